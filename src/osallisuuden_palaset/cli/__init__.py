@@ -1,0 +1,1 @@
+"""The ``palaset`` command line: a thin click layer, one module per command."""

@@ -1,0 +1,72 @@
+"""The ``palaset`` group: global options, lazy loading of commands, errors without tracebacks."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+#: Command name → "module:function" under osallisuuden_palaset.cli; imported only when run,
+#: so that ``palaset validate`` does not pay for Graphviz or Jinja2.
+COMMANDS: dict[str, str] = {
+    "validate": "validate:validate",
+    "frameworks": "frameworks:frameworks",
+    "schema": "schema:schema",
+    "new": "new:new",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module_name, attr = target.split(":")
+        module = importlib.import_module(f"osallisuuden_palaset.cli.{module_name}")
+        command = getattr(module, attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+def default_lang() -> str:
+    """The language from PALASET_LANG or the locale (LC_ALL, LC_MESSAGES, LANG); Finnish otherwise."""
+    for var in ("PALASET_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        code = value.split("_")[0].split(".")[0].lower()
+        if code in ("fi", "en", "sv"):
+            return code
+    return "fi"
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="osallisuuden-palaset", prog_name="palaset")
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en", "sv"]),
+    default=default_lang,
+    show_default="from PALASET_LANG or the locale, else fi",
+    help="Language of labels and messages.",
+)
+@click.pass_context
+def cli(ctx: click.Context, lang: str) -> None:
+    """Model inclusion work as composable blocks (osallisuuden palaset)."""
+    ctx.obj = {"lang": lang}
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the group, turning library errors into messages without tracebacks."""
+    from osallisuuden_palaset.errors import PalasetError
+
+    try:
+        return cli.main(args=argv, prog_name="palaset", standalone_mode=True)
+    except PalasetError as error:  # commands normally handle these; this is the safety net
+        click.echo(f"palaset: {error}", err=True)
+        sys.exit(1)

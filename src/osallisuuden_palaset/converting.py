@@ -1,0 +1,149 @@
+"""One converter between model objects and plain data (dicts, lists, strings) for YAML and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
+from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+from osallisuuden_palaset.model.text import LANGS, Text
+
+T = TypeVar("T")
+
+#: The top-level key of a model file names what the file holds.
+DOCUMENT_KINDS: Final[dict[str, type[Any]]] = {
+    "practice": Practice,
+    "project": Project,
+    "catalogue": Catalogue,
+    "collection": Collection,
+    "framework": Framework,
+}
+#: Keys a model file may have beside its one document key.
+META_KEYS: Final = frozenset({"$schema", "version"})
+Model = Practice | Project | Catalogue | Collection | Framework
+
+
+def _structure_text(value: Any, _: type[Text]) -> Text:
+    if isinstance(value, str):
+        return Text(fi=value)
+    if isinstance(value, Mapping):
+        extra = sorted(str(k) for k in value if k not in LANGS)
+        if extra:
+            raise cattrs.ForbiddenExtraKeysError(
+                f"unknown language {extra[0]!r}: a text is a string or a map of fi, en, sv",
+                Text,
+                set(extra),
+            )
+        for lang in LANGS:
+            v = value.get(lang)
+            if v is not None and not isinstance(v, str):
+                raise TypeError(f"the {lang} text must be a string, not {type(v).__name__}")
+        return Text(**{lang: value[lang] for lang in LANGS if value.get(lang) is not None})
+    raise TypeError(f"a text must be a string or a map of fi, en, sv, not {type(value).__name__}")
+
+
+def _unstructure_text(value: Text) -> str | dict[str, str]:
+    if value.is_plain:
+        return value.get("fi")
+    return dict(value.items())
+
+
+def _structure_date(value: Any, _: type[dt.date]) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    raise TypeError(f"a date must be written as YYYY-MM-DD, not {type(value).__name__}")
+
+
+def _structure_step(converter: cattrs.Converter, value: Any, _: Any) -> Step:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"a step must be a map, not {type(value).__name__}")
+    if "reuse" in value:
+        return converter.structure(value, Reuse)
+    if "include" in value:
+        return converter.structure(value, Include)
+    return converter.structure(value, Block)
+
+
+def _strict_str(value: Any, _: type[str]) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError(f"expected text, not {_describe(value)}")
+    return str(value)
+
+
+def _strict_int(value: Any, _: type[int]) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, not {_describe(value)}")
+    return value
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a map"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _is_model_class(cls: Any) -> bool:
+    return attrs.has(cls) and cls is not Text
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The converter: strict structuring (unknown keys are errors), compact unstructuring."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(Text, _structure_text)
+    conv.register_unstructure_hook(Text, _unstructure_text)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(Step, functools.partial(_structure_step, conv))
+    conv.register_structure_hook_factory(
+        _is_model_class, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    )
+    conv.register_unstructure_hook_factory(
+        _is_model_class, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    )
+    return conv
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a model object of type ``cls`` from plain data; raises cattrs errors with paths."""
+    return converter().structure(data, cls)
+
+
+def unstructure(model: Any) -> Any:
+    """Plain data for a model object: defaults left out, plain texts as strings."""
+    return converter().unstructure(model)
+
+
+def kind_of(model: Model) -> str:
+    """The document key for a model object ("practice", "project", ...)."""
+    for key, cls in DOCUMENT_KINDS.items():
+        if isinstance(model, cls):
+            return key
+    raise TypeError(f"{type(model).__name__} is not a document kind")
+
+
+def to_document(model: Model) -> dict[str, Any]:
+    """A model file's content for ``model``: ``{kind: data}``."""
+    return {kind_of(model): unstructure(model)}

@@ -1,0 +1,93 @@
+"""The one family of errors a user can cause, and the located problems they carry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
+
+import attrs
+
+#: A location inside a document: keys and list indices from the top, e.g. ("practice", "blocks", 2).
+Path = tuple[str | int, ...]
+
+
+@attrs.frozen
+class Issue:
+    """One thing wrong with a model, located by its path inside the document."""
+
+    path: Path
+    message: str
+    hint: str | None = None
+
+    def describe(self) -> str:
+        """The message with its hint, as one line."""
+        return self.message if not self.hint else f"{self.message} ({self.hint})"
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a file, located by line and column (both 1-based)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        tail = f" (hint: {self.hint})" if self.hint else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.message}{tail}"
+
+
+class PalasetError(Exception):
+    """Base of every error a user can cause; the command line shows it without a traceback."""
+
+
+class ModelError(PalasetError, ValueError):
+    """A model broke one or more invariants; ``issues`` lists every one found."""
+
+    def __init__(self, issues: Sequence[Issue]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("; ".join(_format_issue(i) for i in self.issues))
+
+    def prefixed(self, *prefix: str | int) -> ModelError:
+        """The same issues, located under ``prefix`` (when nested in a bigger document)."""
+        return ModelError([attrs.evolve(i, path=(*prefix, *i.path)) for i in self.issues])
+
+
+class LoadError(PalasetError):
+    """A file (or several) could not be loaded; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(PalasetError):
+    """The request itself cannot be carried out; the message says what to do instead."""
+
+
+def _format_issue(issue: Issue) -> str:
+    where = ".".join(str(p) for p in issue.path)
+    return f"{where}: {issue.describe()}" if where else issue.describe()
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:
+    """A hint naming the nearest of ``choices`` to ``word``, or None when nothing is near."""
+    options = sorted(set(choices))
+    close = get_close_matches(word, options, n=n, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    return None
+
+
+def nearest(word: str, choices: Iterable[str], *, n: int = 3) -> str:
+    """A hint for an unknown id: the nearest existing ones, or the list of what exists."""
+    options = sorted(set(choices))
+    if not options:
+        return "none are defined"
+    close = get_close_matches(word, options, n=n, cutoff=0.5)
+    if close:
+        return "nearest: " + ", ".join(close)
+    shown = ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
+    return f"known: {shown}"

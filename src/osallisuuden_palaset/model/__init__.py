@@ -1,0 +1,1 @@
+"""The participation model: frameworks, blocks, practices, projects and collections."""

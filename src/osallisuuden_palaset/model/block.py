@@ -1,0 +1,149 @@
+"""Blocks (palaset): pieces of inclusion work, who takes part and what they claim."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from osallisuuden_palaset.errors import ModelError
+from osallisuuden_palaset.model.ids import check_id, duplicate_issues
+from osallisuuden_palaset.model.text import Text, optional_text, text
+
+
+class BlockKind(enum.StrEnum):
+    """What sort of piece of work a block is."""
+
+    ACTIVITY = "activity"
+    METHOD = "method"
+    TOOL = "tool"
+    ROLE = "role"
+    SPACE = "space"
+    STEP = "step"
+
+
+class Modality(enum.StrEnum):
+    """How people take part."""
+
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    HYBRID = "hybrid"
+
+
+class Role(enum.StrEnum):
+    """How a group takes part in a block, from being its object to leading it.
+
+    The order is the order of the participants' voice: ``target`` means the group is
+    only the object of the work; every later role gives the group a say.
+    """
+
+    #: Only the object of the work: things are done for or about them.
+    TARGET = "target"
+    #: Informed of what happens.
+    INFORMED = "informed"
+    #: Asked for views or experience (kuultu).
+    CONSULTED = "consulted"
+    #: Takes part actively, on their own terms.
+    PARTICIPANT = "participant"
+    #: Plans and develops the activity together with staff (yhteiskehittäjä).
+    CO_DEVELOPER = "co_developer"
+    #: Brings lived experience as an expert (kokemusasiantuntija) or peer supporter.
+    PEER = "peer"
+    #: Decides or leads.
+    LEADER = "leader"
+    #: Works in the block as staff: facilitator, instructor, professional.
+    STAFF = "staff"
+    #: Volunteer or partner organisation.
+    PARTNER = "partner"
+
+    @property
+    def gives_voice(self) -> bool:
+        """Whether a participant in this role has a say in the block."""
+        return self in _VOICE
+
+
+_VOICE = frozenset({Role.CONSULTED, Role.PARTICIPANT, Role.CO_DEVELOPER, Role.PEER, Role.LEADER})
+
+
+class Strength(enum.StrEnum):
+    """How strongly a block serves a framework element (documented in docs/model-files.md)."""
+
+    #: The block touches the element; it is not what the block is for.
+    WEAK = "weak"
+    #: The block deliberately serves the element as one of its aims.
+    MODERATE = "moderate"
+    #: Serving the element is central to the block; the practice would lose it without the block.
+    STRONG = "strong"
+
+    @property
+    def weight(self) -> int:
+        """1, 2 or 3: the rank of the strength."""
+        return {"weak": 1, "moderate": 2, "strong": 3}[self.value]
+
+
+@attrs.frozen
+class Participant:
+    """A group that takes part in a block and the role it has there."""
+
+    who: Text = attrs.field(converter=text)
+    role: Role
+    description: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen
+class GroupSize:
+    """How many people take part at once; either bound may be left open."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("min", "max"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"group size {name} must be at least 1, not {value}")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"group size min {self.min} is larger than max {self.max}")
+
+
+@attrs.frozen
+class Mapping:
+    """A claim that a block serves a framework element, with its strength and evidence."""
+
+    #: A dimension, level or principle id of the framework.
+    target: str = attrs.field(validator=check_id)
+    strength: Strength = Strength.MODERATE
+    evidence: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The framework the target belongs to; None means the practice's own framework.
+    framework: str | None = None
+
+
+@attrs.frozen
+class Block:
+    """One piece of inclusion work (palanen): an activity, method, tool, role, space or step."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    kind: BlockKind = BlockKind.ACTIVITY
+    description: Text | None = attrs.field(default=None, converter=optional_text)
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    modality: Modality | None = None
+    #: For remote and hybrid blocks: how remote participants take part.
+    remote_participation: Text | None = attrs.field(default=None, converter=optional_text)
+    group_size: GroupSize | None = None
+    duration: Text | None = attrs.field(default=None, converter=optional_text)
+    mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=tuple)
+    #: Smaller blocks this block is composed of.
+    parts: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        issues = duplicate_issues((p.id for p in self.parts), ("parts",), "block")
+        if issues:
+            raise ModelError(issues)
+
+    def walk(self) -> tuple[Block, ...]:
+        """This block and all its parts, depth first."""
+        out: list[Block] = [self]
+        for part in self.parts:
+            out.extend(part.walk())
+        return tuple(out)

@@ -1,0 +1,52 @@
+"""Identifiers: the slugs that name every thing in a model and the checks on them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from osallisuuden_palaset.errors import Issue, Path
+
+#: Lower-case letters (Finnish and Swedish ones too), digits, '-', '_' and '.'; starts with a letter or digit.
+ID_PATTERN = r"^[a-z0-9åäö][a-z0-9åäö_.\-]*$"
+_ID_RE = re.compile(ID_PATTERN)
+#: Separates a namespace (catalogue or practice id) from a block id in a reference.
+SEPARATOR = "/"
+
+
+def is_id(value: str) -> bool:
+    """Whether ``value`` is a valid identifier."""
+    return bool(_ID_RE.match(value))
+
+
+def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """attrs validator for identifier fields."""
+    if not isinstance(value, str) or not is_id(value):
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a valid id: use lower-case letters, digits, "
+            "'-', '_' or '.', starting with a letter or digit (e.g. 'kartoitus-1')"
+        )
+
+
+def duplicate_issues(ids: Iterable[str], path: Path, what: str) -> list[Issue]:
+    """An issue for every id that occurs more than once, located at its second occurrence."""
+    seen: Counter[str] = Counter()
+    issues = []
+    for index, ident in enumerate(ids):
+        seen[ident] += 1
+        if seen[ident] == 2:
+            issues.append(Issue((*path, index, "id"), f"duplicate {what} id {ident!r}", "ids must be unique"))
+    return issues
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """Split ``'owner/block'`` into its two parts; raises ValueError when malformed."""
+    owner, sep, name = ref.partition(SEPARATOR)
+    if not sep or not is_id(owner) or not is_id(name):
+        raise ValueError(
+            f"reference {ref!r} must be 'catalogue-or-practice-id/block-id', e.g. 'lumoava/helmi-kortit'"
+        )
+    return owner, name

@@ -1,0 +1,274 @@
+"""Practices (toimintamallit): blocks composed into a documented flow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from osallisuuden_palaset.errors import Issue, ModelError, nearest
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches
+from osallisuuden_palaset.model.ids import check_id, duplicate_issues, split_ref
+from osallisuuden_palaset.model.text import Text, optional_text, text
+
+
+def _check_ref(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    split_ref(value)
+
+
+@attrs.frozen
+class Reuse:
+    """A step that reuses a block from a catalogue or another practice, by reference."""
+
+    id: str = attrs.field(validator=check_id)
+    #: ``'owner/block'``: a catalogue id or practice id, then the block's id there.
+    reuse: str = attrs.field(validator=_check_ref)
+    #: Optional local name; the reused block's own name is used otherwise.
+    name: Text | None = attrs.field(default=None, converter=optional_text)
+    #: How this practice adapts the reused block.
+    note: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen
+class Include:
+    """A step that is a whole other practice."""
+
+    id: str = attrs.field(validator=check_id)
+    #: The included practice's id.
+    include: str = attrs.field(validator=check_id)
+    name: Text | None = attrs.field(default=None, converter=optional_text)
+    note: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+#: A step of a practice: a block written out, a reused block, or an included practice.
+Step = Block | Reuse | Include
+
+
+@attrs.frozen
+class Phase:
+    """A named group of steps (shown as a cluster in diagrams)."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    steps: tuple[str, ...] = attrs.field(converter=tuple)
+
+
+@attrs.frozen
+class Indicator:
+    """How an intended outcome is measured."""
+
+    description: Text = attrs.field(converter=text)
+    #: Where the figure comes from, e.g. a survey instrument ("esis") or a register.
+    source: str | None = None
+    target: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen
+class Outcome:
+    """An intended outcome (tavoiteltu muutos) with its indicators."""
+
+    id: str = attrs.field(validator=check_id)
+    description: Text = attrs.field(converter=text)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=tuple)
+
+
+class AnswerStatus(enum.StrEnum):
+    """How far the answer to a guiding question is."""
+
+    OPEN = "open"
+    DRAFT = "draft"
+    ANSWERED = "answered"
+
+
+@attrs.frozen
+class Answer:
+    """An answer to one guiding question of a framework."""
+
+    question: str = attrs.field(validator=check_id)
+    status: AnswerStatus = AnswerStatus.ANSWERED
+    text: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The steps the answer concerns.
+    steps: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: The framework of the question; None means the practice's own framework.
+    framework: str | None = None
+
+
+@attrs.frozen
+class Description:
+    """Innokylä's description fields of a practice (all optional)."""
+
+    #: Ratkaisun perusidea.
+    basic_idea: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Toimintaympäristö.
+    environment: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Kohderyhmä ja asiakasymmärrys.
+    target_group: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Toimivuuden ja käyttöönoton ehdot (where palaset describe implementation).
+    implementation: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Toteutuspaikka.
+    location: Text | None = attrs.field(default=None, converter=optional_text)
+    municipality: Text | None = attrs.field(default=None, converter=optional_text)
+    region: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Hyvinvointialue.
+    wellbeing_county: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Rahoittaja.
+    funder: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Kokonaisuus the practice belongs to on Innokylä.
+    collection: Text | None = attrs.field(default=None, converter=optional_text)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    created: dt.date | None = None
+    modified: dt.date | None = None
+    attachments: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class DevelopmentPath:
+    """Innokylä's development path (kehittämisen polku): understand, imagine and try, describe."""
+
+    #: Tarpeet (oivalla ja ymmärrä).
+    needs: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Tavoiteltu muutos.
+    intended_change: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Muutoksen mittaaminen.
+    measuring_change: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Yhteiskehittäminen.
+    co_development: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Arviointi lyhyesti.
+    evaluation: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen
+class Practice:
+    """A named, documented composition of steps with a flow between them (toimintamalli)."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    #: Lyhyt kuvaus.
+    summary: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The framework the steps' mappings refer to by default.
+    framework: str = attrs.field(default="thl", validator=check_id)
+    steps: tuple[Step, ...] = attrs.field(default=(), converter=tuple)
+    flows: tuple[Flow, ...] = attrs.field(default=(), converter=tuple)
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=tuple)
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple)
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=tuple)
+    description: Description = attrs.field(factory=Description)
+    development: DevelopmentPath = attrs.field(factory=DevelopmentPath)
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        issues = practice_issues(self)
+        if issues:
+            raise ModelError(issues)
+
+    def step(self, ident: str) -> Step:
+        """The step with id ``ident``; KeyError when absent."""
+        for s in self.steps:
+            if s.id == ident:
+                return s
+        raise KeyError(ident)
+
+    @property
+    def step_ids(self) -> tuple[str, ...]:
+        """Ids of the steps in the order written."""
+        return tuple(s.id for s in self.steps)
+
+    def ordered_steps(self) -> tuple[Step, ...]:
+        """Steps in flow order (forward links; written order breaks ties)."""
+        by_id = {s.id: s for s in self.steps}
+        return tuple(by_id[i] for i in order(self.step_ids, self.flows))
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block written out in this practice, parts included (not reused or included ones)."""
+        for s in self.steps:
+            if isinstance(s, Block):
+                yield from s.walk()
+
+    def entries(self) -> tuple[str, ...]:
+        """Steps no forward link leads into."""
+        targets = {f.target for f in self.flows if f.kind is not FlowKind.LOOP_BACK}
+        return tuple(i for i in self.step_ids if i not in targets)
+
+    def exits(self) -> tuple[str, ...]:
+        """Steps no forward link leaves."""
+        sources = {f.source for f in self.flows if f.kind is not FlowKind.LOOP_BACK}
+        return tuple(i for i in self.step_ids if i not in sources)
+
+
+def practice_issues(practice: Practice) -> list[Issue]:
+    """Every broken invariant inside one practice (references to other files are checked elsewhere)."""
+    issues = duplicate_issues(practice.step_ids, ("steps",), "step")
+    ids = set(practice.step_ids)
+    known = sorted(ids)
+    for i, f in enumerate(practice.flows):
+        for end in ("source", "target"):
+            ident = getattr(f, end)
+            if ident not in ids:
+                issues.append(
+                    Issue(
+                        ("flows", i, end),
+                        f"flow {end} {ident!r} is not a step of this practice",
+                        nearest(ident, known),
+                    )
+                )
+    valid = [f for f in practice.flows if f.source in ids and f.target in ids]
+    cycle = find_cycle(practice.step_ids, valid)
+    if cycle is not None:
+        issues.append(
+            Issue(
+                ("flows",),
+                "the flow has a cycle: " + " → ".join(cycle),
+                "mark the link that goes back with 'kind: loop_back'",
+            )
+        )
+    else:
+        for f in valid:
+            if f.kind is FlowKind.LOOP_BACK and not reaches(valid, f.target, f.source):
+                issues.append(
+                    Issue(
+                        ("flows", practice.flows.index(f), "kind"),
+                        f"loop_back from {f.source!r} to {f.target!r} does not go back to an earlier step",
+                        "use 'sequence' for a forward link",
+                    )
+                )
+    issues += duplicate_issues((p.id for p in practice.phases), ("phases",), "phase")
+    placed: dict[str, str] = {}
+    for i, phase in enumerate(practice.phases):
+        for j, step in enumerate(phase.steps):
+            if step not in ids:
+                issues.append(
+                    Issue(
+                        ("phases", i, "steps", j),
+                        f"phase step {step!r} is not a step of this practice",
+                        nearest(step, known),
+                    )
+                )
+            elif step in placed:
+                issues.append(
+                    Issue(("phases", i, "steps", j), f"step {step!r} is already in phase {placed[step]!r}")
+                )
+            else:
+                placed[step] = phase.id
+    issues += duplicate_issues((o.id for o in practice.outcomes), ("outcomes",), "outcome")
+    for i, answer in enumerate(practice.answers):
+        for j, step in enumerate(answer.steps):
+            if step not in ids:
+                issues.append(
+                    Issue(
+                        ("answers", i, "steps", j),
+                        f"answer step {step!r} is not a step of this practice",
+                        nearest(step, known),
+                    )
+                )
+    seen_answers: set[tuple[str | None, str]] = set()
+    for i, answer in enumerate(practice.answers):
+        key = (answer.framework, answer.question)
+        if key in seen_answers:
+            issues.append(
+                Issue(("answers", i, "question"), f"question {answer.question!r} is answered twice")
+            )
+        seen_answers.add(key)
+    return issues

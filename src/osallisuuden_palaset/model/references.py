@@ -1,0 +1,185 @@
+"""Checks of what a model refers to outside itself: frameworks, catalogues, other practices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from osallisuuden_palaset.errors import Issue, Path, nearest
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.ids import split_ref
+from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.project import Catalogue, Collection
+
+
+@attrs.frozen
+class Context:
+    """Everything references can point to: frameworks, reusable blocks by owner, practices."""
+
+    frameworks: Mapping[str, Framework] = attrs.field(factory=dict)
+    #: Owner id (catalogue or practice) → block id → block.
+    blocks: Mapping[str, Mapping[str, Block]] = attrs.field(factory=dict)
+    practices: Mapping[str, Practice] = attrs.field(factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        frameworks: Iterable[Framework] = (),
+        catalogues: Iterable[Catalogue] = (),
+        practices: Iterable[Practice] = (),
+    ) -> Context:
+        """A context from frameworks, catalogues and practices (all of whose blocks are reusable)."""
+        practices = tuple(practices)
+        owners: dict[str, dict[str, Block]] = {}
+        for c in catalogues:
+            owners[c.id] = {b.id: b for b in c.blocks}
+        for p in practices:
+            owners.setdefault(p.id, {}).update({b.id: b for b in p.blocks()})
+        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices})
+
+    @classmethod
+    def of_collection(
+        cls,
+        collection: Collection,
+        frameworks: Iterable[Framework] = (),
+        catalogues: Iterable[Catalogue] = (),
+    ) -> Context:
+        """A context for checking a collection against itself plus outside catalogues."""
+        return cls.build(frameworks, (*catalogues, *collection.catalogues), collection.all_practices())
+
+    def resolve(self, ref: str) -> Block:
+        """The block a ``'owner/block'`` reference names; KeyError when it does not resolve."""
+        owner, name = split_ref(ref)
+        return self.blocks[owner][name]
+
+
+def practice_reference_issues(practice: Practice, context: Context) -> list[Issue]:
+    """Every unresolved reference of one practice, located relative to the practice."""
+    issues: list[Issue] = []
+    for i, step in enumerate(practice.steps):
+        path: Path = ("steps", i)
+        if isinstance(step, Reuse):
+            issues += _reuse_issues(step, (*path, "reuse"), context)
+        elif isinstance(step, Include):
+            if step.include not in context.practices:
+                issues.append(
+                    Issue(
+                        (*path, "include"),
+                        f"included practice {step.include!r} is not known",
+                        nearest(step.include, context.practices),
+                    )
+                )
+            elif step.include == practice.id or _includes(context, step.include, practice.id):
+                issues.append(
+                    Issue(
+                        (*path, "include"),
+                        f"including {step.include!r} here makes the practice include itself",
+                    )
+                )
+        else:
+            issues += block_mapping_issues(step, practice.framework, context.frameworks, path)
+    issues += _answer_issues(practice, context.frameworks)
+    return issues
+
+
+def catalogue_reference_issues(catalogue: Catalogue, context: Context) -> list[Issue]:
+    """Mapping targets of every block in a catalogue."""
+    issues: list[Issue] = []
+    for i, block in enumerate(catalogue.blocks):
+        issues += block_mapping_issues(block, catalogue.framework, context.frameworks, ("blocks", i))
+    return issues
+
+
+def block_mapping_issues(
+    block: Block, default_framework: str, frameworks: Mapping[str, Framework], path: Path
+) -> list[Issue]:
+    """Mappings of a block (and its parts) to frameworks or elements that do not exist."""
+    issues: list[Issue] = []
+    for k, m in enumerate(block.mappings):
+        fid = m.framework or default_framework
+        here: Path = (*path, "mappings", k)
+        framework = frameworks.get(fid)
+        if framework is None:
+            where: Path = (*here, "framework") if m.framework else here
+            issues.append(Issue(where, f"framework {fid!r} is not known", nearest(fid, frameworks)))
+        elif m.target not in framework.element_ids():
+            issues.append(
+                Issue(
+                    (*here, "target"),
+                    f"{framework.id!r} has no dimension or principle {m.target!r}",
+                    nearest(m.target, framework.element_ids()),
+                )
+            )
+    for j, part in enumerate(block.parts):
+        issues += block_mapping_issues(part, default_framework, frameworks, (*path, "parts", j))
+    return issues
+
+
+def _reuse_issues(step: Reuse, path: Path, context: Context) -> list[Issue]:
+    owner, name = split_ref(step.reuse)
+    if owner not in context.blocks:
+        return [
+            Issue(path, f"no catalogue or practice {owner!r} to reuse from", nearest(owner, context.blocks))
+        ]
+    if name not in context.blocks[owner]:
+        return [Issue(path, f"{owner!r} has no block {name!r}", nearest(name, context.blocks[owner]))]
+    return []
+
+
+def _includes(context: Context, start: str, goal: str) -> bool:
+    """Whether practice ``start`` includes ``goal``, directly or through other practices."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        current = context.practices.get(todo.pop())
+        if current is None or current.id in seen:
+            continue
+        seen.add(current.id)
+        for step in current.steps:
+            if isinstance(step, Include):
+                if step.include == goal:
+                    return True
+                todo.append(step.include)
+    return False
+
+
+def _answer_issues(practice: Practice, frameworks: Mapping[str, Framework]) -> list[Issue]:
+    issues: list[Issue] = []
+    for i, answer in enumerate(practice.answers):
+        fid = answer.framework or practice.framework
+        framework = frameworks.get(fid)
+        if framework is None:
+            issues.append(Issue(("answers", i), f"framework {fid!r} is not known", nearest(fid, frameworks)))
+            continue
+        questions = [q.id for q in framework.questions]
+        if answer.question not in questions:
+            issues.append(
+                Issue(
+                    ("answers", i, "question"),
+                    f"{fid!r} has no question {answer.question!r}",
+                    nearest(answer.question, questions),
+                )
+            )
+    return issues
+
+
+def collection_reference_issues(collection: Collection, context: Context) -> list[Issue]:
+    """Every unresolved reference in a collection, located from the collection's top."""
+    issues: list[Issue] = []
+    for i, p in enumerate(collection.practices):
+        issues += [
+            attrs.evolve(x, path=("practices", i, *x.path)) for x in practice_reference_issues(p, context)
+        ]
+    for j, project in enumerate(collection.projects):
+        for i, p in enumerate(project.practices):
+            issues += [
+                attrs.evolve(x, path=("projects", j, "practices", i, *x.path))
+                for x in practice_reference_issues(p, context)
+            ]
+    for i, c in enumerate(collection.catalogues):
+        issues += [
+            attrs.evolve(x, path=("catalogues", i, *x.path)) for x in catalogue_reference_issues(c, context)
+        ]
+    return issues

@@ -1,0 +1,82 @@
+"""Multilingual text: a plain string or Finnish, English and Swedish variants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, get_args
+
+import attrs
+
+Lang = Literal["fi", "en", "sv"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+#: Fallback order when the asked language is missing: Finnish is the users' language.
+FALLBACK: tuple[Lang, ...] = ("fi", "en", "sv")
+
+
+def _not_blank(instance: Text, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not value.strip():
+        raise ValueError(f"the {attribute.name} text is empty; write it or leave the key out")
+
+
+@attrs.frozen
+class Text:
+    """A user-visible text in up to three languages.
+
+    A model file may give a plain string, which is read as the Finnish text
+    (Finnish is the users' language) and written back as a plain string.
+    """
+
+    fi: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
+    en: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
+    sv: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.fi is None and self.en is None and self.sv is None:
+            raise ValueError("a text needs at least one of fi, en or sv")
+
+    @classmethod
+    def of(cls, value: str | Text) -> Text:
+        """Return ``value`` as a Text; a plain string becomes the Finnish text."""
+        return value if isinstance(value, Text) else cls(fi=value)
+
+    def get(self, lang: Lang = "fi") -> str:
+        """The text in ``lang``, else in the first language present (fi, en, sv)."""
+        own = getattr(self, lang)
+        if own is not None:
+            return str(own)
+        for other in FALLBACK:
+            value = getattr(self, other)
+            if value is not None:
+                return str(value)
+        raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
+
+    def has(self, lang: Lang) -> bool:
+        """Whether the text exists in ``lang`` itself, without falling back."""
+        return getattr(self, lang) is not None
+
+    @property
+    def is_plain(self) -> bool:
+        """True when only the Finnish variant exists (written back as a plain string)."""
+        return self.en is None and self.sv is None
+
+    def items(self) -> tuple[tuple[Lang, str], ...]:
+        """The variants that exist, in fi, en, sv order."""
+        return tuple((lang, v) for lang in LANGS if (v := getattr(self, lang)) is not None)
+
+    def __str__(self) -> str:
+        return self.get("fi")
+
+
+def text(value: str | Text) -> Text:
+    """Converter used by model fields: accept a plain string where a Text is expected."""
+    return Text.of(value)
+
+
+def optional_text(value: str | Text | None) -> Text | None:
+    """Converter for optional text fields."""
+    return None if value is None else Text.of(value)
+
+
+def texts(values: Iterable[str | Text]) -> tuple[Text, ...]:
+    """Converter for tuples of texts."""
+    return tuple(Text.of(v) for v in values)
