@@ -1,0 +1,104 @@
+"""What every command shares: the plugin manager, registered things, loading files, failing cleanly."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from osallisuuden_palaset.errors import LoadError, PalasetError
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.model.framework import Framework
+    from osallisuuden_palaset.model.project import Catalogue
+    from osallisuuden_palaset.model.text import Lang
+
+
+def state(ctx: click.Context) -> dict[str, Any]:
+    """The per-invocation state dict kept on the root context."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {}
+    assert isinstance(root.obj, dict)
+    return root.obj
+
+
+def lang(ctx: click.Context) -> Lang:
+    """The language chosen with --lang (or its default)."""
+    value = state(ctx).get("lang", "fi")
+    assert value in ("fi", "en", "sv")
+    return value  # type: ignore[no-any-return]
+
+
+def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
+    """The plugin manager for this invocation, built once (honours --plugin, --plugins-dir, env)."""
+    from osallisuuden_palaset.plugins import get_plugin_manager
+
+    st = state(ctx)
+    if "pm" not in st:
+        try:
+            st["pm"] = get_plugin_manager(
+                plugin_files=st.get("plugin_files", ()), plugin_dirs=st.get("plugin_dirs", ())
+            )
+        except PalasetError as error:
+            fail(str(error))
+    pm = st["pm"]
+    return pm  # type: ignore[no-any-return]
+
+
+def frameworks(ctx: click.Context) -> dict[str, Framework]:
+    """Every registered framework by id, plus those loaded with --framework-file."""
+    from osallisuuden_palaset.registry import get_frameworks
+
+    st = state(ctx)
+    if "frameworks" not in st:
+        found = dict(get_frameworks(plugin_manager(ctx)))
+        from osallisuuden_palaset.loading import load_framework
+
+        for path in st.get("framework_files", ()):
+            try:
+                framework = load_framework(path)
+            except LoadError as error:
+                report_problems(error)
+                sys.exit(1)
+            found[framework.id] = framework
+        st["frameworks"] = found
+    return st["frameworks"]  # type: ignore[no-any-return]
+
+
+def catalogues(ctx: click.Context) -> list[Catalogue]:
+    """Every catalogue registered by plugins."""
+    from osallisuuden_palaset.registry import get_catalogues
+
+    return list(get_catalogues(plugin_manager(ctx)).values())
+
+
+def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
+    """Load model files and folders as one workspace; on problems, print each and exit 1."""
+    from osallisuuden_palaset.loading import load_workspace
+
+    try:
+        return load_workspace(
+            [Path(p) for p in paths], frameworks=frameworks(ctx).values(), catalogues=catalogues(ctx)
+        )
+    except LoadError as error:
+        report_problems(error)
+        sys.exit(1)
+
+
+def report_problems(error: LoadError) -> None:
+    """Print one ``FILE:LINE:COL: message`` line per problem to stderr."""
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``palaset: message`` to stderr and exit with ``code``."""
+    click.echo(f"palaset: {message}", err=True)
+    sys.exit(code)
