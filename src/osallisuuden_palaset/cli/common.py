@@ -48,8 +48,7 @@ def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
             )
         except PalasetError as error:
             fail(str(error))
-    pm = st["pm"]
-    return pm  # type: ignore[no-any-return]
+    return st["pm"]  # type: ignore[no-any-return]
 
 
 def frameworks(ctx: click.Context) -> dict[str, Framework]:
