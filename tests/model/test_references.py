@@ -1,0 +1,46 @@
+"""Tests of reference checks across frameworks, catalogues and practices."""
+
+from __future__ import annotations
+
+from osallisuuden_palaset import Block, Catalogue, Collection, Context, Include, Mapping, Practice, Reuse
+from osallisuuden_palaset.model.references import collection_reference_issues, practice_reference_issues
+from tests.model.test_framework import small
+
+
+def test_mapping_reuse_and_include_problems_are_located() -> None:
+    catalogue = Catalogue(id="lumoava", name="Työkalut", blocks=[Block(id="helmi-kortit", name="Helmi")])
+    practice = Practice(
+        id="p",
+        name="P",
+        framework="f",
+        steps=[
+            Block(id="a", name="A", mappings=[Mapping("p1"), Mapping("p3"), Mapping("d1", framework="nope")]),
+            Reuse(id="b", reuse="lumoava/helmi-kortti"),
+            Reuse(id="c", reuse="lumova/helmi-kortit"),
+            Include(id="d", include="muu"),
+        ],
+    )
+    issues = practice_reference_issues(practice, Context.build([small()], [catalogue], [practice]))
+    by_path = {i.path: i for i in issues}
+    assert by_path[("steps", 0, "mappings", 1, "target")].hint in ("nearest: p1, p2", "nearest: p2, p1")
+    assert ("steps", 0, "mappings", 2, "framework") in by_path
+    assert by_path[("steps", 1, "reuse")].hint == "nearest: helmi-kortit"
+    assert by_path[("steps", 2, "reuse")].hint == "nearest: lumoava"
+    assert "'muu' is not known" in by_path[("steps", 3, "include")].message
+
+
+def test_mutual_inclusion_is_refused() -> None:
+    a = Practice(id="a", name="A", steps=[Include(id="x", include="b")])
+    b = Practice(id="b", name="B", steps=[Include(id="y", include="a")])
+    collection = Collection(id="c", name="C", practices=[a, b])
+    issues = collection_reference_issues(collection, Context.of_collection(collection, [small()]))
+    assert {i.path for i in issues} == {
+        ("practices", 0, "steps", 0, "include"),
+        ("practices", 1, "steps", 0, "include"),
+    }
+
+
+def test_blocks_of_practices_are_reusable() -> None:
+    a = Practice(id="a", name="A", steps=[Block(id="k", name="K", parts=[Block(id="osa", name="Osa")])])
+    context = Context.build(practices=[a])
+    assert context.resolve("a/osa").name.get() == "Osa"

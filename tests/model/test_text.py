@@ -1,0 +1,29 @@
+"""Tests of multilingual text."""
+
+from __future__ import annotations
+
+import pytest
+
+from osallisuuden_palaset import Text
+
+
+def test_plain_string_is_finnish_and_falls_back() -> None:
+    t = Text.of("Elävä portfolio")
+    assert t.fi == "Elävä portfolio"
+    assert t.is_plain
+    assert t.get("en") == "Elävä portfolio"
+
+
+def test_own_language_wins_and_fallback_order_is_fi_en_sv() -> None:
+    t = Text(en="Living portfolio", sv="Levande portfolio")
+    assert t.get("sv") == "Levande portfolio"
+    assert t.get("fi") == "Living portfolio"
+    assert not t.has("fi")
+    assert t.items() == (("en", "Living portfolio"), ("sv", "Levande portfolio"))
+
+
+def test_empty_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        Text()
+    with pytest.raises(ValueError, match="empty"):
+        Text(fi="   ")
