@@ -7,6 +7,7 @@ from typing import Final
 
 import attrs
 
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
@@ -60,7 +61,7 @@ class Exporter:
     accepts: frozenset[str] = attrs.field(converter=frozenset)
     #: Render the request to the bytes of the output file.
     render: Callable[[ExportRequest], bytes]
-    options: tuple[ExportOption, ...] = attrs.field(default=(), converter=tuple)
+    options: tuple[ExportOption, ...] = attrs.field(default=(), converter=to_tuple)
 
     def can_export(self, model: Exportable) -> bool:
         """Whether this exporter accepts ``model``'s kind."""

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from osallisuuden_palaset.errors import ModelError
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -126,15 +127,15 @@ class Block:
     name: Text = attrs.field(converter=text)
     kind: BlockKind = BlockKind.ACTIVITY
     description: Text | None = attrs.field(default=None, converter=optional_text)
-    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=to_tuple)
     modality: Modality | None = None
     #: For remote and hybrid blocks: how remote participants take part.
     remote_participation: Text | None = attrs.field(default=None, converter=optional_text)
     group_size: GroupSize | None = None
     duration: Text | None = attrs.field(default=None, converter=optional_text)
-    mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=tuple)
+    mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=to_tuple)
     #: Smaller blocks this block is composed of.
-    parts: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    parts: tuple[Block, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         issues = duplicate_issues((p.id for p in self.parts), ("parts",), "block")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -103,9 +104,9 @@ class Framework:
     name: Text = attrs.field(converter=text)
     kind: FrameworkKind
     source: Source
-    dimensions: tuple[Dimension, ...] = attrs.field(converter=tuple)
-    principles: tuple[Principle, ...] = attrs.field(default=(), converter=tuple)
-    questions: tuple[Question, ...] = attrs.field(default=(), converter=tuple)
+    dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple)
+    principles: tuple[Principle, ...] = attrs.field(default=(), converter=to_tuple)
+    questions: tuple[Question, ...] = attrs.field(default=(), converter=to_tuple)
     description: Text | None = attrs.field(default=None, converter=optional_text)
     version: str | None = None
 

@@ -10,6 +10,7 @@ import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues, split_ref
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -53,7 +54,7 @@ class Phase:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    steps: tuple[str, ...] = attrs.field(converter=tuple)
+    steps: tuple[str, ...] = attrs.field(converter=to_tuple)
 
 
 @attrs.frozen
@@ -72,7 +73,7 @@ class Outcome:
 
     id: str = attrs.field(validator=check_id)
     description: Text = attrs.field(converter=text)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 class AnswerStatus(enum.StrEnum):
@@ -91,7 +92,7 @@ class Answer:
     status: AnswerStatus = AnswerStatus.ANSWERED
     text: Text | None = attrs.field(default=None, converter=optional_text)
     #: The steps the answer concerns.
-    steps: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     #: The framework of the question; None means the practice's own framework.
     framework: str | None = None
 
@@ -118,10 +119,10 @@ class Description:
     funder: Text | None = attrs.field(default=None, converter=optional_text)
     #: Kokonaisuus the practice belongs to on Innokylä.
     collection: Text | None = attrs.field(default=None, converter=optional_text)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     created: dt.date | None = None
     modified: dt.date | None = None
-    attachments: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    attachments: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen
@@ -150,14 +151,14 @@ class Practice:
     summary: Text | None = attrs.field(default=None, converter=optional_text)
     #: The framework the steps' mappings refer to by default.
     framework: str = attrs.field(default="thl", validator=check_id)
-    steps: tuple[Step, ...] = attrs.field(default=(), converter=tuple)
-    flows: tuple[Flow, ...] = attrs.field(default=(), converter=tuple)
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=tuple)
-    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple)
-    answers: tuple[Answer, ...] = attrs.field(default=(), converter=tuple)
+    steps: tuple[Step, ...] = attrs.field(default=(), converter=to_tuple)
+    flows: tuple[Flow, ...] = attrs.field(default=(), converter=to_tuple)
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=to_tuple)
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=to_tuple)
     description: Description = attrs.field(factory=Description)
     development: DevelopmentPath = attrs.field(factory=DevelopmentPath)
-    keywords: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         issues = practice_issues(self)

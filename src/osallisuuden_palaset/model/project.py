@@ -9,6 +9,7 @@ import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, Path
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Text, optional_text, text, texts
@@ -42,7 +43,7 @@ class Project:
     region: Text | None = attrs.field(default=None, converter=optional_text)
     target_group: Text | None = attrs.field(default=None, converter=optional_text)
     website: str | None = None
-    practices: tuple[Practice, ...] = attrs.field(default=(), converter=tuple)
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         issues = duplicate_issues((p.id for p in self.practices), ("practices",), "practice")
@@ -56,7 +57,7 @@ class Catalogue:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    blocks: tuple[Block, ...] = attrs.field(converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=to_tuple)
     description: Text | None = attrs.field(default=None, converter=optional_text)
     publisher: Text | None = attrs.field(default=None, converter=optional_text)
     #: The framework the blocks' mappings refer to by default.
@@ -82,10 +83,10 @@ class Collection:
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
     description: Text | None = attrs.field(default=None, converter=optional_text)
-    projects: tuple[Project, ...] = attrs.field(default=(), converter=tuple)
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=to_tuple)
     #: Practices that belong to no project in this collection.
-    practices: tuple[Practice, ...] = attrs.field(default=(), converter=tuple)
-    catalogues: tuple[Catalogue, ...] = attrs.field(default=(), converter=tuple)
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
+    catalogues: tuple[Catalogue, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         issues = collection_issues(self)
