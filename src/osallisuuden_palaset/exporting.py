@@ -7,7 +7,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
@@ -58,7 +58,7 @@ class Exporter:
     suffix: str
     media_type: str
     #: Which of "practice", "project", "collection" it accepts.
-    accepts: frozenset[str] = attrs.field(converter=frozenset)
+    accepts: frozenset[str] = attrs.field(converter=to_frozenset)
     #: Render the request to the bytes of the output file.
     render: Callable[[ExportRequest], bytes]
     options: tuple[ExportOption, ...] = attrs.field(default=(), converter=to_tuple)

@@ -13,3 +13,8 @@ def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     element type into ``__init__``; the field's own annotation keeps the precise type.
     """
     return tuple(values)
+
+
+def to_frozenset(values: Iterable[Any]) -> frozenset[Any]:
+    """Freeze any iterable given for a frozenset field (typed like :func:`to_tuple`)."""
+    return frozenset(values)
