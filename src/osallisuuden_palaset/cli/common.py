@@ -44,7 +44,10 @@ def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
     if "pm" not in st:
         try:
             st["pm"] = get_plugin_manager(
-                plugin_files=st.get("plugin_files", ()), plugin_dirs=st.get("plugin_dirs", ())
+                st.get("extra_plugins", ()),  # plugins given in code (osallisuuden_palaset.testing.run_cli)
+                load_entrypoints=st.get("load_entrypoints", True),
+                plugin_files=st.get("plugin_files", ()),
+                plugin_dirs=st.get("plugin_dirs", ()),
             )
         except PalasetError as error:
             fail(str(error))

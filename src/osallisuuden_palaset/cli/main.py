@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -14,6 +17,7 @@ import click
 COMMANDS: dict[str, str] = {
     "validate": "validate:validate",
     "frameworks": "frameworks:frameworks",
+    "plugins": "plugins:plugins",
     "schema": "schema:schema",
     "new": "new:new",
 }
@@ -55,10 +59,64 @@ def default_lang() -> str:
     show_default="from PALASET_LANG or the locale, else fi",
     help="Language of labels and messages.",
 )
+@click.option(
+    "--plugin",
+    "plugin_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE.py",
+    help="Load a plugin from a Python file (repeatable).",
+)
+@click.option(
+    "--plugins-dir",
+    "plugin_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    help="Load every *.py in DIR as a plugin (repeatable).",
+)
+@click.option(
+    "--framework-file",
+    "framework_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE",
+    help="Use a framework file of your own beside the built-in ones (repeatable).",
+)
 @click.pass_context
-def cli(ctx: click.Context, lang: str) -> None:
+def cli(
+    ctx: click.Context,
+    lang: str,
+    plugin_files: tuple[str, ...],
+    plugin_dirs: tuple[str, ...],
+    framework_files: tuple[str, ...],
+) -> None:
     """Model inclusion work as composable blocks (osallisuuden palaset)."""
-    ctx.obj = {"lang": lang}
+    # ensure_object keeps what a caller passed as obj (osallisuuden_palaset.testing.run_cli).
+    state = ctx.ensure_object(dict)
+    state.update(
+        lang=lang, plugin_files=plugin_files, plugin_dirs=plugin_dirs, framework_files=framework_files
+    )
+    ctx.with_resource(_plugin_warnings_as_messages())
+
+
+@contextlib.contextmanager
+def _plugin_warnings_as_messages() -> Iterator[None]:
+    """Show a skipped plugin as one ``palaset: warning: ...`` line on stderr, not a Python warning."""
+    from osallisuuden_palaset.plugins import PluginWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", PluginWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, PluginWarning):
+                click.echo(f"palaset: warning: {message}", err=True)
+            else:
+                shown(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
+        yield
 
 
 def main(argv: list[str] | None = None) -> Any:
