@@ -1,0 +1,329 @@
+"""Load model files, frameworks and folders of them; every problem is reported as FILE:LINE:COL."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path as FilePath
+
+import attrs
+
+from osallisuuden_palaset.errors import LoadError, ModelError, Path, Problem
+from osallisuuden_palaset.loading_document import (
+    Document,
+    Location,
+    Parsed,
+    Source,
+    parse,
+    places,
+    reference_problems,
+)
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.reading import MAX_BYTES, read_bytes, read_text
+
+__all__ = [
+    "MODEL_SUFFIXES",
+    "Document",
+    "Location",
+    "Source",
+    "Workspace",
+    "load_document",
+    "load_framework",
+    "load_workspace",
+    "loads",
+    "model_files",
+]
+
+#: File name endings read as model files in a folder.
+MODEL_SUFFIXES = (".yaml", ".yml", ".json")
+_WORKSPACE_NAME = Text(fi="Työtila", en="Workspace", sv="Arbetsyta")
+
+
+@attrs.frozen
+class Workspace:
+    """Model files loaded together: one collection, the documents it came from, and their context."""
+
+    collection: Collection
+    documents: tuple[Document, ...]
+    context: Context
+    #: (kind, id) → the document defining it and the path there; kind is practice/project/catalogue.
+    places: Mapping[tuple[str, str], tuple[Document, Path]] = attrs.field(factory=dict, repr=False)
+
+    def locate(self, kind: str, ident: str, *subpath: str | int) -> Location:
+        """Where a practice, project or catalogue (or ``subpath`` inside it) is written.
+
+        Raises:
+            KeyError: no such ``kind`` with id ``ident`` was loaded.
+        """
+        document, path = self.places[(kind, ident)]
+        return document.source.location((*path, *subpath))
+
+    def locate_practice(self, practice_id: str, *subpath: str | int) -> Location:
+        """Where practice ``practice_id`` (or e.g. ``"steps", 2``) is written."""
+        return self.locate("practice", practice_id, *subpath)
+
+    def locate_project(self, project_id: str, *subpath: str | int) -> Location:
+        """Where project ``project_id`` (or something inside it) is written."""
+        return self.locate("project", project_id, *subpath)
+
+    def locate_catalogue(self, catalogue_id: str, *subpath: str | int) -> Location:
+        """Where catalogue ``catalogue_id`` (or something inside it) is written."""
+        return self.locate("catalogue", catalogue_id, *subpath)
+
+    def document_of(self, kind: str, ident: str) -> Document:
+        """The document defining a practice, project or catalogue; KeyError when absent."""
+        return self.places[(kind, ident)][0]
+
+
+def loads(
+    text: str,
+    *,
+    name: str = "<string>",
+    frameworks: Iterable[Framework] = (),
+    catalogues: Iterable[Catalogue] = (),
+) -> Document:
+    """Load one model document from text (JSON when ``name`` ends in .json, else YAML 1.2).
+
+    References (reuse, include, mapping targets) are checked when frameworks or catalogues
+    are given; mapping and answer targets only when frameworks are.
+
+    Raises:
+        LoadError: listing every problem found.
+    """
+    parsed = parse(read_text(text, name=name, json_syntax=name.lower().endswith(".json")), name)
+    return _checked_document(parsed, tuple(frameworks), tuple(catalogues))
+
+
+def load_document(
+    path: str | os.PathLike[str],
+    *,
+    frameworks: Iterable[Framework] = (),
+    catalogues: Iterable[Catalogue] = (),
+) -> Document:
+    """Load one model file (see :func:`loads`).
+
+    Raises:
+        LoadError: the file is missing or unreadable, or has problems (every one is listed).
+    """
+    parsed = _parse_file(FilePath(path))
+    return _checked_document(parsed, tuple(frameworks), tuple(catalogues))
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    """Load a framework file (top-level key ``framework:``).
+
+    Raises:
+        LoadError: the file has problems or holds another kind of document.
+    """
+    document = load_document(path)
+    if not isinstance(document.model, Framework):
+        raise LoadError(
+            [
+                document.source.problem(
+                    (document.kind,),
+                    f"expected a framework file, but this file holds a {document.kind}",
+                    "a framework file starts with 'framework:'",
+                    at_key=True,
+                )
+            ]
+        )
+    return document.model
+
+
+def load_workspace(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    frameworks: Iterable[Framework] = (),
+    catalogues: Iterable[Catalogue] = (),
+) -> Workspace:
+    """Load files and folders (searched recursively) as one collection, checking references across them.
+
+    A file with ``collection:`` names the collection; otherwise a single folder's name does.
+    Framework files in the folders are used, with ``frameworks``, to check mappings.
+
+    Raises:
+        LoadError: listing every problem in every file, sorted by file, line and column.
+    """
+    roots = [FilePath(p) for p in paths]
+    problems: list[Problem] = []
+    files: list[FilePath] = []
+    for root in roots:
+        found, problem = _files_of(root)
+        files += found
+        problems += [problem] if problem else []
+    if not roots:
+        problems.append(Problem(".", 1, 1, "no files or folders to load: give at least one path"))
+    parsed = [_parse_file(f) for f in dict.fromkeys(files)]
+    for p in parsed:
+        problems += p.problems
+    documents = tuple(p.document for p in parsed if p.document is not None)
+    broken = frozenset(i for p in parsed if p.document is None for i in p.raw_ids)
+    all_frameworks = {f.id: f for f in frameworks}
+    all_frameworks.update({d.model.id: d.model for d in documents if isinstance(d.model, Framework)})
+    collection, located, issues = _assemble(documents, roots)
+    problems += issues
+    outside = tuple(catalogues)
+    context = Context.build(
+        all_frameworks.values(),
+        (*outside, *(m for _, m, _ in located if isinstance(m, Catalogue))),
+        (m for _, m, _ in located if isinstance(m, Practice)),
+    )
+    problems += reference_problems(
+        ((d.source, m, path) for d, m, path in located),
+        context,
+        check_frameworks=bool(all_frameworks),
+        broken=broken,
+    )
+    if problems or collection is None:
+        raise LoadError(sorted(problems, key=_order))
+    where = {(kind, m.id): (d, path) for d, m, path, kind in _kinds(located)}
+    return Workspace(
+        collection, documents, Context.of_collection(collection, all_frameworks.values(), outside), where
+    )
+
+
+def model_files(folder: str | os.PathLike[str]) -> list[FilePath]:
+    """Model files in ``folder`` and below, sorted; hidden files and ``*.schema.json`` skipped."""
+    found: list[FilePath] = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if _is_model_file(name):
+                found.append(FilePath(top, name))
+    return found
+
+
+def _is_model_file(name: str) -> bool:
+    lower = name.lower()
+    return not name.startswith(".") and lower.endswith(MODEL_SUFFIXES) and not lower.endswith(".schema.json")
+
+
+def _files_of(root: FilePath) -> tuple[list[FilePath], Problem | None]:
+    if root.is_dir():
+        found = model_files(root)
+        if not found:
+            return [], Problem(
+                str(root), 1, 1, "the folder has no model files: add *.yaml, *.yml or *.json files to it"
+            )
+        return found, None
+    if root.exists():
+        return [root], None
+    return [], Problem(str(root), 1, 1, "no such file or folder: check the path and its spelling")
+
+
+def _parse_file(path: FilePath) -> Parsed:
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
+        return Parsed(None, (problem,))
+    except FileNotFoundError:
+        return Parsed(None, (Problem(name, 1, 1, "no such file: check the path and its spelling"),))
+    except OSError as error:
+        message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"
+        return Parsed(None, (Problem(name, 1, 1, message),))
+    return parse(read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json"), name)
+
+
+def _checked_document(
+    parsed: Parsed, frameworks: Sequence[Framework], catalogues: Sequence[Catalogue]
+) -> Document:
+    if parsed.document is None:
+        raise LoadError(sorted(parsed.problems, key=_order))
+    document = parsed.document
+    if frameworks or catalogues:
+        located = [(document.source, m, path) for _, m, path in places(document)]
+        own = [m for _, m, _ in located if isinstance(m, Catalogue)]
+        context = Context.build(
+            frameworks, (*catalogues, *own), (m for _, m, _ in located if isinstance(m, Practice))
+        )
+        problems = reference_problems(located, context, check_frameworks=bool(frameworks))
+        if problems:
+            raise LoadError(sorted(problems, key=_order))
+    return document
+
+
+def _assemble(
+    documents: Sequence[Document], roots: Sequence[FilePath]
+) -> tuple[Collection | None, list[tuple[Document, Practice | Project | Catalogue, Path]], list[Problem]]:
+    """The collection of all documents, where each of its parts is written, and id clashes."""
+    practices: list[tuple[Document, Practice, Path]] = []
+    projects: list[tuple[Document, Project, Path]] = []
+    catalogues: list[tuple[Document, Catalogue, Path]] = []
+    located: list[tuple[Document, Practice | Project | Catalogue, Path]] = []
+    for document in documents:
+        for _, model, path in places(document):
+            located.append((document, model, path))
+            if isinstance(model, Project):
+                projects.append((document, model, path))
+            elif isinstance(model, Catalogue):
+                catalogues.append((document, model, path))
+            elif isinstance(model, Practice) and not _in_project(path):
+                practices.append((document, model, path))
+    header = next((d.model for d in documents if isinstance(d.model, Collection)), None)
+    ident, name, description = _identity(header, roots)
+    try:
+        collection = Collection(
+            id=ident,
+            name=name,
+            description=description,
+            projects=[m for _, m, _ in projects],
+            practices=[m for _, m, _ in practices],
+            catalogues=[m for _, m, _ in catalogues],
+        )
+    except ModelError as error:
+        parts: dict[str, Sequence[tuple[Document, object, Path]]] = {
+            "practices": practices,
+            "projects": projects,
+            "catalogues": catalogues,
+        }
+        problems = []
+        for issue in error.issues:
+            group, index, *rest = issue.path
+            document, _, path = parts[str(group)][int(index)]
+            problems.append(document.source.problem((*path, *rest), issue.message, issue.hint))
+        return None, located, problems
+    return collection, located, []
+
+
+def _in_project(path: Path) -> bool:
+    return "projects" in path or path[:1] == ("project",)
+
+
+def _identity(header: Collection | None, roots: Sequence[FilePath]) -> tuple[str, Text, Text | None]:
+    if header is not None:
+        return header.id, header.name, header.description
+    folders = [r for r in roots if r.is_dir()]
+    if len(folders) == 1:
+        folder_name = folders[0].resolve().name or "collection"
+        return slug(folder_name), Text(fi=folder_name), None
+    return "workspace", _WORKSPACE_NAME, None
+
+
+def slug(name: str) -> str:
+    """An id made of a folder or file name: "Elävä portfolio" → "elävä-portfolio"."""
+    cleaned = re.sub(r"[^a-z0-9åäö_.\-]+", "-", name.lower())
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-_.")
+    return cleaned or "collection"
+
+
+def _kinds(
+    located: Iterable[tuple[Document, Practice | Project | Catalogue, Path]],
+) -> Iterator[tuple[Document, Practice | Project | Catalogue, Path, str]]:
+    for document, model, path in located:
+        if isinstance(model, Project):
+            yield document, model, path, "project"
+            continue
+        kind = "practice" if isinstance(model, Practice) else "catalogue"
+        yield document, model, path, kind
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.line, problem.col, problem.message)
