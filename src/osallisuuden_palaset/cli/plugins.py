@@ -1,0 +1,110 @@
+"""``palaset plugins``: every plugin with its version, kind, contributions and failures."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+import click
+
+from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.model.text import Lang
+
+_LABELS: Final[dict[str, tuple[str, str, str]]] = {
+    "frameworks": ("viitekehykset", "frameworks", "referensramar"),
+    "exporters": ("vientimuodot", "exporters", "exportformat"),
+    "checks": ("tarkistukset", "checks", "kontroller"),
+    "catalogues": ("palaluettelot", "catalogues", "kataloger"),
+    "instruments": ("mittarit", "instruments", "mätinstrument"),
+    "nothing": ("ei rekisteröi mitään", "registers nothing", "registrerar ingenting"),
+    "failures": ("Epäonnistuneet liitännäiset", "Plugins that failed", "Tillägg som misslyckades"),
+    "disabled": ("Pois käytöstä", "Disabled", "Avstängda"),
+    "strict": ("tiukka tila", "strict mode", "strikt läge"),
+    "builtin": ("sisäänrakennettu", "built-in", "inbyggd"),
+    "entrypoint": ("asennettu", "installed", "installerad"),
+    "file": ("tiedosto", "file", "fil"),
+    "object": ("koodista", "given in code", "från kod"),
+}
+_INDEX: Final[dict[str, int]] = {"fi": 0, "en": 1, "sv": 2}
+
+
+def _label(key: str, lang: Lang) -> str:
+    return _LABELS[key][_INDEX[lang]]
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output."
+)
+@click.pass_context
+def plugins(ctx: click.Context, fmt: str) -> None:
+    """List every plugin: version, kind, what it contributes, and plugins that failed to load."""
+    summary = plugins_summary(ctx)
+    if fmt == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(summary, common.lang(ctx)), nl=False)
+
+
+def plugins_summary(ctx: click.Context) -> dict[str, Any]:
+    """Plain data for ``palaset plugins --format json``."""
+    from osallisuuden_palaset.plugins import plugin_report
+    from osallisuuden_palaset.registry import KINDS, contributions
+
+    pm = common.plugin_manager(ctx)
+    try:
+        contributed = contributions(pm)  # calls every hook, so hook failures are in the report below
+    except PalasetError as error:
+        common.fail(str(error))
+    report = plugin_report(pm)
+    rows = []
+    for info in report.plugins:
+        own = {
+            kind: [c.name for c in contributed if c.plugin == info.name and c.kind == kind] for kind in KINDS
+        }
+        rows.append(
+            {
+                "name": info.name,
+                "version": info.version,
+                "kind": info.kind.value,
+                "origin": info.origin,
+                "distribution": info.distribution,
+                "contributes": own,
+            }
+        )
+    failures = [
+        {
+            "name": f.name,
+            "version": f.version,
+            "kind": f.kind.value,
+            "origin": f.origin,
+            "stage": f.stage,
+            "error": f.error,
+        }
+        for f in report.failures
+    ]
+    return {"plugins": rows, "failures": failures, "disabled": list(report.disabled), "strict": report.strict}
+
+
+def render_text(summary: dict[str, Any], lang: Lang) -> str:
+    """The summary as lines for a terminal."""
+    lines: list[str] = []
+    for row in summary["plugins"]:
+        version = f" {row['version']}" if row["version"] else ""
+        lines.append(f"{row['name']}{version} ({_label(row['kind'], lang)}: {row['origin']})")
+        given = [(kind, names) for kind, names in row["contributes"].items() if names]
+        for kind, names in given:
+            lines.append(f"  {_label(kind, lang)}: {', '.join(names)}")
+        if not given:
+            lines.append(f"  {_label('nothing', lang)}")
+    if summary["failures"]:
+        lines += ["", f"{_label('failures', lang)}:"]
+        for f in summary["failures"]:
+            version = f" {f['version']}" if f["version"] else ""
+            lines.append(f"  {f['name']}{version} ({f['origin']}), {f['stage']}: {f['error']}")
+    if summary["disabled"]:
+        lines += ["", f"{_label('disabled', lang)}: {', '.join(summary['disabled'])}"]
+    if summary["strict"]:
+        lines += ["", f"({_label('strict', lang)})"]
+    return "\n".join(lines) + "\n"
