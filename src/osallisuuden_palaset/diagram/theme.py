@@ -1,0 +1,218 @@
+"""Colours and line styles of diagrams, per theme, and the legend that explains them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import graphviz
+
+from osallisuuden_palaset.diagram import labels
+from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.model.block import Strength
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.text import Lang
+
+FONT = "Helvetica,Arial,sans-serif"
+
+
+@attrs.frozen
+class Theme:
+    """The colours of one theme; dimensions take colours in the framework's order."""
+
+    name: str
+    dimension_colours: tuple[str, ...]
+    #: Badges of mappings to elements of another (or unknown) framework.
+    neutral: str
+    ink: str
+    node_fill: str
+    node_line: str
+    cluster_fill: str
+    cluster_line: str
+    reuse: str
+    include_fill: str
+    gap_fill: str
+    gap_line: str
+    loop: str
+
+    def dimension_colour(self, index: int) -> str:
+        """The colour of the framework's ``index``-th dimension (0-based), cycling."""
+        return self.dimension_colours[index % len(self.dimension_colours)]
+
+
+THEMES: dict[str, Theme] = {
+    # Okabe–Ito colours, lightened for fills: distinguishable with colour-vision deficiencies.
+    "default": Theme(
+        name="default",
+        dimension_colours=("#9fd3f5", "#ffd08a", "#a8e0c8", "#f3b3d3", "#f0e68c", "#c5b3e6", "#e8b89a"),
+        neutral="#e0e0e0",
+        ink="#222222",
+        node_fill="#ffffff",
+        node_line="#555555",
+        cluster_fill="#f5f7fa",
+        cluster_line="#9aa5b1",
+        reuse="#0072b2",
+        include_fill="#eef3e2",
+        gap_fill="#ffe3e0",
+        gap_line="#d55e00",
+        loop="#cc79a7",
+    ),
+    # For printing in black and white: greys only; line styles and badge texts carry the meaning.
+    "print": Theme(
+        name="print",
+        dimension_colours=("#d9d9d9", "#bdbdbd", "#f0f0f0", "#a6a6a6", "#e6e6e6"),
+        neutral="#ffffff",
+        ink="#000000",
+        node_fill="#ffffff",
+        node_line="#000000",
+        cluster_fill="#ffffff",
+        cluster_line="#000000",
+        reuse="#000000",
+        include_fill="#f2f2f2",
+        gap_fill="#ffffff",
+        gap_line="#000000",
+        loop="#000000",
+    ),
+}
+
+
+def get_theme(name: str) -> Theme:
+    """The theme called ``name``; KeyError when there is none."""
+    return THEMES[name]
+
+
+#: Edge kinds every view may draw, in legend order.
+EDGE_KINDS = ("sequence", "parallel", "optional", "loop_back", "inclusion", "reuse")
+
+
+def edge_style(kind: str, theme: Theme) -> dict[str, str]:
+    """DOT attributes of an edge of ``kind`` (a flow kind, "inclusion" or "reuse")."""
+    ink = theme.ink
+    styles: dict[str, dict[str, str]] = {
+        "sequence": {"style": "solid", "arrowhead": "normal", "color": ink},
+        "parallel": {"style": "solid", "arrowhead": "normal", "color": f"{ink}:invis:{ink}"},
+        "optional": {"style": "dashed", "arrowhead": "empty", "color": ink},
+        "loop_back": {
+            "style": "dotted",
+            "arrowhead": "vee",
+            "penwidth": "1.6",
+            "color": theme.loop,
+            "constraint": "false",
+        },
+        "inclusion": {"style": "bold", "arrowhead": "odiamond", "color": ink},
+        "reuse": {"style": "dashed", "arrowhead": "odot", "color": theme.reuse},
+    }
+    return styles[kind]
+
+
+def strength_style(strength: Strength, theme: Theme) -> dict[str, str]:
+    """DOT attributes of a claim edge: thicker for stronger claims, dashed for weak ones."""
+    width = {Strength.WEAK: "1", Strength.MODERATE: "2", Strength.STRONG: "3.5"}[strength]
+    style = "dashed" if strength is Strength.WEAK else "solid"
+    return {"style": style, "penwidth": width, "color": theme.ink, "arrowhead": "none"}
+
+
+def strength_marks(strength: Strength) -> str:
+    """●, ●● or ●●●: the strength of a claim as marks that print in any colour."""
+    return "●" * strength.weight
+
+
+def legend(
+    graph: graphviz.Digraph,
+    *,
+    framework: Framework | None,
+    edge_kinds: Sequence[str],
+    strengths: bool,
+    theme: Theme,
+    lang: Lang,
+    width: int,
+) -> None:
+    """Add a legend cluster: dimension colours, edge kinds used, and claim strengths."""
+    if framework is None and not edge_kinds and not strengths:
+        return
+    with graph.subgraph(name="cluster_legend") as box:
+        box.attr(
+            label=labels.html_label(labels.styled(labels.escape(word("legend", lang)), bold=True)),
+            style="rounded,filled",
+            fillcolor=theme.node_fill,
+            color=theme.cluster_line,
+        )
+        if framework is not None:
+            rows = [
+                labels.row(Cell(labels.styled(labels.escape(word("dimensions", lang)), bold=True), colspan=2))
+            ]
+            for index, dimension in enumerate(framework.dimensions):
+                rows.append(
+                    labels.row(
+                        Cell(labels.escape(dimension.id), bgcolor=theme.dimension_colour(index), border=1),
+                        Cell(labels.text_block(dimension.name.get(lang), width)),
+                    )
+                )
+            rows.append(
+                labels.row(
+                    Cell(labels.escape(word("strength", lang)), bgcolor=theme.neutral, border=1),
+                    Cell(
+                        labels.escape(
+                            " ".join(f"{strength_marks(s)} {word(s.value, lang)}" for s in Strength)
+                        )
+                    ),
+                )
+            )
+            box.node(
+                "legend/dimensions",
+                label=labels.html_label(labels.table(rows, cellspacing=2)),
+                shape="plain",
+            )
+        for kind in edge_kinds:
+            tail, head = f"legend/{kind}/from", f"legend/{kind}/to"
+            box.node(tail, label="", shape="point", width="0.05")
+            box.node(head, label=labels.html_label(labels.escape(word(kind, lang))), shape="plaintext")
+            attributes = edge_style(kind, theme)
+            attributes["constraint"] = "true"
+            box.edge(tail, head, **attributes)
+        if strengths:
+            for strength in Strength:
+                tail, head = f"legend/{strength.value}/from", f"legend/{strength.value}/to"
+                box.node(tail, label="", shape="point", width="0.05")
+                box.node(
+                    head,
+                    label=labels.html_label(
+                        labels.escape(f"{word(strength.value, lang)} {strength_marks(strength)}")
+                    ),
+                    shape="plaintext",
+                )
+                box.edge(tail, head, **strength_style(strength, theme))
+
+
+def graph_attributes(theme: Theme, direction: str) -> dict[str, str]:
+    """Attributes every diagram starts with."""
+    return {
+        "rankdir": direction,
+        "fontname": FONT,
+        "fontcolor": theme.ink,
+        "labelloc": "t",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "newrank": "true",
+        "compound": "true",
+    }
+
+
+def node_attributes(theme: Theme) -> dict[str, str]:
+    """Default node attributes."""
+    return {
+        "fontname": FONT,
+        "fontsize": "11",
+        "fontcolor": theme.ink,
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": theme.node_fill,
+        "color": theme.node_line,
+        "margin": "0.08,0.04",
+    }
+
+
+def edge_attributes(theme: Theme) -> dict[str, str]:
+    """Default edge attributes."""
+    return {"fontname": FONT, "fontsize": "10", "fontcolor": theme.ink, "color": theme.ink}
