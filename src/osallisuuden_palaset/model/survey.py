@@ -1,0 +1,267 @@
+"""Survey instruments (items, response scale, scoring, missing-answer rule) and responses to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from osallisuuden_palaset.errors import Issue, ModelError
+from osallisuuden_palaset.model.framework import Source
+from osallisuuden_palaset.model.ids import check_id, duplicate_issues
+from osallisuuden_palaset.model.text import Text, optional_text, text
+
+
+class ScoringMethod(enum.StrEnum):
+    """How item values become one score."""
+
+    #: The sum of the item values (prorated when answers are missing).
+    SUM = "sum"
+    #: The mean of the answered item values.
+    MEAN = "mean"
+    #: The item sum rescaled linearly so that the lowest possible sum is ``low`` and the highest ``high``.
+    RESCALE = "rescale"
+
+
+class Wave(enum.StrEnum):
+    """When a response was collected: at the start or at the follow-up (pre/post)."""
+
+    START = "start"
+    FOLLOW_UP = "follow_up"
+
+
+@attrs.frozen
+class ScaleValue:
+    """One step of a response scale: the number stored and its label."""
+
+    value: int
+    label: Text = attrs.field(converter=text)
+
+
+def _labels_key(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
+@attrs.frozen
+class Scale:
+    """A response scale: whole-number values, each with a label in fi/en/sv."""
+
+    values: tuple[ScaleValue, ...] = attrs.field(converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        issues: list[Issue] = []
+        if len(self.values) < 2:
+            issues.append(Issue(("values",), "a scale needs at least two values"))
+        seen: dict[int, int] = {}
+        labels: dict[str, int] = {}
+        for index, step in enumerate(self.values):
+            if step.value in seen:
+                issues.append(Issue(("values", index, "value"), f"scale value {step.value} is given twice"))
+            seen[step.value] = index
+            for _, label in step.label.items():
+                key = _labels_key(label)
+                if key in labels and self.values[labels[key]].value != step.value:
+                    issues.append(
+                        Issue(
+                            ("values", index, "label"),
+                            f"the label {label!r} is used for two values",
+                            "labels must tell the values apart",
+                        )
+                    )
+                labels.setdefault(key, index)
+        if issues:
+            raise ModelError(issues)
+
+    @property
+    def min(self) -> int:
+        """The lowest value."""
+        return min(v.value for v in self.values)
+
+    @property
+    def max(self) -> int:
+        """The highest value."""
+        return max(v.value for v in self.values)
+
+    def reverse(self, value: int) -> int:
+        """The value a reverse-coded answer counts as: the lowest and the highest trade places."""
+        return self.min + self.max - value
+
+    def has(self, value: int) -> bool:
+        """Whether ``value`` is a step of this scale."""
+        return any(v.value == value for v in self.values)
+
+    def by_label(self) -> dict[str, int]:
+        """Every label in every language, case-folded with spaces collapsed, to its value."""
+        return {_labels_key(label): v.value for v in self.values for _, label in v.label.items()}
+
+
+@attrs.frozen
+class Item:
+    """One item of an instrument: an id, a short content label in our words, and its coding."""
+
+    id: str = attrs.field(validator=check_id)
+    #: What the item is about, in our own words; never an instrument's official statement.
+    label: Text = attrs.field(converter=text)
+    #: Whether agreeing means *less* of what the score measures (the value is reversed before scoring).
+    reverse: bool = False
+
+
+@attrs.frozen
+class Scoring:
+    """How the item values become a score, and how scores are shown."""
+
+    method: ScoringMethod = ScoringMethod.RESCALE
+    #: The score of the lowest possible answers (``rescale`` only).
+    low: float = 0.0
+    #: The score of the highest possible answers (``rescale`` only).
+    high: float = 100.0
+    #: Decimals shown in reports (the figures themselves are not rounded).
+    decimals: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        if not (math.isfinite(self.low) and math.isfinite(self.high)) or self.low >= self.high:
+            raise ValueError(f"scoring low {self.low} must be a number below high {self.high}")
+        if not 0 <= self.decimals <= 4:
+            raise ValueError(f"scoring decimals must be 0 to 4, not {self.decimals}")
+
+
+@attrs.frozen
+class MissingRule:
+    """When a respondent gets a score: at least ``min_answered`` items answered."""
+
+    min_answered: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_answered < 1:
+            raise ValueError(f"min_answered must be at least 1, not {self.min_answered}")
+
+
+@attrs.frozen
+class Threshold:
+    """A named band of scores starting at ``at_least`` (e.g. "low inclusion" below 40)."""
+
+    id: str = attrs.field(validator=check_id)
+    label: Text = attrs.field(converter=text)
+    at_least: float
+
+
+@attrs.frozen
+class Instrument:
+    """A survey instrument: items on one response scale, scored into one number."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    items: tuple[Item, ...] = attrs.field(converter=tuple)
+    scale: Scale
+    scoring: Scoring = attrs.field(factory=Scoring)
+    #: None means every item must be answered.
+    missing: MissingRule | None = None
+    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=tuple)
+    source: Source | None = None
+    description: Text | None = attrs.field(default=None, converter=optional_text)
+    #: How to collect answers (e.g. "use the official form"); shown in reports.
+    note: Text | None = attrs.field(default=None, converter=optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        issues: list[Issue] = []
+        if not self.items:
+            issues.append(Issue(("items",), "an instrument needs at least one item"))
+        issues += duplicate_issues((i.id for i in self.items), ("items",), "item")
+        if self.missing is not None and self.missing.min_answered > len(self.items):
+            issues.append(
+                Issue(
+                    ("missing", "min_answered"),
+                    f"min_answered {self.missing.min_answered} is more than the {len(self.items)} items",
+                )
+            )
+        low, high = self.score_range
+        previous: float | None = None
+        for index, threshold in enumerate(self.thresholds):
+            if not low <= threshold.at_least <= high:
+                issues.append(
+                    Issue(
+                        ("thresholds", index, "at_least"),
+                        f"threshold {threshold.at_least} is outside the score range {low:g}–{high:g}",
+                    )
+                )
+            if previous is not None and threshold.at_least <= previous:
+                issues.append(
+                    Issue(("thresholds", index, "at_least"), "thresholds must be in increasing order")
+                )
+            previous = threshold.at_least
+        issues += duplicate_issues((t.id for t in self.thresholds), ("thresholds",), "threshold")
+        if issues:
+            raise ModelError(issues)
+
+    @property
+    def min_answered(self) -> int:
+        """How many items must be answered for a score."""
+        return len(self.items) if self.missing is None else self.missing.min_answered
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        """The item ids in order."""
+        return tuple(i.id for i in self.items)
+
+    @property
+    def score_range(self) -> tuple[float, float]:
+        """The lowest and the highest possible score."""
+        if not self.items:
+            return (0.0, 0.0)
+        lo, hi = float(self.scale.min), float(self.scale.max)
+        if self.scoring.method is ScoringMethod.SUM:
+            return (lo * len(self.items), hi * len(self.items))
+        if self.scoring.method is ScoringMethod.MEAN:
+            return (lo, hi)
+        return (self.scoring.low, self.scoring.high)
+
+    def item(self, ident: str) -> Item:
+        """The item with id ``ident``; KeyError when absent."""
+        for item in self.items:
+            if item.id == ident:
+                return item
+        raise KeyError(ident)
+
+
+def _answer_pairs(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), v) for k, v in items)
+
+
+def _field_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), str(v)) for k, v in items)
+
+
+def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} is empty")
+
+
+@attrs.frozen
+class Response:
+    """One respondent's answers in one wave, with the grouping fields that came with them.
+
+    ``respondent`` is a pseudonym: the same person has the same pseudonym in both waves.
+    """
+
+    respondent: str = attrs.field(validator=_not_blank)
+    #: Item id → the value on the instrument's scale; unanswered items are left out.
+    answers: tuple[tuple[str, int], ...] = attrs.field(factory=tuple, converter=_answer_pairs)
+    wave: Wave | None = None
+    date: dt.date | None = None
+    #: Grouping fields (project, practice, age group, ...) as field → value.
+    fields: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_field_pairs)
+    #: Where the response was read from ("FILE:LINE"); not part of equality.
+    origin: str | None = attrs.field(default=None, eq=False)
+
+    def answer(self, item_id: str) -> int | None:
+        """The value given to ``item_id``, or None when unanswered."""
+        return dict(self.answers).get(item_id)
+
+    def field(self, name: str) -> str | None:
+        """The value of grouping field ``name``, or None when the response has none."""
+        return dict(self.fields).get(name)

@@ -1,0 +1,116 @@
+"""Instrument files (top-level key ``instrument:``): read, checked and built with the one converter."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path as FilePath
+from typing import Any, Final
+
+from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+from osallisuuden_palaset.converting import META_KEYS, structure
+from osallisuuden_palaset.errors import LoadError, ModelError, Path, Problem, did_you_mean
+from osallisuuden_palaset.loading_document import Source
+from osallisuuden_palaset.loading_shape import Finding, check_shape, describe
+from osallisuuden_palaset.model.survey import Instrument
+from osallisuuden_palaset.reading import read_bytes, read_text
+
+#: The document key of an instrument file.
+KIND: Final = "instrument"
+_HINT: Final = "an instrument file starts with 'instrument:'"
+
+
+def load_instrument(path: str | os.PathLike[str]) -> Instrument:
+    """Load an instrument file.
+
+    Raises:
+        LoadError: the file is missing or unreadable, or has problems (every one is listed).
+    """
+    name = str(path)
+    try:
+        data = FilePath(path).read_bytes()
+    except OSError as error:
+        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
+    reading = read_bytes(data, name=name, json_syntax=name.endswith(".json"))
+    return _build(reading.data, Source(name, reading.values, reading.keys), reading.raw, reading.problems)
+
+
+def loads_instrument(text: str, *, name: str = "<instrument>") -> Instrument:
+    """Build an instrument from YAML text (see :func:`load_instrument`)."""
+    reading = read_text(text, name=name)
+    return _build(reading.data, Source(name, reading.values, reading.keys), reading.raw, reading.problems)
+
+
+def _build(data: Any, source: Source, raw: Mapping[Path, str], read: tuple[Problem, ...]) -> Instrument:
+    if read:
+        raise LoadError(read)
+    if not isinstance(data, Mapping) or KIND not in data:
+        raise LoadError([source.problem((), "the file has no 'instrument:' key", _HINT)])
+    findings = [
+        Finding(
+            (key,), f"unknown top-level key {key!r}", did_you_mean(str(key), [KIND, *META_KEYS]), at_key=True
+        )
+        for key in data
+        if key != KIND and key not in META_KEYS
+    ]
+    cleaned, shape = check_shape(data[KIND], Instrument, (KIND,), raw)
+    findings += shape + _strict_findings(data[KIND])
+    instrument = None
+    if not findings:
+        try:
+            instrument = structure(cleaned, Instrument)
+        except Exception as error:  # every failure of user data must become a problem
+            findings += _error_findings(error, (KIND,))
+    if findings or instrument is None:
+        raise LoadError([source.problem(f.path, f.message, f.hint, at_key=f.at_key) for f in findings])
+    return instrument
+
+
+def _strict_findings(data: Any) -> list[Finding]:
+    """Yes/no and number fields the converter would otherwise read loosely."""
+    found: list[Finding] = []
+    if not isinstance(data, Mapping):
+        return found
+    for index, item in enumerate(data.get("items") or []):
+        if isinstance(item, Mapping) and "reverse" in item and not isinstance(item["reverse"], bool):
+            found.append(
+                Finding(
+                    (KIND, "items", index, "reverse"),
+                    f"reverse must be true or false, not {describe(item['reverse'])}",
+                )
+            )
+    places: list[tuple[Path, Any]] = []
+    if isinstance(data.get("scoring"), Mapping):
+        places += [
+            ((KIND, "scoring", k), data["scoring"][k]) for k in ("low", "high") if k in data["scoring"]
+        ]
+    for index, threshold in enumerate(data.get("thresholds") or []):
+        if isinstance(threshold, Mapping) and "at_least" in threshold:
+            places.append(((KIND, "thresholds", index, "at_least"), threshold["at_least"]))
+    for path, value in places:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            found.append(Finding(path, f"expected a number, not {describe(value)}"))
+    return found
+
+
+def _error_findings(error: BaseException, path: Path) -> list[Finding]:
+    if isinstance(error, BaseExceptionGroup):
+        found: list[Finding] = []
+        for sub in error.exceptions:
+            found += _error_findings(sub, (*path, *_note_steps(sub)))
+        return found
+    if isinstance(error, ModelError):
+        return [Finding((*path, *i.path), i.message, i.hint) for i in error.issues]
+    if isinstance(error, KeyError):
+        return [Finding(path, f"missing required field {error.args[0]!r}")]
+    return [Finding(path, str(error) or type(error).__name__)]
+
+
+def _note_steps(error: BaseException) -> Path:
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return (note.name,)
+        if isinstance(note, IterableValidationNote):
+            return (note.index,)
+    return ()
