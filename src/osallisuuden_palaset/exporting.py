@@ -1,12 +1,15 @@
-"""Exporters: what an export format declares, and the request it renders."""
+"""Exporters: what an export format declares, the request it renders, and running one safely."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 import attrs
 
+from osallisuuden_palaset.atomicfile import write_atomic
+from osallisuuden_palaset.errors import UsageError, did_you_mean
 from osallisuuden_palaset.model.coerce import to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
@@ -48,6 +51,14 @@ class ExportRequest:
     context: Context = attrs.field(factory=Context)
     options: Mapping[str, str] = attrs.field(factory=dict)
 
+    def option(self, name: str, default: str = "") -> str:
+        """The value of option ``name`` (defaults are filled in by :func:`export`)."""
+        return self.options.get(name, default)
+
+    def framework(self, ident: str) -> Framework | None:
+        """The framework ``ident`` from ``frameworks`` or the context, or None when unknown."""
+        return self.frameworks.get(ident) or self.context.frameworks.get(ident)
+
 
 @attrs.frozen
 class Exporter:
@@ -66,3 +77,132 @@ class Exporter:
     def can_export(self, model: Exportable) -> bool:
         """Whether this exporter accepts ``model``'s kind."""
         return kind_name(model) in self.accepts
+
+
+class ExportError(UsageError):
+    """An export cannot be made as asked: unknown format or option, or a model the format cannot take."""
+
+
+def find_exporter(exporters: Mapping[str, Exporter], name: str) -> Exporter:
+    """The exporter called ``name``.
+
+    Raises:
+        ExportError: no such format; the message lists the known ones.
+    """
+    try:
+        return exporters[name]
+    except KeyError:
+        known = ", ".join(sorted(exporters)) or "none"
+        hint = did_you_mean(name, exporters)
+        raise ExportError(
+            f"unknown format {name!r}" + (f" ({hint})" if hint else "") + f"; known formats: {known}"
+        ) from None
+
+
+def parse_options(pairs: Iterable[str]) -> dict[str, str]:
+    """``["key=value", ...]`` as a dict.
+
+    Raises:
+        ExportError: an item has no ``=`` or an empty key.
+    """
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ExportError(f"option {pair!r} is not of the form key=value (e.g. -O delimiter=';')")
+        options[key.strip()] = value
+    return options
+
+
+def resolve_options(exporter: Exporter, given: Mapping[str, str]) -> dict[str, str]:
+    """The options for ``exporter``: ``given`` checked against its declarations, defaults filled in.
+
+    Raises:
+        ExportError: an option is unknown to the format, or its value is not one of the choices.
+    """
+    declared = {o.name: o for o in exporter.options}
+    resolved: dict[str, str] = {}
+    for name, value in given.items():
+        option = declared.get(name)
+        if option is None:
+            known = ", ".join(sorted(declared)) or "none"
+            hint = did_you_mean(name, declared)
+            raise ExportError(
+                f"format {exporter.name!r} has no option {name!r}"
+                + (f" ({hint})" if hint else "")
+                + f"; its options: {known}"
+            )
+        if option.choices is not None and value not in option.choices:
+            raise ExportError(
+                f"option {name!r} of format {exporter.name!r} is one of "
+                + ", ".join(repr(c) for c in option.choices)
+                + f", not {value!r}"
+            )
+        resolved[name] = value
+    for option in exporter.options:
+        if option.name not in resolved and option.default is not None:
+            resolved[option.name] = option.default
+    return dict(sorted(resolved.items()))
+
+
+def export(
+    exporter: Exporter,
+    model: Exportable,
+    *,
+    lang: Lang = "fi",
+    frameworks: Mapping[str, Framework] | None = None,
+    context: Context | None = None,
+    options: Mapping[str, str] | None = None,
+) -> bytes:
+    """Render ``model`` with ``exporter``: the bytes of the output file.
+
+    Raises:
+        ExportError: the format does not accept this kind of model, or an option is wrong.
+    """
+    if not exporter.can_export(model):
+        kind = kind_name(model)
+        accepted = ", ".join(k for k in KINDS if k in exporter.accepts) or "nothing"
+        raise ExportError(f"format {exporter.name!r} cannot export a {kind}; it exports: {accepted}")
+    context = context if context is not None else Context()
+    request = ExportRequest(
+        model=model,
+        lang=lang,
+        frameworks=dict(frameworks) if frameworks is not None else dict(context.frameworks),
+        context=context,
+        options=resolve_options(exporter, options or {}),
+    )
+    data = exporter.render(request)
+    if not isinstance(data, bytes):
+        raise TypeError(f"exporter {exporter.name!r} returned {type(data).__name__}, not bytes")
+    return data
+
+
+def export_to_file(
+    path: str | os.PathLike[str],
+    exporter: Exporter,
+    model: Exportable,
+    *,
+    lang: Lang = "fi",
+    frameworks: Mapping[str, Framework] | None = None,
+    context: Context | None = None,
+    options: Mapping[str, str] | None = None,
+) -> None:
+    """Export ``model`` into ``path`` atomically: rendered fully in memory first, so a failing
+    exporter leaves the previous file untouched.
+
+    Raises:
+        ExportError: as :func:`export`.
+        WriteError: the file cannot be written.
+    """
+    data = export(exporter, model, lang=lang, frameworks=frameworks, context=context, options=options)
+    write_atomic(path, data)
+
+
+def is_text(exporter: Exporter) -> bool:
+    """Whether the format's output is text (safe to show on a terminal)."""
+    media = exporter.media_type.split(";")[0].strip()
+    return (
+        media.startswith("text/")
+        or media in ("application/json", "application/yaml", "application/x-yaml", "image/svg+xml")
+        or media.endswith(("+json", "+xml"))
+    )

@@ -1,0 +1,1 @@
+"""The built-in export formats, one small module each: copy one to add a format."""

@@ -1,0 +1,37 @@
+"""The ``html`` format: one self-contained, printable, offline report page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
+from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.model.text import Text
+
+
+def render(request: ExportRequest) -> bytes:
+    """The report as one HTML page with inline styles and no external resources, UTF-8."""
+    # Imported here so that registering the format does not load Jinja2 for every command.
+    from osallisuuden_palaset.templating import render as render_template
+
+    return render_template("report.html.j2", request).encode("utf-8")
+
+
+EXPORTER = Exporter(
+    name="html",
+    description=Text(
+        fi="Tulostettava raporttisivu ilman ulkoisia resursseja (HTML).",
+        en="A printable report page with no external resources (HTML).",
+        sv="En utskrivbar rapportsida utan externa resurser (HTML).",
+    ),
+    suffix=".html",
+    media_type="text/html; charset=utf-8",
+    accepts=KINDS,
+    render=render,
+)
+
+
+@hookimpl
+def register_exporters(register: Callable[..., None]) -> None:
+    """Register the ``html`` format."""
+    register(EXPORTER)

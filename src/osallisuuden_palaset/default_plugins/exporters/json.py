@@ -1,0 +1,37 @@
+"""The ``json`` format: the model file as JSON, lossless (it loads back to an equal model)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from osallisuuden_palaset.converting import to_document
+from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
+from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.model.text import Text
+
+
+def render(request: ExportRequest) -> bytes:
+    """The model as a JSON model file: ``{kind: data}``, fields in model order, UTF-8."""
+    text = json.dumps(to_document(request.model), ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8")
+
+
+EXPORTER = Exporter(
+    name="json",
+    description=Text(
+        fi="Mallitiedosto JSON-muodossa; latautuu takaisin samaksi malliksi.",
+        en="The model file as JSON; loads back to an equal model.",
+        sv="Modellfilen som JSON; läses in till en likadan modell.",
+    ),
+    suffix=".json",
+    media_type="application/json",
+    accepts=KINDS,
+    render=render,
+)
+
+
+@hookimpl
+def register_exporters(register: Callable[..., None]) -> None:
+    """Register the ``json`` format."""
+    register(EXPORTER)

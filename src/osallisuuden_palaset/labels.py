@@ -1,0 +1,198 @@
+"""User-visible labels of field names, values and report headings in Finnish, English and Swedish."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Final
+
+from osallisuuden_palaset.model.text import FALLBACK, Lang
+
+#: Key → (fi, en, sv). Field keys follow Innokylä's names for a practice description; value keys
+#: are "<enum>.<value>" (role, modality, strength, flow, block_kind, answer_status, provenance).
+#: An empty string means "not translated": the label falls back to Finnish, then English.
+LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
+    # Innokylä basic information (perustiedot), in Innokylä's order.
+    "basic_information": ("Perustiedot", "Basic information", "Grunduppgifter"),
+    "name": ("Nimi", "Name", "Namn"),
+    "summary": ("Lyhyt kuvaus", "Short description", "Kort beskrivning"),
+    "location": ("Toteutuspaikka", "Where implemented", "Genomförandeplats"),
+    "municipality": ("Kunta", "Municipality", "Kommun"),
+    "region": ("Alue", "Region", "Område"),
+    "wellbeing_county": ("Hyvinvointialue", "Wellbeing services county", "Välfärdsområde"),
+    "funder": ("Rahoittaja", "Funder", "Finansiär"),
+    "collection": ("Kokonaisuus", "Collection", "Helhet"),
+    "authors": ("Tekijät", "Authors", "Upphovspersoner"),
+    "created": ("Luotu", "Created", "Skapad"),
+    "modified": ("Muokattu", "Modified", "Ändrad"),
+    "keywords": ("Asiasanat", "Keywords", "Nyckelord"),
+    "framework": ("Viitekehys", "Framework", "Referensram"),
+    # Innokylä description (kuvaus).
+    "description": ("Kuvaus", "Description", "Beskrivning"),
+    "basic_idea": ("Ratkaisun perusidea", "Basic idea of the solution", "Lösningens grundidé"),
+    "environment": ("Toimintaympäristö", "Operating environment", "Verksamhetsmiljö"),
+    "target_group": (
+        "Kohderyhmä ja asiakasymmärrys",
+        "Target group and client insight",
+        "Målgrupp och kundförståelse",
+    ),
+    "implementation": (
+        "Toimivuuden ja käyttöönoton ehdot",
+        "Conditions for working and adoption",
+        "Villkor för funktion och ibruktagande",
+    ),
+    "attachments": ("Liitteet", "Attachments", "Bilagor"),
+    # Development path (kehittämisen polku).
+    "development": ("Kehittämisen polku", "Development path", "Utvecklingsvägen"),
+    "needs": ("Tarpeet", "Needs", "Behov"),
+    "intended_change": ("Tavoiteltu muutos", "Intended change", "Eftersträvad förändring"),
+    "measuring_change": ("Muutoksen mittaaminen", "Measuring the change", "Mätning av förändringen"),
+    "co_development": ("Yhteiskehittäminen", "Co-development", "Samutveckling"),
+    "evaluation": ("Arviointi lyhyesti", "Evaluation in brief", "Utvärdering i korthet"),
+    "outcomes": ("Tavoitellut muutokset", "Intended outcomes", "Eftersträvade resultat"),
+    "indicators": ("Mittarit", "Indicators", "Indikatorer"),
+    # Steps (palaset) and their fields.
+    "steps": ("Palaset", "Building blocks", "Byggstenar"),
+    "step": ("Palanen", "Building block", "Byggsten"),
+    "flow": ("Kulku", "Flow", "Förlopp"),
+    "phases": ("Vaiheet", "Phases", "Faser"),
+    "kind": ("Tyyppi", "Kind", "Typ"),
+    "participants": ("Osallistujat", "Participants", "Deltagare"),
+    "modality": ("Toteutustapa", "Modality", "Genomförandesätt"),
+    "remote_participation": ("Etäosallistuminen", "Remote participation", "Distansdeltagande"),
+    "group_size": ("Ryhmäkoko", "Group size", "Gruppstorlek"),
+    "duration": ("Kesto", "Duration", "Längd"),
+    "mappings": ("Kytkennät viitekehykseen", "Mappings to the framework", "Kopplingar till referensramen"),
+    "parts": ("Osat", "Parts", "Delar"),
+    "reused_from": ("Uudelleenkäytetty palanen", "Reused block", "Återanvänd byggsten"),
+    "included_practice": ("Sisällytetty toimintamalli", "Included practice", "Inkluderad verksamhetsmodell"),
+    "note": ("Huomio", "Note", "Anmärkning"),
+    "unresolved": ("ei löydy", "not found", "hittas inte"),
+    "strength": ("Vahvuus", "Strength", "Styrka"),
+    "evidence": ("Perustelu", "Evidence", "Belägg"),
+    "to": ("seuraava", "next", "nästa"),
+    "practice_id": ("Toimintamalli (id)", "Practice (id)", "Verksamhetsmodell (id)"),
+    "step_id": ("Palanen (id)", "Step (id)", "Byggsten (id)"),
+    "block_id": ("Osa (id)", "Block (id)", "Del (id)"),
+    # Evaluation appendix (arviointiliite).
+    "evaluation_appendix": ("Arviointiliite", "Evaluation appendix", "Utvärderingsbilaga"),
+    "dimension": ("Osa-alue", "Dimension", "Delområde"),
+    "principle": ("Periaate", "Principle", "Princip"),
+    "principles": ("Periaatteet", "Principles", "Principer"),
+    "claimed_by": ("Palaset, jotka tukevat tätä", "Blocks that claim it", "Byggstenar som stöder det"),
+    "no_claims": (
+        "Yksikään palanen ei kytkeydy tähän.",
+        "No block claims this.",
+        "Ingen byggsten stöder detta.",
+    ),
+    "questions": ("Apukysymykset", "Guiding questions", "Hjälpfrågor"),
+    "question": ("Apukysymys", "Guiding question", "Hjälpfråga"),
+    "answer": ("Vastaus", "Answer", "Svar"),
+    "provenance": ("Lähde", "Source", "Källa"),
+    "unknown_framework": (
+        "Viitekehystä ei ole rekisteröity.",
+        "The framework is not registered.",
+        "Referensramen är inte registrerad.",
+    ),
+    # Projects and collections.
+    "project": ("Hanke", "Project", "Projekt"),
+    "projects": ("Hankkeet", "Projects", "Projekt"),
+    "practice": ("Toimintamalli", "Practice", "Verksamhetsmodell"),
+    "practices": ("Toimintamallit", "Practices", "Verksamhetsmodeller"),
+    "catalogues": ("Palaluettelot", "Catalogues", "Kataloger"),
+    "code": ("Hankekoodi", "Project code", "Projektkod"),
+    "period": ("Toteutusaika", "Period", "Period"),
+    "organisation": ("Organisaatio", "Organisation", "Organisation"),
+    "partners": ("Kumppanit", "Partners", "Partner"),
+    "website": ("Verkkosivu", "Website", "Webbplats"),
+    "contents": ("Sisällys", "Contents", "Innehåll"),
+    "generated_by": (
+        "Tuotettu: osallisuuden-palaset",
+        "Made with osallisuuden-palaset",
+        "Skapad med osallisuuden-palaset",
+    ),
+    "reused": ("uudelleenkäytetty", "reused", "återanvänd"),
+    "included": ("sisällytetty", "included", "inkluderad"),
+    # Roles.
+    "role.target": ("kohde", "target", "mål"),
+    "role.informed": ("tiedotettu", "informed", "informerad"),
+    "role.consulted": ("kuultu", "consulted", "hörd"),
+    "role.participant": ("osallistuja", "participant", "deltagare"),
+    "role.co_developer": ("yhteiskehittäjä", "co-developer", "medutvecklare"),
+    "role.peer": (
+        "kokemusasiantuntija tai vertainen",
+        "expert by experience or peer",
+        "erfarenhetsexpert eller kamrat",
+    ),
+    "role.leader": ("päättäjä tai vetäjä", "leader", "ledare"),
+    "role.staff": ("työntekijä", "staff", "personal"),
+    "role.partner": ("kumppani tai vapaaehtoinen", "partner or volunteer", "partner eller volontär"),
+    # Modality.
+    "modality.in_person": ("lähitoteutus", "in person", "på plats"),
+    "modality.remote": ("etätoteutus", "remote", "på distans"),
+    "modality.hybrid": ("hybridi", "hybrid", "hybrid"),
+    # Strength.
+    "strength.weak": ("heikko", "weak", "svag"),
+    "strength.moderate": ("kohtalainen", "moderate", "måttlig"),
+    "strength.strong": ("vahva", "strong", "stark"),
+    # Flow kinds.
+    "flow.sequence": ("jatkuu", "then", "sedan"),
+    "flow.parallel": ("rinnakkain", "in parallel", "parallellt"),
+    "flow.optional": ("valinnainen", "optional", "valfri"),
+    "flow.loop_back": ("palataan", "back to", "tillbaka till"),
+    # Block kinds.
+    "block_kind.activity": ("toiminta", "activity", "verksamhet"),
+    "block_kind.method": ("menetelmä", "method", "metod"),
+    "block_kind.tool": ("työkalu", "tool", "verktyg"),
+    "block_kind.role": ("rooli", "role", "roll"),
+    "block_kind.space": ("tila", "space", "rum"),
+    "block_kind.step": ("vaihe", "step", "steg"),
+    # Answer status.
+    "answer_status.open": ("avoin", "open", "öppen"),
+    "answer_status.draft": ("luonnos", "draft", "utkast"),
+    "answer_status.answered": ("vastattu", "answered", "besvarad"),
+    # Provenance of guiding questions.
+    "provenance.paraphrase": ("mukaelma lähteestä", "paraphrase of", "parafras av"),
+    "provenance.written": ("kirjastossa laadittu", "written for this library", "skriven för biblioteket"),
+    "provenance.official": ("virallinen sanamuoto", "official wording", "officiell formulering"),
+}
+
+_INDEX: Final = {"fi": 0, "en": 1, "sv": 2}
+
+#: Which enum class uses which key prefix.
+_ENUM_PREFIX: Final = {
+    "Role": "role",
+    "Modality": "modality",
+    "Strength": "strength",
+    "FlowKind": "flow",
+    "BlockKind": "block_kind",
+    "AnswerStatus": "answer_status",
+    "ProvenanceKind": "provenance",
+}
+
+
+def label(key: str, lang: Lang = "fi") -> str:
+    """The label for ``key`` in ``lang``, falling back to Finnish, then English.
+
+    Raises:
+        KeyError: ``key`` has no label (a programming error, not a user's).
+    """
+    variants = LABELS[key]
+    own = variants[_INDEX[lang]]
+    if own:
+        return own
+    for other in FALLBACK:
+        if variants[_INDEX[other]]:
+            return variants[_INDEX[other]]
+    return key
+
+
+def value_label(value: enum.Enum, lang: Lang = "fi") -> str:
+    """The label of an enum value of the model (a role, modality, strength, flow kind, ...)."""
+    prefix = _ENUM_PREFIX[type(value).__name__]
+    return label(f"{prefix}.{value.value}", lang)
+
+
+def labels_for(lang: Lang) -> dict[str, str]:
+    """Every label in ``lang`` (for templates)."""
+    return {key: label(key, lang) for key in LABELS}

@@ -1,0 +1,166 @@
+"""Render the report templates: HTML autoescaped, Markdown with every value escaped as literal text."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from osallisuuden_palaset.exporting import ExportRequest
+from osallisuuden_palaset.labels import labels_for, value_label
+from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.reporting import by_dimension, claims, frameworks_used, resolved_steps
+
+
+def _finalize_markdown(value: Any) -> Markup:
+    """Every ``{{ value }}``: Markup (our own macros, ``h()``, ``md_block``) as is, the rest escaped.
+
+    The Markdown environment runs with HTML autoescape switched on only so that macro results come
+    back as Markup; this finalizer turns every other value into escaped Markdown wrapped in Markup,
+    so HTML escaping never applies on top.
+    """
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup | MarkdownText):
+        return Markup(str(value))
+    return Markup(escape_markdown(str(value)))
+
+
+def _plain_join(values: Any, separator: str = "") -> str:
+    """``join`` that returns plain text (escaped as a whole by the finalizer), never Markup."""
+    return separator.join(str(v) for v in values)
+
+
+def _base(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["t"] = _text
+    env.filters["label"] = _value_label
+    env.filters["group_size"] = _group_size
+    env.globals["kind_of"] = _kind_of
+    return env
+
+
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    """The environment for ``*.html.j2`` templates: autoescape on, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("osallisuuden_palaset", "templates/report"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return _base(env)
+
+
+@functools.cache
+def markdown_environment() -> jinja2.Environment:
+    """The environment for ``*.md.j2`` templates: every ``{{ value }}`` is escaped as Markdown text
+    unless it is a :class:`MarkdownText` (the ``md_block`` filter and ``h()`` produce those)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("osallisuuden_palaset", "templates/report"),
+        autoescape=True,
+        finalize=_finalize_markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_block"] = lambda value: Markup(escape_markdown_block(str(value)))
+    env.filters["join"] = _plain_join
+    env.globals["h"] = lambda level: Markup("#" * min(int(level), 6))
+    return _base(env)
+
+
+@jinja2.pass_context
+def _text(ctx: jinja2.runtime.Context, value: Text | str | None) -> str:
+    """A model text in the report's language (with fallback)."""
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return value.get(ctx["lang"])
+    return str(value)
+
+
+@jinja2.pass_context
+def _value_label(ctx: jinja2.runtime.Context, value: enum.Enum) -> str:
+    return value_label(value, ctx["lang"])
+
+
+def _group_size(size: Any) -> str:
+    if size is None or (size.min is None and size.max is None):
+        return ""
+    if size.min == size.max:
+        return str(size.min)
+    return f"{size.min or ''}–{size.max or ''}"
+
+
+def _kind_of(model: object) -> str:
+    if isinstance(model, Practice):
+        return "practice"
+    if isinstance(model, Block):
+        return "block"
+    return type(model).__name__.lower()
+
+
+def report_globals(request: ExportRequest) -> dict[str, Any]:
+    """What every report template gets: the model, the language, labels and the helper views."""
+    lang: Lang = request.lang
+
+    def appendix(practice: Practice) -> list[dict[str, Any]]:
+        found = claims(practice, request.context)
+        out = []
+        for fid in frameworks_used(practice, found):
+            framework = request.framework(fid)
+            out.append(
+                {
+                    "id": fid,
+                    "framework": framework,
+                    "dimensions": by_dimension(framework, found) if framework is not None else (),
+                    "answers": [a for a in practice.answers if (a.framework or practice.framework) == fid],
+                }
+            )
+        return out
+
+    def question(framework_id: str, ident: str) -> Any:
+        framework = request.framework(framework_id)
+        if framework is None:
+            return None
+        return next((q for q in framework.questions if q.id == ident), None)
+
+    def element_name(framework_id: str, ident: str) -> Text | None:
+        framework = request.framework(framework_id)
+        if framework is None:
+            return None
+        try:
+            return framework.dimension(ident).name
+        except KeyError:
+            pass
+        try:
+            return framework.principle(ident).name
+        except KeyError:
+            return None
+
+    return {
+        "model": request.model,
+        "lang": lang,
+        "L": labels_for(lang),
+        "steps": lambda practice: resolved_steps(practice, request.context),
+        "step_names": lambda practice: {r.id: r.name for r in resolved_steps(practice, request.context)},
+        "appendix": appendix,
+        "question": question,
+        "element_name": element_name,
+        "framework_of": request.framework,
+    }
+
+
+def render(template: str, request: ExportRequest, **extra: Any) -> str:
+    """Render ``template`` (``*.md.j2`` with Markdown escaping, else HTML autoescape) for ``request``."""
+    env = markdown_environment() if template.endswith(".md.j2") else html_environment()
+    return env.get_template(template).render(**report_globals(request), **extra)
