@@ -20,6 +20,10 @@ COMMANDS: dict[str, str] = {
     "plugins": "plugins:plugins",
     "schema": "schema:schema",
     "new": "new:new",
+    "assess": "assess:assess",
+    "diff": "assess:diff",
+    "worksheet": "assess:worksheet",
+    "answers": "assess:answers",
 }
 
 

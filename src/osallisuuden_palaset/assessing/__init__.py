@@ -1,0 +1,1 @@
+"""Assessment against a framework: coverage, guiding questions, checks, the evaluation appendix, diffs."""

@@ -1,0 +1,243 @@
+"""Coverage per dimension and principle: which blocks claim it, how strongly, on what evidence.
+
+The rules (docs/assessment.md explains them with examples):
+
+1. A claim is one mapping of a block to a dimension or principle of the framework being
+   assessed. Blocks written in the practice, their parts, reused blocks (resolved through the
+   Context) and blocks of included practices all count; each claim says where it comes from.
+2. A dimension's claims are the claims on the dimension itself plus those on its principles.
+3. Only claims with evidence can make an element covered:
+   - ``covered``: at least one strong claim with evidence, or at least two moderate-or-strong
+     claims with evidence;
+   - ``touched``: at least one claim with evidence, but not covered;
+   - ``unsupported``: claimed, but no claim gives evidence;
+   - ``not_claimed``: no block claims it.
+There is no score: the verdict, the claims and the reason are all shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.model.block import Block, Strength
+from osallisuuden_palaset.model.evaluation import (
+    Claim,
+    Coverage,
+    ElementCoverage,
+    ElementKind,
+    Level,
+    Origin,
+    Verdict,
+)
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Text
+
+#: Evidenced moderate-or-strong claims needed for ``covered`` when none is strong.
+MODERATE_NEEDED = 2
+
+
+def walk_with_paths(block: Block, path: Path) -> Iterator[tuple[Block, Path]]:
+    """A block and its parts, depth first, each with its path in the document."""
+    yield block, path
+    for j, part in enumerate(block.parts):
+        yield from walk_with_paths(part, (*path, "parts", j))
+
+
+def practice_claims(
+    practice: Practice, framework: str, context: Context, *, _seen: frozenset[str] = frozenset()
+) -> tuple[Claim, ...]:
+    """Every claim a practice makes on ``framework``'s elements, own, reused and included.
+
+    A mapping without its own framework belongs to the practice's framework (also for
+    reused blocks). Unresolvable reuses and includes are skipped here: the ``reuse-exists``
+    check reports them.
+    """
+    seen = _seen | {practice.id}
+    out: list[Claim] = []
+    for i, step in enumerate(practice.steps):
+        here: Path = ("steps", i)
+        if isinstance(step, Block):
+            out += _block_claims(
+                practice, step.id, step, here, Origin.OWN, None, framework, practice.framework
+            )
+        elif isinstance(step, Reuse):
+            try:
+                block = context.resolve(step.reuse)
+            except (KeyError, ValueError):
+                continue
+            out += _block_claims(
+                practice,
+                step.id,
+                block,
+                (*here, "reuse"),
+                Origin.REUSED,
+                step.reuse,
+                framework,
+                practice.framework,
+                fixed_path=True,
+            )
+        elif isinstance(step, Include):
+            other = context.practices.get(step.include)
+            if other is None or other.id in seen:
+                continue
+            for c in practice_claims(other, framework, context, _seen=seen):
+                out.append(
+                    Claim(
+                        element=c.element,
+                        practice=practice.id,
+                        step=step.id,
+                        block=c.block,
+                        block_name=c.block_name,
+                        strength=c.strength,
+                        evidence=c.evidence,
+                        origin=Origin.INCLUDED,
+                        source=step.include,
+                        path=(*here, "include"),
+                    )
+                )
+    return tuple(out)
+
+
+def _block_claims(
+    practice: Practice,
+    step: str,
+    block: Block,
+    path: Path,
+    origin: Origin,
+    source: str | None,
+    framework: str,
+    default_framework: str,
+    *,
+    fixed_path: bool = False,
+) -> list[Claim]:
+    out = []
+    for b, bpath in walk_with_paths(block, path):
+        for k, m in enumerate(b.mappings):
+            if (m.framework or default_framework) != framework:
+                continue
+            out.append(
+                Claim(
+                    element=m.target,
+                    practice=practice.id,
+                    step=step,
+                    block=b.id,
+                    block_name=b.name,
+                    strength=m.strength,
+                    evidence=m.evidence,
+                    origin=origin,
+                    source=source,
+                    path=path if fixed_path else (*bpath, "mappings", k),
+                )
+            )
+    return out
+
+
+def verdict(claims: Iterable[Claim]) -> Verdict:
+    """The coverage verdict for one element's claims, with the rule that gave it in words."""
+    claims = tuple(claims)
+    evidenced = [c for c in claims if c.has_evidence]
+    strong = [c for c in evidenced if c.strength is Strength.STRONG]
+    solid = [c for c in evidenced if c.strength.weight >= Strength.MODERATE.weight]
+    if strong:
+        names = ", ".join(sorted({c.block for c in strong}))
+        return Verdict(
+            Level.COVERED,
+            Text(
+                fi=f"vahva väite näytön kera ({names})",
+                en=f"a strong claim with evidence ({names})",
+                sv=f"ett starkt påstående med belägg ({names})",
+            ),
+        )
+    if len(solid) >= MODERATE_NEEDED:
+        n = len(solid)
+        return Verdict(
+            Level.COVERED,
+            Text(
+                fi=f"{n} vähintään kohtalaista väitettä näytön kera",
+                en=f"{n} moderate or strong claims with evidence",
+                sv=f"{n} måttliga eller starka påståenden med belägg",
+            ),
+        )
+    if evidenced:
+        n = len(evidenced)
+        return Verdict(
+            Level.TOUCHED,
+            Text(
+                fi=f"{n} väite näytön kera, ei vahvaa eikä kahta kohtalaista",
+                en=f"{n} claim(s) with evidence, but no strong one and fewer than two moderate ones",
+                sv=f"{n} påstående(n) med belägg, men inget starkt och färre än två måttliga",
+            ),
+        )
+    if claims:
+        n = len(claims)
+        return Verdict(
+            Level.UNSUPPORTED,
+            Text(
+                fi=f"{n} väite, mutta yksikään ei kerro näyttöään",
+                en=f"{n} claim(s), but none gives evidence",
+                sv=f"{n} påstående(n), men inget anger belägg",
+            ),
+        )
+    return Verdict(
+        Level.NOT_CLAIMED,
+        Text(fi="yksikään palanen ei väitä tätä", en="no block claims it", sv="ingen byggsten påstår det"),
+    )
+
+
+def coverage_of_claims(
+    claims: Iterable[Claim],
+    framework: Framework,
+    *,
+    subject_kind: str,
+    subject: str,
+    practices: Iterable[str] = (),
+) -> Coverage:
+    """Coverage rows for every dimension and principle of ``framework`` from a set of claims."""
+    claims = tuple(claims)
+    principle_dim = {p.id: p.dimension for p in framework.principles}
+    dims = []
+    for d in framework.dimensions:
+        mine = tuple(c for c in claims if c.element == d.id or principle_dim.get(c.element) == d.id)
+        dims.append(ElementCoverage(d.id, ElementKind.DIMENSION, d.name, d.id, mine, verdict(mine)))
+    principles = []
+    for p in framework.principles:
+        mine = tuple(c for c in claims if c.element == p.id)
+        principles.append(
+            ElementCoverage(p.id, ElementKind.PRINCIPLE, p.name, p.dimension, mine, verdict(mine))
+        )
+    return Coverage(subject_kind, subject, framework.id, dims, principles, tuple(practices))
+
+
+def practice_coverage(practice: Practice, framework: Framework, context: Context) -> Coverage:
+    """Coverage of one practice."""
+    return coverage_of_claims(
+        practice_claims(practice, framework.id, context),
+        framework,
+        subject_kind="practice",
+        subject=practice.id,
+        practices=(practice.id,),
+    )
+
+
+def _many(
+    practices: Iterable[Practice], framework: Framework, context: Context, kind: str, subject: str
+) -> Coverage:
+    practices = tuple(practices)
+    claims = [c for p in practices for c in practice_claims(p, framework.id, context)]
+    return coverage_of_claims(
+        claims, framework, subject_kind=kind, subject=subject, practices=[p.id for p in practices]
+    )
+
+
+def project_coverage(project: Project, framework: Framework, context: Context) -> Coverage:
+    """Coverage of a project: the claims of all its practices together."""
+    return _many(project.practices, framework, context, "project", project.id)
+
+
+def collection_coverage(collection: Collection, framework: Framework, context: Context) -> Coverage:
+    """Coverage of a collection: the claims of every practice in it together."""
+    return _many(collection.all_practices(), framework, context, "collection", collection.id)

@@ -1,0 +1,257 @@
+"""Criteria sets and the rules that rate them red, yellow or green (the built-in one: Innokylä's meter)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from osallisuuden_palaset.assessing.answers import question_statuses
+from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.model.block import Block, Role
+from osallisuuden_palaset.model.evaluation import Coverage, CriteriaSet, CriterionRating, Level, Rating
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.practice import Practice, Reuse
+from osallisuuden_palaset.model.project import Project
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Text
+
+#: The id of the built-in criteria set.
+INNOKYLA = "innokyla"
+
+
+@attrs.frozen
+class RuleInput:
+    """What a rating rule sees."""
+
+    practice: Practice
+    framework: Framework
+    coverage: Coverage
+    context: Context = attrs.field(factory=Context)
+    project: Project | None = None
+
+
+#: A rule rates one criterion and says why, in words.
+Rule = Callable[[RuleInput], tuple[Rating, Text]]
+
+G, Y, R = Rating.GREEN, Rating.YELLOW, Rating.RED
+
+
+def _t(fi: str, en: str) -> Text:
+    return Text(fi=fi, en=en)
+
+
+def _description(x: RuleInput) -> tuple[Rating, Text]:
+    has = [x.practice.summary is not None, x.practice.description.basic_idea is not None]
+    if all(has):
+        return G, _t("lyhyt kuvaus ja perusidea on kirjoitettu", "the summary and the basic idea are written")
+    if any(has):
+        return Y, _t("vain toinen: lyhyt kuvaus tai perusidea", "only one of the summary and the basic idea")
+    return R, _t("ei lyhyttä kuvausta eikä perusideaa", "neither a summary nor a basic idea")
+
+
+def _target_group(x: RuleInput) -> tuple[Rating, Text]:
+    if x.practice.description.target_group is not None:
+        return G, _t("kohderyhmä on kuvattu", "the target group is described")
+    if x.project is not None and x.project.target_group is not None:
+        return Y, _t("vain hankkeen kohderyhmä on kuvattu", "only the project's target group is described")
+    return R, _t("kohderyhmää ei ole kuvattu", "the target group is not described")
+
+
+def _intended_change(x: RuleInput) -> tuple[Rating, Text]:
+    measured = [o for o in x.practice.outcomes if o.indicators]
+    if measured:
+        return G, _t(
+            f"{len(measured)} tavoitetta mittareineen", f"{len(measured)} outcome(s) with indicators"
+        )
+    if x.practice.outcomes or x.practice.development.intended_change is not None:
+        return Y, _t(
+            "tavoiteltu muutos on kuvattu, mittarit puuttuvat", "the intended change has no indicators"
+        )
+    return R, _t("tavoiteltua muutosta ei ole kuvattu", "the intended change is not described")
+
+
+def _blocks(x: RuleInput) -> list[Block]:
+    out: list[Block] = []
+    for step in x.practice.steps:
+        if isinstance(step, Block):
+            out.append(step)
+        elif isinstance(step, Reuse):
+            try:
+                out.append(x.context.resolve(step.reuse))
+            except (KeyError, ValueError):
+                continue
+    return out
+
+
+def _participant_voice(x: RuleInput) -> tuple[Rating, Text]:
+    blocks = _blocks(x)
+    voiced = [b for b in blocks if any(p.role.gives_voice for w in b.walk() for p in w.participants)]
+    n, k = len(blocks), len(voiced)
+    if n and k == n:
+        return G, _t(
+            f"osallistujien ääni kuuluu kaikissa {n} vaiheessa", f"participants have a say in all {n} steps"
+        )
+    if k:
+        return Y, _t(
+            f"osallistujien ääni kuuluu {k}/{n} vaiheessa", f"participants have a say in {k} of {n} steps"
+        )
+    return R, _t("osallistujien ääni ei kuulu yhdessäkään vaiheessa", "participants have a say in no step")
+
+
+_CO = frozenset({Role.CO_DEVELOPER, Role.PEER, Role.LEADER})
+
+
+def _co_development(x: RuleInput) -> tuple[Rating, Text]:
+    written = x.practice.development.co_development is not None
+    roles = any(p.role in _CO for b in _blocks(x) for w in b.walk() for p in w.participants)
+    if written and roles:
+        return G, _t(
+            "yhteiskehittäminen on kuvattu ja näkyy rooleissa", "co-development is described and in roles"
+        )
+    if written or roles:
+        return Y, _t(
+            "yhteiskehittäminen näkyy vain kuvauksessa tai vain rooleissa",
+            "co-development shows only in the description or only in the roles",
+        )
+    return R, _t("yhteiskehittämistä ei ole kuvattu", "co-development is not described")
+
+
+def _inclusion_coverage(x: RuleInput) -> tuple[Rating, Text]:
+    levels = [r.verdict.level for r in x.coverage.dimensions]
+    n = len(levels)
+    covered = sum(1 for lv in levels if lv is Level.COVERED)
+    touched = sum(1 for lv in levels if lv.rank >= Level.TOUCHED.rank)
+    if covered == n:
+        return G, _t(f"kaikki {n} osa-aluetta katettu näytöin", f"all {n} dimensions covered with evidence")
+    if touched == n:
+        return Y, _t(
+            f"kaikkia osa-alueita kosketaan, {covered}/{n} katettu",
+            f"all dimensions touched, {covered}/{n} covered",
+        )
+    return R, _t(
+        f"{n - touched}/{n} osa-aluetta ilman näytöin tuettua väitettä",
+        f"{n - touched} of {n} dimensions have no claim with evidence",
+    )
+
+
+def _evidence(x: RuleInput) -> tuple[Rating, Text]:
+    claims = {(c.step, c.block, c.element, c.path): c for row in x.coverage.rows() for c in row.claims}
+    n = len(claims)
+    k = sum(1 for c in claims.values() if c.has_evidence)
+    if n and k == n:
+        return G, _t(f"kaikilla {n} väitteellä on näyttö", f"all {n} claims give evidence")
+    if n and 2 * k >= n:
+        return Y, _t(f"{k}/{n} väitteellä on näyttö", f"{k} of {n} claims give evidence")
+    if not n:
+        return R, _t(
+            "toimintamalli ei väitä mitään viitekehyksestä", "the practice claims nothing of the framework"
+        )
+    return R, _t(f"vain {k}/{n} väitteellä on näyttö", f"only {k} of {n} claims give evidence")
+
+
+def _evaluation(x: RuleInput) -> tuple[Rating, Text]:
+    dev = x.practice.development
+    has = [
+        dev.evaluation is not None,
+        dev.measuring_change is not None or any(o.indicators for o in x.practice.outcomes),
+    ]
+    if all(has):
+        return G, _t(
+            "arviointi ja muutoksen mittaaminen on kuvattu",
+            "evaluation and measuring the change are described",
+        )
+    if any(has):
+        return Y, _t(
+            "vain arviointi tai vain mittaaminen on kuvattu", "only evaluation or only measuring is described"
+        )
+    return R, _t("arviointia ei ole kuvattu", "evaluation is not described")
+
+
+def _implementation(x: RuleInput) -> tuple[Rating, Text]:
+    d = x.practice.description
+    if d.implementation is not None:
+        return G, _t("käyttöönoton ehdot on kuvattu", "the conditions for adoption are described")
+    if d.environment is not None:
+        return Y, _t("vain toimintaympäristö on kuvattu", "only the operating environment is described")
+    return R, _t("käyttöönoton ehtoja ei ole kuvattu", "the conditions for adoption are not described")
+
+
+def _guiding_questions(x: RuleInput) -> tuple[Rating, Text]:
+    statuses = question_statuses(x.practice, x.framework)
+    n = len(statuses)
+    k = sum(1 for q in statuses if q.status == "answered")
+    begun = sum(1 for q in statuses if q.status in ("answered", "draft"))
+    if k == n:
+        return G, _t(f"kaikkiin {n} apukysymykseen on vastattu", f"all {n} guiding questions are answered")
+    if begun:
+        return Y, _t(f"{k}/{n} apukysymykseen vastattu", f"{k} of {n} guiding questions answered")
+    return R, _t("apukysymyksiin ei ole vastattu", "no guiding question is answered")
+
+
+#: The rules a criterion can name; docs/assessment.md gives each one's green, yellow and red.
+RULES: Mapping[str, Rule] = {
+    "description": _description,
+    "target_group": _target_group,
+    "intended_change": _intended_change,
+    "participant_voice": _participant_voice,
+    "co_development": _co_development,
+    "inclusion_coverage": _inclusion_coverage,
+    "evidence": _evidence,
+    "evaluation": _evaluation,
+    "implementation": _implementation,
+    "guiding_questions": _guiding_questions,
+}
+
+
+def rate(criteria: CriteriaSet, given: RuleInput) -> tuple[CriterionRating, ...]:
+    """Rate every criterion; one without a known rule is left for a person (rating None)."""
+    out = []
+    for c in criteria.criteria:
+        rule = RULES.get(c.rule) if c.rule else None
+        if rule is None:
+            reason = (
+                _t("arvioi käsin", "rate by hand")
+                if c.rule is None
+                else _t(
+                    f"sääntöä {c.rule!r} ei tunneta: arvioi käsin",
+                    f"rule {c.rule!r} is unknown: rate by hand",
+                )
+            )
+            out.append(CriterionRating(c.id, c.name, None, reason))
+            continue
+        rating, reason = rule(given)
+        out.append(CriterionRating(c.id, c.name, rating, reason))
+    return tuple(out)
+
+
+def parse_criteria(text: str, *, name: str = "criteria.yaml") -> CriteriaSet:
+    """A criteria set from YAML text whose top key is ``criteria_set``.
+
+    Raises:
+        UsageError: the text is not YAML or not a valid criteria set.
+    """
+    from osallisuuden_palaset.converting import structure
+
+    try:
+        data: Any = YAML(typ="safe", pure=True).load(text)
+    except YAMLError as error:
+        raise UsageError(f"{name} is not valid YAML: {error}") from None
+    if not isinstance(data, dict) or "criteria_set" not in data:
+        raise UsageError(f"{name}: a criteria file starts with the key 'criteria_set'")
+    try:
+        return structure(data["criteria_set"], CriteriaSet)
+    except Exception as error:
+        raise UsageError(f"{name} is not a valid criteria set: {error}") from None
+
+
+@functools.cache
+def builtin_criteria() -> CriteriaSet:
+    """The built-in Innokylä traffic-light criteria set (data/criteria/innokyla.yaml)."""
+    data = resources.files("osallisuuden_palaset").joinpath("data", "criteria", "innokyla.yaml")
+    return parse_criteria(data.read_text(encoding="utf-8"), name="innokyla.yaml")

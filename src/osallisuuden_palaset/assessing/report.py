@@ -1,0 +1,250 @@
+"""An assessment as JSON data, as a ten-second text profile, or as Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
+from osallisuuden_palaset.assessing.collection import ReuseCount
+from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.model.evaluation import Claim, Coverage, ElementCoverage, Finding, Level, Severity
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
+
+#: A claim's place: (practice id, path) → "FILE:LINE" or None.
+ClaimLocator = Callable[[str, Path], "str | None"]
+
+MARK = {Level.COVERED: "●", Level.TOUCHED: "◐", Level.UNSUPPORTED: "◌", Level.NOT_CLAIMED: "○"}
+_WORDS: dict[str, tuple[str, str, str]] = {
+    "covered": ("katettu", "covered", "täckt"),
+    "touched": ("kosketettu", "touched", "berörd"),
+    "unsupported": ("ilman näyttöä", "no evidence", "utan belägg"),
+    "not_claimed": ("ei väitetty", "not claimed", "inte påstådd"),
+    "claims": ("väitettä", "claims", "påståenden"),
+    "with_evidence": ("näytöin", "with evidence", "med belägg"),
+    "unclaimed": ("Periaatteet, joita kukaan ei väitä", "Principles no one claims", "Principer ingen påstår"),
+    "no_evidence": ("Väitteet ilman näyttöä", "Claims without evidence", "Påståenden utan belägg"),
+    "findings": ("Havainnot", "Findings", "Fynd"),
+    "questions": ("Apukysymyksiin vastattu", "Guiding questions answered", "Stödfrågor besvarade"),
+    "reuse": ("Eniten uudelleenkäytetyt", "Reused most", "Mest återanvända"),
+    "collection": ("Kokonaisuus", "Collection", "Helhet"),
+    "project": ("Hanke", "Project", "Projekt"),
+    "none": ("ei yhtään", "none", "inga"),
+    "error": ("virhe", "error", "fel"),
+    "warning": ("varoitus", "warning", "varning"),
+    "info": ("tieto", "info", "info"),
+    "unknown_framework": ("viitekehys ei tiedossa", "framework not known", "ramverket är okänt"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    """A report word in ``lang``."""
+    return _WORDS[key][LANGS.index(lang)]
+
+
+def _text(value: Text | None) -> Any:
+    if value is None:
+        return None
+    return dict(value.items())
+
+
+def claim_json(claim: Claim, locate: ClaimLocator) -> dict[str, Any]:
+    """One claim as JSON data."""
+    return {
+        "element": claim.element,
+        "practice": claim.practice,
+        "step": claim.step,
+        "block": claim.block,
+        "block_name": _text(claim.block_name),
+        "strength": claim.strength.value,
+        "evidence": _text(claim.evidence),
+        "origin": claim.origin.value,
+        "source": claim.source,
+        "location": locate(claim.practice, claim.path),
+    }
+
+
+def row_json(row: ElementCoverage, locate: ClaimLocator) -> dict[str, Any]:
+    """One dimension or principle row as JSON data."""
+    strongest = row.strongest
+    return {
+        "id": row.element,
+        "kind": row.kind.value,
+        "name": _text(row.name),
+        "dimension": row.dimension,
+        "verdict": row.verdict.level.value,
+        "reason": _text(row.verdict.reason),
+        "strongest": strongest.value if strongest else None,
+        "claims": [claim_json(c, locate) for c in row.claims],
+    }
+
+
+def coverage_json(coverage: Coverage, locate: ClaimLocator) -> dict[str, Any]:
+    """A coverage as JSON data."""
+    return {
+        "subject": coverage.subject,
+        "kind": coverage.subject_kind,
+        "framework": coverage.framework,
+        "practices": list(coverage.practices),
+        "dimensions": [row_json(r, locate) for r in coverage.dimensions],
+        "principles": [row_json(r, locate) for r in coverage.principles],
+        "unclaimed_principles": list(coverage.unclaimed_principles),
+        "claims_without_evidence": [claim_json(c, locate) for c in coverage.claims_without_evidence],
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON data."""
+    return {
+        "check": finding.check,
+        "severity": finding.severity.value,
+        "practice": finding.practice,
+        "location": finding.location,
+        "path": list(finding.path),
+        "message": _text(finding.message),
+        "suggestion": _text(finding.suggestion),
+    }
+
+
+def _reuse_json(r: ReuseCount) -> dict[str, Any]:
+    return {
+        "ref": r.ref,
+        "kind": r.kind,
+        "name": _text(r.name),
+        "count": r.count,
+        "resolved": r.resolved,
+        "users": [{"practice": u.practice, "step": u.step, "project": u.project} for u in r.uses],
+    }
+
+
+def assessment_json(assessment: Assessment, locate: ClaimLocator) -> dict[str, Any]:
+    """The whole assessment as JSON data (the shape is documented in docs/assessment.md)."""
+    counts = {s.value: 0 for s in Severity}
+    for f in assessment.findings:
+        counts[f.severity.value] += 1
+    return {
+        "collection": assessment.collection,
+        "summary": {"findings": counts, "practices": len(assessment.practices)},
+        "practices": [_practice_json(p, locate) for p in assessment.practices],
+        "projects": [coverage_json(c, locate) for c in assessment.projects],
+        "totals": [coverage_json(c, locate) for c in assessment.totals],
+        "uncovered_principles": {
+            c.framework: [r.element for r in c.principles if r.verdict.level.rank < Level.TOUCHED.rank]
+            for c in assessment.totals
+        },
+        "reuse": [_reuse_json(r) for r in assessment.reuse],
+    }
+
+
+def _practice_json(p: PracticeAssessment, locate: ClaimLocator) -> dict[str, Any]:
+    return {
+        "id": p.practice.id,
+        "name": _text(p.practice.name),
+        "project": p.project,
+        "framework": p.framework,
+        "location": p.location,
+        "coverage": coverage_json(p.coverage, locate) if p.coverage else None,
+        "questions": [
+            {"id": q.question, "status": q.status, "answer": _text(q.answer), "steps": list(q.steps)}
+            for q in p.questions
+        ],
+        "unanswered": [q.question for q in p.questions if q.status != "answered"],
+        "findings": [finding_json(f) for f in p.findings],
+    }
+
+
+def _row_line(row: ElementCoverage, lang: Lang, indent: str) -> str:
+    n = len(row.claims)
+    k = len(row.evidenced)
+    detail = f"{n} {word('claims', lang)}, {k} {word('with_evidence', lang)}" if n else ""
+    label = word(row.verdict.level.value, lang)
+    return f"{indent}{MARK[row.verdict.level]} {row.element:<4} {label:<14} {row.name.get(lang)}" + (
+        f" — {detail}" if detail else ""
+    )
+
+
+def profile_lines(coverage: Coverage, lang: Lang) -> list[str]:
+    """The ten-second profile: each dimension with its principles under it."""
+    lines = []
+    for dim in coverage.dimensions:
+        lines.append(_row_line(dim, lang, "  "))
+        lines += [_row_line(p, lang, "      ") for p in coverage.principles if p.dimension == dim.element]
+    if coverage.unclaimed_principles:
+        lines.append(f"  {word('unclaimed', lang)}: {', '.join(coverage.unclaimed_principles)}")
+    missing = coverage.claims_without_evidence
+    if missing:
+        listed = ", ".join(f"{c.block}→{c.element}" for c in missing)
+        lines.append(f"  {word('no_evidence', lang)}: {listed}")
+    return lines
+
+
+def finding_line(finding: Finding, lang: Lang) -> str:
+    """``FILE:LINE: severity [check] message`` with the suggestion after an arrow."""
+    where = f"{finding.location}: " if finding.location else ""
+    line = f"{where}{word(finding.severity.value, lang)} [{finding.check}] {finding.message.get(lang)}"
+    return line + (f"\n    → {finding.suggestion.get(lang)}" if finding.suggestion else "")
+
+
+def assessment_text(assessment: Assessment, lang: Lang) -> str:
+    """The assessment as plain text: a profile per practice, its findings, then the collection."""
+    out: list[str] = []
+    for p in assessment.practices:
+        out.append(f"{p.practice.name.get(lang)} ({p.practice.id}) — {p.framework}")
+        if p.coverage is None:
+            out.append(f"  {word('unknown_framework', lang)}")
+        else:
+            out += profile_lines(p.coverage, lang)
+            answered = sum(1 for q in p.questions if q.status == "answered")
+            out.append(f"  {word('questions', lang)}: {answered}/{len(p.questions)}")
+        out += ["  " + finding_line(f, lang).replace("\n", "\n  ") for f in p.findings]
+        out.append("")
+    for total in assessment.totals:
+        out.append(f"{word('collection', lang)} {assessment.collection} — {total.framework}")
+        out += profile_lines(total, lang)
+        out.append("")
+    if assessment.reuse:
+        out.append(f"{word('reuse', lang)}:")
+        for r in assessment.reuse[:10]:
+            out.append(f"  {r.count}× {r.ref}: {', '.join(r.users)}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md(value: str) -> str:
+    for ch in ("\\", "`", "*", "_", "[", "]", "<", ">", "|"):
+        value = value.replace(ch, "\\" + ch)
+    return value
+
+
+def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
+    """The assessment as Markdown: a table per practice and a findings list."""
+    out: list[str] = []
+    head = ("Osa-alue / periaate", "Element", "Element")[LANGS.index(lang)]
+    verdict = ("Arvio", "Verdict", "Bedömning")[LANGS.index(lang)]
+    claims = ("Väitteet", "Claims", "Påståenden")[LANGS.index(lang)]
+    for p in assessment.practices:
+        out += [f"## {_md(p.practice.name.get(lang))} (`{p.practice.id}`)", ""]
+        if p.coverage is not None:
+            out += [f"| {head} | {verdict} | {claims} |", "|---|---|---|"]
+            for row in p.coverage.rows():
+                evidenced = ", " + word("with_evidence", lang)
+                who = "; ".join(
+                    f"{_md(c.block)} ({c.strength.value}{evidenced if c.has_evidence else ''})"
+                    for c in row.claims
+                )
+                name = f"{row.element} {_md(row.name.get(lang))}"
+                out.append(
+                    f"| {name} | {MARK[row.verdict.level]} {word(row.verdict.level.value, lang)} | {who} |"
+                )
+            out.append("")
+        if p.findings:
+            out += [f"### {word('findings', lang)}", ""]
+            for f in p.findings:
+                where = f"`{f.location}` " if f.location else ""
+                tail = f" — {_md(f.suggestion.get(lang))}" if f.suggestion else ""
+                severity = word(f.severity.value, lang)
+                out.append(f"- {where}**{severity}** [{f.check}] {_md(f.message.get(lang))}{tail}")
+            out.append("")
+    for total in assessment.totals:
+        out += [f"## {word('collection', lang)} `{assessment.collection}` ({total.framework})", ""]
+        out += ["```", *profile_lines(total, lang), "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,273 @@
+"""What an assessment finds: coverage with its evidence, verdicts, findings, criteria and the appendix."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.model.block import Strength
+from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.ids import check_id
+from osallisuuden_palaset.model.text import Text, optional_text, text
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is; ``rank`` orders them (info < warning < error)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0, 1 or 2."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@attrs.frozen
+class Finding:
+    """One thing a check found in a practice, where it is defined and what to do about it."""
+
+    #: The id of the check that found it.
+    check: str
+    severity: Severity
+    message: Text = attrs.field(converter=text)
+    #: "FILE:LINE" where the thing is defined, when the practice came from a file.
+    location: str | None = None
+    #: Where inside the practice document, e.g. ("steps", 2, "participants").
+    path: Path = ()
+    suggestion: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The practice the finding is about.
+    practice: str | None = None
+
+
+class ElementKind(enum.StrEnum):
+    """Which kind of framework element a coverage row is about."""
+
+    DIMENSION = "dimension"
+    PRINCIPLE = "principle"
+
+
+class Origin(enum.StrEnum):
+    """Where a claim comes from, seen from the practice being assessed."""
+
+    #: A block written out in the practice.
+    OWN = "own"
+    #: A block reused by reference from a catalogue or another practice.
+    REUSED = "reused"
+    #: A block of another practice included as a step.
+    INCLUDED = "included"
+
+
+@attrs.frozen
+class Claim:
+    """One block's claim that it serves a framework element, as the coverage rules see it."""
+
+    #: The dimension or principle the block's mapping targets.
+    element: str
+    #: The practice whose step makes the claim.
+    practice: str
+    #: The id of the practice's step the claim comes through.
+    step: str
+    #: The id of the block that makes the claim (the step itself, a part of it, or a reused block).
+    block: str
+    block_name: Text = attrs.field(converter=text)
+    strength: Strength
+    evidence: Text | None = attrs.field(default=None, converter=optional_text)
+    origin: Origin = Origin.OWN
+    #: "owner/block" for a reused block, the included practice's id for an included one.
+    source: str | None = None
+    #: Where the claim is written, relative to ``practice`` (for a reused block: the reuse step).
+    path: Path = ()
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether the claim gives its evidence."""
+        return self.evidence is not None
+
+
+class Level(enum.StrEnum):
+    """A coverage verdict for one element; the rules are in docs/assessment.md."""
+
+    #: At least one strong claim with evidence, or at least two moderate-or-strong ones with evidence.
+    COVERED = "covered"
+    #: At least one claim with evidence, but not enough for ``covered``.
+    TOUCHED = "touched"
+    #: Claimed, but no claim gives evidence.
+    UNSUPPORTED = "unsupported"
+    #: No block claims it.
+    NOT_CLAIMED = "not_claimed"
+
+    @property
+    def rank(self) -> int:
+        """3 for covered down to 0 for not claimed."""
+        return {"covered": 3, "touched": 2, "unsupported": 1, "not_claimed": 0}[self.value]
+
+
+@attrs.frozen
+class Verdict:
+    """A level and the rule that gave it, in words."""
+
+    level: Level
+    reason: Text = attrs.field(converter=text)
+
+
+@attrs.frozen
+class ElementCoverage:
+    """Coverage of one dimension or principle: who claims it, how strongly, on what evidence."""
+
+    element: str
+    kind: ElementKind
+    name: Text = attrs.field(converter=text)
+    #: The dimension a principle belongs to (a dimension's own id for a dimension).
+    dimension: str
+    claims: tuple[Claim, ...] = attrs.field(converter=to_tuple)
+    verdict: Verdict
+
+    @property
+    def evidenced(self) -> tuple[Claim, ...]:
+        """The claims that give evidence."""
+        return tuple(c for c in self.claims if c.has_evidence)
+
+    @property
+    def strongest(self) -> Strength | None:
+        """The strongest claimed strength, or None when unclaimed."""
+        return max((c.strength for c in self.claims), key=lambda s: s.weight, default=None)
+
+
+@attrs.frozen
+class Coverage:
+    """Coverage of a practice, project or collection against one framework."""
+
+    #: "practice", "project" or "collection".
+    subject_kind: str
+    subject: str
+    framework: str
+    dimensions: tuple[ElementCoverage, ...] = attrs.field(converter=to_tuple)
+    principles: tuple[ElementCoverage, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Practices whose claims were counted.
+    practices: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def rows(self) -> Iterator[ElementCoverage]:
+        """Dimensions first, then principles."""
+        yield from self.dimensions
+        yield from self.principles
+
+    def element(self, ident: str) -> ElementCoverage:
+        """The row for a dimension or principle id; KeyError when absent."""
+        for row in self.rows():
+            if row.element == ident:
+                return row
+        raise KeyError(ident)
+
+    @property
+    def unclaimed_principles(self) -> tuple[str, ...]:
+        """Ids of principles no block claims."""
+        return tuple(r.element for r in self.principles if not r.claims)
+
+    @property
+    def claims_without_evidence(self) -> tuple[Claim, ...]:
+        """Every claim (counted once) that gives no evidence."""
+        seen: dict[tuple[str, str, str, Path], Claim] = {}
+        for row in self.rows():
+            for c in row.claims:
+                if not c.has_evidence and c.element == row.element:
+                    seen.setdefault((c.practice, c.step, c.element, c.path), c)
+        return tuple(seen.values())
+
+
+class Rating(enum.StrEnum):
+    """A traffic-light rating of one criterion."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+
+
+@attrs.frozen
+class Criterion:
+    """One criterion of a criteria set; ``rule`` names how the library rates it (None: by hand)."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    question: Text = attrs.field(converter=text)
+    #: A rule from docs/assessment.md ("target_group", "participant_voice", …); None: rated by a person.
+    rule: str | None = None
+    green: Text | None = attrs.field(default=None, converter=optional_text)
+    yellow: Text | None = attrs.field(default=None, converter=optional_text)
+    red: Text | None = attrs.field(default=None, converter=optional_text)
+
+
+@attrs.frozen
+class CriteriaSet:
+    """A set of criteria an evaluation appendix rates, registered through ``register_criteria``."""
+
+    id: str = attrs.field(validator=check_id)
+    name: Text = attrs.field(converter=text)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=to_tuple)
+    source: str | None = None
+    description: Text | None = attrs.field(default=None, converter=optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        ids = [c.id for c in self.criteria]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"criteria set {self.id!r} has duplicate criterion ids: {', '.join(dupes)}")
+
+
+@attrs.frozen
+class CriterionRating:
+    """The rating of one criterion (None when a person must rate it) and the reason."""
+
+    criterion: str
+    name: Text = attrs.field(converter=text)
+    rating: Rating | None
+    reason: Text = attrs.field(converter=text)
+
+
+@attrs.frozen
+class QuestionStatus:
+    """How far one guiding question is answered in a practice."""
+
+    question: str
+    text: Text = attrs.field(converter=text)
+    #: "open", "draft" or "answered"; "missing" when the practice has no answer entry.
+    status: str
+    answer: Text | None = attrs.field(default=None, converter=optional_text)
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    dimension: str | None = None
+    principle: str | None = None
+
+
+@attrs.frozen
+class EvaluationAppendix:
+    """The evaluation appendix (arviointiliite) of one practice against one framework."""
+
+    practice: str
+    practice_name: Text = attrs.field(converter=text)
+    framework: str
+    framework_name: Text = attrs.field(converter=text)
+    coverage: Coverage
+    criteria_set: str | None = None
+    criteria_name: Text | None = attrs.field(default=None, converter=optional_text)
+    ratings: tuple[CriterionRating, ...] = attrs.field(default=(), converter=to_tuple)
+    questions: tuple[QuestionStatus, ...] = attrs.field(default=(), converter=to_tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=to_tuple)
+
+    @property
+    def dimensions(self) -> tuple[ElementCoverage, ...]:
+        """Verdict and evidence per dimension."""
+        return self.coverage.dimensions
+
+    @property
+    def principles(self) -> tuple[ElementCoverage, ...]:
+        """Verdict and evidence per principle."""
+        return self.coverage.principles
+
+    @property
+    def unanswered(self) -> tuple[QuestionStatus, ...]:
+        """Questions without an answer marked answered."""
+        return tuple(q for q in self.questions if q.status != "answered")
