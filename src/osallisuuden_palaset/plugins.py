@@ -273,6 +273,12 @@ def _import_file(path: Path) -> types.ModuleType:
     return module
 
 
+def describe_error(error: BaseException) -> str:
+    """``Type: message`` on one line, for warnings and ``palaset plugins``."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return f"{type(error).__name__}: {'; '.join(lines)}" if lines else type(error).__name__
+
+
 def _identifier(stem: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in stem)
 
@@ -291,7 +297,7 @@ def _load(pm: PalasetPluginManager, selection: Selection, candidate: _Candidate)
         pm.register(plugin, name=candidate.name)
     except Exception as error:
         _unregister_partial(pm, candidate.name)
-        _fail(pm, candidate, f"{type(error).__name__}: {error}")
+        _fail(pm, candidate, describe_error(error))
         return
     pm._infos.append(
         PluginInfo(candidate.name, candidate.kind, candidate.origin, version, candidate.distribution)
@@ -339,7 +345,7 @@ def _check_pending(pm: PalasetPluginManager) -> None:
             if impl.plugin is error.plugin and not impl.optionalhook
         ]
         hook = unknown[0] if unknown else "?"
-        hint = did_you_mean(hook, known) or "hooks: " + ", ".join(known)
+        hint = did_you_mean(hook, known, n=1) or "hooks: " + ", ".join(known)
         raise PluginError(f"plugin {name!r} implements unknown hook {hook!r} ({hint})") from None
 
 

@@ -21,6 +21,7 @@ from osallisuuden_palaset.plugins import (
     PluginFailure,
     PluginKind,
     PluginWarning,
+    describe_error,
     is_strict,
     plugin_report,
 )
@@ -196,7 +197,7 @@ def _call_one(
     except DuplicateError:
         raise
     except Exception as error:
-        _record(pm, impl.plugin_name, spec.hook, f"{type(error).__name__}: {error}")
+        _record(pm, impl.plugin_name, spec.hook, describe_error(error))
         return None
     return registered
 

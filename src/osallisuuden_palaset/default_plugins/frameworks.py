@@ -6,10 +6,8 @@ import functools
 from collections.abc import Callable
 from importlib import resources
 
-from ruamel.yaml import YAML
-
-from osallisuuden_palaset.converting import structure
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.loading import load_framework
 from osallisuuden_palaset.model.framework import Framework
 
 #: The framework files shipped in ``osallisuuden_palaset/data/frameworks/``, in listing order.
@@ -18,10 +16,10 @@ FRAMEWORK_FILES: tuple[str, ...] = ("thl.yaml", "sokra-2017.yaml")
 
 @functools.cache
 def builtin_framework(file_name: str) -> Framework:
-    """Read one shipped framework file (cached: the package data does not change)."""
+    """Load one shipped framework file with the same loader as users' files (cached: it never changes)."""
     resource = resources.files("osallisuuden_palaset").joinpath("data", "frameworks", file_name)
-    data = YAML(typ="safe", pure=True).load(resource.read_text(encoding="utf-8"))
-    return structure(data["framework"], Framework)
+    with resources.as_file(resource) as path:
+        return load_framework(path)
 
 
 @hookimpl
