@@ -47,8 +47,9 @@ def test_the_folder_has_the_promised_files() -> None:
 
 
 @pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.name)
-def test_every_model_file_loads_on_its_own(path: Path, frameworks: dict[str, Framework]) -> None:
-    document = load_document(path, frameworks=frameworks.values())
+def test_every_model_file_structures_into_a_valid_model(path: Path) -> None:
+    # References to other files are checked when the folder is loaded as a whole (below).
+    document = load_document(path)
     assert isinstance(document.model, DOCUMENT_KINDS[document.kind])
 
 
