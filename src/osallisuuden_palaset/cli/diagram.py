@@ -1,0 +1,222 @@
+"""``palaset diagram``: draw a practice or project, or every practice of a folder in parallel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from osallisuuden_palaset.cli import common
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.diagram import DiagramOptions
+    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.model.practice import Practice
+    from osallisuuden_palaset.model.project import Collection, Project
+    from osallisuuden_palaset.rendering import RenderJob, RenderOutcome, RenderReport
+
+_WORDS = {
+    "drawing": ("Piirretään", "Drawing", "Ritar"),
+    "wrote": (
+        "Kirjoitettu {n} kaaviota kansioon {folder}",
+        "Wrote {n} diagrams into {folder}",
+        "Skrev {n} diagram i {folder}",
+    ),
+    "failed": ("{n} kaaviota epäonnistui:", "{n} diagrams failed:", "{n} diagram misslyckades:"),
+}
+_INDEX = {"fi": 0, "en": 1, "sv": 2}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--view",
+    type=click.Choice(["flow", "framework", "overview"]),
+    default="flow",
+    show_default=True,
+    help="flow: steps in order; framework: claims against the framework; "
+    "overview: projects → practices → blocks.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="One file (.svg, .png, .pdf or .gv) for one practice or project; a folder for a folder or "
+    "several files (default: ./diagrams).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["svg", "png", "pdf", "gv"]),
+    help="Format of the files written into a folder (default svg); for one file, its suffix decides.",
+)
+@click.option("--direction", type=click.Choice(["LR", "TB"]), default="LR", show_default=True)
+@click.option(
+    "--detail", type=click.Choice(["brief", "standard", "full"]), default="standard", show_default=True
+)
+@click.option("--theme", type=click.Choice(["default", "print"]), default="default", show_default=True)
+@click.option(
+    "--framework", "framework_id", help="Framework of the framework view (default: the practice's)."
+)
+@click.option(
+    "--id",
+    "model_id",
+    help="Draw only this practice, project or collection of the files given "
+    "(e.g. with the folder its references need).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds per diagram."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Diagrams drawn at once (default: one per core)."
+)
+@click.pass_context
+def diagram(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    view: str,
+    output: str | None,
+    fmt: str | None,
+    direction: str,
+    detail: str,
+    theme: str,
+    framework_id: str | None,
+    model_id: str | None,
+    timeout: float,
+    jobs: int | None,
+) -> None:
+    """Draw diagrams of practices, projects and collections with Graphviz.
+
+    One practice or project file gives one diagram (-o OUT.svg|.png|.pdf|.gv). A folder or
+    several files give one diagram per practice and an overview, into a folder, drawn in parallel.
+    """
+    from osallisuuden_palaset.diagram import DiagramOptions
+    from osallisuuden_palaset.errors import PalasetError
+
+    options = DiagramOptions(
+        view=view,
+        direction=direction,
+        lang=common.lang(ctx),
+        detail=detail,
+        theme=theme,
+        framework=framework_id,
+    )
+    workspace = common.load(ctx, paths)
+    single = _single_model(workspace, paths) if model_id is None else _model_by_id(workspace, model_id)
+    try:
+        if single is not None and not (output and Path(output).is_dir()):
+            _draw_one(ctx, workspace, single, options, output, fmt, timeout)
+        else:
+            _draw_folder(ctx, workspace, options, Path(output or "diagrams"), fmt or "svg", timeout, jobs)
+    except PalasetError as error:
+        common.fail(str(error))
+
+
+def _single_model(workspace: Workspace, paths: tuple[str, ...]) -> Practice | Project | None:
+    """The practice or project of a single file given alone, else None."""
+    from osallisuuden_palaset.model.practice import Practice
+    from osallisuuden_palaset.model.project import Project
+
+    if len(paths) != 1 or not Path(paths[0]).is_file() or len(workspace.documents) != 1:
+        return None
+    model = workspace.documents[0].model
+    return model if isinstance(model, Practice | Project) else None
+
+
+def _model_by_id(workspace: Workspace, ident: str) -> Practice | Project | Collection:
+    """The practice, project or collection called ``ident``; a clear failure when there is none."""
+    from osallisuuden_palaset.errors import nearest
+
+    collection = workspace.collection
+    found: dict[str, Practice | Project | Collection] = {collection.id: collection}
+    found.update({p.id: p for p in collection.projects})
+    found.update({p.id: p for p in collection.all_practices()})
+    if ident not in found:
+        common.fail(
+            f"no practice, project or collection {ident!r} in the files given ({nearest(ident, found)})"
+        )
+    return found[ident]
+
+
+def _draw_one(
+    ctx: click.Context,
+    workspace: Workspace,
+    model: Practice | Project | Collection,
+    options: DiagramOptions,
+    output: str | None,
+    fmt: str | None,
+    timeout: float,
+) -> None:
+    from osallisuuden_palaset.atomicfile import write_atomic
+    from osallisuuden_palaset.diagram import diagram_source
+    from osallisuuden_palaset.rendering import format_of, render
+
+    if output is None:
+        output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
+    fmt = fmt or format_of(output)
+    source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
+    write_atomic(output, render(source, fmt, timeout=timeout, name=model.id))
+    click.echo(output)
+
+
+def _draw_folder(
+    ctx: click.Context,
+    workspace: Workspace,
+    options: DiagramOptions,
+    folder: Path,
+    fmt: str,
+    timeout: float,
+    jobs: int | None,
+) -> None:
+    from osallisuuden_palaset.rendering import render_many
+
+    if folder.exists() and not folder.is_dir():
+        common.fail(f"{folder} is a file: give a folder with -o when drawing many diagrams")
+    folder.mkdir(parents=True, exist_ok=True)
+    todo = folder_jobs(ctx, workspace, options, folder, fmt)
+    lang = common.lang(ctx)
+    words = {key: value[_INDEX[lang]] for key, value in _WORDS.items()}
+    with click.progressbar(
+        length=len(todo), label=words["drawing"], file=click.get_text_stream("stderr")
+    ) as bar:
+
+        def advance(done: int, total: int, outcome: RenderOutcome) -> None:
+            bar.update(1)
+
+        report = render_many(todo, workers=jobs, progress=advance, timeout=timeout)
+    _report(report, folder, words)
+
+
+def folder_jobs(
+    ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
+) -> list[RenderJob]:
+    """One job per practice (per project for the overview view) and one overview of the collection."""
+    import attrs
+
+    from osallisuuden_palaset.diagram import View, diagram_source
+    from osallisuuden_palaset.rendering import RenderJob
+
+    frameworks = common.frameworks(ctx)
+    collection = workspace.collection
+    models: list[Practice | Project] = (
+        list(collection.projects) if options.view is View.OVERVIEW else list(collection.all_practices())
+    )
+    todo: list[RenderJob] = []
+    for model in models:
+        source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
+        todo.append(RenderJob(model.id, source, fmt, folder / f"{model.id}.{options.view.value}.{fmt}"))
+    overview = attrs.evolve(options, view=View.OVERVIEW)
+    source = diagram_source(collection, overview, frameworks=frameworks, context=workspace.context)
+    todo.append(RenderJob(collection.id, source, fmt, folder / f"{collection.id}.overview.{fmt}"))
+    return todo
+
+
+def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
+    written = [o for o in report.outcomes if o.ok]
+    click.echo(words["wrote"].format(n=len(written), folder=folder))
+    if report.failures:
+        click.echo(words["failed"].format(n=len(report.failures)), err=True)
+        for outcome in report.failures:
+            click.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
+        raise SystemExit(1)
