@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "plugins": "plugins:plugins",
     "schema": "schema:schema",
     "new": "new:new",
+    "diagram": "diagram:diagram",
     "assess": "assess:assess",
     "diff": "assess:diff",
     "worksheet": "assess:worksheet",
