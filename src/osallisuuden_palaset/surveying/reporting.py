@@ -94,16 +94,17 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def _heading(report: Report, lang: Lang) -> list[str]:
+def title(report: Report, lang: Lang = "fi") -> str:
+    """The instrument's name with its score range."""
     instrument = report.instrument
     low, high = instrument.score_range
     d = 0 if low.is_integer() and high.is_integer() else instrument.scoring.decimals
     scale = label("range", lang, low=number(low, d, lang), high=number(high, d, lang))
-    return [
-        f"{instrument.name.get(lang)} ({scale})",
-        label("suppression", lang, m=report.min_group),
-        "",
-    ]
+    return f"{instrument.name.get(lang)} ({scale})"
+
+
+def _heading(report: Report, lang: Lang) -> list[str]:
+    return [title(report, lang), label("suppression", lang, m=report.min_group), ""]
 
 
 def _summary_cells(figures: GroupFigures, decimals: int, lang: Lang) -> list[str]:
@@ -126,21 +127,13 @@ def _distribution_line(figures: GroupFigures, bands: Sequence[Band], decimals: i
     return "; ".join(parts)
 
 
-def render_text(report: Report, lang: Lang = "fi") -> str:
-    """A plain-text report for a terminal or an e-mail."""
-    lines = _heading(report, lang)
+def table_rows(report: Report, lang: Lang = "fi") -> list[list[str]]:
+    """The report's table for people: a heading row, then everyone, then each group."""
     d = report.instrument.scoring.decimals
     if isinstance(report, ScoreReport):
         head = [label(k, lang) for k in ("group", "n", "mean", "sd", "median", "ci")]
         everyone = [report.total, *report.groups]
-        lines += _table([head, *([group_name(f.key, lang), *_summary_cells(f, d, lang)] for f in everyone)])
-        lines += ["", label("distribution", lang) + ":"]
-        for f in everyone:
-            line = _distribution_line(f, report.bands, d, lang)
-            lines.append(f"  {group_name(f.key, lang)}: {line or label('suppressed', lang)}")
-        if report.total.unscored:
-            lines += ["", f"{label('unscored', lang)}: {report.total.unscored}"]
-        return "\n".join(lines) + "\n"
+        return [head, *([group_name(f.key, lang), *_summary_cells(f, d, lang)] for f in everyone)]
     head = [
         label("group", lang),
         f"{label('start', lang)} {label('n', lang)}",
@@ -153,16 +146,34 @@ def render_text(report: Report, lang: Lang = "fi") -> str:
         label("effect", lang),
         label("p", lang),
     ]
-    rows = [head]
-    notes = []
-    for c in (report.total, *report.groups):
-        rows.append([group_name(c.key, lang), *_change_cells(c, d, lang)])
-        if c.unpaired is not None:
-            notes.append(f"{group_name(c.key, lang)}: {label('no_pairs', lang)}")
-    lines += _table(rows)
-    if notes:
-        lines += ["", *notes]
-    return "\n".join(lines) + "\n"
+    return [
+        head,
+        *([group_name(c.key, lang), *_change_cells(c, d, lang)] for c in (report.total, *report.groups)),
+    ]
+
+
+def notes(report: Report, lang: Lang = "fi") -> list[str]:
+    """Sentences that go under the table: unpaired comparisons, respondents without a score."""
+    if isinstance(report, ScoreReport):
+        return [f"{label('unscored', lang)}: {report.total.unscored}"] if report.total.unscored else []
+    return [
+        f"{group_name(c.key, lang)}: {label('no_pairs', lang)}"
+        for c in (report.total, *report.groups)
+        if c.unpaired is not None
+    ]
+
+
+def render_text(report: Report, lang: Lang = "fi") -> str:
+    """A plain-text report for a terminal or an e-mail."""
+    lines = _heading(report, lang) + _table(table_rows(report, lang))
+    if isinstance(report, ScoreReport):
+        d = report.instrument.scoring.decimals
+        lines += ["", label("distribution", lang) + ":"]
+        for f in (report.total, *report.groups):
+            line = _distribution_line(f, report.bands, d, lang)
+            lines.append(f"  {group_name(f.key, lang)}: {line or label('suppressed', lang)}")
+    extra = notes(report, lang)
+    return "\n".join([*lines, *(["", *extra] if extra else [])]) + "\n"
 
 
 def _change_cells(c: ChangeFigures, d: int, lang: Lang) -> list[str]:

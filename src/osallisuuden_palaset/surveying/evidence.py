@@ -1,0 +1,141 @@
+"""Survey results as evidence a model can cite, and the survey section of Markdown and HTML reports."""
+
+from __future__ import annotations
+
+from html import escape
+
+from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.markup import escape_markdown
+from osallisuuden_palaset.model.practice import Indicator
+from osallisuuden_palaset.model.survey import Instrument
+from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.surveying.analysis import ChangeFigures, ChangeReport
+from osallisuuden_palaset.surveying.chart import change_chart, score_chart
+from osallisuuden_palaset.surveying.labels import label
+from osallisuuden_palaset.surveying.reporting import (
+    DASH,
+    Report,
+    group_name,
+    interval,
+    notes,
+    number,
+    p_value,
+    signed,
+    table_rows,
+    title,
+)
+
+_LANGS: tuple[Lang, ...] = ("fi", "en", "sv")
+
+
+def change_evidence(report: ChangeReport, figures: ChangeFigures | None = None) -> Text:
+    """One sentence per language stating a group's change (everyone by default), for a Mapping's evidence.
+
+    Raises:
+        UsageError: the group is too small to report, so its change cannot be cited.
+    """
+    chosen = figures or report.total
+    d = report.instrument.scoring.decimals
+    variants: dict[str, str] = {}
+    for lang in _LANGS:
+        name = report.instrument.name.get(lang)
+        if chosen.key:
+            name += f", {group_name(chosen.key, lang)}"
+        if chosen.paired is not None and chosen.paired.t is not None:
+            t = chosen.paired
+            variants[lang] = label(
+                "evidence_paired", lang, instrument=name, n=t.n, change=signed(t.mean_change, d, lang),
+                ci=f"{label('ci', lang)} {interval(t.ci_low, t.ci_high, d, lang)}",
+                test=label("paired", lang), p=p_value(t.p, lang), effect=number(t.d_z, 2, lang),
+            )  # fmt: skip
+        elif chosen.unpaired is not None and chosen.unpaired.t is not None:
+            w = chosen.unpaired
+            start = chosen.start.summary
+            follow = chosen.follow_up.summary
+            variants[lang] = label(
+                "evidence_unpaired", lang, instrument=name,
+                start=number(start.mean if start else None, d, lang), n1=chosen.start.n_shown,
+                follow=number(follow.mean if follow else None, d, lang), n2=chosen.follow_up.n_shown,
+                change=signed(w.difference, d, lang),
+                ci=f"{label('ci', lang)} {interval(w.ci_low, w.ci_high, d, lang)}", test=label("welch", lang),
+                p=p_value(w.p, lang), effect=number(w.g, 2, lang),
+            )  # fmt: skip
+        else:
+            raise UsageError(
+                f"the change of {group_name(chosen.key, 'en')} cannot be cited: fewer than "
+                f"{report.min_group} respondents answered, or their answers do not vary"
+            )
+    return Text(**variants)
+
+
+def survey_indicator(instrument: Instrument, target: str | Text | None = None) -> Indicator:
+    """An outcome indicator measured with ``instrument`` (its ``source`` is the instrument's id)."""
+    return Indicator(description=instrument.name, source=instrument.id, target=target)
+
+
+def survey_section_markdown(
+    report: Report, *, lang: Lang = "fi", level: int = 2, chart_file: str | None = None
+) -> str:
+    """A Markdown section with the report's table and notes.
+
+    Markdown renderers drop inline SVG, so the chart is linked: write the SVG of
+    :func:`section_chart` to ``chart_file`` (a path relative to the Markdown file) and pass it here.
+    """
+    hashes = "#" * max(1, min(6, level))
+    rows = table_rows(report, lang)
+    lines = [
+        f"{hashes} {escape_markdown(label('survey', lang))}",
+        "",
+        escape_markdown(title(report, lang)),
+        "",
+        f"_{escape_markdown(label('suppression', lang, m=report.min_group))}_",
+        "",
+        "| " + " | ".join(escape_markdown(c) for c in rows[0]) + " |",
+        "|" + "|".join(":--" if i == 0 else "--:" for i in range(len(rows[0]))) + "|",
+    ]
+    lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows[1:]]
+    for note in notes(report, lang):
+        lines += ["", escape_markdown(note)]
+    if chart_file is not None:
+        alt = escape_markdown(
+            label("chart_title", lang) if isinstance(report, ChangeReport) else title(report, lang)
+        )
+        lines += ["", f"![{alt}](<{chart_file.replace('>', '%3E').replace(' ', '%20')}>)"]
+    if report.instrument.note is not None:
+        lines += ["", escape_markdown(report.instrument.note.get(lang))]
+    return "\n".join(lines) + "\n"
+
+
+def section_chart(report: Report, *, lang: Lang = "fi") -> str:
+    """The SVG chart of a report's everyone row: start beside follow-up, or one wave's distribution."""
+    if isinstance(report, ChangeReport):
+        return change_chart(report, lang=lang)
+    return score_chart(report, lang=lang)
+
+
+def survey_section_html(report: Report, *, lang: Lang = "fi", level: int = 2) -> str:
+    """An HTML ``<section>`` with the report's table, notes and an inline SVG chart (all text escaped)."""
+    h = max(1, min(6, level))
+    rows = table_rows(report, lang)
+    out = [
+        '<section class="survey">',
+        f"<h{h}>{escape(label('survey', lang))}</h{h}>",
+        f"<p>{escape(title(report, lang))}</p>",
+        f'<p class="suppression">{escape(label("suppression", lang, m=report.min_group))}</p>',
+        "<table>",
+        "<thead><tr>" + "".join(f'<th scope="col">{escape(c)}</th>' for c in rows[0]) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in rows[1:]:
+        cells = [f'<th scope="row">{escape(row[0])}</th>']
+        cells += [f"<td>{escape(c)}</td>" if c != DASH else f"<td>{DASH}</td>" for c in row[1:]]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    out += [f"<p>{escape(note)}</p>" for note in notes(report, lang)]
+    out.append('<figure class="survey-chart">')
+    out.append(section_chart(report, lang=lang).rstrip("\n"))
+    out.append("</figure>")
+    if report.instrument.note is not None:
+        out.append(f'<p class="instrument-note">{escape(report.instrument.note.get(lang))}</p>')
+    out.append("</section>")
+    return "\n".join(out) + "\n"
