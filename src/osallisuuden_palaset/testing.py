@@ -29,6 +29,10 @@ def make_plugin_manager(
     return get_plugin_manager(plugins, load_entrypoints=load_entrypoints, builtins=builtins)
 
 
+def _kinds(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.define(eq=False)
 class RecordingExporter:
     """An export format that records each ``ExportRequest`` and returns deterministic bytes.
@@ -39,7 +43,7 @@ class RecordingExporter:
 
     name: str = "recording"
     suffix: str = ".txt"
-    accepts: frozenset[str] = attrs.field(default=frozenset(KINDS), converter=frozenset)
+    accepts: frozenset[str] = attrs.field(default=frozenset(KINDS), converter=_kinds)
     requests: list[ExportRequest] = attrs.field(factory=list)
 
     @property
