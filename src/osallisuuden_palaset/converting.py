@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
@@ -86,6 +87,14 @@ def _strict_str(value: Any, _: type[str]) -> str:
     return str(value)
 
 
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+
 def _strict_int(value: Any, _: type[int]) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a whole number, not {_describe(value)}")
@@ -116,6 +125,9 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
+    # StrEnums are strs too: StrEnum precedes str in their MRO, so this hook wins over the one above.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_structure_hook(Step, functools.partial(_structure_step, conv))
     conv.register_structure_hook_factory(
         _is_model_class, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
