@@ -46,7 +46,7 @@ def build_flow(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
 def _subtitle(model: Diagrammable, drawing: Drawing) -> str | None:
     if drawing.options.detail is Detail.BRIEF:
         return None
-    summary = getattr(model, "summary", None) or getattr(model, "description", None)
+    summary = model.description if isinstance(model, Collection) else model.summary
     return summary.get(drawing.options.lang) if summary is not None else None
 
 

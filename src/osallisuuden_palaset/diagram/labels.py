@@ -52,8 +52,12 @@ def wrap(value: str, width: int) -> list[str]:
 
 
 def escape(value: str) -> str:
-    """``value`` escaped for the text of an HTML-like label (one line, no wrapping)."""
-    return html.escape(visible(value), quote=True)
+    """``value`` escaped for the text of an HTML-like label (one line, no wrapping).
+
+    Graphviz expands ``\\N``, ``\\G`` and the like even inside HTML-like labels, and reads
+    ``\\\\`` as one backslash, so every backslash is doubled after the markup is escaped.
+    """
+    return html.escape(visible(value), quote=True).replace("\\", "\\\\")
 
 
 @attrs.frozen

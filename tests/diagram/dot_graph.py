@@ -1,0 +1,38 @@
+"""Reading back what a DOT source says: node and edge statements, for asserting on built diagrams."""
+
+from __future__ import annotations
+
+import re
+
+_EDGE = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|\S+) -> ("(?:[^"\\]|\\.)*"|\S+)(?: \[(.*)\])?$')
+
+
+def unquote(value: str) -> str:
+    """A DOT id without its quotes."""
+    return value[1:-1] if value.startswith('"') else value
+
+
+def edges(source: str) -> list[tuple[str, str, str]]:
+    """Every edge statement as (tail, head, attribute text)."""
+    found = []
+    for line in source.splitlines():
+        match = _EDGE.match(line)
+        if match:
+            found.append((unquote(match[1]), unquote(match[2]), match[3] or ""))
+    return found
+
+
+def edge(source: str, tail: str, head: str) -> str:
+    """The attributes of the one edge from ``tail`` to ``head``."""
+    found = [attrs for t, h, attrs in edges(source) if (t, h) == (tail, head)]
+    assert len(found) == 1, f"expected one edge {tail} -> {head}, found {len(found)}"
+    return found[0]
+
+
+def node_line(source: str, node: str) -> str:
+    """The statement declaring ``node`` (the first one)."""
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith((f'"{node}" [', f"{node} [")):
+            return stripped
+    raise AssertionError(f"no node {node!r} in the diagram")

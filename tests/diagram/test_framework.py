@@ -1,0 +1,48 @@
+"""The framework view: claims by strength, unclaimed principles as gaps."""
+
+from __future__ import annotations
+
+from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
+from osallisuuden_palaset.model.references import Context
+from tests.diagram import sample
+from tests.diagram.dot_graph import edge, node_line
+
+
+def _source(model: object = sample.PRACTICE, **options: object) -> str:
+    context = Context.of_collection(sample.COLLECTION, sample.FRAMEWORKS.values())
+    options = {"view": "framework", "lang": "en", **options}
+    return diagram_source(model, DiagramOptions(**options), frameworks=sample.FRAMEWORKS, context=context)  # type: ignore[arg-type]
+
+
+def test_edges_get_thicker_with_strength() -> None:
+    source = _source()
+    strong = edge(source, "malli/alku", "element/p1")
+    weak = edge(source, "malli/alku", "element/d2")
+    moderate = edge(source, "malli/ryhma", "element/p2")
+    assert "penwidth=3.5" in strong
+    assert "style=solid" in strong
+    assert "penwidth=2" in moderate
+    assert "style=dashed" in weak
+
+
+def test_principles_nobody_claims_are_gaps() -> None:
+    source = _source()
+    assert "gap: nobody claims it" in node_line(source, "element/p3")
+    assert "dashed" in node_line(source, "element/p3")
+    assert "gap" not in node_line(source, "element/p1")
+
+
+def test_inclusions_claim_what_the_included_practice_claims() -> None:
+    assert "style=dashed" in edge(_source(), "malli/sisalla", "element/d2")
+
+
+def test_collection_view_links_practices_with_their_strongest_claims() -> None:
+    source = _source(sample.COLLECTION)
+    assert "penwidth=3.5" in edge(source, "practice/toinen", "element/p1")
+    assert "Hanke B" in node_line(source, "practice/toinen")
+
+
+def test_unknown_framework_is_said_not_raised() -> None:
+    source = _source(framework="nope")
+    assert "unknown framework: nope" in source
+    assert "element/" not in source
