@@ -80,7 +80,7 @@ def question_statuses(practice: Practice, framework: Framework) -> tuple[Questio
             QuestionStatus(
                 question=q.id,
                 text=q.text,
-                status=a.status.value if a else MISSING,
+                status=str(a.status) if a else MISSING,
                 answer=a.text if a else None,
                 steps=a.steps if a else (),
                 dimension=q.dimension or (framework.dimension_of(q.principle) if q.principle else None),

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
+import cattrs
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -247,7 +248,10 @@ def parse_criteria(text: str, *, name: str = "criteria.yaml") -> CriteriaSet:
     try:
         return structure(data["criteria_set"], CriteriaSet)
     except Exception as error:
-        raise UsageError(f"{name} is not a valid criteria set: {error}") from None
+        detail: object = error
+        if isinstance(error, cattrs.BaseValidationError):
+            detail = "; ".join(cattrs.transform_error(error, format_exception=lambda exc, _: str(exc)))
+        raise UsageError(f"{name} is not a valid criteria set: {detail}") from None
 
 
 @functools.cache
