@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError
+from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.framework import Source
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -49,7 +50,7 @@ def _labels_key(label: str) -> str:
 class Scale:
     """A response scale: whole-number values, each with a label in fi/en/sv."""
 
-    values: tuple[ScaleValue, ...] = attrs.field(converter=tuple)
+    values: tuple[ScaleValue, ...] = attrs.field(converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         issues: list[Issue] = []
@@ -154,12 +155,12 @@ class Instrument:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    items: tuple[Item, ...] = attrs.field(converter=tuple)
+    items: tuple[Item, ...] = attrs.field(converter=to_tuple)
     scale: Scale
     scoring: Scoring = attrs.field(factory=Scoring)
     #: None means every item must be answered.
     missing: MissingRule | None = None
-    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=tuple)
+    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=to_tuple)
     source: Source | None = None
     description: Text | None = attrs.field(default=None, converter=optional_text)
     #: How to collect answers (e.g. "use the official form"); shown in reports.

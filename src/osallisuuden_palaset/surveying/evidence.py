@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from osallisuuden_palaset.errors import UsageError
@@ -26,6 +27,12 @@ from osallisuuden_palaset.surveying.reporting import (
 )
 
 _LANGS: tuple[Lang, ...] = ("fi", "en", "sv")
+#: Cells we write ourselves that Markdown cannot misread: figures, intervals, dashes.
+_PLAIN_CELL = re.compile(r"[+\-−]?[0-9][0-9.,…−–]*|–")
+
+
+def _md_cell(cell: str) -> str:
+    return cell if _PLAIN_CELL.fullmatch(cell) else escape_markdown(cell)
 
 
 def change_evidence(report: ChangeReport, figures: ChangeFigures | None = None) -> Text:
@@ -90,10 +97,10 @@ def survey_section_markdown(
         "",
         f"_{escape_markdown(label('suppression', lang, m=report.min_group))}_",
         "",
-        "| " + " | ".join(escape_markdown(c) for c in rows[0]) + " |",
+        "| " + " | ".join(_md_cell(c) for c in rows[0]) + " |",
         "|" + "|".join(":--" if i == 0 else "--:" for i in range(len(rows[0]))) + "|",
     ]
-    lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows[1:]]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows[1:]]
     for note in notes(report, lang):
         lines += ["", escape_markdown(note)]
     if chart_file is not None:

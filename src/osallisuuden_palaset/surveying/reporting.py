@@ -242,8 +242,6 @@ def figures_data(f: GroupFigures) -> dict[str, Any]:
             median=_round(s.median),
             ci_low=_round(s.ci_low),
             ci_high=_round(s.ci_high),
-            min=_round(s.min),
-            max=_round(s.max),
             distribution=list(f.distribution or ()),
             unscored=f.unscored,
         )
@@ -327,7 +325,7 @@ def render_csv(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     by = list(report.by)
     if isinstance(report, ScoreReport):
-        stats = ["n", "mean", "sd", "median", "ci_low", "ci_high", "min", "max", "unscored"]
+        stats = ["n", "mean", "sd", "median", "ci_low", "ci_high", "unscored"]
         bands = [f"band_{i + 1}" for i in range(len(report.bands))]
         writer.writerow([*by, *stats, *bands])
         for f in (report.total, *report.groups):

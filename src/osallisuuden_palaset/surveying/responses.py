@@ -269,7 +269,11 @@ def parse_responses(
         else:
             item_columns.append((item_id, column))
     if missing:
-        hint = did_you_mean(missing[0], known) or "map columns to items with --column ITEM=COLUMN"
+        taken = {i for _, i in item_columns} | {i for i in where.values() if i is not None}
+        free = [
+            raw_header[i].strip() for i in range(len(raw_header)) if i not in taken and raw_header[i].strip()
+        ]
+        hint = did_you_mean(missing[0], free) or "map columns to items with --column ITEM=COLUMN"
         raise _header_problem(name, "no column for item(s) " + ", ".join(repr(m) for m in missing), hint)
     used = {i for _, i in item_columns} | {i for i in where.values() if i is not None}
     fields = tuple(

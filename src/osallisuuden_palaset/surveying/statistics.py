@@ -122,6 +122,11 @@ def t_quantile(p: float, df: float) -> float:
     return (low + high) / 2.0
 
 
+def _no_spread(spread: float, level: float) -> bool:
+    """Whether a standard deviation is zero but for rounding (equal values give 1e-15, not 0)."""
+    return spread <= 1e-12 * max(1.0, abs(level))
+
+
 @attrs.frozen
 class Summary:
     """The figures of one group of scores."""
@@ -133,19 +138,20 @@ class Summary:
     #: The 95 % confidence interval of the mean (t distribution); None for n < 2.
     ci_low: float | None
     ci_high: float | None
-    min: float
-    max: float
 
 
 def summarize(values: Sequence[float]) -> Summary:
-    """n, mean, sd, median, the 95 % confidence interval of the mean, min and max of ``values``."""
+    """n, mean, sd, median and the 95 % confidence interval of the mean of ``values``.
+
+    No minimum or maximum: each is one person's score.
+    """
     m = mean(values)
     s = sd(values)
     low = high = None
     if s is not None:
         half = t_quantile(0.5 + LEVEL / 2, len(values) - 1) * s / math.sqrt(len(values))
         low, high = m - half, m + half
-    return Summary(len(values), m, s, median(values), low, high, min(values), max(values))
+    return Summary(len(values), m, s, median(values), low, high)
 
 
 @attrs.frozen
@@ -176,7 +182,7 @@ def paired_test(before: Sequence[float], after: Sequence[float]) -> PairedTest:
         return PairedTest(n, m, None, None, None, None, 0, None, None)
     df = n - 1
     half = t_quantile(0.5 + LEVEL / 2, df) * s / math.sqrt(n)
-    if s == 0.0:  # every change equal: no spread to test against
+    if _no_spread(s, m):  # every change equal: no spread to test against
         return PairedTest(n, m, s, m - half, m + half, None, df, None, None)
     t = m / (s / math.sqrt(n))
     return PairedTest(n, m, s, m - half, m + half, t, df, t_two_sided_p(t, df), m / s)
@@ -208,7 +214,7 @@ def welch_test(first: Sequence[float], second: Sequence[float]) -> WelchTest:
     v1, v2 = s1 * s1 / n1, s2 * s2 / n2
     se = math.sqrt(v1 + v2)
     pooled = math.sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / (n1 + n2 - 2))
-    if se == 0.0:
+    if _no_spread(se, diff):
         return WelchTest(n1, n2, diff, None, None, None, None, None, None)
     df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
     t = diff / se
