@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "diff": "assess:diff",
     "worksheet": "assess:worksheet",
     "answers": "assess:answers",
+    "survey": "survey:survey",
 }
 
 
