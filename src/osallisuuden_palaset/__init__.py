@@ -37,6 +37,18 @@ from osallisuuden_palaset.model.practice import (
 )
 from osallisuuden_palaset.model.project import Catalogue, Collection, Period, Project
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.survey import (
+    Instrument,
+    Item,
+    MissingRule,
+    Response,
+    Scale,
+    ScaleValue,
+    Scoring,
+    ScoringMethod,
+    Threshold,
+    Wave,
+)
 from osallisuuden_palaset.model.text import Text
 
 __all__ = [
@@ -57,8 +69,11 @@ __all__ = [
     "GroupSize",
     "Include",
     "Indicator",
+    "Instrument",
+    "Item",
     "LoadError",
     "Mapping",
+    "MissingRule",
     "Modality",
     "ModelError",
     "Outcome",
@@ -73,11 +88,18 @@ __all__ = [
     "Provenance",
     "ProvenanceKind",
     "Question",
+    "Response",
     "Reuse",
     "Role",
+    "Scale",
+    "ScaleValue",
+    "Scoring",
+    "ScoringMethod",
     "Source",
     "Strength",
     "Text",
+    "Threshold",
     "UsageError",
+    "Wave",
     "hookimpl",
 ]
