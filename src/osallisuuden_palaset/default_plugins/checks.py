@@ -199,53 +199,90 @@ def remote_participation(given: CheckInput) -> Iterator[Finding]:
 
 
 def questions_answered(given: CheckInput) -> Iterator[Finding]:
-    """Every guiding question of the framework has an answer marked answered."""
+    """Every guiding question of the framework has an answer marked answered (one finding lists the rest)."""
     if given.framework is None:
         return
-    for q in question_statuses(given.practice, given.framework):
-        if q.status == "answered":
-            continue
-        index = next(
-            (i for i, a in enumerate(given.practice.answers) if a.question == q.question),
-            None,
-        )
-        yield given.finding(
-            ("answers", index) if index is not None else ("answers",),
-            Text(
-                fi=f"apukysymys {q.question} on vastaamatta (tila: {q.status})",
-                en=f"guiding question {q.question} is not answered (status: {q.status})",
-                sv=f"stödfrågan {q.question} är obesvarad (status: {q.status})",
-            ),
-            Text(
-                fi="kirjoita vastaus: palaset worksheet tuottaa täytettävän pohjan",
-                en="write the answer: 'palaset worksheet' writes a fill-in worksheet",
-            ),
-        )
+    statuses = question_statuses(given.practice, given.framework)
+    missing = [q for q in statuses if q.status != "answered"]
+    if not missing:
+        return
+    listed = ", ".join(q.question if q.status == "missing" else f"{q.question} ({q.status})" for q in missing)
+    n, total = len(missing), len(statuses)
+    yield given.finding(
+        ("answers",) if given.practice.answers else (),
+        Text(
+            fi=f"{n}/{total} apukysymystä vastaamatta: {listed}",
+            en=f"{n} of {total} guiding questions not answered: {listed}",
+            sv=f"{n} av {total} stödfrågor obesvarade: {listed}",
+        ),
+        Text(
+            fi="kirjoita vastaukset: palaset worksheet tuottaa täytettävän pohjan",
+            en="write the answers: 'palaset worksheet' writes a fill-in worksheet",
+        ),
+    )
 
 
 def _check(
-    ident: str, fi: str, en: str, run: Callable[[CheckInput], Iterator[Finding]], severity: Severity
+    ident: str, name: Text, fi: str, run: Callable[[CheckInput], Iterator[Finding]], severity: Severity
 ) -> Check:
     assert run.__doc__ is not None
-    return Check(ident, Text(fi=fi, en=en), Text(en=run.__doc__), run, severity)
+    return Check(ident, name, Text(fi=fi, en=run.__doc__), run, severity)
 
 
-#: The built-in checks, in the order they run.
+#: The built-in checks, in the order they run (docs/assessment.md explains each).
 BUILTIN_CHECKS: tuple[Check, ...] = (
-    _check("participant-voice", "Osallistujien ääni joka vaiheessa", "Participants' voice in every step",
-           participant_voice, Severity.WARNING),
-    _check("dimensions-touched", "Jokainen osa-alue kosketettu", "Every dimension touched",
-           dimensions_touched, Severity.WARNING),
-    _check("claim-evidence", "Väitteillä on näyttö", "Each claim has evidence", claim_evidence,
-           Severity.WARNING),
-    _check("target-group", "Kohderyhmä määritelty", "Target group defined", target_group, Severity.WARNING),
-    _check("reuse-exists", "Uudelleenkäytetyt palaset löytyvät", "Reused blocks exist", reuse_exists,
-           Severity.ERROR),
-    _check("remote-participation", "Etäosallistuminen kuvattu", "Remote participation described",
-           remote_participation, Severity.WARNING),
-    _check("questions-answered", "Apukysymyksiin vastattu", "Guiding questions answered",
-           questions_answered, Severity.INFO),
-)  # fmt: skip
+    _check(
+        "participant-voice",
+        Text(fi="Osallistujien ääni joka vaiheessa", en="Participants' voice in every step"),
+        "Jokaisessa vaiheessa osallistujilla on sananvaltaa; vaihe, jossa he ovat vain työn kohde, "
+        "merkitään.",
+        participant_voice,
+        Severity.WARNING,
+    ),
+    _check(
+        "dimensions-touched",
+        Text(fi="Jokainen osa-alue kosketettu", en="Every dimension touched"),
+        "Jokin palanen väittää palvelevansa kutakin viitekehyksen osa-aluetta.",
+        dimensions_touched,
+        Severity.WARNING,
+    ),
+    _check(
+        "claim-evidence",
+        Text(fi="Väitteillä on näyttö", en="Each claim has evidence"),
+        "Jokainen väite kertoo, mihin näyttöön se perustuu.",
+        claim_evidence,
+        Severity.WARNING,
+    ),
+    _check(
+        "target-group",
+        Text(fi="Kohderyhmä määritelty", en="Target group defined"),
+        "Toimintamalli (tai sen hanke) kertoo, kenelle se on.",
+        target_group,
+        Severity.WARNING,
+    ),
+    _check(
+        "reuse-exists",
+        Text(fi="Uudelleenkäytetyt palaset löytyvät", en="Reused blocks exist"),
+        "Jokainen uudelleenkäytetty palanen löytyy luettelostaan ja jokainen sisällytetty "
+        "toimintamalli on ladattu.",
+        reuse_exists,
+        Severity.ERROR,
+    ),
+    _check(
+        "remote-participation",
+        Text(fi="Etäosallistuminen kuvattu", en="Remote participation described"),
+        "Etä- ja hybridivaiheet kertovat, miten etänä osallistuvat ovat mukana.",
+        remote_participation,
+        Severity.WARNING,
+    ),
+    _check(
+        "questions-answered",
+        Text(fi="Apukysymyksiin vastattu", en="Guiding questions answered"),
+        "Viitekehyksen jokaiseen apukysymykseen on vastaus, jonka tila on answered.",
+        questions_answered,
+        Severity.INFO,
+    ),
+)
 
 
 @hookimpl

@@ -1,0 +1,86 @@
+"""Each built-in check against a fixture that trips it and one that passes; findings point at FILE:LINE."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from osallisuuden_palaset.assessing.checking import CheckInput, run_checks
+from osallisuuden_palaset.default_plugins.checks import BUILTIN_CHECKS
+from osallisuuden_palaset.errors import Path as ModelPath
+from osallisuuden_palaset.loading import load_document
+from osallisuuden_palaset.model.evaluation import Finding
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Catalogue
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.registry import get_checks
+from osallisuuden_palaset.testing import make_plugin_manager
+from tests.assessing.builders import mini_thl
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "checks"
+CHECKS = {c.id: c for c in BUILTIN_CHECKS}
+
+
+def _run(check_id: str, name: str) -> tuple[list[Finding], Path]:
+    path = FIXTURES / check_id / name
+    document = load_document(path)
+    practice = document.model
+    assert isinstance(practice, Practice)
+    catalogues = []
+    if (FIXTURES / check_id / "catalogue.yaml").exists():
+        catalogue = load_document(FIXTURES / check_id / "catalogue.yaml").model
+        assert isinstance(catalogue, Catalogue)
+        catalogues.append(catalogue)
+    fw = mini_thl(1)
+    context = Context.build([fw], catalogues, [practice])
+
+    def locate(at: ModelPath) -> str:
+        where = document.source.location(("practice", *at))
+        return f"{where.file}:{where.line}"
+
+    return list(run_checks([CHECKS[check_id]], CheckInput(practice, fw, context, locate))), path
+
+
+def _expected_lines(path: Path) -> list[int]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [i for i, line in enumerate(lines, start=1) if line.rstrip().endswith("# expect")]
+
+
+def test_every_builtin_check_has_both_fixtures() -> None:
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(CHECKS)
+    for ident in CHECKS:
+        assert (FIXTURES / ident / "trips.yaml").exists()
+        assert (FIXTURES / ident / "passes.yaml").exists()
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_fixture_trips_the_check_at_the_marked_lines(check_id: str) -> None:
+    findings, path = _run(check_id, "trips.yaml")
+    assert findings, f"{check_id} found nothing in its tripping fixture"
+    assert {f.check for f in findings} == {check_id}
+    assert sorted({str(f.location) for f in findings}) == sorted(f"{path}:{n}" for n in _expected_lines(path))
+    for f in findings:
+        assert f.suggestion is not None
+        assert f.message.has("fi")
+        assert f.message.has("en")
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_fixture_passes_the_check(check_id: str) -> None:
+    findings, _ = _run(check_id, "passes.yaml")
+    assert findings == []
+
+
+def test_builtin_checks_are_registered_as_a_plugin() -> None:
+    registered = get_checks(make_plugin_manager())
+    assert set(CHECKS) <= set(registered)
+    assert all(registered[c] is CHECKS[c] for c in CHECKS)
+
+
+def test_every_check_is_described_in_two_languages() -> None:
+    for check in BUILTIN_CHECKS:
+        assert check.name.has("fi")
+        assert check.name.has("en")
+        assert check.description.has("fi")
+        assert check.description.has("en")
