@@ -1,5 +1,6 @@
 """Model participation and inclusion work as composable blocks (osallisuuden palaset)."""
 
+from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.errors import LoadError, ModelError, PalasetError, Problem, UsageError
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.block import (
@@ -11,6 +12,17 @@ from osallisuuden_palaset.model.block import (
     Participant,
     Role,
     Strength,
+)
+from osallisuuden_palaset.model.evaluation import (
+    Claim,
+    Coverage,
+    CriteriaSet,
+    Criterion,
+    EvaluationAppendix,
+    Finding,
+    Level,
+    Rating,
+    Severity,
 )
 from osallisuuden_palaset.model.flow import Flow, FlowKind
 from osallisuuden_palaset.model.framework import (
@@ -57,11 +69,19 @@ __all__ = [
     "Block",
     "BlockKind",
     "Catalogue",
+    "Check",
+    "CheckInput",
+    "Claim",
     "Collection",
     "Context",
+    "Coverage",
+    "CriteriaSet",
+    "Criterion",
     "Description",
     "DevelopmentPath",
     "Dimension",
+    "EvaluationAppendix",
+    "Finding",
     "Flow",
     "FlowKind",
     "Framework",
@@ -71,6 +91,7 @@ __all__ = [
     "Indicator",
     "Instrument",
     "Item",
+    "Level",
     "LoadError",
     "Mapping",
     "MissingRule",
@@ -88,6 +109,7 @@ __all__ = [
     "Provenance",
     "ProvenanceKind",
     "Question",
+    "Rating",
     "Response",
     "Reuse",
     "Role",
@@ -95,6 +117,7 @@ __all__ = [
     "ScaleValue",
     "Scoring",
     "ScoringMethod",
+    "Severity",
     "Source",
     "Strength",
     "Text",
