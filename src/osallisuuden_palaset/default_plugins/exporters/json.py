@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from osallisuuden_palaset.converting import to_document
 from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.writing import dump_json
 
 
 def render(request: ExportRequest) -> bytes:
     """The model as a JSON model file: ``{kind: data}``, fields in model order, UTF-8."""
-    text = json.dumps(to_document(request.model), ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8")
+    return dump_json(request.model).encode("utf-8")
 
 
 EXPORTER = Exporter(

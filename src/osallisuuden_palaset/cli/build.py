@@ -1,0 +1,232 @@
+"""``palaset build``: validate, then write every export, diagram and an index page into one folder."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import attrs
+import click
+
+from osallisuuden_palaset.atomicfile import write_atomic
+from osallisuuden_palaset.cli.common import fail, frameworks, lang, load
+from osallisuuden_palaset.cli.export import registered_exporters
+from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.exporting import Exportable, Exporter, export
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Lang
+
+
+@attrs.frozen
+class Item:
+    """One thing to export: a practice, a project or the collection, and its file stem."""
+
+    kind: str
+    model: Exportable
+    stem: str
+
+
+@attrs.frozen
+class Written:
+    """One output file, relative to the output folder."""
+
+    item: str
+    label: str
+    path: str
+
+
+@attrs.frozen
+class Failure:
+    """One output that could not be made, and why."""
+
+    item: str
+    label: str
+    message: str
+
+
+def plan(collection: Exportable) -> tuple[Item, ...]:
+    """Every practice, every project and the collection, with unique file stems.
+
+    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added.
+    """
+    from osallisuuden_palaset.model.project import Collection
+
+    assert isinstance(collection, Collection)
+    found: list[tuple[str, Exportable, str]] = [("practice", p, p.id) for p in collection.all_practices()]
+    found += [("project", p, p.id) for p in collection.projects]
+    found.append(("collection", collection, collection.id))
+    counts = Counter(ident for _, _, ident in found)
+    return tuple(
+        Item(kind, model, ident if counts[ident] == 1 else f"{ident}.{kind}") for kind, model, ident in found
+    )
+
+
+def write_exports(
+    items: tuple[Item, ...],
+    exporters: Mapping[str, Exporter],
+    out: Path,
+    *,
+    lang: Lang,
+    frameworks: Mapping[str, Framework],
+    context: Context,
+    progress: Callable[[str], None] = lambda _: None,
+) -> tuple[list[Written], list[Failure]]:
+    """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts."""
+    written: list[Written] = []
+    failures: list[Failure] = []
+    for name in sorted(exporters):
+        exporter = exporters[name]
+        folder = out / name
+        for item in items:
+            if not exporter.can_export(item.model):
+                continue
+            target = folder / f"{item.stem}{exporter.suffix}"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                data = export(exporter, item.model, lang=lang, frameworks=frameworks, context=context)
+                write_atomic(target, data)
+            except PalasetError as error:
+                failures.append(Failure(item.stem, name, str(error)))
+                continue
+            except Exception as error:  # one format's bug must not stop the others
+                failures.append(Failure(item.stem, name, f"{type(error).__name__}: {error}"))
+                continue
+            written.append(Written(item.stem, name, target.relative_to(out).as_posix()))
+            progress(target.relative_to(out).as_posix())
+    return written, failures
+
+
+def diagrams_available() -> bool:
+    """Whether the diagram and rendering modules are installed in this version."""
+    return all(
+        importlib.util.find_spec(f"osallisuuden_palaset.{m}") is not None for m in ("diagram", "rendering")
+    )
+
+
+def write_diagrams(
+    items: tuple[Item, ...],
+    out: Path,
+    *,
+    lang: Lang,
+    frameworks: Mapping[str, Framework],
+    context: Context,
+    progress: Callable[[str], None] = lambda _: None,
+) -> tuple[list[Written], list[Failure], list[str]]:
+    """Write ``out/diagrams/<stem>.gv`` for every item, and ``.svg`` beside it where ``dot`` exists."""
+    from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
+    from osallisuuden_palaset.rendering import GraphvizMissing, find_dot, render
+
+    written: list[Written] = []
+    failures: list[Failure] = []
+    notes: list[str] = []
+    folder = out / "diagrams"
+    try:
+        find_dot()
+        have_dot = True
+    except GraphvizMissing:
+        have_dot = False
+        notes.append("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)")
+    options = DiagramOptions(lang=lang)
+    for item in items:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            source = diagram_source(item.model, options, frameworks=frameworks, context=context)
+            outputs = {"gv": source.encode("utf-8")}
+            if have_dot:
+                outputs["svg"] = render(source, "svg", name=item.stem)
+        except PalasetError as error:
+            failures.append(Failure(item.stem, "diagram", str(error)))
+            continue
+        except Exception as error:  # a diagram bug must not stop the exports
+            failures.append(Failure(item.stem, "diagram", f"{type(error).__name__}: {error}"))
+            continue
+        for fmt, data in outputs.items():
+            target = folder / f"{item.stem}.{fmt}"
+            write_atomic(target, data)
+            written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
+            progress(target.relative_to(out).as_posix())
+    return written, failures, notes
+
+
+def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Written], lang: Lang) -> bytes:
+    """The index.html linking every written file, grouped by item (deterministic, self-contained)."""
+    from osallisuuden_palaset.labels import labels_for
+    from osallisuuden_palaset.templating import html_environment
+
+    by_item: dict[str, list[Written]] = {}
+    for w in written:
+        by_item.setdefault(w.item, []).append(w)
+    rows = [(item, sorted(by_item.get(item.stem, []), key=lambda w: w.path)) for item in items]
+    template = html_environment().get_template("index.html.j2")
+    return template.render(model=collection, rows=rows, lang=lang, L=labels_for(lang)).encode("utf-8")
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Folder to write into (made if missing).",
+)
+@click.option("--no-diagrams", is_flag=True, help="Skip the Graphviz diagrams.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures.")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], output: Path, no_diagrams: bool, quiet: bool) -> None:
+    """Validate PATHS, then write every format of every practice, project and the collection.
+
+    Writes DIR/<format>/<id><suffix> for each registered format that accepts the model,
+    DIR/diagrams/<id>.gv (and .svg when Graphviz is installed) and DIR/index.html linking
+    everything. Files are written atomically; the same input gives the same bytes. A failing
+    item does not stop the others: failures are listed at the end and the exit status is 1.
+    """
+    workspace = load(ctx, paths)  # prints every problem as FILE:LINE:COL and exits 1
+    language = lang(ctx)
+    known = frameworks(ctx)
+    exporters = registered_exporters(ctx)
+    items = plan(workspace.collection)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"cannot make {output}: {error.strerror or error}")
+
+    def progress(path: str) -> None:
+        if not quiet:
+            click.echo(f"  {path}", err=True)
+
+    written, failures = write_exports(
+        items,
+        exporters,
+        output,
+        lang=language,
+        frameworks=known,
+        context=workspace.context,
+        progress=progress,
+    )
+    notes: list[str] = []
+    if not no_diagrams:
+        if diagrams_available():
+            more, failed, notes = write_diagrams(
+                items, output, lang=language, frameworks=known, context=workspace.context, progress=progress
+            )
+            written += more
+            failures += failed
+        else:
+            notes.append("diagrams are not available in this version: skipped")
+    try:
+        write_atomic(output / "index.html", index_page(workspace.collection, items, written, language))
+    except PalasetError as error:
+        failures.append(Failure("index", "html", str(error)))
+    for note in notes:
+        click.echo(f"palaset: note: {note}", err=True)
+    if not quiet:
+        click.echo(f"palaset: wrote {len(written) + 1} files into {output}", err=True)
+    if failures:
+        for f in failures:
+            click.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)
+        fail(f"{len(failures)} output(s) failed")

@@ -1,0 +1,172 @@
+"""``palaset export`` and ``palaset formats``: one model file or folder in one format, and the formats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
+from osallisuuden_palaset.errors import PalasetError, nearest
+from osallisuuden_palaset.exporting import (
+    KINDS,
+    Exportable,
+    Exporter,
+    find_exporter,
+    is_text,
+    parse_options,
+)
+from osallisuuden_palaset.exporting import (
+    export as export_model,
+)
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Collection, Project
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.loading import Workspace
+
+
+def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
+    """Every registered export format by name (built-in and plugins)."""
+    from osallisuuden_palaset.registry import get_exporters
+
+    try:
+        return get_exporters(plugin_manager(ctx))
+    except PalasetError as error:
+        fail(str(error))
+
+
+@click.command("export")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "-f", "format_name", required=True, metavar="NAME", help="Export format.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Write here (atomically); default: standard output for text formats.",
+)
+@click.option(
+    "--option",
+    "-O",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A format's option (repeatable); `palaset formats` lists them.",
+)
+@click.option("--practice", "practice_id", default=None, metavar="ID", help="Export only this practice.")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    path: Path,
+    format_name: str,
+    output: Path | None,
+    options: tuple[str, ...],
+    practice_id: str | None,
+) -> None:
+    """Export PATH (a model file, or a folder as a collection) in one format.
+
+    A file holding one practice or project exports that; a folder exports the collection of
+    everything in it. `palaset formats` lists the formats and what each accepts.
+    """
+    from osallisuuden_palaset.atomicfile import write_atomic
+
+    try:
+        exporter = find_exporter(registered_exporters(ctx), format_name)
+        given = parse_options(options)
+    except PalasetError as error:
+        fail(str(error))
+    if output is None and not is_text(exporter) and sys.stdout.isatty():
+        fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
+    workspace = load(ctx, [path])
+    model = _pick(workspace, path, practice_id)
+    try:
+        data = export_model(
+            exporter,
+            model,
+            lang=lang(ctx),
+            frameworks=frameworks(ctx),
+            context=workspace.context,
+            options=given,
+        )
+        if output is None or str(output) == "-":
+            stream = click.get_binary_stream("stdout")
+            stream.write(data)
+            stream.flush()
+        else:
+            write_atomic(output, data)
+    except PalasetError as error:
+        fail(str(error))
+    except Exception as error:  # a plugin's bug: say which format failed, without a traceback
+        fail(f"format {exporter.name!r} failed: {type(error).__name__}: {error}")
+
+
+def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportable:
+    """The model to export: the chosen practice, a file's one document, or the folder's collection."""
+    collection = workspace.collection
+    if practice_id is not None:
+        try:
+            return collection.practice(practice_id)
+        except KeyError:
+            known = [p.id for p in collection.all_practices()]
+            fail(f"no practice {practice_id!r} in {path} ({nearest(practice_id, known)})")
+    if path.is_dir():
+        return collection
+    documents = workspace.documents
+    if len(documents) == 1:
+        model = documents[0].model
+        if isinstance(model, Practice | Project | Collection):
+            return model
+        kind = type(model).__name__.lower()
+        fail(f"{path} holds a {kind}; export a practice, a project or a folder (a collection)")
+    return collection
+
+
+@click.command("formats")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to list the formats.",
+)
+@click.pass_context
+def formats(ctx: click.Context, output_format: str) -> None:
+    """List the export formats: name, suffix, media type, what each accepts and its options."""
+    language = lang(ctx)
+    exporters = sorted(registered_exporters(ctx).values(), key=lambda e: e.name)
+    if output_format == "json":
+        listing = [
+            {
+                "name": e.name,
+                "description": e.description.get(language),
+                "suffix": e.suffix,
+                "media_type": e.media_type,
+                "accepts": [k for k in KINDS if k in e.accepts],
+                "options": [
+                    {
+                        "name": o.name,
+                        "help": o.help.get(language),
+                        "default": o.default,
+                        "choices": list(o.choices) if o.choices is not None else None,
+                    }
+                    for o in e.options
+                ],
+            }
+            for e in exporters
+        ]
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        return
+    for e in exporters:
+        accepts = ", ".join(k for k in KINDS if k in e.accepts)
+        click.echo(f"{e.name:<10} {e.suffix:<7} {e.media_type:<34} {accepts}")
+        click.echo(f"{'':<10} {e.description.get(language)}")
+        for o in e.options:
+            choices = f" [{'|'.join(o.choices)}]" if o.choices else ""
+            default = f" (default {o.default!r})" if o.default is not None else ""
+            click.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")

@@ -1,0 +1,111 @@
+"""The markdown format: Innokylä's field order, an evaluation appendix, labels per language, literal text."""
+
+from __future__ import annotations
+
+import pytest
+
+from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.labels import label
+from osallisuuden_palaset.markup import unescape_markdown
+from tests.default_plugins.exporters import samples
+from tests.default_plugins.exporters.formats import EXPORTERS
+
+MARKDOWN = EXPORTERS["markdown"]
+
+
+def _render(model: object, lang: str = "fi") -> str:
+    return export(MARKDOWN, model, lang=lang, context=samples.context()).decode("utf-8")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_fields_come_in_innokyla_order(lang: str) -> None:
+    text = _render(samples.rich_practice(), lang)
+    keys = [
+        "name",
+        "summary",
+        "location",
+        "wellbeing_county",
+        "funder",
+        "collection",
+        "authors",
+        "basic_idea",
+        "environment",
+        "target_group",
+        "implementation",
+        "attachments",
+        "development",
+        "evaluation_appendix",
+    ]
+    positions = [text.index(label(k, lang)) for k in keys]  # type: ignore[arg-type]
+    assert positions == sorted(positions)
+
+
+def test_steps_sit_under_implementation_in_flow_order_with_their_details() -> None:
+    text = _render(samples.rich_practice(), "en")
+    implementation = text.index("## Conditions for working and adoption")
+    steps = [
+        text.index(f"### {n}. {name}")
+        for n, name in enumerate(
+            ["Mapping", "Cards", "Group sessions", "Small practice", "Presentation"], start=1
+        )
+    ]
+    assert implementation < steps[0]
+    assert steps == sorted(steps)
+    first = text[steps[0] : steps[1]]
+    assert "- **Participants:**\n  - participant (participant)\n  - ohjaaja (staff): Kuuntelee." in first
+    assert "- **Modality:** hybrid" in first
+    assert "- **Group size:** 1" in first
+    assert "  - p2 Principle 2: strong — Together." in first
+    assert "- **Flow:** optional → Small practice (if needed)" in first
+    cards = text[steps[1] : steps[2]]
+    assert "- **Reused block:** tyokalut/kortit" in cards
+    assert "- **Kind:** tool" in cards  # the reused block is resolved through the context
+
+
+def test_the_appendix_has_a_section_per_dimension_with_claims_and_principles() -> None:
+    text = _render(samples.rich_practice(), "en")
+    appendix = text[text.index("## Evaluation appendix") :]
+    for n in (1, 2, 3):
+        assert f"#### Dimension d{n}: Dimension {n}" in appendix
+    d1 = appendix[appendix.index("Dimension d1") : appendix.index("Dimension d2")]
+    assert "Blocks that claim it: Mapping, Cards" in d1
+    assert (
+        "- **Principle p2:** Principle 2\n  - Mapping: strong — Together.\n  - Cards: strong — Together" in d1
+    )
+    assert "  - Mapping / Haastattelu: weak" in d1  # a part's claim names its block
+    d3 = appendix[appendix.index("Dimension d3") :]
+    assert "- Small practice: weak" in d3  # an included practice's claim counts for its step
+    assert "- **k3:** Etsitäänkö ratkaisut yhdessä? (answered)" in appendix
+    assert "  - Answer: Ratkaisut etsitään yhdessä." in appendix
+
+
+def test_a_missing_reference_is_shown_not_fatal() -> None:
+    text = export(MARKDOWN, samples.rich_practice(), lang="en").decode()
+    assert "- **Reused block:** tyokalut/kortit (not found)" in text
+    assert "The framework is not registered." in text
+
+
+def test_hostile_text_comes_out_literal() -> None:
+    text = _render(samples.hostile_practice(), "en")
+    lines = text.split("\n")
+    headings = [line for line in lines if line.startswith("#")]
+    # Only our own headings: user text never starts a line with markup.
+    assert all(line.split(" ", 1)[0] in {"#", "##", "###", "####"} for line in headings)
+    assert f"# {unescape_markdown(headings[0][2:])}" == f"# {samples.HOSTILE}"
+    for line in lines:
+        body = line.lstrip()
+        assert not body.startswith(("<", "=", "+", ">", "1.", "```", "|")), line
+        if body.startswith("-"):
+            assert body.startswith(("- ", "\\-")), line
+    assert "<script>" not in text
+    assert "\\<script\\>" in text
+    basic_idea = text[text.index("## Basic idea of the solution") :].split("\n\n")[1]
+    assert unescape_markdown(basic_idea) == samples.HOSTILE_LINES
+
+
+def test_output_is_tidy() -> None:
+    text = _render(samples.collection())
+    assert "\n\n\n" not in text
+    assert not any(line != line.rstrip() for line in text.split("\n"))
+    assert text.endswith("\n")
+    assert not text.endswith("\n\n")

@@ -1,0 +1,144 @@
+"""Tests of running exporters: finding one, checking options, refusing kinds, writing atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from osallisuuden_palaset import Block, Collection, Practice, Project
+from osallisuuden_palaset.atomicfile import WriteError
+from osallisuuden_palaset.exporting import (
+    Exporter,
+    ExportError,
+    ExportOption,
+    ExportRequest,
+    export,
+    export_to_file,
+    find_exporter,
+    is_text,
+    kind_name,
+    parse_options,
+    resolve_options,
+)
+
+PRACTICE = Practice(id="p", name="P", steps=[Block(id="a", name="A")])
+
+
+def _echo(request: ExportRequest) -> bytes:
+    return f"{kind_name(request.model)}:{request.model.id}:{request.lang}:{dict(request.options)}".encode()
+
+
+def _exporter(**kwargs: object) -> Exporter:
+    defaults: dict[str, object] = {
+        "name": "echo",
+        "description": "Kaiku",
+        "suffix": ".txt",
+        "media_type": "text/plain",
+        "accepts": ("practice",),
+        "render": _echo,
+        "options": (
+            ExportOption("mode", "Tila", default="short", choices=("short", "long")),
+            ExportOption("title", "Otsikko"),
+        ),
+    }
+    defaults.update(kwargs)
+    return Exporter(**defaults)  # type: ignore[arg-type]
+
+
+def test_unknown_format_names_the_known_ones() -> None:
+    exporters = {"json": _exporter(name="json"), "yaml": _exporter(name="yaml")}
+    with pytest.raises(ExportError, match=r"unknown format 'jsno'.*'json'.*known formats: json, yaml"):
+        find_exporter(exporters, "jsno")
+
+
+def test_options_get_defaults_and_are_checked() -> None:
+    exporter = _exporter()
+    assert resolve_options(exporter, {}) == {"mode": "short"}
+    assert resolve_options(exporter, {"title": "x", "mode": "long"}) == {"mode": "long", "title": "x"}
+    with pytest.raises(ExportError, match=r"no option 'mdoe'.*did you mean 'mode'"):
+        resolve_options(exporter, {"mdoe": "long"})
+    with pytest.raises(ExportError, match=r"one of 'short', 'long', not 'wide'"):
+        resolve_options(exporter, {"mode": "wide"})
+
+
+def test_parse_options_needs_key_and_value() -> None:
+    assert parse_options(["delimiter=;", "a=b=c", "empty="]) == {"delimiter": ";", "a": "b=c", "empty": ""}
+    with pytest.raises(ExportError, match="key=value"):
+        parse_options(["novalue"])
+    with pytest.raises(ExportError, match="key=value"):
+        parse_options(["=x"])
+
+
+def test_export_passes_language_and_resolved_options() -> None:
+    data = export(_exporter(), PRACTICE, lang="en", options={"title": "T"})
+    assert data == b"practice:p:en:{'mode': 'short', 'title': 'T'}"
+
+
+@pytest.mark.parametrize(
+    "model",
+    [Project(id="h", name="H"), Collection(id="c", name="C")],
+)
+def test_a_format_refuses_kinds_it_does_not_accept(model: Project | Collection) -> None:
+    with pytest.raises(ExportError, match=rf"cannot export a {kind_name(model)}; it exports: practice"):
+        export(_exporter(), model)
+
+
+def test_an_exporter_must_return_bytes() -> None:
+    with pytest.raises(TypeError, match="returned str"):
+        export(_exporter(render=lambda request: "text"), PRACTICE)
+
+
+def test_export_to_file_writes_the_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    export_to_file(target, _exporter(), PRACTICE)
+    assert target.read_bytes() == export(_exporter(), PRACTICE)
+
+
+def test_a_failing_exporter_keeps_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"previous")
+
+    def broken(request: ExportRequest) -> bytes:
+        raise RuntimeError("half way")
+
+    with pytest.raises(RuntimeError):
+        export_to_file(target, _exporter(render=broken), PRACTICE)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_bad_option_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    with pytest.raises(ExportError):
+        export_to_file(target, _exporter(), PRACTICE, options={"mode": "wide"})
+    assert not target.exists()
+
+
+def test_writing_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match="cannot write"):
+        export_to_file(tmp_path / "missing" / "out.txt", _exporter(), PRACTICE)
+
+
+@pytest.mark.parametrize(
+    ("media_type", "text"),
+    [
+        ("text/markdown; charset=utf-8", True),
+        ("application/json", True),
+        ("application/yaml", True),
+        ("image/svg+xml", True),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", False),
+        ("image/png", False),
+    ],
+)
+def test_text_formats_are_told_from_binary_ones(media_type: str, text: bool) -> None:
+    assert is_text(_exporter(media_type=media_type)) is text
+
+
+def test_request_finds_frameworks_in_the_context_too() -> None:
+    from tests.default_plugins.exporters.samples import context, thl
+
+    request = ExportRequest(PRACTICE, context=context())
+    assert request.framework("thl") == thl()
+    assert request.framework("nope") is None
+    assert request.option("missing", "fallback") == "fallback"
