@@ -87,6 +87,12 @@ def _strict_str(value: Any, _: type[str]) -> str:
     return str(value)
 
 
+def _strict_bool(value: Any, _: type[bool]) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, not {_describe(value)}")
+    return value
+
+
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     try:
         return cls(value)
@@ -125,6 +131,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)  # bool is an int: registered after it, it wins
     # StrEnums are strs too: StrEnum precedes str in their MRO, so this hook wins over the one above.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_structure_hook(enum.Enum, _structure_enum)

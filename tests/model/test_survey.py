@@ -103,10 +103,6 @@ def test_an_instrument_round_trips_through_the_converter() -> None:
     assert structure(unstructure(original), Instrument) == original
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the shared converter reads bool fields with its strict int hook; instruments.py works around it",
-)
 def test_reverse_coded_items_round_trip_through_the_converter() -> None:
     original = instrument()
     assert structure(unstructure(original), Instrument) == original

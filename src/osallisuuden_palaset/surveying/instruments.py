@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Any, Final
 
-import attrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 
 from osallisuuden_palaset.converting import META_KEYS, structure
@@ -60,32 +59,12 @@ def _build(data: Any, source: Source, raw: Mapping[Path, str], read: tuple[Probl
     instrument = None
     if not findings:
         try:
-            instrument = _structure(cleaned)
+            instrument = structure(cleaned, Instrument)
         except Exception as error:  # every failure of user data must become a problem
             findings += _error_findings(error, (KIND,))
     if findings or instrument is None:
         raise LoadError([source.problem(f.path, f.message, f.hint, at_key=f.at_key) for f in findings])
     return instrument
-
-
-def _structure(data: Any) -> Instrument:
-    """Structure with the one converter, setting the items' ``reverse`` flags afterwards.
-
-    The shared converter reads ``bool`` fields with its strict whole-number hook (bool is a
-    subclass of int), so the flags, already checked to be true or false, are applied here.
-    """
-    if not isinstance(data, Mapping) or not isinstance(data.get("items"), list):
-        return structure(data, Instrument)
-    flags = [bool(i.get("reverse")) if isinstance(i, Mapping) else False for i in data["items"]]
-    items = [
-        {k: v for k, v in i.items() if k != "reverse"} if isinstance(i, Mapping) else i for i in data["items"]
-    ]
-    built = structure({**data, "items": items}, Instrument)
-    if not any(flags):
-        return built
-    return attrs.evolve(
-        built, items=[attrs.evolve(item, reverse=flag) for item, flag in zip(built.items, flags, strict=True)]
-    )
 
 
 def _strict_findings(data: Any) -> list[Finding]:
