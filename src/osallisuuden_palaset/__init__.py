@@ -62,6 +62,7 @@ from osallisuuden_palaset.model.survey import (
     Wave,
 )
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.notebook import register_formatters as _register_formatters
 
 __all__ = [
     "Answer",
@@ -126,3 +127,6 @@ __all__ = [
     "Wave",
     "hookimpl",
 ]
+
+# Show practices, projects and collections as diagrams in Jupyter; a no-op outside IPython.
+_register_formatters()
