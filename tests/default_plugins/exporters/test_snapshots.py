@@ -1,0 +1,84 @@
+"""Snapshots of every built-in text format, for the samples and for every example under examples/.
+
+Regenerate with ``PALASET_UPDATE_SNAPSHOTS=1 python -m pytest tests/default_plugins/exporters`` and
+review the diff under tests/snapshots/exporters/.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import pytest
+
+from osallisuuden_palaset.cli.build import Item, plan
+from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.loading import Workspace, load_workspace
+from osallisuuden_palaset.registry import get_catalogues, get_frameworks
+from osallisuuden_palaset.testing import make_plugin_manager
+from tests.default_plugins.exporters import samples
+from tests.default_plugins.exporters.formats import EXPORTERS
+
+ROOT = Path(__file__).resolve().parents[3]
+SNAPSHOTS = ROOT / "tests" / "snapshots" / "exporters"
+EXAMPLES = ROOT / "examples"
+UPDATE = os.environ.get("PALASET_UPDATE_SNAPSHOTS") == "1"
+
+
+def check_snapshot(path: Path, data: bytes) -> None:
+    """Compare ``data`` with the stored snapshot, or store it when updating."""
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        return
+    if not path.exists():
+        pytest.fail(
+            f"no snapshot {path.relative_to(ROOT)}: run with PALASET_UPDATE_SNAPSHOTS=1 and review it"
+        )
+    assert data == path.read_bytes(), f"{path.relative_to(ROOT)} differs; review, then update the snapshot"
+
+
+SAMPLE_MODELS = {
+    "rich": samples.rich_practice,
+    "hostile": samples.hostile_practice,
+    "project": samples.project,
+    "collection": samples.collection,
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTERS))
+@pytest.mark.parametrize("sample", sorted(SAMPLE_MODELS))
+def test_samples(name: str, sample: str) -> None:
+    exporter = EXPORTERS[name]
+    model = SAMPLE_MODELS[sample]()
+    data = export(exporter, model, lang="fi", context=samples.context())
+    check_snapshot(SNAPSHOTS / "samples" / f"{sample}{exporter.suffix}", data)
+
+
+@functools.cache
+def examples_workspace() -> Workspace:
+    """Every example file loaded as one workspace with the built-in frameworks and catalogues."""
+    pm = make_plugin_manager()
+    return load_workspace(
+        [EXAMPLES], frameworks=get_frameworks(pm).values(), catalogues=get_catalogues(pm).values()
+    )
+
+
+def _example_items() -> list[Item]:
+    return list(plan(examples_workspace().collection))
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTERS))
+def test_every_example(name: str) -> None:
+    """Every built-in format exports every practice, project and the collection of examples/."""
+    exporter = EXPORTERS[name]
+    workspace = examples_workspace()
+    items = _example_items()
+    assert any(item.kind == "practice" for item in items)
+    for item in items:
+        if not exporter.can_export(item.model):
+            continue
+        data = export(exporter, item.model, lang="fi", context=workspace.context)
+        check_snapshot(SNAPSHOTS / "examples" / name / f"{item.stem}{exporter.suffix}", data)
