@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from osallisuuden_palaset.cli.build import Item, plan
-from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.exporting import Exportable, export
 from osallisuuden_palaset.loading import Workspace, load_workspace
 from osallisuuden_palaset.registry import get_catalogues, get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
@@ -40,7 +41,7 @@ def check_snapshot(path: Path, data: bytes) -> None:
     assert data == path.read_bytes(), f"{path.relative_to(ROOT)} differs; review, then update the snapshot"
 
 
-SAMPLE_MODELS = {
+SAMPLE_MODELS: dict[str, Callable[[], Exportable]] = {
     "rich": samples.rich_practice,
     "hostile": samples.hostile_practice,
     "project": samples.project,
