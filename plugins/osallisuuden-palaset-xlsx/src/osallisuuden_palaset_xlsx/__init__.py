@@ -1,0 +1,41 @@
+"""The ``xlsx`` export format: an Excel workbook of a practice, project or collection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from osallisuuden_palaset import hookimpl
+from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
+from osallisuuden_palaset.model.text import Text
+
+__all__ = ["EXPORTER", "register_exporters", "render"]
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render(request: ExportRequest) -> bytes:
+    """The workbook's bytes: the same request always gives the same bytes."""
+    # Imported here so that listing plugins does not load openpyxl.
+    from osallisuuden_palaset_xlsx.workbook import build_workbook, workbook_bytes
+
+    return workbook_bytes(build_workbook(request))
+
+
+EXPORTER = Exporter(
+    name="xlsx",
+    description=Text(
+        fi="Excel-työkirja: kuvaus, palaset × osa-alueet ja periaatteet, apukysymykset.",
+        en="An Excel workbook: description, blocks × dimensions and principles, guiding questions.",
+        sv="En Excel-arbetsbok: beskrivning, byggstenar × delområden och principer, hjälpfrågor.",
+    ),
+    suffix=".xlsx",
+    media_type=MEDIA_TYPE,
+    accepts=KINDS,
+    render=render,
+)
+
+
+@hookimpl
+def register_exporters(register: Callable[..., None]) -> None:
+    """Register the ``xlsx`` format."""
+    register(EXPORTER)

@@ -1,0 +1,130 @@
+"""The xlsx plugin: registered through its entry point, three sheets, deterministic, formula-safe."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import openpyxl
+import osallisuuden_palaset_xlsx
+import pytest
+from osallisuuden_palaset_xlsx import EXPORTER
+
+from osallisuuden_palaset import Block, Mapping, Practice, Strength, Text
+from osallisuuden_palaset.exporting import ExportRequest, export
+from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.testing import make_plugin_manager, run_cli
+
+HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "<script>&'\"\\", "a\x00b\x07c"]
+
+
+def practice() -> Practice:
+    return Practice(
+        id="kahvila",
+        name=Text(fi="Olohuonekahvila", en="Living-room café"),
+        summary="Matalan kynnyksen kohtaamispaikka.",
+        steps=[
+            Block(
+                id="kutsu",
+                name="Kutsu",
+                mappings=[Mapping("p4", Strength.STRONG), Mapping("d1", Strength.WEAK)],
+            ),
+            *(Block(id=f"h{i}", name=value, mappings=[Mapping("p7")]) for i, value in enumerate(HOSTILE)),
+        ],
+    )
+
+
+def workbook(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_the_entry_point_registers_the_format() -> None:
+    points = [ep for ep in metadata.entry_points(group="osallisuuden_palaset") if ep.name == "xlsx"]
+    assert [ep.value for ep in points] == ["osallisuuden_palaset_xlsx"]
+    pm = make_plugin_manager(load_entrypoints=True)
+    assert get_exporters(pm)["xlsx"] == EXPORTER
+
+
+def test_module_registers_through_the_hook() -> None:
+    assert get_exporters(make_plugin_manager(osallisuuden_palaset_xlsx, builtins=False)) == {"xlsx": EXPORTER}
+
+
+@pytest.mark.parametrize(("lang", "names"), [("fi", ["Kuvaus", "Matriisi", "Apukysymykset"]),
+                                             ("en", ["Description", "Matrix", "Questions"])])  # fmt: skip
+def test_three_sheets_in_the_requested_language(lang: str, names: list[str]) -> None:
+    book = workbook(export(EXPORTER, practice(), lang=lang))  # type: ignore[arg-type]
+    assert book.sheetnames == names
+
+
+def test_the_matrix_has_a_row_per_block_and_strength_words() -> None:
+    book = workbook(export(EXPORTER, practice(), lang="en"))
+    rows = list(book["Matrix"].iter_rows(values_only=True))
+    header = list(rows[0])
+    first = dict(zip(header, rows[1], strict=True))
+    assert first["Block (id)"] == "kutsu"
+    # Without the framework the columns are the targets the blocks claim, sorted.
+    assert header[7:] == ["thl:d1", "thl:p4", "thl:p7"]
+    assert first["thl:p4"] == "strong"
+    assert first["thl:d1"] == "weak"
+    assert len(rows) == 1 + 1 + len(HOSTILE)
+
+
+def test_cells_are_text_never_formulas() -> None:
+    data = export(EXPORTER, practice())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets
+        for name in sheets:
+            assert b"<f>" not in archive.read(name)
+    names = [row[3] for row in workbook(data)["Matriisi"].iter_rows(min_row=3, values_only=True)]
+    assert names[:5] == HOSTILE[:5]
+    assert names[5] == "abc"  # control characters Excel rejects are dropped
+
+
+def test_two_exports_are_byte_identical() -> None:
+    first = export(EXPORTER, practice())
+    time.sleep(2.1)  # zip times have a two-second resolution: a clock-stamped file would differ
+    assert export(EXPORTER, practice()) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        assert b"2000-01-01T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+def test_source_date_epoch_sets_the_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    with zipfile.ZipFile(io.BytesIO(export(EXPORTER, practice()))) as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
+
+
+def test_questions_with_provenance_and_answers() -> None:
+    from osallisuuden_palaset import Answer, Framework, FrameworkKind, Source
+    from osallisuuden_palaset.model.framework import Dimension, Provenance, ProvenanceKind, Question
+    from osallisuuden_palaset.model.references import Context
+
+    framework = Framework(
+        id="thl",
+        name="THL",
+        kind=FrameworkKind.CATEGORICAL,
+        source=Source("THL"),
+        dimensions=[Dimension("d1", "Yksi")],
+        questions=[Question("k1", "Miten?", Provenance(ProvenanceKind.PARAPHRASE, "THL", 3), dimension="d1")],
+    )
+    model = Practice(id="p", name="P", answers=[Answer("k1", text="Näin.")])
+    request = ExportRequest(model, lang="en", context=Context.build([framework]))
+    rows = list(workbook(EXPORTER.render(request))["Questions"].iter_rows(values_only=True))
+    assert rows[1] == ("p", "Miten?", "k1", "d1", None, "paraphrase of: THL #3", "(answered) Näin.")
+
+
+def test_the_command_line_writes_the_workbook(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        "practice: {id: p, name: P, steps: [{id: a, name: A}]}\n", encoding="utf-8"
+    )
+    out = tmp_path / "p.xlsx"
+    result = run_cli(
+        ["export", str(tmp_path / "p.yaml"), "-f", "xlsx", "-o", str(out)], load_entrypoints=True
+    )
+    assert result.exit_code == 0, result.stderr
+    assert workbook(out.read_bytes()).sheetnames == ["Kuvaus", "Matriisi", "Apukysymykset"]
