@@ -1,0 +1,621 @@
+"""Hypothesis strategies that build only valid model objects, for every model class.
+
+Every strategy respects the invariants the model checks when an object is built (id
+pattern, unique ids, flows between existing steps, acyclic forward flows, loop-backs that
+really go back, at most one phase per step, answers' steps that exist, ordered periods
+and group sizes, collection-wide unique practice and catalogue ids), so drawing a value
+never raises. Texts are sometimes hostile: Finnish letters, emoji, quotes, backslashes,
+markup, newlines, surrounding spaces and YAML's special words. Sizes stay small so tests
+stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import string
+from collections.abc import Sequence
+from typing import TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from osallisuuden_palaset.model.block import (
+    Block,
+    BlockKind,
+    GroupSize,
+    Mapping,
+    Modality,
+    Participant,
+    Role,
+    Strength,
+)
+from osallisuuden_palaset.model.flow import Flow, FlowKind, reaches
+from osallisuuden_palaset.model.framework import (
+    Dimension,
+    Framework,
+    FrameworkKind,
+    Principle,
+    Provenance,
+    ProvenanceKind,
+    Question,
+    Source,
+)
+from osallisuuden_palaset.model.practice import (
+    Answer,
+    AnswerStatus,
+    Description,
+    DevelopmentPath,
+    Include,
+    Indicator,
+    Outcome,
+    Phase,
+    Practice,
+    Reuse,
+    Step,
+)
+from osallisuuden_palaset.model.project import Catalogue, Collection, Period, Project
+from osallisuuden_palaset.model.text import Text
+
+T = TypeVar("T")
+
+#: Strings that trip up YAML writers, HTML, DOT, Markdown or CSV; none of them is blank.
+HOSTILE_STRINGS: tuple[str, ...] = (
+    "on",
+    "no",
+    "off",
+    "yes",
+    "null",
+    "~",
+    "true",
+    "False",
+    "- x",
+    "a: b",
+    ": ",
+    "#",
+    "# not a comment",
+    "0.5",
+    "1e3",
+    "007",
+    "2024-01-31",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "{x}",
+    "[x]",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "'",
+    '"',
+    "''",
+    'she said "hei"',
+    "back\\slash",
+    "C:\\temp\\new",
+    "<script>alert(1)</script>",
+    "<b>lihava</b>",
+    "a & b",
+    "=SUM(A1:A2)",
+    "+1",
+    "-1",
+    "@cmd",
+    "line\nbreak",
+    "ends with newline\n",
+    "\nstarts with newline",
+    "tab\there",
+    " leading space",
+    "trailing space ",
+    "  both  ",
+    "Äiti ja isä",
+    "Åbo – Turku",
+    "öljy",
+    "emoji 🎉👩‍👩‍👧",
+    "日本語",
+    "עברית",
+    "zero\u200bwidth",
+    "{{ jinja }}",
+    "{% raw %}",
+    "\\n not a newline",
+    "label\\l",
+    "-> arrow",
+    "a;b,c",
+)
+
+#: Identifiers that look like something else to YAML or a number parser; all match the id pattern.
+HOSTILE_IDS: tuple[str, ...] = ("on", "no", "null", "yes", "true", "0", "007", "1e3", "0.5", "a.b", "ä-ö_å")
+
+_ID_FIRST = string.ascii_lowercase + string.digits + "åäö"
+_ID_REST = _ID_FIRST + "_.-"
+_PLAIN = st.characters(blacklist_categories=("Cs", "Cc"))
+
+
+@functools.cache
+def ids() -> st.SearchStrategy[str]:
+    """Identifiers matching ``model.ids.ID_PATTERN``, sometimes YAML-hostile ones."""
+    made = st.builds(
+        lambda first, rest: first + rest,
+        st.sampled_from(_ID_FIRST),
+        st.text(alphabet=_ID_REST, max_size=6),
+    )
+    return st.one_of(made, made, made, st.sampled_from(HOSTILE_IDS))
+
+
+def _id(ident: st.SearchStrategy[str] | None) -> st.SearchStrategy[str]:
+    """``ident`` when given, else any id (strategies are always truthy, so no ``or``)."""
+    return ids() if ident is None else ident
+
+
+@functools.cache
+def unique_ids(min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[list[str]]:
+    """A list of distinct identifiers."""
+    return st.lists(ids(), min_size=min_size, max_size=max_size, unique=True)
+
+
+@functools.cache
+def strings() -> st.SearchStrategy[str]:
+    """Non-blank strings: often ordinary words, sometimes hostile ones or arbitrary Unicode."""
+    ordinary = st.text(alphabet=string.ascii_letters + "åäöÅÄÖ ", min_size=1, max_size=12).filter(
+        lambda s: bool(s.strip())
+    )
+    anything = st.text(alphabet=_PLAIN, min_size=1, max_size=16).filter(lambda s: bool(s.strip()))
+    return st.one_of(ordinary, ordinary, st.sampled_from(HOSTILE_STRINGS), anything)
+
+
+@functools.cache
+def texts() -> st.SearchStrategy[Text]:
+    """Texts: a plain (Finnish) string or any non-empty mix of fi, en and sv."""
+    plain = st.builds(lambda s: Text(fi=s), strings())
+    mixed = st.fixed_dictionaries({}, optional={"fi": strings(), "en": strings(), "sv": strings()}).filter(
+        bool
+    )
+    return st.one_of(plain, mixed.map(lambda d: Text(**d)))
+
+
+@functools.cache
+def optional_texts() -> st.SearchStrategy[Text | None]:
+    """A text or None."""
+    return st.none() | texts()
+
+
+@functools.cache
+def dates() -> st.SearchStrategy[dt.date]:
+    """Dates in a plausible range."""
+    return st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+def _subset(draw: st.DrawFn, items: Sequence[T], max_size: int | None = None) -> list[T]:
+    """A sub-list of ``items`` keeping their order."""
+    chosen = draw(st.lists(st.booleans(), min_size=len(items), max_size=len(items)))
+    out = [item for item, keep in zip(items, chosen, strict=True) if keep]
+    return out if max_size is None else out[:max_size]
+
+
+# --- frameworks ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def sources() -> st.SearchStrategy[Source]:
+    """Sources of frameworks."""
+    return st.builds(
+        Source,
+        title=strings(),
+        url=st.none() | st.sampled_from(["https://thl.fi/osallisuus", "https://example.org/a?b=c&d=e"]),
+        publisher=st.none() | strings(),
+        year=st.none() | st.integers(1950, 2040),
+        note=optional_texts(),
+    )
+
+
+@functools.cache
+@st.composite
+def provenances(draw: st.DrawFn) -> Provenance:
+    """Provenances; paraphrased and official questions always name their source."""
+    kind = draw(st.sampled_from(ProvenanceKind))
+    source = draw(strings()) if kind is not ProvenanceKind.WRITTEN else draw(st.none() | strings())
+    return Provenance(
+        kind=kind, source=source, number=draw(st.none() | st.integers(0, 99)), note=draw(optional_texts())
+    )
+
+
+@functools.cache
+def dimensions(ident: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Dimension]:
+    """Dimensions (or levels)."""
+    return st.builds(
+        Dimension, id=_id(ident), name=texts(), description=optional_texts(), group=optional_texts()
+    )
+
+
+@functools.cache
+def principles(
+    ident: st.SearchStrategy[str] | None = None, dimension: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Principle]:
+    """Principles (of any dimension id unless one is given)."""
+    return st.builds(
+        Principle, id=_id(ident), dimension=_id(dimension), name=texts(), description=optional_texts()
+    )
+
+
+@functools.cache
+def questions(
+    ident: st.SearchStrategy[str] | None = None,
+    dimension: st.SearchStrategy[str | None] | None = None,
+    principle: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Question]:
+    """Guiding questions."""
+    return st.builds(
+        Question,
+        id=_id(ident),
+        text=texts(),
+        provenance=provenances(),
+        dimension=dimension if dimension is not None else st.none() | ids(),
+        principle=principle if principle is not None else st.none() | ids(),
+        theme=optional_texts(),
+    )
+
+
+@functools.cache
+@st.composite
+def frameworks(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) -> Framework:
+    """Valid frameworks: unique ids, principles of existing dimensions, consistent questions."""
+    element_ids = draw(unique_ids(min_size=1, max_size=7))
+    n_dims = draw(st.integers(1, min(3, len(element_ids))))
+    dim_ids, principle_ids = element_ids[:n_dims], element_ids[n_dims:]
+    dims = [attrs.evolve(draw(dimensions()), id=d) for d in dim_ids]
+    principle_list = [
+        attrs.evolve(draw(principles()), id=p, dimension=draw(st.sampled_from(dim_ids)))
+        for p in principle_ids
+    ]
+    owner = {p.id: p.dimension for p in principle_list}
+    question_list = []
+    for q in draw(unique_ids(max_size=4)):
+        principle = draw(st.none() | st.sampled_from(principle_ids)) if principle_ids else None
+        if principle is not None:
+            dimension = draw(st.sampled_from([None, owner[principle]]))
+        else:
+            dimension = draw(st.none() | st.sampled_from(dim_ids))
+        question_list.append(attrs.evolve(draw(questions()), id=q, dimension=dimension, principle=principle))
+    return Framework(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        kind=draw(st.sampled_from(FrameworkKind)),
+        source=draw(sources()),
+        dimensions=dims,
+        principles=principle_list,
+        questions=question_list,
+        description=draw(optional_texts()),
+        version=draw(st.none() | st.sampled_from(["1", "2023", "1.0.0"])),
+    )
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+@functools.cache
+def participants() -> st.SearchStrategy[Participant]:
+    """Participants with any role."""
+    return st.builds(Participant, who=texts(), role=st.sampled_from(Role), description=optional_texts())
+
+
+@functools.cache
+@st.composite
+def group_sizes(draw: st.DrawFn) -> GroupSize:
+    """Group sizes with min <= max where both are given."""
+    low = draw(st.none() | st.integers(1, 30))
+    high = draw(st.none() | st.integers(low or 1, 60))
+    return GroupSize(min=low, max=high)
+
+
+@functools.cache
+def mappings() -> st.SearchStrategy[Mapping]:
+    """Mappings to framework elements (targets need not exist: that is a reference check)."""
+    return st.builds(
+        Mapping,
+        target=st.sampled_from(["d1", "d2", "d3", "p1", "p5", "p9"]) | ids(),
+        strength=st.sampled_from(Strength),
+        evidence=optional_texts(),
+        framework=st.none() | st.sampled_from(["thl", "sokra-2017"]) | ids(),
+    )
+
+
+@functools.cache
+@st.composite
+def blocks(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None, depth: int = 1) -> Block:
+    """Blocks with participants, mappings and, down to ``depth`` levels, uniquely named parts."""
+    part_ids = draw(unique_ids(max_size=2)) if depth > 0 else []
+    return Block(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        kind=draw(st.sampled_from(BlockKind)),
+        description=draw(optional_texts()),
+        participants=draw(st.lists(participants(), max_size=2)),
+        modality=draw(st.none() | st.sampled_from(Modality)),
+        remote_participation=draw(optional_texts()),
+        group_size=draw(st.none() | group_sizes()),
+        duration=draw(optional_texts()),
+        mappings=draw(st.lists(mappings(), max_size=3)),
+        parts=[attrs.evolve(draw(blocks(depth=depth - 1)), id=p) for p in part_ids],
+    )
+
+
+# --- practices ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def refs() -> st.SearchStrategy[str]:
+    """``'owner/block'`` references."""
+    return st.builds(lambda owner, name: f"{owner}/{name}", ids(), ids())
+
+
+@functools.cache
+def reuses(ident: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Reuse]:
+    """Reuse steps."""
+    return st.builds(Reuse, id=_id(ident), reuse=refs(), name=optional_texts(), note=optional_texts())
+
+
+@functools.cache
+def includes(ident: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Include]:
+    """Include steps."""
+    return st.builds(Include, id=_id(ident), include=ids(), name=optional_texts(), note=optional_texts())
+
+
+@functools.cache
+def steps(ident: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Step]:
+    """Any kind of step: mostly blocks, sometimes reused blocks or included practices."""
+    block = blocks(ident, depth=1)
+    return st.one_of(block, block, reuses(ident), includes(ident))
+
+
+@functools.cache
+def flows() -> st.SearchStrategy[Flow]:
+    """Single flows between arbitrary ids (valid on their own, not inside any practice)."""
+    return st.builds(
+        Flow,
+        source=ids(),
+        target=ids(),
+        kind=st.sampled_from(FlowKind),
+        label=optional_texts(),
+        rationale=optional_texts(),
+    )
+
+
+@functools.cache
+def phases() -> st.SearchStrategy[Phase]:
+    """Phases on their own."""
+    return st.builds(Phase, id=ids(), name=texts(), steps=st.lists(ids(), max_size=3))
+
+
+@functools.cache
+def indicators() -> st.SearchStrategy[Indicator]:
+    """Indicators of outcomes."""
+    return st.builds(
+        Indicator,
+        description=texts(),
+        source=st.none() | st.sampled_from(["esis", "rekisteri"]) | strings(),
+        target=optional_texts(),
+    )
+
+
+@functools.cache
+def outcomes(ident: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Outcome]:
+    """Intended outcomes."""
+    return st.builds(
+        Outcome, id=_id(ident), description=texts(), indicators=st.lists(indicators(), max_size=2)
+    )
+
+
+@functools.cache
+def answers(
+    question: st.SearchStrategy[str] | None = None,
+    step_ids: st.SearchStrategy[list[str]] | None = None,
+    framework: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[Answer]:
+    """Answers to guiding questions."""
+    return st.builds(
+        Answer,
+        question=_id(question),
+        status=st.sampled_from(AnswerStatus),
+        text=optional_texts(),
+        steps=step_ids if step_ids is not None else st.lists(ids(), max_size=2),
+        framework=framework if framework is not None else st.none() | st.sampled_from(["thl", "sokra-2017"]),
+    )
+
+
+@functools.cache
+def descriptions() -> st.SearchStrategy[Description]:
+    """Innokylä description fields, mostly empty."""
+    return st.builds(
+        Description,
+        basic_idea=optional_texts(),
+        environment=optional_texts(),
+        target_group=optional_texts(),
+        implementation=st.none(),
+        location=st.none(),
+        municipality=optional_texts(),
+        region=st.none(),
+        wellbeing_county=optional_texts(),
+        funder=st.none(),
+        collection=st.none(),
+        authors=st.lists(strings(), max_size=2),
+        created=st.none() | dates(),
+        modified=st.none() | dates(),
+        attachments=st.lists(st.sampled_from(["liite.pdf", "kuva 1.png"]), max_size=1),
+    )
+
+
+@functools.cache
+def development_paths() -> st.SearchStrategy[DevelopmentPath]:
+    """Innokylä development paths."""
+    return st.builds(
+        DevelopmentPath,
+        needs=optional_texts(),
+        intended_change=optional_texts(),
+        measuring_change=optional_texts(),
+        co_development=optional_texts(),
+        evaluation=optional_texts(),
+    )
+
+
+@st.composite
+def _graph(draw: st.DrawFn, step_ids: Sequence[str]) -> list[Flow]:
+    """Flows over ``step_ids``: forward links along a hidden order, loop-backs that really go back."""
+    topo = draw(st.permutations(list(step_ids)))
+    pairs = [(a, b) for i, a in enumerate(topo) for b in topo[i + 1 :]]
+    forward = [
+        Flow(
+            a,
+            b,
+            kind=draw(
+                st.sampled_from([FlowKind.SEQUENCE, FlowKind.SEQUENCE, FlowKind.PARALLEL, FlowKind.OPTIONAL])
+            ),
+            label=draw(st.one_of(st.none(), st.none(), texts())),
+        )
+        for a, b in _subset(draw, pairs, max_size=8)
+    ]
+    linked = {(f.source, f.target) for f in forward}
+    back = [(b, a) for a, b in pairs if (b, a) not in linked and reaches(forward, a, b)]
+    back += [(a, a) for a in topo[:1]]  # a step may loop back to itself
+    loops = [
+        Flow(s, t, kind=FlowKind.LOOP_BACK, rationale=draw(optional_texts()))
+        for s, t in _subset(draw, back, max_size=2)
+    ]
+    mixed = forward + loops
+    return draw(st.permutations(mixed)) if mixed else []
+
+
+@functools.cache
+@st.composite
+def practices(
+    draw: st.DrawFn,
+    ident: st.SearchStrategy[str] | None = None,
+    *,
+    max_steps: int = 5,
+    step: st.SearchStrategy[Step] | None = None,
+) -> Practice:
+    """Valid practices: unique step ids, flows over them, disjoint phases, answers on real steps.
+
+    Args:
+        ident: the practice id (any id by default).
+        max_steps: the most steps drawn.
+        step: how to draw one step; its id is replaced by a unique one (any kind by default).
+    """
+    step_ids = draw(unique_ids(max_size=max_steps))
+    step_list: list[Step] = [attrs.evolve(draw(steps() if step is None else step), id=i) for i in step_ids]
+    flow_list = draw(_graph(step_ids))
+    phase_list = []
+    remaining = list(step_ids)
+    for phase_id in draw(unique_ids(max_size=2)) if step_ids else []:
+        members = _subset(draw, remaining)
+        if not members:
+            continue
+        remaining = [s for s in remaining if s not in members]
+        phase_list.append(Phase(id=phase_id, name=draw(texts()), steps=members))
+    answer_list = [
+        attrs.evolve(draw(answers()), question=q, steps=_subset(draw, step_ids, max_size=2), framework=fw)
+        for q, fw in draw(st.lists(st.tuples(ids(), st.sampled_from([None, "thl"])), max_size=2, unique=True))
+    ]
+    return Practice(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        summary=draw(optional_texts()),
+        framework=draw(st.sampled_from(["thl", "sokra-2017"]) | ids()),
+        steps=step_list,
+        flows=flow_list,
+        phases=phase_list,
+        outcomes=[attrs.evolve(draw(outcomes()), id=o) for o in draw(unique_ids(max_size=2))],
+        answers=answer_list,
+        description=draw(st.just(Description()) | descriptions()),
+        development=draw(st.just(DevelopmentPath()) | development_paths()),
+        keywords=draw(st.lists(strings(), max_size=3)),
+    )
+
+
+@functools.cache
+def block_practices(
+    ident: st.SearchStrategy[str] | None = None, *, max_steps: int = 4
+) -> st.SearchStrategy[Practice]:
+    """Practices whose steps are all written-out blocks (no reuse or include)."""
+    return practices(ident, max_steps=max_steps, step=blocks(depth=1))
+
+
+# --- projects, catalogues, collections ----------------------------------------------------------
+
+
+@functools.cache
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Periods that never end before they start."""
+    start = draw(st.none() | dates())
+    end = draw(st.none() | (dates().filter(lambda d: start is None or d >= start)))
+    return Period(start=start, end=end)
+
+
+@functools.cache
+@st.composite
+def projects(
+    draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None, practice_ids: tuple[str, ...] | None = None
+) -> Project:
+    """Projects with uniquely named practices (``practice_ids`` fixes their ids)."""
+    chosen = list(practice_ids) if practice_ids is not None else draw(unique_ids(max_size=2))
+    return Project(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        summary=draw(optional_texts()),
+        code=draw(st.none() | st.sampled_from(["S21234", "ESR-1"]) | strings()),
+        funder=draw(optional_texts()),
+        period=draw(st.none() | periods()),
+        organisation=draw(optional_texts()),
+        partners=draw(st.lists(texts(), max_size=2)),
+        region=draw(optional_texts()),
+        target_group=draw(optional_texts()),
+        website=draw(st.none() | st.just("https://example.fi/hanke")),
+        practices=[attrs.evolve(draw(practices(max_steps=3)), id=p) for p in chosen],
+    )
+
+
+@functools.cache
+@st.composite
+def catalogues(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) -> Catalogue:
+    """Catalogues of uniquely named blocks."""
+    return Catalogue(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        blocks=[attrs.evolve(draw(blocks()), id=b) for b in draw(unique_ids(max_size=3))],
+        description=draw(optional_texts()),
+        publisher=draw(optional_texts()),
+        framework=draw(st.sampled_from(["thl", "sokra-2017"]) | ids()),
+    )
+
+
+@functools.cache
+@st.composite
+def collections(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) -> Collection:
+    """Collections whose practice and catalogue ids are unique across the whole collection."""
+    owner_ids = draw(unique_ids(max_size=6))
+    n_catalogues = draw(st.integers(0, min(2, len(owner_ids))))
+    catalogue_ids, practice_ids = owner_ids[:n_catalogues], owner_ids[n_catalogues:]
+    split = draw(st.integers(0, len(practice_ids)))
+    standalone, in_projects = practice_ids[:split], practice_ids[split:]
+    project_ids = draw(unique_ids(min_size=1, max_size=2)) if in_projects else []
+    grouped: list[list[str]] = [[] for _ in project_ids]
+    for index, p in enumerate(in_projects):
+        if grouped:
+            grouped[index % len(grouped)].append(p)
+    return Collection(
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        description=draw(optional_texts()),
+        projects=[
+            attrs.evolve(draw(projects(practice_ids=tuple(members))), id=j)
+            for j, members in zip(project_ids, grouped, strict=True)
+        ],
+        practices=[attrs.evolve(draw(practices(max_steps=3)), id=p) for p in standalone],
+        catalogues=[attrs.evolve(draw(catalogues()), id=c) for c in catalogue_ids],
+    )
+
+
+@functools.cache
+def models() -> st.SearchStrategy[Practice | Project | Catalogue | Collection | Framework]:
+    """Any document kind (what a model or framework file can hold)."""
+    return st.one_of(practices(), projects(), catalogues(), collections(), frameworks())
