@@ -1,0 +1,317 @@
+"""Tests of the loader: documents, frameworks, workspaces, and every problem at FILE:LINE:COL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from osallisuuden_palaset.errors import LoadError, Problem
+from osallisuuden_palaset.loading import load_document, load_framework, load_workspace, loads, slug
+from osallisuuden_palaset.model.framework import Dimension, Framework, FrameworkKind, Principle, Source
+from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.project import Catalogue, Project
+from osallisuuden_palaset.model.text import Text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = FIXTURES / "broken"
+GOOD = FIXTURES / "good"
+
+
+def small_thl() -> Framework:
+    """A framework shaped like THL's: dimensions d1..d3, principles p1..p9 (4 + 3 + 2)."""
+    owners = ["d1"] * 4 + ["d2"] * 3 + ["d3"] * 2
+    return Framework(
+        id="thl",
+        name="THL",
+        kind=FrameworkKind.CATEGORICAL,
+        source=Source(title="test"),
+        dimensions=[Dimension(id=f"d{i}", name=f"D{i}") for i in (1, 2, 3)],
+        principles=[Principle(id=f"p{i}", dimension=d, name=f"P{i}") for i, d in enumerate(owners, 1)],
+    )
+
+
+def problems_of(error: pytest.ExceptionInfo[LoadError]) -> list[Problem]:
+    return list(error.value.problems)
+
+
+def where(problem: Problem) -> tuple[str, int, int]:
+    return (Path(problem.file).name, problem.line, problem.col)
+
+
+#: (file, line, col, part of the message, part of the hint or None), written by hand from the fixtures.
+EXPECTED_BROKEN = [
+    ("data.json", 5, 5, "JSON syntax error: Expecting ',' delimiter", None),
+    ("hanke.yaml", 5, 5, "period starts (2021-01-01) after it ends (2020-01-01)", None),
+    ("hanke.yaml", 13, 15, "duplicate step id 'a'", "unique"),
+    ("invariantit.yaml", 11, 15, "flow target 'lopu' is not a step", "nearest: loppu"),
+    ("kopio.yaml", 2, 7, "id 'tyokalut' is used by another catalogue too", None),
+    ("lajit.yaml", 6, 1, "has both 'practice' and 'project'", "'collection:'"),
+    ("rakenne.yaml", 5, 3, "unknown key 'nmae' in practice", "did you mean 'name'?"),
+    ("rakenne.yaml", 9, 13, "'activty' is not a valid block kind; allowed: activity, method", "'activity'"),
+    ("rakenne.yaml", 10, 21, "expected a list, not the text 'Osallistujat'", None),
+    ("rakenne.yaml", 11, 11, "id 'Ryhmä 2' is not a valid id", None),
+    ("rakenne.yaml", 13, 7, "missing required field 'name' in block", "add 'name:'"),
+    ("rakenne.yaml", 16, 3, "duplicate key 'summary' (first written at line 15)", None),
+    ("syntax.yaml", 7, 1, "YAML syntax error: found unexpected end of stream", None),
+    ("tyhja.yml", 1, 1, "the file has no document key", "'practice:'"),
+    ("tyhja.yml", 1, 1, "unknown top-level key 'praktice'", "did you mean 'practice'?"),
+    ("viittaukset.yaml", 8, 19, "'thl' has no dimension or principle 'd7'", "nearest:"),
+    ("viittaukset.yaml", 9, 14, "'tyokalut' has no block 'helmi-kortti'", "nearest: helmi-kortit"),
+    ("viittaukset.yaml", 11, 16, "included practice 'olematon' is not known", None),
+]
+
+
+def test_broken_folder_reports_every_kind_of_problem_in_one_run() -> None:
+    with pytest.raises(LoadError) as info:
+        load_workspace([BROKEN], frameworks=[small_thl()])
+    found = problems_of(info)
+    for file, line, col, message, hint in EXPECTED_BROKEN:
+        matches = [p for p in found if where(p) == (file, line, col) and message in p.message]
+        assert matches, f"no problem {message!r} at {file}:{line}:{col} in:\n{info.value}"
+        if hint is not None:
+            assert hint in (matches[0].hint or ""), matches[0]
+    # Nothing else: hidden files, *.schema.json and references into broken files add nothing.
+    assert len(found) == len(EXPECTED_BROKEN), str(info.value)
+    assert found == sorted(found, key=lambda p: (p.file, p.line, p.col, p.message))
+    assert all(str(p).startswith(f"{p.file}:{p.line}:{p.col}: ") for p in found)
+
+
+def test_broken_folder_without_frameworks_skips_mapping_checks_only() -> None:
+    with pytest.raises(LoadError) as info:
+        load_workspace([BROKEN])
+    messages = [p.message for p in problems_of(info)]
+    assert not any("'d7'" in m for m in messages)
+    assert any("'helmi-kortti'" in m for m in messages)
+
+
+def test_good_folder_loads_as_one_collection() -> None:
+    workspace = load_workspace([GOOD / "kokonaisuus"], frameworks=[small_thl()])
+    collection = workspace.collection
+    assert collection.id == "testikokonaisuus"
+    assert collection.name == Text(fi="Testikokonaisuus", en="Test collection")
+    assert [p.id for p in collection.projects] == ["lumoava"]
+    assert [p.id for p in collection.practices] == ["esittely"]
+    assert [c.id for c in collection.catalogues] == ["tyokalut"]
+    assert collection.projects[0].code == "0123"  # written as a number, kept as written
+    assert collection.projects[0].period is not None
+    assert collection.projects[0].period.start == dt.date(2017, 1, 1)
+    assert collection.practice("esittely").keywords == ("on", "no")
+    assert workspace.context.resolve("tyokalut/helmi-kortit").name == Text(fi="Helmi-kortit")
+    assert "esittely" in workspace.context.practices
+    assert len(workspace.documents) == 4
+
+
+def test_workspace_locates_practices_inside_project_files() -> None:
+    workspace = load_workspace([GOOD / "kokonaisuus"])
+    location = workspace.locate_practice("elava-portfolio", "steps", 1, "reuse")
+    assert location.file.endswith("lumoava.yaml")
+    assert (location.line, location.col) == (19, 18)
+    assert str(location) == f"{location.file}:19:18"
+    assert str(workspace.locate_practice("esittely")).endswith("esittely.json:2:15")
+    assert workspace.locate_project("lumoava").line == 2
+    assert workspace.locate_catalogue("tyokalut", "blocks", 0).line == 5
+    with pytest.raises(KeyError):
+        workspace.locate_practice("olematon")
+
+
+def test_folder_without_collection_file_is_named_after_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "Elävä Portfolio"
+    folder.mkdir()
+    (folder / "malli.yaml").write_text("practice:\n  id: malli\n  name: Malli\n", encoding="utf-8")
+    workspace = load_workspace([folder])
+    assert workspace.collection.id == "elävä-portfolio"
+    assert workspace.collection.name == Text(fi="Elävä Portfolio")
+    assert slug("  Ä!! b  ") == "ä-b"
+    assert slug("???") == "collection"
+
+
+def test_files_given_one_by_one_form_a_workspace() -> None:
+    folder = GOOD / "kokonaisuus"
+    workspace = load_workspace(
+        [folder / "tyokalut.yaml", folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"]
+    )
+    assert workspace.collection.id == "workspace"
+    assert workspace.collection.name.get("en") == "Workspace"
+
+
+def test_reuse_needs_the_catalogue_file_in_the_workspace() -> None:
+    folder = GOOD / "kokonaisuus"
+    with pytest.raises(LoadError) as info:
+        load_workspace([folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"])
+    (problem,) = problems_of(info)
+    assert where(problem) == ("lumoava.yaml", 19, 18)
+    assert problem.message == "no catalogue or practice 'tyokalut' to reuse from"
+    assert problem.hint is not None
+    assert "esittely" in problem.hint
+
+
+def test_outside_catalogues_resolve_reuse() -> None:
+    folder = GOOD / "kokonaisuus"
+    catalogue = load_document(folder / "tyokalut.yaml").model
+    assert isinstance(catalogue, Catalogue)
+    workspace = load_workspace(
+        [folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"], catalogues=[catalogue]
+    )
+    project = workspace.collection.projects[0]
+    assert isinstance(project, Project)
+    steps = project.practices[0].steps
+    assert isinstance(steps[1], Reuse)
+    assert isinstance(steps[2], Include)
+
+
+@pytest.mark.parametrize(
+    ("paths", "message"),
+    [
+        (["puuttuu.yaml"], "no such file or folder: check the path"),
+        ([], "give at least one path"),
+    ],
+)
+def test_missing_paths_say_what_to_do(tmp_path: Path, paths: list[str], message: str) -> None:
+    with pytest.raises(LoadError, match=message):
+        load_workspace([tmp_path / p for p in paths])
+
+
+def test_empty_folder_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "lue-minut.txt").write_text("ei malli", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_workspace([tmp_path])
+    (problem,) = problems_of(info)
+    assert problem.file == str(tmp_path)
+    assert "add *.yaml, *.yml or *.json files" in problem.message
+
+
+def test_load_document_of_missing_file_and_of_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="no such file: check the path"):
+        load_document(tmp_path / "puuttuu.yaml")
+    with pytest.raises(LoadError, match="this is a folder"):
+        load_document(tmp_path)
+
+
+def test_load_framework_reads_a_framework_file() -> None:
+    framework = load_framework(GOOD / "kehys.yaml")
+    assert framework.id == "testikehys"
+    assert framework.element_ids() == ("d1", "d2", "p1")
+
+
+def test_load_framework_refuses_other_documents() -> None:
+    with pytest.raises(LoadError) as info:
+        load_framework(GOOD / "kokonaisuus" / "tyokalut.yaml")
+    (problem,) = problems_of(info)
+    assert (problem.line, problem.col) == (1, 1)
+    assert "expected a framework file" in problem.message
+
+
+def test_framework_files_in_a_folder_check_mappings(tmp_path: Path) -> None:
+    (tmp_path / "kehys.yaml").write_text((GOOD / "kehys.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "malli.yaml").write_text(
+        "practice:\n  id: m\n  name: M\n  framework: testikehys\n  steps:\n"
+        "    - id: a\n      name: A\n      mappings:\n        - target: p2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as info:
+        load_workspace([tmp_path])
+    (problem,) = problems_of(info)
+    assert where(problem) == ("malli.yaml", 9, 19)
+    assert problem.message == "'testikehys' has no dimension or principle 'p2'"
+
+
+def test_loads_checks_references_only_with_frameworks() -> None:
+    text = "practice:\n  id: m\n  name: M\n  steps:\n    - id: a\n      name: A\n      mappings:\n"
+    text += "        - target: p10\n"
+    assert loads(text).model.id == "m"
+    with pytest.raises(LoadError) as info:
+        loads(text, name="m.yaml", frameworks=[small_thl()])
+    (problem,) = problems_of(info)
+    assert str(problem).startswith("m.yaml:8:19: 'thl' has no dimension or principle 'p10'")
+
+
+def test_document_source_locates_nearest_known_ancestor() -> None:
+    document = loads("practice:\n  id: m\n  name: M\n  steps: []\n", name="m.yaml")
+    assert document.source.locate(("practice", "name")) == (3, 9)
+    assert document.source.locate(("practice", "steps", 4, "id")) == (4, 10)
+    assert document.source.where(("practice", "nothing")) == "m.yaml:2:3"
+    assert document.kind == "practice"
+    assert isinstance(document.model, Practice)
+
+
+def test_text_maps_wrong_languages_and_empty_texts() -> None:
+    text = "practice:\n  id: m\n  name: {fi: Malli, de: Modell}\n  summary: '  '\n"
+    with pytest.raises(LoadError) as info:
+        loads(text, name="m.yaml")
+    assert [(p.line, p.col, p.message) for p in problems_of(info)] == [
+        (3, 21, "unknown language 'de'"),
+        (4, 12, "the text is empty"),
+    ]
+
+
+def test_model_invariants_inside_nested_objects_are_located() -> None:
+    text = (
+        "practice:\n  id: m\n  name: M\n  steps:\n    - id: a\n      name: A\n"
+        "      group_size: {min: 5, max: 2}\n    - id: b\n      name: B\n      parts:\n"
+        "        - {id: x, name: X}\n        - {id: x, name: Y}\n"
+    )
+    with pytest.raises(LoadError) as info:
+        loads(text, name="m.yaml")
+    assert [(p.line, p.col, p.message) for p in problems_of(info)] == [
+        (7, 19, "group size min 5 is larger than max 2"),
+        (12, 16, "duplicate block id 'x'"),
+    ]
+
+
+def test_wrong_scalar_types_are_named() -> None:
+    text = "practice:\n  id: m\n  name: [a, b]\n  steps:\n    - id: a\n      name: A\n"
+    text += "      group_size: {min: many}\n  description:\n    created: 2020-13-45\n"
+    with pytest.raises(LoadError) as info:
+        loads(text, name="m.yaml")
+    assert [(p.line, p.col, p.message) for p in problems_of(info)] == [
+        (3, 9, "expected text (a string or a map of fi, en, sv), not a list"),
+        (7, 25, "expected a whole number, not the text 'many'"),
+        (9, 14, "'2020-13-45' is not a date"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "a model file must be a map with one document key"),
+        ("version: 1\n", "the file has no document key"),
+        ("practice: text\n", "expected a map of practice fields, not the text 'text'"),
+        ("practice:\n  id: m\n  name: M\n  steps: [{id: a, name: A}, 5]\n", "expected a step (a map)"),
+    ],
+)
+def test_odd_documents(text: str, message: str) -> None:
+    with pytest.raises(LoadError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        loads(text)
+
+
+def outcome(text: str, name: str) -> object:
+    """The model loaded from ``text``, or the problems of the LoadError it raised."""
+    try:
+        return loads(text, name=name).model
+    except LoadError as error:
+        return error.problems
+
+
+@given(st.text(max_size=200))
+def test_nothing_but_load_error_escapes_for_random_text(text: str) -> None:
+    result = outcome(text, "r.yaml")
+    assert result != ()
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=10,
+    ),
+    st.sampled_from(["practice", "project", "catalogue", "collection", "framework"]),
+)
+def test_nothing_but_load_error_escapes_for_random_documents(body: object, kind: str) -> None:
+    result = outcome(json.dumps({kind: body}), "r.json")
+    assert result != ()
