@@ -3,6 +3,15 @@
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.errors import LoadError, ModelError, PalasetError, Problem, UsageError
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.loading import (
+    Document,
+    Location,
+    Workspace,
+    load_document,
+    load_framework,
+    load_workspace,
+    loads,
+)
 from osallisuuden_palaset.model.block import (
     Block,
     BlockKind,
@@ -63,6 +72,7 @@ from osallisuuden_palaset.model.survey import (
 )
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.notebook import register_formatters as _register_formatters
+from osallisuuden_palaset.writing import dump_json, dump_yaml, write_model
 
 __all__ = [
     "Answer",
@@ -81,6 +91,7 @@ __all__ = [
     "Description",
     "DevelopmentPath",
     "Dimension",
+    "Document",
     "EvaluationAppendix",
     "Finding",
     "Flow",
@@ -94,6 +105,7 @@ __all__ = [
     "Item",
     "Level",
     "LoadError",
+    "Location",
     "Mapping",
     "MissingRule",
     "Modality",
@@ -125,7 +137,15 @@ __all__ = [
     "Threshold",
     "UsageError",
     "Wave",
+    "Workspace",
+    "dump_json",
+    "dump_yaml",
     "hookimpl",
+    "load_document",
+    "load_framework",
+    "load_workspace",
+    "loads",
+    "write_model",
 ]
 
 # Show practices, projects and collections as diagrams in Jupyter; a no-op outside IPython.
