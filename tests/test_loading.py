@@ -130,6 +130,12 @@ def test_folder_without_collection_file_is_named_after_the_folder(tmp_path: Path
     assert slug("???") == "collection"
 
 
+def test_progress_is_reported_per_file() -> None:
+    calls: list[tuple[int, int]] = []
+    load_workspace([GOOD / "kokonaisuus"], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
 def test_files_given_one_by_one_form_a_workspace() -> None:
     folder = GOOD / "kokonaisuus"
     workspace = load_workspace(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path as FilePath
 
 import attrs
@@ -140,11 +140,13 @@ def load_workspace(
     *,
     frameworks: Iterable[Framework] = (),
     catalogues: Iterable[Catalogue] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> Workspace:
     """Load files and folders (searched recursively) as one collection, checking references across them.
 
     A file with ``collection:`` names the collection; otherwise a single folder's name does.
     Framework files in the folders are used, with ``frameworks``, to check mappings.
+    ``progress(done, total)`` is called after each file is read.
 
     Raises:
         LoadError: listing every problem in every file, sorted by file, line and column.
@@ -158,7 +160,12 @@ def load_workspace(
         problems += [problem] if problem else []
     if not roots:
         problems.append(Problem(".", 1, 1, "no files or folders to load: give at least one path"))
-    parsed = [_parse_file(f) for f in dict.fromkeys(files)]
+    unique = list(dict.fromkeys(files))
+    parsed: list[Parsed] = []
+    for path in unique:
+        parsed.append(_parse_file(path))
+        if progress is not None:
+            progress(len(parsed), len(unique))
     for p in parsed:
         problems += p.problems
     documents = tuple(p.document for p in parsed if p.document is not None)
