@@ -2,6 +2,7 @@
 
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.errors import LoadError, ModelError, PalasetError, Problem, UsageError
+from osallisuuden_palaset.exporting import Exporter, ExportOption, ExportRequest, export, export_to_file
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.loading import (
     Document,
@@ -93,6 +94,9 @@ __all__ = [
     "Dimension",
     "Document",
     "EvaluationAppendix",
+    "ExportOption",
+    "ExportRequest",
+    "Exporter",
     "Finding",
     "Flow",
     "FlowKind",
@@ -140,6 +144,8 @@ __all__ = [
     "Workspace",
     "dump_json",
     "dump_yaml",
+    "export",
+    "export_to_file",
     "hookimpl",
     "load_document",
     "load_framework",
