@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -16,6 +16,10 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang, Text, text
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.model.evaluation import Finding
+    from osallisuuden_palaset.surveying.analysis import ChangeReport, ScoreReport
 
 #: What an exporter can be asked to export.
 Exportable = Practice | Project | Collection
@@ -42,6 +46,17 @@ class ExportOption:
 
 
 @attrs.frozen
+class SurveyResults:
+    """Survey results a report shows for one practice (figures of small groups already suppressed)."""
+
+    #: A change report (start and follow-up) or a score report (one wave), from ``surveying.analysis``.
+    report: ChangeReport | ScoreReport
+    #: The chart's SVG file relative to the output file, when the caller writes it there
+    #: (``palaset build`` does); None: formats that cannot embed the chart leave it out and say so.
+    chart_file: str | None = None
+
+
+@attrs.frozen
 class ExportRequest:
     """Everything an exporter gets: the model, the language and what references resolve to."""
 
@@ -50,6 +65,11 @@ class ExportRequest:
     frameworks: Mapping[str, Framework] = attrs.field(factory=dict)
     context: Context = attrs.field(factory=Context)
     options: Mapping[str, str] = attrs.field(factory=dict)
+    #: Practice id → the findings of the checks run on it (``assessing.assessment``); None: no checks
+    #: were run, and the evaluation appendix says so. A practice missing from the mapping had none.
+    findings: Mapping[str, tuple[Finding, ...]] | None = None
+    #: Practice id → the survey results to show in its report.
+    surveys: Mapping[str, SurveyResults] = attrs.field(factory=dict)
 
     def option(self, name: str, default: str = "") -> str:
         """The value of option ``name`` (defaults are filled in by :func:`export`)."""
@@ -153,8 +173,13 @@ def export(
     frameworks: Mapping[str, Framework] | None = None,
     context: Context | None = None,
     options: Mapping[str, str] | None = None,
+    findings: Mapping[str, tuple[Finding, ...]] | None = None,
+    surveys: Mapping[str, SurveyResults] | None = None,
 ) -> bytes:
     """Render ``model`` with ``exporter``: the bytes of the output file.
+
+    ``findings`` (practice id → the checks' findings) and ``surveys`` (practice id → survey results)
+    go into the reports that show them (markdown, html, xlsx); see :class:`ExportRequest`.
 
     Raises:
         ExportError: the format does not accept this kind of model, or an option is wrong.
@@ -170,6 +195,8 @@ def export(
         frameworks=dict(frameworks) if frameworks is not None else dict(context.frameworks),
         context=context,
         options=resolve_options(exporter, options or {}),
+        findings=dict(findings) if findings is not None else None,
+        surveys=dict(surveys or {}),
     )
     data = exporter.render(request)
     if not isinstance(data, bytes):
@@ -186,6 +213,8 @@ def export_to_file(
     frameworks: Mapping[str, Framework] | None = None,
     context: Context | None = None,
     options: Mapping[str, str] | None = None,
+    findings: Mapping[str, tuple[Finding, ...]] | None = None,
+    surveys: Mapping[str, SurveyResults] | None = None,
 ) -> None:
     """Export ``model`` into ``path`` atomically: rendered fully in memory first, so a failing
     exporter leaves the previous file untouched.
@@ -194,7 +223,16 @@ def export_to_file(
         ExportError: as :func:`export`.
         WriteError: the file cannot be written.
     """
-    data = export(exporter, model, lang=lang, frameworks=frameworks, context=context, options=options)
+    data = export(
+        exporter,
+        model,
+        lang=lang,
+        frameworks=frameworks,
+        context=context,
+        options=options,
+        findings=findings,
+        surveys=surveys,
+    )
     write_atomic(path, data)
 
 

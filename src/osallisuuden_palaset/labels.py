@@ -9,7 +9,8 @@ from typing import Final
 from osallisuuden_palaset.model.text import FALLBACK, Lang
 
 #: Key → (fi, en, sv). Field keys follow Innokylä's names for a practice description; value keys
-#: are "<enum>.<value>" (role, modality, strength, flow, block_kind, answer_status, provenance).
+#: are "<enum>.<value>" (role, modality, strength, flow, block_kind, answer_status, provenance, level,
+#: rating, severity, origin).
 #: An empty string means "not translated": the label falls back to Finnish, then English.
 LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
     # Innokylä basic information (perustiedot), in Innokylä's order.
@@ -94,6 +95,53 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
         "The framework is not registered.",
         "Referensramen är inte registrerad.",
     ),
+    "verdict": ("Arvio", "Verdict", "Bedömning"),
+    "claims_on_dimension": (
+        "Suoraan osa-alueeseen kytkeytyvät palaset",
+        "Blocks that claim the dimension itself",
+        "Byggstenar som stöder själva delområdet",
+    ),
+    "no_evidence": ("ei perustelua", "no evidence given", "inget belägg"),
+    "criteria": ("Kriteerit", "Criteria", "Kriterier"),
+    "criterion": ("Kriteeri", "Criterion", "Kriterium"),
+    "rating": ("Valo", "Light", "Ljus"),
+    "reason": ("Peruste", "Reason", "Grund"),
+    "answered_questions": ("Vastatut apukysymykset", "Answered guiding questions", "Besvarade hjälpfrågor"),
+    "unanswered_questions": (
+        "Vastaamattomat apukysymykset",
+        "Unanswered guiding questions",
+        "Obesvarade hjälpfrågor",
+    ),
+    "all_answered": (
+        "Kaikkiin apukysymyksiin on vastattu.",
+        "Every guiding question is answered.",
+        "Alla hjälpfrågor är besvarade.",
+    ),
+    "findings": ("Tarkistusten havainnot", "Findings of the checks", "Kontrollernas fynd"),
+    "no_findings": (
+        "Tarkistukset eivät löytäneet huomautettavaa.",
+        "The checks found nothing to remark on.",
+        "Kontrollerna hittade inget att anmärka på.",
+    ),
+    "checks_not_run": (
+        "Tarkistuksia ei ajettu tätä raporttia tehtäessä (palaset export ja palaset build ajavat ne).",
+        "No checks were run for this report (palaset export and palaset build run them).",
+        "Inga kontroller kördes för denna rapport (palaset export och palaset build kör dem).",
+    ),
+    "check": ("Tarkistus", "Check", "Kontroll"),
+    "severity": ("Vakavuus", "Severity", "Allvarlighet"),
+    "where": ("Sijainti", "Location", "Plats"),
+    "suggestion": ("Ehdotus", "Suggestion", "Förslag"),
+    "origin": ("Alkuperä", "Origin", "Ursprung"),
+    "section": ("Osio", "Section", "Avsnitt"),
+    "claim": ("Väite", "Claim", "Påstående"),
+    "framework_id": ("Viitekehys (id)", "Framework (id)", "Referensram (id)"),
+    "item_id": ("Tunniste", "Id", "Id"),
+    "survey_chart_omitted": (
+        "Kaavio jätettiin pois: palaset build kirjoittaa sen SVG-tiedostoksi raportin viereen.",
+        "The chart is left out: palaset build writes it as an SVG file beside the report.",
+        "Diagrammet utelämnades: palaset build skriver det som en SVG-fil bredvid rapporten.",
+    ),
     # Projects and collections.
     "project": ("Hanke", "Project", "Projekt"),
     "projects": ("Hankkeet", "Projects", "Projekt"),
@@ -151,6 +199,25 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
     "answer_status.open": ("avoin", "open", "öppen"),
     "answer_status.draft": ("luonnos", "draft", "utkast"),
     "answer_status.answered": ("vastattu", "answered", "besvarad"),
+    "answer_status.missing": ("vastaus puuttuu", "no answer", "svar saknas"),
+    # Coverage verdicts (docs/assessment.md).
+    "level.covered": ("katettu", "covered", "täckt"),
+    "level.touched": ("kosketettu", "touched", "berörd"),
+    "level.unsupported": ("ilman näyttöä", "no evidence", "utan belägg"),
+    "level.not_claimed": ("ei väitetty", "not claimed", "inte påstådd"),
+    # Traffic lights of criteria (reports show a coloured dot beside the word).
+    "rating.green": ("vihreä", "green", "grön"),
+    "rating.yellow": ("keltainen", "yellow", "gul"),
+    "rating.red": ("punainen", "red", "röd"),
+    "rating.none": ("arvioitava itse", "rate by hand", "bedöms för hand"),
+    # Severity of findings.
+    "severity.error": ("virhe", "error", "fel"),
+    "severity.warning": ("varoitus", "warning", "varning"),
+    "severity.info": ("tieto", "info", "info"),
+    # Where a claim comes from.
+    "origin.own": ("oma", "own", "egen"),
+    "origin.reused": ("uudelleenkäytetty", "reused", "återanvänd"),
+    "origin.included": ("sisällytetty", "included", "inkluderad"),
     # Provenance of guiding questions.
     "provenance.paraphrase": ("mukaelma lähteestä", "paraphrase of", "parafras av"),
     "provenance.written": ("kirjastossa laadittu", "written for this library", "skriven för biblioteket"),
@@ -168,6 +235,10 @@ _ENUM_PREFIX: Final = {
     "BlockKind": "block_kind",
     "AnswerStatus": "answer_status",
     "ProvenanceKind": "provenance",
+    "Level": "level",
+    "Rating": "rating",
+    "Severity": "severity",
+    "Origin": "origin",
 }
 
 

@@ -1,13 +1,14 @@
-"""What report formats show: steps with references resolved, and claims grouped by framework dimension."""
+"""What report formats show: steps with references resolved, and each practice's evaluation appendices."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from osallisuuden_palaset.model.block import Block, Mapping
-from osallisuuden_palaset.model.framework import Dimension, Framework, Principle
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
+from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
@@ -83,78 +84,81 @@ def resolved_steps(practice: Practice, context: Context) -> tuple[ResolvedStep, 
     return tuple(resolve_step(s, context) for s in practice.ordered_steps())
 
 
-@attrs.frozen
-class Claim:
-    """One mapping of one block, with where it sits in the practice."""
+def frameworks_claimed(practice: Practice, context: Context) -> tuple[str, ...]:
+    """The practice's own framework first, then every other framework its claims refer to, sorted.
 
-    #: The step of the practice the claim comes from (the including step for included practices).
-    step: str
-    block: Block
-    mapping: Mapping
-    #: The framework the mapping refers to (the mapping's own, else the practice's).
-    framework: str
-    #: "block", "reuse" or "include": how the block came into the practice.
-    via: str
+    Claims of reused blocks and included practices count, as in ``assessing.coverage``: a mapping
+    without its own framework belongs to the framework of the practice whose step holds it.
+    """
+    found: set[str] = set()
+
+    def visit(current: Practice, seen: frozenset[str]) -> None:
+        for r in resolved_steps(current, context):
+            if r.block is not None:
+                found.update(m.framework or current.framework for b in r.block.walk() for m in b.mappings)
+            elif r.included is not None and r.included.id not in seen:
+                visit(r.included, seen | {r.included.id})
+
+    visit(practice, frozenset({practice.id}))
+    return (practice.framework, *sorted(found - {practice.framework}))
 
 
-def claims(practice: Practice, context: Context) -> tuple[Claim, ...]:
-    """Every mapping the practice's blocks make, reused and included ones too, in flow order."""
-    return tuple(_claims(practice, context, seen=frozenset({practice.id}), via_step=None))
-
-
-def _claims(
-    practice: Practice, context: Context, *, seen: frozenset[str], via_step: str | None
-) -> Iterator[Claim]:
-    for r in resolved_steps(practice, context):
-        step = via_step or r.id
-        via = "include" if via_step is not None else r.kind
-        if r.block is not None:
-            for block in r.block.walk():
-                for m in block.mappings:
-                    yield Claim(step, block, m, m.framework or practice.framework, via)
-        elif r.included is not None and r.included.id not in seen:
-            yield from _claims(r.included, context, seen=seen | {r.included.id}, via_step=step)
+def project_in(model: Practice | Project | Collection, practice_id: str) -> Project | None:
+    """The project of ``practice_id`` as far as the exported model tells (None for a lone practice)."""
+    if isinstance(model, Project):
+        return model
+    if isinstance(model, Collection):
+        return model.project_of(practice_id)
+    return None
 
 
 @attrs.frozen
-class PrincipleClaims:
-    """A principle of a dimension and the claims made on it."""
+class PracticeEvaluation:
+    """What a report's evaluation appendix (arviointiliite) of one practice shows."""
 
-    principle: Principle
-    claims: tuple[Claim, ...]
-
-
-@attrs.frozen
-class DimensionClaims:
-    """A dimension (or level), the claims made on it directly, and its principles' claims."""
-
-    dimension: Dimension
-    claims: tuple[Claim, ...]
-    principles: tuple[PrincipleClaims, ...]
-
-    @property
-    def all_claims(self) -> tuple[Claim, ...]:
-        """Claims on the dimension and on any of its principles."""
-        return self.claims + tuple(c for p in self.principles for c in p.claims)
+    practice: Practice
+    #: One appendix per registered framework the practice uses: its own first (it carries the findings).
+    appendices: tuple[EvaluationAppendix, ...]
+    #: Frameworks the practice or its claims name that are not registered: no appendix for them.
+    unknown: tuple[str, ...]
+    #: The checks' findings, worst first; None when no checks were run for the report.
+    findings: tuple[Finding, ...] | None
 
 
-def by_dimension(framework: Framework, found: Sequence[Claim]) -> tuple[DimensionClaims, ...]:
-    """Claims on ``framework`` grouped per dimension and principle, strongest first within each."""
-    mine = [c for c in found if c.framework == framework.id]
+def practice_evaluation(
+    practice: Practice,
+    frameworks: Callable[[str], Framework | None],
+    context: Context,
+    *,
+    findings: Iterable[Finding] | None = None,
+    project: Project | None = None,
+) -> PracticeEvaluation:
+    """The evaluation appendices of ``practice``, built with ``assessing.appendix.build_appendix``.
 
-    def on(element: str) -> tuple[Claim, ...]:
-        hits = [c for c in mine if c.mapping.target == element]
-        return tuple(sorted(hits, key=lambda c: -c.mapping.strength.weight))
+    Args:
+        frameworks: looks a framework up by id (None when it is not registered).
+        findings: the checks' findings on the practice; None when the checks were not run.
+        project: the practice's project, when known (its target group counts for the criteria).
+    """
+    from osallisuuden_palaset.assessing.appendix import build_appendix
+    from osallisuuden_palaset.assessing.checking import sort_findings
 
-    return tuple(
-        DimensionClaims(
-            d, on(d.id), tuple(PrincipleClaims(p, on(p.id)) for p in framework.principles_of(d.id))
+    sorted_findings = sort_findings(findings) if findings is not None else None
+    appendices: list[EvaluationAppendix] = []
+    unknown: list[str] = []
+    for fid in frameworks_claimed(practice, context):
+        framework = frameworks(fid)
+        if framework is None:
+            unknown.append(fid)
+            continue
+        own = fid == practice.framework
+        appendices.append(
+            build_appendix(
+                practice,
+                framework,
+                context,
+                findings=(sorted_findings or ()) if own else (),
+                project=project,
+            )
         )
-        for d in framework.dimensions
-    )
-
-
-def frameworks_used(practice: Practice, found: Sequence[Claim]) -> tuple[str, ...]:
-    """The practice's own framework first, then every other framework its claims refer to, sorted."""
-    others = sorted({c.framework for c in found} - {practice.framework})
-    return (practice.framework, *others)
+    return PracticeEvaluation(practice, tuple(appendices), tuple(unknown), sorted_findings)

@@ -10,12 +10,12 @@ import jinja2
 from markupsafe import Markup
 
 from osallisuuden_palaset.exporting import ExportRequest
-from osallisuuden_palaset.labels import labels_for, value_label
+from osallisuuden_palaset.labels import label, labels_for, value_label
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
-from osallisuuden_palaset.reporting import by_dimension, claims, frameworks_used, resolved_steps
+from osallisuuden_palaset.reporting import PracticeEvaluation, practice_evaluation, project_in, resolved_steps
 
 
 def _finalize_markdown(value: Any) -> Markup:
@@ -113,20 +113,31 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
     """What every report template gets: the model, the language, labels and the helper views."""
     lang: Lang = request.lang
 
-    def appendix(practice: Practice) -> list[dict[str, Any]]:
-        found = claims(practice, request.context)
-        out = []
-        for fid in frameworks_used(practice, found):
-            framework = request.framework(fid)
-            out.append(
-                {
-                    "id": fid,
-                    "framework": framework,
-                    "dimensions": by_dimension(framework, found) if framework is not None else (),
-                    "answers": [a for a in practice.answers if (a.framework or practice.framework) == fid],
-                }
-            )
-        return out
+    def evaluation(practice: Practice) -> PracticeEvaluation:
+        given = request.findings
+        return practice_evaluation(
+            practice,
+            request.framework,
+            request.context,
+            findings=given.get(practice.id, ()) if given is not None else None,
+            project=project_in(request.model, practice.id),
+        )
+
+    def survey_section(practice: Practice, level: int, markdown: bool) -> Markup:
+        """The survey section of ``practice``'s report, or nothing when the request has no results."""
+        results = request.surveys.get(practice.id)
+        if results is None:
+            return Markup("")
+        from osallisuuden_palaset.surveying.evidence import survey_section_html, survey_section_markdown
+
+        if not markdown:
+            return Markup(survey_section_html(results.report, lang=lang, level=level))
+        section = survey_section_markdown(
+            results.report, lang=lang, level=level, chart_file=results.chart_file
+        )
+        if results.chart_file is None:
+            section += f"\n<!-- {label('survey_chart_omitted', lang)} -->\n"
+        return Markup(section)
 
     def question(framework_id: str, ident: str) -> Any:
         framework = request.framework(framework_id)
@@ -153,7 +164,8 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "L": labels_for(lang),
         "steps": lambda practice: resolved_steps(practice, request.context),
         "step_names": lambda practice: {r.id: r.name for r in resolved_steps(practice, request.context)},
-        "appendix": appendix,
+        "evaluation": evaluation,
+        "survey_section": survey_section,
         "question": question,
         "element_name": element_name,
         "framework_of": request.framework,

@@ -6,6 +6,7 @@ import importlib.util
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
@@ -13,11 +14,15 @@ import click
 from osallisuuden_palaset.atomicfile import write_atomic
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load
 from osallisuuden_palaset.cli.export import registered_exporters
+from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.exporting import Exportable, Exporter, export
+from osallisuuden_palaset.exporting import Exportable, Exporter, SurveyResults, export
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.model.evaluation import Finding
 
 
 @attrs.frozen
@@ -72,9 +77,15 @@ def write_exports(
     lang: Lang,
     frameworks: Mapping[str, Framework],
     context: Context,
+    findings: Mapping[str, tuple[Finding, ...]] | None = None,
+    surveys: Mapping[str, SurveyResults] | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> tuple[list[Written], list[Failure]]:
-    """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts."""
+    """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts.
+
+    ``findings`` and ``surveys`` go into every export (see :class:`ExportRequest`); a survey's
+    ``chart_file`` is relative to a format's folder.
+    """
     written: list[Written] = []
     failures: list[Failure] = []
     for name in sorted(exporters):
@@ -86,7 +97,15 @@ def write_exports(
             target = folder / f"{item.stem}{exporter.suffix}"
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                data = export(exporter, item.model, lang=lang, frameworks=frameworks, context=context)
+                data = export(
+                    exporter,
+                    item.model,
+                    lang=lang,
+                    frameworks=frameworks,
+                    context=context,
+                    findings=findings,
+                    surveys=surveys,
+                )
                 write_atomic(target, data)
             except PalasetError as error:
                 failures.append(Failure(item.stem, name, str(error)))
@@ -97,6 +116,19 @@ def write_exports(
             written.append(Written(item.stem, name, target.relative_to(out).as_posix()))
             progress(target.relative_to(out).as_posix())
     return written, failures
+
+
+def write_survey_chart(
+    practice: str, results: SurveyResults, out: Path, *, lang: Lang
+) -> tuple[SurveyResults, Written]:
+    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder."""
+    from osallisuuden_palaset.surveying.evidence import section_chart
+
+    target = out / "surveys" / f"{practice}.svg"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, section_chart(results.report, lang=lang).encode("utf-8"))
+    relative = target.relative_to(out).as_posix()
+    return attrs.evolve(results, chart_file=f"../{relative}"), Written(practice, "survey", relative)
 
 
 def diagrams_available() -> bool:
@@ -176,24 +208,51 @@ def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Wr
 )
 @click.option("--no-diagrams", is_flag=True, help="Skip the Graphviz diagrams.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures.")
+@report_options
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], output: Path, no_diagrams: bool, quiet: bool) -> None:
+def build(
+    ctx: click.Context,
+    /,
+    paths: tuple[Path, ...],
+    output: Path,
+    no_diagrams: bool,
+    quiet: bool,
+    **report: Any,
+) -> None:
     """Validate PATHS, then write every format of every practice, project and the collection.
 
     Writes DIR/<format>/<id><suffix> for each registered format that accepts the model,
     DIR/diagrams/<id>.gv (and .svg when Graphviz is installed) and DIR/index.html linking
     everything. Files are written atomically; the same input gives the same bytes. A failing
     item does not stop the others: failures are listed at the end and the exit status is 1.
+
+    The reports carry each practice's evaluation appendix with the findings of every
+    registered check (--no-checks leaves them out). With --survey, the practice's reports
+    show the survey results (small groups suppressed) and DIR/surveys/<practice>.svg holds
+    the chart the Markdown reports link.
     """
     workspace = load(ctx, paths)  # prints every problem as FILE:LINE:COL and exits 1
     language = lang(ctx)
     known = frameworks(ctx)
     exporters = registered_exporters(ctx)
     items = plan(workspace.collection)
+    inputs = ReportInputs.of(report)
+    findings = None if inputs.no_checks else check_findings(ctx, workspace)
+    surveyed = survey_report(ctx, inputs, workspace, None)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         fail(f"cannot make {output}: {error.strerror or error}")
+    surveys: dict[str, SurveyResults] = {}
+    charts: list[Written] = []
+    if surveyed is not None:
+        practice, survey = surveyed
+        try:
+            results, chart = write_survey_chart(practice, SurveyResults(survey), output, lang=language)
+        except PalasetError as error:
+            fail(str(error))
+        surveys[practice] = results
+        charts.append(chart)
 
     def progress(path: str) -> None:
         if not quiet:
@@ -206,8 +265,11 @@ def build(ctx: click.Context, paths: tuple[Path, ...], output: Path, no_diagrams
         lang=language,
         frameworks=known,
         context=workspace.context,
+        findings=findings,
+        surveys=surveys,
         progress=progress,
     )
+    written += charts
     notes: list[str] = []
     if not no_diagrams:
         if diagrams_available():

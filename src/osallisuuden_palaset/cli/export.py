@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
+from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.exporting import (
     KINDS,
     Exportable,
     Exporter,
+    SurveyResults,
     find_exporter,
     is_text,
     parse_options,
@@ -59,19 +61,27 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     help="A format's option (repeatable); `palaset formats` lists them.",
 )
 @click.option("--practice", "practice_id", default=None, metavar="ID", help="Export only this practice.")
+@report_options
 @click.pass_context
 def export(
     ctx: click.Context,
+    /,
     path: Path,
     format_name: str,
     output: Path | None,
     options: tuple[str, ...],
     practice_id: str | None,
+    **report: Any,
 ) -> None:
     """Export PATH (a model file, or a folder as a collection) in one format.
 
     A file holding one practice or project exports that; a folder exports the collection of
     everything in it. `palaset formats` lists the formats and what each accepts.
+
+    The reports (markdown, html, xlsx) carry each practice's evaluation appendix with the
+    findings of every registered check (--no-checks leaves them out), and the survey results
+    of --survey (small groups suppressed; Markdown on its own leaves the chart out: `palaset
+    build` writes it).
     """
     from osallisuuden_palaset.atomicfile import write_atomic
 
@@ -84,6 +94,10 @@ def export(
         fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
     workspace = load(ctx, [path])
     model = _pick(workspace, path, practice_id)
+    inputs = ReportInputs.of(report)
+    findings = None if inputs.no_checks else check_findings(ctx, workspace)
+    surveyed = survey_report(ctx, inputs, workspace, _only_practice(model))
+    surveys = {surveyed[0]: SurveyResults(surveyed[1])} if surveyed else {}
     try:
         data = export_model(
             exporter,
@@ -92,6 +106,8 @@ def export(
             frameworks=frameworks(ctx),
             context=workspace.context,
             options=given,
+            findings=findings,
+            surveys=surveys,
         )
         if output is None or str(output) == "-":
             stream = click.get_binary_stream("stdout")
@@ -124,6 +140,14 @@ def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportab
         kind = type(model).__name__.lower()
         fail(f"{path} holds a {kind}; export a practice, a project or a folder (a collection)")
     return collection
+
+
+def _only_practice(model: Exportable) -> str | None:
+    """The id of the one practice ``model`` holds, or None when it holds none or several."""
+    from osallisuuden_palaset.reporting import practices_of
+
+    held = practices_of(model)
+    return held[0].id if len(held) == 1 else None
 
 
 @click.command("formats")
