@@ -6,13 +6,15 @@ Usage: ``python benchmarks/generate.py N OUT_DIR [--seed S]``.
 of reusable blocks) and ``practices/pNNNN.yaml`` (one practice per file). Practices have forward flows
 (sequence, parallel, optional) and a loop back, blocks map to THL's d1..d3 and p1..p9 with
 evidence, and some steps reuse a catalogue block or a block of an earlier practice.
-``OUT_DIR/json/`` holds the same files as JSON model files, and ``OUT_DIR/collection.json`` the same data as one ``collection:`` document, for comparison with
-``json.loads``. The same N and seed always give byte-identical files.
+``OUT_DIR/json/`` holds the same files as JSON model files, and ``OUT_DIR/collection.json``
+the same data as one ``collection:`` document, for comparison with ``json.loads``. The same N and
+seed always give byte-identical files.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 from pathlib import Path
@@ -26,14 +28,12 @@ _ROLES = ("participant", "co_developer", "peer", "leader", "consulted", "staff",
 _KINDS = ("activity", "method", "tool", "step", "space", "role")
 _MODALITIES = ("in_person", "remote", "hybrid")
 _STRENGTHS = ("weak", "moderate", "strong")
-_WORDS = (
-    "osallisuus yhteisö kohtaaminen ryhmä taide kortit polku ohjaus vertainen kokemus ääni tuki "
-    "yhdessä suunnittelu arviointi kuuleminen palvelu nuori aikuinen perhe alue kylä toiminta"
-).split()
-_WORDS_EN = (
-    "inclusion community meeting group art cards path guidance peer experience voice support "
-    "together planning evaluation hearing service young adult family area village activity"
-).split()
+_FI = "osallisuus yhteisö kohtaaminen ryhmä taide kortit polku ohjaus vertainen kokemus ääni tuki yhdessä"
+_FI += " suunnittelu arviointi kuuleminen palvelu nuori aikuinen perhe alue kylä toiminta"
+_EN = "inclusion community meeting group art cards path guidance peer experience voice support together"
+_EN += " planning evaluation hearing service young adult family area village activity"
+_WORDS = tuple(_FI.split())
+_WORDS_EN = tuple(_EN.split())
 
 
 def _sentence(rng: random.Random, words: tuple[str, ...] | list[str], n: int) -> str:
@@ -92,7 +92,7 @@ def practice(rng: random.Random, index: int) -> dict[str, Any]:
             steps.append(_block(rng, step_id))
     ids = [s["id"] for s in steps]
     flows: list[dict[str, Any]] = []
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         flows.append({"source": a, "target": b})
     for _ in range(len(ids) // 5):
         i = rng.randrange(len(ids) - 2)
