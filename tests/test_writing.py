@@ -95,3 +95,12 @@ def test_write_model_refuses_unknown_suffix(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"\.yaml or \*\.json"):
         write_model(example(), tmp_path / "malli.txt")
     assert not list(tmp_path.iterdir())
+
+
+def test_control_characters_and_lone_surrogates_round_trip() -> None:
+    model = Practice(id="m", name="a\x7fb\x85c\ud800", keywords=("x\x9f", "\u2028"))
+    json_text = dump_json(model)
+    assert "\\u007f" in json_text
+    assert "\\ud800" in json_text
+    assert loads(json_text, name="m.json").model == model
+    assert loads(dump_yaml(model), name="m.yaml").model == model

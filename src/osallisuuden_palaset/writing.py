@@ -11,6 +11,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import Reader
 from ruamel.yaml.representer import SafeRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
@@ -86,8 +87,14 @@ def dump_yaml(model: Model) -> str:
 
 
 def dump_json(model: Model) -> str:
-    """A model file's JSON text for ``model``: indented by 2, UTF-8 letters as they are, final newline."""
-    return json.dumps(to_document(model), indent=2, ensure_ascii=False) + "\n"
+    """A model file's JSON text for ``model``: indented by 2, UTF-8 letters as they are, final newline.
+
+    Characters a YAML 1.2 reader refuses (DEL, C1 controls, lone surrogates, ...) are written as
+    ``\\uXXXX`` escapes, so the file loads back (model files are read as YAML 1.2) and encodes as UTF-8.
+    """
+    text = json.dumps(to_document(model), indent=2, ensure_ascii=False)
+    escaped: str = Reader.NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escaped + "\n"
 
 
 def dump(model: Model, suffix: str) -> str:
