@@ -138,6 +138,13 @@ def test_yaml_syntax_errors_have_line_column_and_hint(text: str, line: int, col:
     assert hint in (problem.hint or "")
 
 
+def test_control_characters_are_located() -> None:
+    (problem,) = read_text('a: 1\nb: "x\x7fy"\n', name="c.yaml").problems
+    assert (problem.line, problem.col) == (2, 6)
+    assert "U+007F" in problem.message
+    assert problem.hint == "remove it, or write it as \\u007f inside double quotes"
+
+
 def test_unsupported_tags_and_complex_keys() -> None:
     reading = read_text("a: !!python/object x\n? [k]\n: v\n", name="t")
     assert [(p.line, p.col) for p in reading.problems] == [(1, 4), (2, 3)]

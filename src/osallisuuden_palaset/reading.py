@@ -11,7 +11,7 @@ import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.reader import Reader
+from ruamel.yaml.reader import Reader, ReaderError
 
 from osallisuuden_palaset.errors import Path, Problem
 
@@ -102,6 +102,8 @@ def _read_composed(text: str, name: str, json_syntax: bool) -> Reading:
         root = _compose(text)
     except MarkedYAMLError as error:
         return Reading(None, problems=(_syntax_problem(error, name),))
+    except ReaderError as error:
+        return Reading(None, problems=(_character_problem(error, text, name),))
     except (YAMLError, ValueError) as error:
         return Reading(None, problems=(Problem(name, 1, 1, f"cannot read the file: {error}"),))
     except RecursionError:
@@ -243,6 +245,20 @@ def _syntax_problem(error: MarkedYAMLError, name: str) -> Problem:
             message += f" started at line {error.context_mark.line + 1}"
         message += ")"
     return Problem(name, line, col, message, _syntax_hint(message))
+
+
+def _character_problem(error: ReaderError, text: str, name: str) -> Problem:
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+    return Problem(
+        name,
+        line,
+        col,
+        f"the file contains the control character U+{code:04X}, which YAML does not allow",
+        f"remove it, or write it as \\u{code:04x} inside double quotes",
+    )
 
 
 def _syntax_hint(problem: str) -> str:
