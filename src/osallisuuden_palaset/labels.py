@@ -128,6 +128,7 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
         "No checks were run for this report (palaset export and palaset build run them).",
         "Inga kontroller kördes för denna rapport (palaset export och palaset build kör dem).",
     ),
+    "finding": ("Havainto", "Finding", "Fynd"),
     "check": ("Tarkistus", "Check", "Kontroll"),
     "severity": ("Vakavuus", "Severity", "Allvarlighet"),
     "where": ("Sijainti", "Location", "Plats"),

@@ -1,4 +1,4 @@
-"""The xlsx plugin: registered through its entry point, three sheets, deterministic, formula-safe."""
+"""The xlsx plugin: registered through its entry point, four sheets, deterministic, formula-safe."""
 
 from __future__ import annotations
 
@@ -52,9 +52,12 @@ def test_module_registers_through_the_hook() -> None:
     assert get_exporters(make_plugin_manager(osallisuuden_palaset_xlsx, builtins=False)) == {"xlsx": EXPORTER}
 
 
-@pytest.mark.parametrize(("lang", "names"), [("fi", ["Kuvaus", "Matriisi", "Apukysymykset"]),
-                                             ("en", ["Description", "Matrix", "Questions"])])  # fmt: skip
-def test_three_sheets_in_the_requested_language(lang: str, names: list[str]) -> None:
+@pytest.mark.parametrize(("lang", "names"), [
+    ("fi", ["Kuvaus", "Matriisi", "Apukysymykset", "Arviointiliite"]),
+    ("en", ["Description", "Matrix", "Questions", "Evaluation appendix"]),
+    ("sv", ["Beskrivning", "Matris", "Hjälpfrågor", "Utvärderingsbilaga"]),
+])  # fmt: skip
+def test_four_sheets_in_the_requested_language(lang: str, names: list[str]) -> None:
     book = workbook(export(EXPORTER, practice(), lang=lang))  # type: ignore[arg-type]
     assert book.sheetnames == names
 
@@ -127,4 +130,81 @@ def test_the_command_line_writes_the_workbook(tmp_path: Path) -> None:
         ["export", str(tmp_path / "p.yaml"), "-f", "xlsx", "-o", str(out)], load_entrypoints=True
     )
     assert result.exit_code == 0, result.stderr
-    assert workbook(out.read_bytes()).sheetnames == ["Kuvaus", "Matriisi", "Apukysymykset"]
+    assert workbook(out.read_bytes()).sheetnames == ["Kuvaus", "Matriisi", "Apukysymykset", "Arviointiliite"]
+
+
+APPENDIX_PRACTICE = """\
+practice:
+  id: kahvila
+  name: {fi: Olohuonekahvila, en: Living-room café}
+  steps:
+    - id: kutsu
+      name: {fi: Kutsu, en: Invitation}
+      participants:
+        - {who: yksin asuvat, role: target} # voice
+      mappings:
+        - {target: p4, strength: strong, evidence: {fi: Kotiin asti., en: Taken home.}}
+    - id: kahvit
+      name: {fi: Kahvit, en: Coffee}
+      participants: [{who: kävijät, role: participant}]
+      mappings:
+        - {target: p7, strength: moderate}
+        - {target: p9, strength: strong, evidence: {fi: Kiitos., en: Thanks.}}
+"""
+
+
+def test_the_appendix_sheet_has_verdicts_claims_lights_questions_and_located_findings(tmp_path: Path) -> None:
+    """Through the command line, which runs the registered checks: findings carry FILE:LINE."""
+    source = tmp_path / "kahvila.yaml"
+    source.write_text(APPENDIX_PRACTICE, encoding="utf-8")
+    out = tmp_path / "kahvila.xlsx"
+    result = run_cli(
+        ["--lang", "en", "export", str(source), "-f", "xlsx", "-o", str(out)], load_entrypoints=True
+    )
+    assert result.exit_code == 0, result.stderr
+    sheet = workbook(out.read_bytes())["Evaluation appendix"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:7] == ("Practice (id)", "Framework (id)", "Section", "Id", "Name", "Verdict", "Reason")
+    by_section: dict[str, list[dict[str, object]]] = {}
+    for row in rows[1:]:
+        record = dict(zip(header, row, strict=True))
+        by_section.setdefault(str(record["Section"]), []).append(record)
+    dims = {r["Id"]: r for r in by_section["Dimension"]}
+    principles = {r["Id"]: r for r in by_section["Principle"]}
+    assert list(dims) == ["d1", "d2", "d3"]
+    assert list(principles) == [f"p{i}" for i in range(1, 10)]
+    assert principles["p4"]["Verdict"] == "covered"
+    assert principles["p7"]["Verdict"] == "no evidence"
+    assert principles["p5"]["Verdict"] == "not claimed"
+    claims = {(r["Id"], r["Building block"]): r for r in by_section["Claim"]}
+    assert claims[("p4", "Invitation")]["Strength"] == "strong"
+    assert claims[("p4", "Invitation")]["Evidence"] == "Taken home."
+    assert claims[("p7", "Coffee")]["Evidence"] == "no evidence given"
+    lights = {r["Id"]: r["Verdict"] for r in by_section["Criterion"]}
+    assert len(lights) == 10
+    assert lights["kohderyhma"] == "red"  # no target group written
+    assert set(lights.values()) <= {"red", "yellow", "green", "rate by hand"}
+    verdict_column = header.index("Verdict") + 1
+    for index, row in enumerate(rows[1:], start=2):
+        if row[2] == "Criterion" and row[5] == "red":
+            assert sheet.cell(index, verdict_column).fill.fgColor.rgb.endswith("C8331F")
+    assert any(r["Id"] == "thl-1" and r["Verdict"] == "no answer" for r in by_section["Guiding question"])
+    findings = by_section["Finding"]
+    voice = next(r for r in findings if r["Id"] == "participant-voice")
+    line = next(
+        n for n, text in enumerate(APPENDIX_PRACTICE.splitlines(), start=1) if text.endswith("# voice")
+    )
+    assert voice["Location"] == f"{source}:{line}"
+    assert voice["Verdict"] == "warning"
+    assert str(voice["Reason"]).startswith("Suggestion: ")
+
+
+def test_without_checks_the_sheet_says_they_were_not_run() -> None:
+    book = workbook(export(EXPORTER, practice(), lang="en"))
+    rows = list(book["Evaluation appendix"].iter_rows(values_only=True))
+    assert rows[-1][2:5] == (
+        "Finding",
+        None,
+        "No checks were run for this report (palaset export and palaset build run them).",
+    )

@@ -14,7 +14,7 @@ HTML = EXPORTERS["html"]
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3", "h4", "h5", "h6",
     "dl", "dt", "dd", "p", "ol", "ul", "li", "strong", "span", "a", "table", "thead", "tbody", "tr",
-    "th", "td", "div", "nav", "footer",
+    "th", "td", "div", "nav", "footer", "em", "code",
 }  # fmt: skip
 
 

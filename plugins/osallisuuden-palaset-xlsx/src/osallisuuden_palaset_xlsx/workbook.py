@@ -1,4 +1,4 @@
-"""Build the workbook (description, matrix, questions) and save it with fixed timestamps."""
+"""Build the workbook (description, matrix, questions, appendix) and save it with fixed timestamps."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ FILLS = {
 }
 BOLD = Font(bold=True)
 SHEETS = {
-    "fi": ("Kuvaus", "Matriisi", "Apukysymykset"),
-    "en": ("Description", "Matrix", "Questions"),
-    "sv": ("Beskrivning", "Matris", "Hjälpfrågor"),
+    "fi": ("Kuvaus", "Matriisi", "Apukysymykset", "Arviointiliite"),
+    "en": ("Description", "Matrix", "Questions", "Evaluation appendix"),
+    "sv": ("Beskrivning", "Matris", "Hjälpfrågor", "Utvärderingsbilaga"),
 }
 
 
@@ -192,7 +192,10 @@ def questions_sheet(sheet: Worksheet, request: ExportRequest) -> None:
 
 
 def build_workbook(request: ExportRequest) -> Workbook:
-    """The workbook for ``request``: three sheets named in the request's language."""
+    """The workbook for ``request``: four sheets named in the request's language."""
+    # Imported here: the appendix sheet uses this module's cell helpers.
+    from osallisuuden_palaset_xlsx.appendix import appendix_sheet
+
     names = SHEETS.get(request.lang, SHEETS["fi"])
     workbook = Workbook()
     first = workbook.active
@@ -201,6 +204,7 @@ def build_workbook(request: ExportRequest) -> Workbook:
     description_sheet(first, request)
     matrix_sheet(workbook.create_sheet(names[1]), request)
     questions_sheet(workbook.create_sheet(names[2]), request)
+    appendix_sheet(workbook.create_sheet(names[3]), request)
     when = epoch().replace(tzinfo=None)
     workbook.properties.created = when
     workbook.properties.modified = when
