@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset.exporting import ExportRequest
+from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
-from tests.cli.test_export_cli import PRACTICE, PROJECT
+from tests.cli.test_export_cli import PRACTICE, PROJECT, write_answers
 
 BUILTIN = ("csv", "html", "json", "markdown", "mermaid", "yaml")
 
@@ -107,3 +108,75 @@ def test_examples_build(tmp_path: Path) -> None:
     result = run_cli(["build", str(copy), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_build_shows_the_survey_with_its_chart_file_and_small_groups_suppressed(
+    folder: Path, tmp_path: Path
+) -> None:
+    answers = write_answers(tmp_path)
+    out = tmp_path / "out"
+    args = ["--lang", "en", "build", str(folder), "-o", str(out), "--no-diagrams", "-q"]
+    survey = ["--survey", str(answers[0]), "--survey", str(answers[1]), "--survey-practice", "kahvila"]
+    result = run_cli([*args, *survey, "--survey-by", "ryhma"])
+    assert result.exit_code == 0, result.stderr
+    chart = out / "surveys" / "kahvila.svg"
+    assert chart.read_text(encoding="utf-8").startswith("<svg ")
+    for stem in ("kahvila", "mallit"):  # the practice's report and the collection's, which holds it
+        text = (out / "markdown" / f"{stem}.md").read_text(encoding="utf-8")
+        assert "](<../surveys/kahvila.svg>)" in text
+        assert "<!--" not in text
+        assert "| ryhma=iso | 6 |" in text
+        assert "| ryhma=pieni | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+        page = (out / "html" / f"{stem}.html").read_text(encoding="utf-8")
+        assert '<th scope="row">ryhma=pieni</th><td>&lt;5</td><td>–</td>' in page
+        assert "<svg " in page
+    assert "Experience of inclusion" not in (out / "markdown" / "toinen.md").read_text(encoding="utf-8")
+    assert 'href="surveys/kahvila.svg"' in (out / "index.html").read_text(encoding="utf-8")
+    # The same build twice gives the same bytes, the chart too.
+    again = tmp_path / "again"
+    assert run_cli([*args[:3], str(folder), "-o", str(again), "--no-diagrams", "-q", *survey,
+                    "--survey-by", "ryhma"]).exit_code == 0  # fmt: skip
+    assert _files(out) == _files(again)
+
+
+def test_build_reports_carry_the_checks_findings(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert (
+        run_cli(["--lang", "en", "build", str(folder), "-o", str(out), "--no-diagrams", "-q"]).exit_code == 0
+    )
+    text = unescape_markdown((out / "markdown" / "kahvila.md").read_text(encoding="utf-8"))
+    line = PRACTICE.splitlines().index("    - id: kutsu") + 1
+    assert f"[participant-voice] {folder / 'kahvila.yaml'}:{line}: " in text
+    html = (out / "html" / "kahvila.html").read_text(encoding="utf-8")
+    assert f"<code>{folder / 'kahvila.yaml'}:{line}</code>" in html
+    unchecked = tmp_path / "unchecked"
+    assert (
+        run_cli(["build", str(folder), "-o", str(unchecked), "--no-diagrams", "-q", "--no-checks"]).exit_code
+        == 0
+    )
+    assert "participant-voice" not in (unchecked / "markdown" / "kahvila.md").read_text(encoding="utf-8")
+
+
+def test_the_main_job_builds_the_examples_with_their_invented_survey(tmp_path: Path) -> None:
+    """scripts/examples.sh's build command: elava-portfolio gets a survey section, small groups hidden."""
+    root = Path(__file__).resolve().parents[2]
+    copy = tmp_path / "examples"
+    shutil.copytree(root / "examples", copy, ignore=shutil.ignore_patterns("*.py"))
+    out = tmp_path / "out"
+    surveys = copy / "kyselyt"
+    result = run_cli([
+        "build", str(copy), "-o", str(out), "-q", "--no-diagrams",
+        "--survey", str(surveys / "elava-portfolio-alku.csv"),
+        "--survey", str(surveys / "elava-portfolio-seuranta.csv"),
+        "--survey-practice", "elava-portfolio", "--survey-by", "ryhma",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no bad rows in the example answers
+    text = (out / "markdown" / "elava-portfolio.md").read_text(encoding="utf-8")
+    assert "## Osallisuuden kokemus" in text
+    for small in ("Etäryhmä", "Kotikäynnit"):
+        assert f"| ryhma={small} | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+    for shown, n in (("Kokkola", 6), ("Kannus", 5), ("Kaustinen", 5)):
+        assert f"| ryhma={shown} | {n} | " in text
+    assert (out / "surveys" / "elava-portfolio.svg").exists()
+    assert "Osallisuuden kokemus" not in (out / "markdown" / "oma-polku.md").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
 
 PRACTICE = """\
@@ -119,3 +120,120 @@ def test_formats_lists_every_format_with_what_it_accepts() -> None:
     text = run_cli(["--lang", "en", "formats"])
     assert text.exit_code == 0
     assert "-O delimiter=… [,|;|tab] (default ',')" in text.stdout
+
+
+def write_answers(folder: Path, *, waves_in_one_file: bool = False) -> list[Path]:
+    """Invented ESIS answers of 13 people: groups "iso" (6), "keski" (5) and "pieni" (2).
+
+    "pieni" is under 5, and the total would give it away beside "keski": both are suppressed.
+    """
+    header = "vastaaja," + ",".join(f"esis{i}" for i in range(1, 11)) + ",ryhma"
+    people = [(f"R{n}", "iso" if n <= 6 else "keski" if n <= 11 else "pieni") for n in range(1, 14)]
+
+    def row(who: str, group: str, base: int, wave: str | None) -> str:
+        values = ",".join(str(min(5, base + (i % 2))) for i in range(10))
+        return f"{who},{values},{group}" + (f",{wave}" if wave else "")
+
+    start = [row(who, group, 2 + n % 2, None) for n, (who, group) in enumerate(people)]
+    follow = [row(who, group, 3 + n % 2, None) for n, (who, group) in enumerate(people)]
+    if waves_in_one_file:
+        both = folder / "kysely.csv"
+        lines = [f"{line},alku" for line in start] + [f"{line},seuranta" for line in follow]
+        both.write_text("\n".join([header + ",aalto", *lines]) + "\n", encoding="utf-8")
+        return [both]
+    paths = [folder / "alku.csv", folder / "seuranta.csv"]
+    for path, lines in zip(paths, (start, follow), strict=True):
+        path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return paths
+
+
+def _survey_args(paths: list[Path]) -> list[str]:
+    return [arg for path in paths for arg in ("--survey", str(path))]
+
+
+def test_export_runs_the_checks_and_puts_located_findings_in_the_appendix(folder: Path) -> None:
+    source = folder / "kahvila.yaml"
+    result = run_cli(["--lang", "en", "export", str(source), "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    text = unescape_markdown(result.stdout)
+    findings = text[text.index("### Findings of the checks") :]
+    # The step "kutsu" names no participants: the participant-voice check points at the step.
+    line = PRACTICE.splitlines().index("    - id: kutsu") + 1
+    assert f"[participant-voice] {source}:{line}: step 'kutsu' names no participants" in findings
+    unchecked = run_cli(["--lang", "en", "export", str(source), "-f", "markdown", "--no-checks"])
+    assert "No checks were run for this report" in unchecked.stdout
+    assert "participant-voice" not in unchecked.stdout
+
+
+@pytest.mark.parametrize("one_file", [False, True])
+def test_export_shows_the_survey_with_small_groups_suppressed(folder: Path, one_file: bool) -> None:
+    answers = write_answers(folder, waves_in_one_file=one_file)
+    args = ["--lang", "en", "export", str(folder / "kahvila.yaml"), "-f", "markdown", "--survey-by", "ryhma"]
+    result = run_cli([*args, *_survey_args(answers)])
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "## Experience of inclusion" in text
+    assert text.index("## Experience of inclusion") < text.index("## Evaluation appendix")
+    assert "| All | 13 |" in text
+    assert "| ryhma=iso | 6 |" in text
+    for hidden in ("keski", "pieni"):
+        assert f"| ryhma={hidden} | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+    assert "<!-- The chart is left out" in text  # standard output: no chart file
+    assert "![" not in text
+
+
+def test_export_html_embeds_the_survey_chart(folder: Path) -> None:
+    answers = write_answers(folder)
+    result = run_cli(
+        ["export", str(folder / "kahvila.yaml"), "-f", "html", "--survey-by", "ryhma", *_survey_args(answers)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert '<section class="survey">' in result.stdout
+    assert "<svg " in result.stdout
+    assert '<th scope="row">ryhma=pieni</th><td>&lt;5</td><td>–</td>' in result.stdout
+
+
+def test_one_file_without_waves_is_scored_as_one_wave(folder: Path) -> None:
+    answers = write_answers(folder)[:1]
+    result = run_cli(["--lang", "en", "export", str(folder / "kahvila.yaml"), "-f", "markdown",
+                      *_survey_args(answers)])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "| Group | n | mean |" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--min-group", "2"], "at least 3 respondents"),
+        (
+            ["--survey-by", "ryhmä"],
+            "--survey-by 'ryhmä' is not a column of the answers (did you mean 'ryhma'?)",
+        ),
+        (["--instrument", "esiss"], "no instrument 'esiss'"),
+        (["--survey-practice", "kahvla"], "--survey-practice: no practice 'kahvla'"),
+    ],
+)
+def test_survey_mistakes_are_named(folder: Path, extra: list[str], message: str) -> None:
+    answers = write_answers(folder)
+    result = run_cli(["export", str(folder), "-f", "markdown", *_survey_args(answers),
+                      "--survey-practice", "kahvila", *extra])  # fmt: skip
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_survey_needs_to_know_its_practice(folder: Path) -> None:
+    answers = write_answers(folder)
+    many = run_cli(["export", str(folder), "-f", "markdown", *_survey_args(answers)])
+    assert many.exit_code == 1
+    assert "--survey-practice ID" in many.stderr
+    three = run_cli(
+        ["export", str(folder / "kahvila.yaml"), "-f", "markdown", *_survey_args([*answers, answers[0]])]
+    )
+    assert three.exit_code == 1
+    assert "at most two --survey files" in three.stderr
+    alone = run_cli(
+        ["export", str(folder / "kahvila.yaml"), "-f", "markdown", "--survey-practice", "kahvila"]
+    )
+    assert alone.exit_code == 1
+    assert "give --survey FILE.csv" in alone.stderr
