@@ -321,3 +321,24 @@ def test_nothing_but_load_error_escapes_for_random_text(text: str) -> None:
 def test_nothing_but_load_error_escapes_for_random_documents(body: object, kind: str) -> None:
     result = outcome(json.dumps({kind: body}), "r.json")
     assert result != ()
+
+
+def test_a_broken_step_does_not_hide_the_flow_problems_of_its_practice() -> None:
+    text = (
+        "practice:\n"
+        "  id: p\n"
+        "  name: P\n"
+        "  steps:\n"
+        "    - {id: a, name: A, group_size: {min: many}}\n"
+        "    - {id: b, name: B}\n"
+        "  flows:\n"
+        "    - {source: a, target: c}\n"
+        "    - {source: b, target: a}\n"
+        "    - {source: a, target: b}\n"
+    )
+    with pytest.raises(LoadError) as info:
+        loads(text, name="p.yaml")
+    messages = [(p.line, p.message) for p in info.value.problems]
+    assert any(line == 5 and "whole number" in m for line, m in messages)
+    assert any(line == 8 and "'c' is not a step" in m for line, m in messages)
+    assert any("cycle" in m for _, m in messages)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
@@ -11,7 +11,8 @@ from cattrs.errors import AttributeValidationNote, IterableValidationNote
 from osallisuuden_palaset.converting import DOCUMENT_KINDS, META_KEYS, Model, structure
 from osallisuuden_palaset.errors import Issue, ModelError, Path, Problem, did_you_mean
 from osallisuuden_palaset.loading_shape import Finding, check_shape
-from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.flow import Flow
+from osallisuuden_palaset.model.practice import Answer, Include, Phase, Practice, Reuse, flow_issues
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
 from osallisuuden_palaset.model.references import (
     Context,
@@ -20,6 +21,7 @@ from osallisuuden_palaset.model.references import (
 )
 from osallisuuden_palaset.reading import Position, Reading
 
+T = TypeVar("T")
 KINDS_HINT = "a model file starts with one of: " + ", ".join(f"'{k}:'" for k in DOCUMENT_KINDS)
 
 
@@ -118,6 +120,7 @@ def parse(reading: Reading, name: str) -> Parsed:
     except Exception as error:  # every failure of user data must become a problem
         built = _error_findings(error, (kind,))
         findings += [b for b in built if not _already_reported(b, shape)]
+        findings += _skeleton_findings(kind, cleaned, findings)
     problems += [_to_problem(source, f) for f in findings]
     if model is None or problems:
         return Parsed(None, tuple(problems), raw_ids)
@@ -173,6 +176,65 @@ def _error_findings(error: BaseException, path: Path) -> list[Finding]:
     if isinstance(error, KeyError):
         return [Finding(path, f"missing required field {error.args[0]!r}", loose=True)]
     return [Finding(path, str(error) or type(error).__name__, loose=True)]
+
+
+def _skeleton_findings(kind: str, data: Any, found: Sequence[Finding]) -> list[Finding]:
+    """Flow, phase and answer problems of practices that could not be built.
+
+    A practice with a broken part cannot be constructed, so its own invariants never ran;
+    they are checked here on the parts that can be read, so one run reports them too.
+    """
+    seen = {(f.path, f.message) for f in found}
+    extra: list[Finding] = []
+    for path, raw in _raw_practices(kind, data):
+        if not any(f.path[: len(path)] == path for f in found):
+            continue  # this practice was built, so its invariants were checked already
+        issues = flow_issues(
+            [_raw_id(s) for s in _raw_list(raw, "steps")],
+            [_try_structure(f, Flow) for f in _raw_list(raw, "flows")],
+            [_try_structure(p, Phase) for p in _raw_list(raw, "phases")],
+            [_raw_id(o) for o in _raw_list(raw, "outcomes")],
+            [_try_structure(a, Answer) for a in _raw_list(raw, "answers")],
+        )
+        for issue in issues:
+            finding = Finding((*path, *issue.path), issue.message, issue.hint)
+            if (finding.path, finding.message) not in seen:
+                extra.append(finding)
+    return extra
+
+
+def _raw_practices(kind: str, data: Any) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+    if not isinstance(data, Mapping):
+        return
+    if kind == "practice":
+        yield (kind,), data
+    projects: list[tuple[Path, Any]] = [((kind,), data)] if kind == "project" else []
+    if kind == "collection":
+        for i, practice in enumerate(_raw_list(data, "practices")):
+            if isinstance(practice, Mapping):
+                yield (kind, "practices", i), practice
+        projects += [((kind, "projects", j), p) for j, p in enumerate(_raw_list(data, "projects"))]
+    for path, project in projects:
+        for i, practice in enumerate(_raw_list(project, "practices")):
+            if isinstance(practice, Mapping):
+                yield (*path, "practices", i), practice
+
+
+def _raw_list(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    return value if isinstance(value, list) else []
+
+
+def _raw_id(item: Any) -> str | None:
+    ident = item.get("id") if isinstance(item, Mapping) else None
+    return ident if isinstance(ident, str) else None
+
+
+def _try_structure(item: Any, cls: type[T]) -> T | None:
+    try:
+        return structure(item, cls)
+    except Exception:  # a broken part was reported already; here it just takes part in no check
+        return None
 
 
 def _note_steps(error: BaseException) -> Path:

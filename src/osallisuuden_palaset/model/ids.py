@@ -31,11 +31,16 @@ def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
         )
 
 
-def duplicate_issues(ids: Iterable[str], path: Path, what: str) -> list[Issue]:
-    """An issue for every id that occurs more than once, located at its second occurrence."""
+def duplicate_issues(ids: Iterable[str | None], path: Path, what: str) -> list[Issue]:
+    """An issue for every id that occurs more than once, located at its second occurrence.
+
+    ``None`` stands for an entry whose id is unknown (it keeps the other entries' indices).
+    """
     seen: Counter[str] = Counter()
     issues = []
     for index, ident in enumerate(ids):
+        if ident is None:
+            continue
         seen[ident] += 1
         if seen[ident] == 2:
             issues.append(Issue((*path, index, "id"), f"duplicate {what} id {ident!r}", "ids must be unique"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -201,10 +201,34 @@ class Practice:
 
 def practice_issues(practice: Practice) -> list[Issue]:
     """Every broken invariant inside one practice (references to other files are checked elsewhere)."""
-    issues = duplicate_issues(practice.step_ids, ("steps",), "step")
-    ids = set(practice.step_ids)
+    return flow_issues(
+        practice.step_ids,
+        practice.flows,
+        practice.phases,
+        [o.id for o in practice.outcomes],
+        practice.answers,
+    )
+
+
+def flow_issues(
+    step_ids: Sequence[str | None],
+    flows: Sequence[Flow | None],
+    phases: Sequence[Phase | None] = (),
+    outcome_ids: Sequence[str | None] = (),
+    answers: Sequence[Answer | None] = (),
+) -> list[Issue]:
+    """The invariants of a practice, checked on its parts.
+
+    ``None`` marks a part that could not be read (the loader checks the rest of a broken
+    file this way); it keeps the other parts' indices and takes part in no check.
+    """
+    issues = duplicate_issues(step_ids, ("steps",), "step")
+    ids = {i for i in step_ids if i is not None}
+    order_ids = [i for i in step_ids if i is not None]
     known = sorted(ids)
-    for i, f in enumerate(practice.flows):
+    for i, f in enumerate(flows):
+        if f is None:
+            continue
         for end in ("source", "target"):
             ident = getattr(f, end)
             if ident not in ids:
@@ -215,8 +239,9 @@ def practice_issues(practice: Practice) -> list[Issue]:
                         nearest(ident, known),
                     )
                 )
-    valid = [f for f in practice.flows if f.source in ids and f.target in ids]
-    cycle = find_cycle(practice.step_ids, valid)
+    valid = [(i, f) for i, f in enumerate(flows) if f is not None and f.source in ids and f.target in ids]
+    valid_flows = [f for _, f in valid]
+    cycle = find_cycle(order_ids, valid_flows)
     if cycle is not None:
         issues.append(
             Issue(
@@ -226,19 +251,19 @@ def practice_issues(practice: Practice) -> list[Issue]:
             )
         )
     else:
-        for f in valid:
-            if f.kind is FlowKind.LOOP_BACK and not reaches(valid, f.target, f.source):
+        for i, f in valid:
+            if f.kind is FlowKind.LOOP_BACK and not reaches(valid_flows, f.target, f.source):
                 issues.append(
                     Issue(
-                        ("flows", practice.flows.index(f), "kind"),
+                        ("flows", i, "kind"),
                         f"loop_back from {f.source!r} to {f.target!r} does not go back to an earlier step",
                         "use 'sequence' for a forward link",
                     )
                 )
-    issues += duplicate_issues((p.id for p in practice.phases), ("phases",), "phase")
+    issues += duplicate_issues((p.id if p else None for p in phases), ("phases",), "phase")
     placed: dict[str, str] = {}
-    for i, phase in enumerate(practice.phases):
-        for j, step in enumerate(phase.steps):
+    for i, phase in enumerate(phases):
+        for j, step in enumerate(phase.steps if phase else ()):
             if step not in ids:
                 issues.append(
                     Issue(
@@ -251,10 +276,13 @@ def practice_issues(practice: Practice) -> list[Issue]:
                 issues.append(
                     Issue(("phases", i, "steps", j), f"step {step!r} is already in phase {placed[step]!r}")
                 )
-            else:
+            elif phase is not None:
                 placed[step] = phase.id
-    issues += duplicate_issues((o.id for o in practice.outcomes), ("outcomes",), "outcome")
-    for i, answer in enumerate(practice.answers):
+    issues += duplicate_issues(outcome_ids, ("outcomes",), "outcome")
+    seen_answers: set[tuple[str | None, str]] = set()
+    for i, answer in enumerate(answers):
+        if answer is None:
+            continue
         for j, step in enumerate(answer.steps):
             if step not in ids:
                 issues.append(
@@ -264,8 +292,6 @@ def practice_issues(practice: Practice) -> list[Issue]:
                         nearest(step, known),
                     )
                 )
-    seen_answers: set[tuple[str | None, str]] = set()
-    for i, answer in enumerate(practice.answers):
         key = (answer.framework, answer.question)
         if key in seen_answers:
             issues.append(
