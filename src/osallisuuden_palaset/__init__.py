@@ -2,7 +2,14 @@
 
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.errors import LoadError, ModelError, PalasetError, Problem, UsageError
-from osallisuuden_palaset.exporting import Exporter, ExportOption, ExportRequest, export, export_to_file
+from osallisuuden_palaset.exporting import (
+    Exporter,
+    ExportOption,
+    ExportRequest,
+    SurveyResults,
+    export,
+    export_to_file,
+)
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.loading import (
     Document,
@@ -137,6 +144,7 @@ __all__ = [
     "Severity",
     "Source",
     "Strength",
+    "SurveyResults",
     "Text",
     "Threshold",
     "UsageError",

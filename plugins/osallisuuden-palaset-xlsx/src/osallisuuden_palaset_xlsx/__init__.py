@@ -24,9 +24,9 @@ def render(request: ExportRequest) -> bytes:
 EXPORTER = Exporter(
     name="xlsx",
     description=Text(
-        fi="Excel-työkirja: kuvaus, palaset × osa-alueet ja periaatteet, apukysymykset.",
-        en="An Excel workbook: description, blocks × dimensions and principles, guiding questions.",
-        sv="En Excel-arbetsbok: beskrivning, byggstenar × delområden och principer, hjälpfrågor.",
+        fi="Excel-työkirja: kuvaus, palaset × osa-alueet ja periaatteet, apukysymykset, arviointiliite.",
+        en="An Excel workbook: description, blocks × dimensions and principles, questions, evaluation.",
+        sv="En Excel-arbetsbok: beskrivning, byggstenar × delområden och principer, hjälpfrågor, bilaga.",
     ),
     suffix=".xlsx",
     media_type=MEDIA_TYPE,
