@@ -148,7 +148,7 @@ def test_files_given_one_by_one_form_a_workspace() -> None:
 def test_reuse_needs_the_catalogue_file_in_the_workspace() -> None:
     folder = GOOD / "kokonaisuus"
     with pytest.raises(LoadError) as info:
-        load_workspace([folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"])
+        load_workspace([folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"], siblings=False)
     (problem,) = problems_of(info)
     assert where(problem) == ("lumoava.yaml", 19, 18)
     assert problem.message == "no catalogue or practice 'tyokalut' to reuse from"
@@ -342,3 +342,21 @@ def test_a_broken_step_does_not_hide_the_flow_problems_of_its_practice() -> None
     assert any(line == 5 and "whole number" in m for line, m in messages)
     assert any(line == 8 and "'c' is not a step" in m for line, m in messages)
     assert any("cycle" in m for _, m in messages)
+
+
+def test_files_beside_a_named_file_resolve_its_references(tmp_path: Path) -> None:
+    (tmp_path / "tools.yaml").write_text(
+        "catalogue:\n  id: tools\n  name: Tools\n  blocks:\n    - {id: cards, name: Cards}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.yaml").write_text("practice: [\n", encoding="utf-8")
+    named = tmp_path / "p.yaml"
+    named.write_text(
+        "practice:\n  id: p\n  name: P\n  steps:\n    - {id: a, reuse: tools/cards}\n", encoding="utf-8"
+    )
+    workspace = load_workspace([named])
+    assert [p.id for p in workspace.collection.all_practices()] == ["p"]
+    assert workspace.collection.catalogues == ()
+    assert workspace.context.resolve("tools/cards").name.get() == "Cards"
+    with pytest.raises(LoadError, match="no catalogue or practice 'tools'"):
+        load_workspace([named], siblings=False)

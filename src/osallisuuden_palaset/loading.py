@@ -141,11 +141,15 @@ def load_workspace(
     frameworks: Iterable[Framework] = (),
     catalogues: Iterable[Catalogue] = (),
     progress: Callable[[int, int], None] | None = None,
+    siblings: bool = True,
 ) -> Workspace:
     """Load files and folders (searched recursively) as one collection, checking references across them.
 
     A file with ``collection:`` names the collection; otherwise a single folder's name does.
     Framework files in the folders are used, with ``frameworks``, to check mappings.
+    With ``siblings``, the other model files beside a named file resolve its references
+    (blocks it reuses, practices it includes) without becoming part of the collection;
+    their own problems are not reported.
     ``progress(done, total)`` is called after each file is read.
 
     Raises:
@@ -168,17 +172,22 @@ def load_workspace(
             progress(len(parsed), len(unique))
     for p in parsed:
         problems += p.problems
+    beside = [_parse_file(f) for f in _siblings(roots, unique)] if siblings else []
     documents = tuple(p.document for p in parsed if p.document is not None)
-    broken = frozenset(i for p in parsed if p.document is None for i in p.raw_ids)
+    neighbours = [d for p in beside if p.document is not None for d in places(p.document)]
+    broken = frozenset(i for p in (*parsed, *beside) if p.document is None for i in p.raw_ids)
     all_frameworks = {f.id: f for f in frameworks}
-    all_frameworks.update({d.model.id: d.model for d in documents if isinstance(d.model, Framework)})
+    for d in (*(p.document for p in beside if p.document is not None), *documents):
+        if isinstance(d.model, Framework):
+            all_frameworks[d.model.id] = d.model
     collection, located, issues = _assemble(documents, roots)
     problems += issues
-    outside = tuple(catalogues)
+    outside = (*catalogues, *(m for _, m, _ in neighbours if isinstance(m, Catalogue)))
+    outside_practices = tuple(m for _, m, _ in neighbours if isinstance(m, Practice))
     context = Context.build(
         all_frameworks.values(),
         (*outside, *(m for _, m, _ in located if isinstance(m, Catalogue))),
-        (m for _, m, _ in located if isinstance(m, Practice)),
+        (*outside_practices, *(m for _, m, _ in located if isinstance(m, Practice))),
     )
     problems += reference_problems(
         ((d.source, m, path) for d, m, path in located),
@@ -189,9 +198,24 @@ def load_workspace(
     if problems or collection is None:
         raise LoadError(sorted(problems, key=_order))
     where = {(kind, m.id): (d, path) for d, m, path, kind in _kinds(located)}
-    return Workspace(
-        collection, documents, Context.of_collection(collection, all_frameworks.values(), outside), where
+    context = Context.build(
+        all_frameworks.values(),
+        (*outside, *collection.catalogues),
+        (*outside_practices, *collection.all_practices()),
     )
+    return Workspace(collection, documents, context, where)
+
+
+def _siblings(roots: Sequence[FilePath], loaded: Sequence[FilePath]) -> list[FilePath]:
+    """Model files beside the named files (not below them), except those loaded anyway."""
+    taken = {p.resolve() for p in loaded}
+    found: list[FilePath] = []
+    for folder in dict.fromkeys(r.parent for r in roots if r.is_file()):
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and _is_model_file(path.name) and path.resolve() not in taken:
+                taken.add(path.resolve())
+                found.append(path)
+    return found
 
 
 def model_files(folder: str | os.PathLike[str]) -> list[FilePath]:
