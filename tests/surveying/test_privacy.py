@@ -35,5 +35,15 @@ def test_one_small_group_beside_a_total_takes_the_next_smallest_with_it() -> Non
     assert suppressed_keys({"a": 10, "b": 3, "c": 2}, 5) == {"b", "c"}
     assert suppressed_keys({"a": 10, "b": 6}, 5) == frozenset()
     assert suppressed_keys({"a": 4}, 5) == {"a"}
+
+
+def test_small_groups_together_under_the_limit_take_the_next_smallest_with_them() -> None:
+    # 1 + 2 people could be worked out from the total together: a third group goes too.
+    assert suppressed_keys({"a": 10, "b": 7, "c": 2, "d": 1}, 5) == {"b", "c", "d"}
+    # 3 + 2 = 5 together is a group the limit allows.
+    assert suppressed_keys({"a": 10, "b": 7, "c": 3, "d": 2}, 5) == {"c", "d"}
+
+
+def test_the_limit_cannot_go_below_three() -> None:
     with pytest.raises(PalasetError):
         suppressed_keys({"a": 4}, 2)

@@ -39,13 +39,15 @@ def shown_n(n: int, min_group: int, *, suppressed: bool | None = None) -> str:
 def suppressed_keys(sizes: Mapping[K, int], min_group: int, *, total_shown: bool = True) -> frozenset[K]:
     """The groups of one breakdown to suppress.
 
-    Every group under ``min_group`` is suppressed. When exactly one is, and a total is shown
-    beside the breakdown, its size and mean could be worked out from the total and the other
-    groups; so the smallest other group is suppressed too (secondary suppression).
+    Every group under ``min_group`` is suppressed. When a total is shown beside the
+    breakdown, the suppressed groups taken together could be worked out from the total and
+    the other groups; so while they hold fewer than ``min_group`` people together, the
+    smallest other group is suppressed too (secondary suppression).
     """
     check_min_group(min_group)
     small = {key for key, n in sizes.items() if n < min_group}
-    if total_shown and len(small) == 1 and len(sizes) > 1:
+    if total_shown and small:
         others = sorted((n, str(key), key) for key, n in sizes.items() if key not in small)
-        small.add(others[0][2])
+        while others and sum(sizes[k] for k in small) < min_group:
+            small.add(others.pop(0)[2])
     return frozenset(small)
