@@ -1,0 +1,104 @@
+"""``palaset new``: write a commented model file that validates, with its JSON Schema beside it."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from osallisuuden_palaset.cli import common
+
+#: The schema file ``palaset new`` writes beside the model file (the loader skips ``*.schema.json``).
+SCHEMA_FILE = "palaset.schema.json"
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "exists": {
+        "fi": "{path} on jo olemassa: valitse toinen nimi tai korvaa se valitsimella --force",
+        "en": "{path} already exists: choose another name, or replace it with --force",
+        "sv": "{path} finns redan: välj ett annat namn eller ersätt den med --force",
+    },
+    "suffix": {
+        "fi": "{path}: uusi mallitiedosto kirjoitetaan YAML-muodossa; anna nimi, joka päättyy .yaml tai .yml",
+        "en": "{path}: a new model file is written as YAML; give a name ending in .yaml or .yml",
+        "sv": "{path}: en ny modellfil skrivs som YAML; ge ett namn som slutar på .yaml eller .yml",
+    },
+    "wrote": {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}"},
+    "next": {
+        "fi": "Muokkaa tiedostoa ja tarkista se: palaset validate {path}",
+        "en": "Edit the file, then check it: palaset validate {path}",
+        "sv": "Redigera filen och kontrollera den: palaset validate {path}",
+    },
+}
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["practice", "project"]),
+    default="practice",
+    show_default=True,
+    help="What the new file holds: one practice, or a project with one practice.",
+)
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--no-schema", is_flag=True, help=f"Do not write {SCHEMA_FILE} beside PATH.")
+@click.pass_context
+def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) -> None:
+    """Write a commented template at PATH (in the --lang language) that validates as it is."""
+    from osallisuuden_palaset.atomicfile import write_text_atomic
+    from osallisuuden_palaset.errors import PalasetError
+    from osallisuuden_palaset.loading import slug
+    from osallisuuden_palaset.schema import SCHEMA_IDS, schema_json
+
+    lang = common.lang(ctx)
+    target = Path(path)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        common.fail(_MESSAGES["suffix"][lang].format(path=path))
+    if target.exists() and not force:
+        common.fail(_MESSAGES["exists"][lang].format(path=path))
+    schema_path = target.parent / SCHEMA_FILE
+    # Point at the schema file beside PATH when there is one, else at the published schema.
+    schema_ref = SCHEMA_IDS["model"] if no_schema and not schema_path.exists() else SCHEMA_FILE
+    ident = slug(target.stem)
+    text = render_template(kind, lang, schema=schema_ref, ident=ident)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not no_schema:
+            write_text_atomic(schema_path, schema_json("model"))
+        write_text_atomic(target, text)
+    except (PalasetError, OSError) as error:
+        common.fail(str(error))
+    for written in ([] if no_schema else [schema_path]) + [target]:
+        click.echo(_MESSAGES["wrote"][lang].format(path=written), err=True)
+    click.echo(_MESSAGES["next"][lang].format(path=path), err=True)
+
+
+def render_template(kind: str, lang: str, *, schema: str, ident: str) -> str:
+    """The text of a new ``kind`` file ("practice" or "project") with comments in ``lang``."""
+    import jinja2
+
+    folder = resources.files("osallisuuden_palaset") / "templates" / "new"
+    labels: dict[str, dict[str, str]] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
+        autoescape=False,  # YAML, not HTML: values are quoted by the q filter instead
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["q"] = _quote
+    context: dict[str, Any] = {
+        "L": labels[lang],
+        "lang": lang,
+        "schema": schema,
+        "practice_id": ident if kind == "practice" else f"{ident}-malli",
+        "project_id": ident,
+    }
+    return env.get_template(f"{kind}.yaml.j2").render(context)
+
+
+def _quote(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,41 @@
+"""``palaset schema``: print or write the JSON Schema of model files or framework files."""
+
+from __future__ import annotations
+
+import click
+
+from osallisuuden_palaset.cli import common
+
+_WROTE = {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}"}
+
+
+@click.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["model", "framework"]),
+    default="model",
+    show_default=True,
+    help="model: practice, project, catalogue and collection files; framework: framework files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the schema to this file (atomically) instead of standard output.",
+)
+@click.pass_context
+def schema(ctx: click.Context, kind: str, output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) that editors use to complete and check files."""
+    from osallisuuden_palaset.atomicfile import write_text_atomic
+    from osallisuuden_palaset.errors import PalasetError
+    from osallisuuden_palaset.schema import schema_json
+
+    text = schema_json("framework" if kind == "framework" else "model")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text_atomic(output, text)
+    except PalasetError as error:
+        common.fail(str(error))
+    click.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)
