@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -378,3 +380,17 @@ def test_flatten_and_resolve_always_give_valid_practices(p: Practice, data: st.D
     check_valid(resolved)
     assert all(isinstance(step, Block) for step in resolved.steps)
     assert resolved.step_ids == flat.step_ids
+
+
+# --- the guide ----------------------------------------------------------------------------------
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "composition.md"
+
+
+def test_the_guide_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = re.findall(r"^```python\n(.*?)^```", GUIDE.read_text(encoding="utf-8"), flags=re.S | re.M)
+    assert len(blocks) >= 6
+    namespace_: dict[str, Any] = {}
+    for index, code in enumerate(blocks):
+        exec(compile(code, f"{GUIDE.name}[block {index}]", "exec"), namespace_)
+    assert "both have step 'kutsu'" in capsys.readouterr().out
