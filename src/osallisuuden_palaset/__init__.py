@@ -1,6 +1,17 @@
 """Model participation and inclusion work as composable blocks (osallisuuden palaset)."""
 
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
+from osallisuuden_palaset.composing import (
+    CompositionError,
+    branch,
+    combine,
+    flatten,
+    include,
+    namespace,
+    resolve_reuse,
+    reuse,
+    sequence,
+)
 from osallisuuden_palaset.errors import LoadError, ModelError, PalasetError, Problem, UsageError
 from osallisuuden_palaset.exporting import (
     Exporter,
@@ -80,6 +91,7 @@ from osallisuuden_palaset.model.survey import (
 )
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.notebook import register_formatters as _register_formatters
+from osallisuuden_palaset.schema import framework_schema, model_schema, schema_json
 from osallisuuden_palaset.writing import dump_json, dump_yaml, write_model
 
 __all__ = [
@@ -92,6 +104,7 @@ __all__ = [
     "CheckInput",
     "Claim",
     "Collection",
+    "CompositionError",
     "Context",
     "Coverage",
     "CriteriaSet",
@@ -150,15 +163,26 @@ __all__ = [
     "UsageError",
     "Wave",
     "Workspace",
+    "branch",
+    "combine",
     "dump_json",
     "dump_yaml",
     "export",
     "export_to_file",
+    "flatten",
+    "framework_schema",
     "hookimpl",
+    "include",
     "load_document",
     "load_framework",
     "load_workspace",
     "loads",
+    "model_schema",
+    "namespace",
+    "resolve_reuse",
+    "reuse",
+    "schema_json",
+    "sequence",
     "write_model",
 ]
 
