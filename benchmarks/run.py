@@ -241,17 +241,8 @@ def memory_row(work: Path, practices: int) -> Row:
     folder = generate.write(practices, work / f"c{practices}").parent / "yaml"
     code = _MEMORY_CHILD.format(here=str(HERE), folder=str(folder))
     kib = int(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True).stdout)
-    bare = int(
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
-            ],
-            check=True,
-            capture_output=True,
-        ).stdout
-    )
+    bare_code = _PEAK + "\nprint(peak_kib())\n"
+    bare = int(subprocess.run([sys.executable, "-c", bare_code], check=True, capture_output=True).stdout)
     blocks = generate.block_count(practices)
     return Row(
         f"peak memory, {blocks:,} blocks (MiB)",
