@@ -27,3 +27,9 @@ def test_empty_text_is_refused() -> None:
         Text()
     with pytest.raises(ValueError, match="empty"):
         Text(fi="   ")
+
+
+def test_a_map_of_languages_is_a_text_in_code() -> None:
+    assert Text.of({"fi": "Kartoitus", "en": "Mapping"}) == Text(fi="Kartoitus", en="Mapping")
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        Text.of({"de": "Kartierung"})

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal, get_args
+from collections.abc import Iterable, Mapping
+from typing import Literal, Union, get_args
 
 import attrs
 
 Lang = Literal["fi", "en", "sv"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
+#: What a text field accepts in code: a Text, a plain (Finnish) string or a map of languages.
+TextLike = Union["Text", str, Mapping[str, str]]
 #: Fallback order when the asked language is missing: Finnish is the users' language.
 FALLBACK: tuple[Lang, ...] = ("fi", "en", "sv")
 
@@ -35,9 +37,16 @@ class Text:
             raise ValueError("a text needs at least one of fi, en or sv")
 
     @classmethod
-    def of(cls, value: str | Text) -> Text:
-        """Return ``value`` as a Text; a plain string becomes the Finnish text."""
-        return value if isinstance(value, Text) else cls(fi=value)
+    def of(cls, value: TextLike) -> Text:
+        """Return ``value`` as a Text: a plain string becomes the Finnish text, a map its languages."""
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            return cls(fi=value)
+        unknown = sorted(set(value) - set(LANGS))
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r}: a text is a string or a map of fi, en, sv")
+        return cls(fi=value.get("fi"), en=value.get("en"), sv=value.get("sv"))
 
     def get(self, lang: Lang = "fi") -> str:
         """The text in ``lang``, else in the first language present (fi, en, sv)."""
@@ -67,16 +76,16 @@ class Text:
         return self.get("fi")
 
 
-def text(value: str | Text) -> Text:
+def text(value: TextLike) -> Text:
     """Converter used by model fields: accept a plain string where a Text is expected."""
     return Text.of(value)
 
 
-def optional_text(value: str | Text | None) -> Text | None:
+def optional_text(value: TextLike | None) -> Text | None:
     """Converter for optional text fields."""
     return None if value is None else Text.of(value)
 
 
-def texts(values: Iterable[str | Text]) -> tuple[Text, ...]:
+def texts(values: Iterable[TextLike]) -> tuple[Text, ...]:
     """Converter for tuples of texts."""
     return tuple(Text.of(v) for v in values)
