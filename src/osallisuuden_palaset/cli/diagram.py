@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.labels import LabelTable
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.diagram import DiagramOptions
@@ -16,16 +18,17 @@ if TYPE_CHECKING:
     from osallisuuden_palaset.model.project import Collection, Project
     from osallisuuden_palaset.rendering import RenderJob, RenderOutcome, RenderReport
 
-_WORDS = {
-    "drawing": ("Piirretään", "Drawing", "Ritar"),
-    "wrote": (
-        "Kirjoitettu {n} kaaviota kansioon {folder}",
-        "Wrote {n} diagrams into {folder}",
-        "Skrev {n} diagram i {folder}",
-    ),
-    "failed": ("{n} kaaviota epäonnistui:", "{n} diagrams failed:", "{n} diagram misslyckades:"),
-}
-_INDEX = {"fi": 0, "en": 1, "sv": 2}
+_WORDS = LabelTable(
+    {
+        "drawing": ("Piirretään", "Drawing", "Ritar"),
+        "wrote": (
+            "Kirjoitettu {n} kaaviota kansioon {folder}",
+            "Wrote {n} diagrams into {folder}",
+            "Skrev {n} diagram i {folder}",
+        ),
+        "failed": ("{n} kaaviota epäonnistui:", "{n} diagrams failed:", "{n} diagram misslyckades:"),
+    }
+)
 
 
 @click.command()
@@ -176,10 +179,8 @@ def _draw_folder(
     folder.mkdir(parents=True, exist_ok=True)
     todo = folder_jobs(ctx, workspace, options, folder, fmt)
     lang = common.lang(ctx)
-    words = {key: value[_INDEX[lang]] for key, value in _WORDS.items()}
-    with click.progressbar(
-        length=len(todo), label=words["drawing"], file=click.get_text_stream("stderr")
-    ) as bar:
+    words = {key: _WORDS(key, lang) for key in _WORDS.entries}
+    with click.progressbar(length=len(todo), label=words["drawing"], file=sys.stderr) as bar:
 
         def advance(done: int, total: int, outcome: RenderOutcome) -> None:
             bar.update(1)

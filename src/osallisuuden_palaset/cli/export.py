@@ -110,7 +110,7 @@ def export(
             surveys=surveys,
         )
         if output is None or str(output) == "-":
-            stream = click.get_binary_stream("stdout")
+            stream = sys.stdout.buffer
             stream.write(data)
             stream.flush()
         else:
