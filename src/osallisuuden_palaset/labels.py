@@ -6,13 +6,18 @@ import enum
 from collections.abc import Mapping
 from typing import Final
 
-from osallisuuden_palaset.model.text import FALLBACK, Lang
+import attrs
+
+from osallisuuden_palaset.model.text import FALLBACK, LANGS, Lang, Text
+
+#: One label in Finnish, English and Swedish; an empty string means "not translated".
+Variants = tuple[str, str, str]
 
 #: Key → (fi, en, sv). Field keys follow Innokylä's names for a practice description; value keys
 #: are "<enum>.<value>" (role, modality, strength, flow, block_kind, answer_status, provenance, level,
-#: rating, severity, origin).
+#: rating, severity, framework_kind, origin): the one place that names the model's enum values.
 #: An empty string means "not translated": the label falls back to Finnish, then English.
-LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
+LABELS: Final[Mapping[str, Variants]] = {
     # Innokylä basic information (perustiedot), in Innokylä's order.
     "basic_information": ("Perustiedot", "Basic information", "Grunduppgifter"),
     "name": ("Nimi", "Name", "Namn"),
@@ -215,6 +220,10 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
     "severity.error": ("virhe", "error", "fel"),
     "severity.warning": ("varoitus", "warning", "varning"),
     "severity.info": ("tieto", "info", "info"),
+    # Kinds of framework.
+    "framework_kind.categorical": ("luokitteleva", "categorical", "kategorisk"),
+    "framework_kind.ordinal": ("järjestysasteikko", "ordinal", "ordinal"),
+    "framework_kind.checklist": ("tarkistuslista", "checklist", "checklista"),
     # Where a claim comes from.
     "origin.own": ("oma", "own", "egen"),
     "origin.reused": ("uudelleenkäytetty", "reused", "återanvänd"),
@@ -225,7 +234,18 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
     "provenance.official": ("virallinen sanamuoto", "official wording", "officiell formulering"),
 }
 
-_INDEX: Final = {"fi": 0, "en": 1, "sv": 2}
+#: Shorter names of enum values for diagram cards and legends, where the full label would crowd the
+#: card; values not listed here use their full label from LABELS.
+SHORT_LABELS: Final[Mapping[str, Variants]] = {
+    "role.target": ("kohde", "target", "målgrupp"),
+    "role.peer": ("kokemusasiantuntija", "peer / expert by experience", "erfarenhetsexpert"),
+    "role.leader": ("vetäjä", "leader", "ledare"),
+    "role.staff": ("henkilöstö", "staff", "personal"),
+    "role.partner": ("kumppani", "partner", "partner"),
+    "modality.in_person": ("lähi", "in person", "på plats"),
+    "modality.remote": ("etä", "remote", "på distans"),
+    "block_kind.space": ("tila", "space", "plats"),
+}
 
 #: Which enum class uses which key prefix.
 _ENUM_PREFIX: Final = {
@@ -240,7 +260,35 @@ _ENUM_PREFIX: Final = {
     "Rating": "rating",
     "Severity": "severity",
     "Origin": "origin",
+    "FrameworkKind": "framework_kind",
 }
+
+
+def pick(variants: Variants, lang: Lang) -> str:
+    """``variants`` in ``lang``, falling back to Finnish, then English, then Swedish ("" if none)."""
+    own = variants[LANGS.index(lang)]
+    if own:
+        return own
+    return next((variants[LANGS.index(other)] for other in FALLBACK if variants[LANGS.index(other)]), "")
+
+
+@attrs.frozen
+class LabelTable:
+    """A module's own labels, key → (fi, en, sv), looked up like :func:`label`.
+
+    Call it: ``_label = LabelTable({...})``, then ``_label("title", lang)``.
+    """
+
+    entries: Mapping[str, Variants]
+
+    def __call__(self, key: str, lang: Lang) -> str:
+        """The label for ``key`` in ``lang`` (``KeyError`` for an unknown key: a programming error)."""
+        return pick(self.entries[key], lang)
+
+    def text(self, key: str) -> Text:
+        """The label for ``key`` as a Text in every language."""
+        fi, en, sv = (self(key, lang) for lang in LANGS)
+        return Text(fi=fi, en=en, sv=sv)
 
 
 def label(key: str, lang: Lang = "fi") -> str:
@@ -249,20 +297,23 @@ def label(key: str, lang: Lang = "fi") -> str:
     Raises:
         KeyError: ``key`` has no label (a programming error, not a user's).
     """
-    variants = LABELS[key]
-    own = variants[_INDEX[lang]]
-    if own:
-        return own
-    for other in FALLBACK:
-        if variants[_INDEX[other]]:
-            return variants[_INDEX[other]]
-    return key
+    return pick(LABELS[key], lang) or key
 
 
-def value_label(value: enum.Enum, lang: Lang = "fi") -> str:
-    """The label of an enum value of the model (a role, modality, strength, flow kind, ...)."""
-    prefix = _ENUM_PREFIX[type(value).__name__]
-    return label(f"{prefix}.{value.value}", lang)
+def value_label(value: enum.Enum, lang: Lang = "fi", *, short: bool = False) -> str:
+    """The label of an enum value of the model (a role, modality, strength, flow kind, ...).
+
+    ``short`` gives the shorter name diagrams use on cards (:data:`SHORT_LABELS`) where there is one.
+    """
+    key = value_key(value)
+    if short and key in SHORT_LABELS:
+        return pick(SHORT_LABELS[key], lang)
+    return label(key, lang)
+
+
+def value_key(value: enum.Enum) -> str:
+    """The key of an enum value's label in :data:`LABELS`, e.g. ``"role.peer"``."""
+    return f"{_ENUM_PREFIX[type(value).__name__]}.{value.value}"
 
 
 def labels_for(lang: Lang) -> dict[str, str]:

@@ -6,10 +6,11 @@ import csv
 import io
 from collections.abc import Iterable
 
+from osallisuuden_palaset.labels import LabelTable, label, value_label
 from osallisuuden_palaset.model.evaluation import QuestionStatus
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Answer, Practice
-from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.model.text import Lang, Text
 
 #: The worksheet's CSV columns, in order; ``palaset answers import`` reads the same columns.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -30,37 +31,26 @@ CSV_COLUMNS: tuple[str, ...] = (
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MISSING = "missing"
 
-_HEAD: dict[str, tuple[str, str, str]] = {
-    "title": ("Apukysymykset", "Guiding questions", "Stödfrågor"),
-    "status": ("Tila", "Status", "Status"),
-    "steps": ("Vaiheet", "Steps", "Steg"),
-    "answer": ("Vastaus", "Answer", "Svar"),
-    "dimension": ("Osa-alue", "Dimension", "Dimension"),
-    "principle": ("Periaate", "Principle", "Princip"),
-    "source": ("Lähde", "Source", "Källa"),
-    "how": (
-        "Täytä vastaukset tähän tai CSV-pohjaan ja tuo ne takaisin: palaset answers import MALLI.yaml "
-        "VASTAUKSET.csv",
-        "Fill in the answers here or in the CSV worksheet and import them: palaset answers import "
-        "MODEL.yaml ANSWERS.csv",
-        "Fyll i svaren här eller i CSV-mallen och importera dem: palaset answers import MODELL.yaml SVAR.csv",
-    ),
-}
-_STATUS: dict[str, tuple[str, str, str]] = {
-    "open": ("avoin", "open", "öppen"),
-    "draft": ("luonnos", "draft", "utkast"),
-    "answered": ("vastattu", "answered", "besvarad"),
-    MISSING: ("ei vastausta", "no answer", "inget svar"),
-}
-_PROVENANCE: dict[str, tuple[str, str, str]] = {
-    "paraphrase": ("omin sanoin lähteen mukaan", "paraphrased from the source", "omskriven efter källan"),
-    "written": ("kirjoitettu tätä kehystä varten", "written for this framework", "skriven för denna ram"),
-    "official": ("virallinen sanamuoto", "official wording", "officiell lydelse"),
-}
-
-
-def _label(table: dict[str, tuple[str, str, str]], key: str, lang: Lang) -> str:
-    return table[key][LANGS.index(lang)]
+#: The worksheet's own words; statuses and provenances are named by ``labels.value_label``.
+_head = LabelTable(
+    {
+        "title": ("Apukysymykset", "Guiding questions", "Stödfrågor"),
+        "status": ("Tila", "Status", "Status"),
+        "steps": ("Vaiheet", "Steps", "Steg"),
+        "answer": ("Vastaus", "Answer", "Svar"),
+        "dimension": ("Osa-alue", "Dimension", "Dimension"),
+        "principle": ("Periaate", "Principle", "Princip"),
+        "source": ("Lähde", "Source", "Källa"),
+        "how": (
+            "Täytä vastaukset tähän tai CSV-pohjaan ja tuo ne takaisin: palaset answers import MALLI.yaml "
+            "VASTAUKSET.csv",
+            "Fill in the answers here or in the CSV worksheet and import them: palaset answers import "
+            "MODEL.yaml ANSWERS.csv",
+            "Fyll i svaren här eller i CSV-mallen och importera dem: palaset answers import "
+            "MODELL.yaml SVAR.csv",
+        ),
+    }
+)
 
 
 def answer_for(practice: Practice, framework: Framework, question: str) -> Answer | None:
@@ -99,24 +89,22 @@ def worksheet_markdown(practices: Iterable[Practice], framework: Framework, lang
     """A Markdown worksheet: per practice, each question with its current status and answer."""
     lines: list[str] = []
     for practice in practices:
-        lines += [f"# {_md(practice.name.get(lang))}: {_md(_label(_HEAD, 'title', lang))}", ""]
-        lines += [f"{_md(framework.name.get(lang))} (`{framework.id}`). {_label(_HEAD, 'how', lang)}", ""]
+        lines += [f"# {_md(practice.name.get(lang))}: {_md(_head('title', lang))}", ""]
+        lines += [f"{_md(framework.name.get(lang))} (`{framework.id}`). {_head('how', lang)}", ""]
         for q in question_statuses(practice, framework):
             question = framework.questions[[x.id for x in framework.questions].index(q.question)]
             lines += [f"## {q.question}: {_md(q.text.get(lang))}", ""]
             where = []
             if q.dimension:
-                where.append(f"{_label(_HEAD, 'dimension', lang)}: {q.dimension}")
+                where.append(f"{_head('dimension', lang)}: {q.dimension}")
             if q.principle:
-                where.append(f"{_label(_HEAD, 'principle', lang)}: {q.principle}")
-            where.append(
-                f"{_label(_HEAD, 'source', lang)}: {_label(_PROVENANCE, question.provenance.kind, lang)}"
-            )
+                where.append(f"{_head('principle', lang)}: {q.principle}")
+            where.append(f"{_head('source', lang)}: {value_label(question.provenance.kind, lang)}")
             lines += ["- " + "; ".join(where)]
-            lines += [f"- {_label(_HEAD, 'status', lang)}: {_label(_STATUS, q.status, lang)}"]
-            lines += [f"- {_label(_HEAD, 'steps', lang)}: {', '.join(q.steps) if q.steps else '…'}", ""]
+            lines += [f"- {_head('status', lang)}: {label(f'answer_status.{q.status}', lang)}"]
+            lines += [f"- {_head('steps', lang)}: {', '.join(q.steps) if q.steps else '…'}", ""]
             answer = q.answer.get(lang) if q.answer else ""
-            lines += [f"**{_label(_HEAD, 'answer', lang)}:**", "", _md(answer) if answer else "> …", ""]
+            lines += [f"**{_head('answer', lang)}:**", "", _md(answer) if answer else "> …", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

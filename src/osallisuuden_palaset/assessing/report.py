@@ -8,38 +8,33 @@ from typing import Any
 from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
 from osallisuuden_palaset.assessing.collection import ReuseCount
 from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.labels import LabelTable, label, value_label
 from osallisuuden_palaset.model.evaluation import Claim, Coverage, ElementCoverage, Finding, Level, Severity
-from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.model.text import Lang, Text
 
 #: A claim's place: (practice id, path) → "FILE:LINE" or None.
 ClaimLocator = Callable[[str, Path], "str | None"]
 
 MARK = {Level.COVERED: "●", Level.TOUCHED: "◐", Level.UNSUPPORTED: "◌", Level.NOT_CLAIMED: "○"}
-_WORDS: dict[str, tuple[str, str, str]] = {
-    "covered": ("katettu", "covered", "täckt"),
-    "touched": ("kosketettu", "touched", "berörd"),
-    "unsupported": ("ilman näyttöä", "no evidence", "utan belägg"),
-    "not_claimed": ("ei väitetty", "not claimed", "inte påstådd"),
-    "claims": ("väitettä", "claims", "påståenden"),
-    "with_evidence": ("näytöin", "with evidence", "med belägg"),
-    "unclaimed": ("Periaatteet, joita kukaan ei väitä", "Principles no one claims", "Principer ingen påstår"),
-    "no_evidence": ("Väitteet ilman näyttöä", "Claims without evidence", "Påståenden utan belägg"),
-    "findings": ("Havainnot", "Findings", "Fynd"),
-    "questions": ("Apukysymyksiin vastattu", "Guiding questions answered", "Stödfrågor besvarade"),
-    "reuse": ("Eniten uudelleenkäytetyt", "Reused most", "Mest återanvända"),
-    "collection": ("Kokonaisuus", "Collection", "Helhet"),
-    "project": ("Hanke", "Project", "Projekt"),
-    "none": ("ei yhtään", "none", "inga"),
-    "error": ("virhe", "error", "fel"),
-    "warning": ("varoitus", "warning", "varning"),
-    "info": ("tieto", "info", "info"),
-    "unknown_framework": ("viitekehys ei tiedossa", "framework not known", "ramverket är okänt"),
-}
-
-
-def word(key: str, lang: Lang) -> str:
-    """A report word in ``lang``."""
-    return _WORDS[key][LANGS.index(lang)]
+#: The report's own words; names of levels and severities come from ``labels.value_label``.
+word = LabelTable(
+    {
+        "claims": ("väitettä", "claims", "påståenden"),
+        "with_evidence": ("näytöin", "with evidence", "med belägg"),
+        "unclaimed": (
+            "Periaatteet, joita kukaan ei väitä",
+            "Principles no one claims",
+            "Principer ingen påstår",
+        ),
+        "no_evidence": ("Väitteet ilman näyttöä", "Claims without evidence", "Påståenden utan belägg"),
+        "findings": ("Havainnot", "Findings", "Fynd"),
+        "questions": ("Apukysymyksiin vastattu", "Guiding questions answered", "Stödfrågor besvarade"),
+        "reuse": ("Eniten uudelleenkäytetyt", "Reused most", "Mest återanvända"),
+        "unknown_framework": ("viitekehys ei tiedossa", "framework not known", "ramverket är okänt"),
+        "element": ("Osa-alue / periaate", "Element", "Element"),
+        "claims_heading": ("Väitteet", "Claims", "Påståenden"),
+    }
+)
 
 
 def _text(value: Text | None) -> Any:
@@ -157,8 +152,8 @@ def _row_line(row: ElementCoverage, lang: Lang, indent: str) -> str:
     n = len(row.claims)
     k = len(row.evidenced)
     detail = f"{n} {word('claims', lang)}, {k} {word('with_evidence', lang)}" if n else ""
-    label = word(row.verdict.level.value, lang)
-    return f"{indent}{MARK[row.verdict.level]} {row.element:<4} {label:<14} {row.name.get(lang)}" + (
+    verdict = value_label(row.verdict.level, lang)
+    return f"{indent}{MARK[row.verdict.level]} {row.element:<4} {verdict:<14} {row.name.get(lang)}" + (
         f" — {detail}" if detail else ""
     )
 
@@ -181,7 +176,7 @@ def profile_lines(coverage: Coverage, lang: Lang) -> list[str]:
 def finding_line(finding: Finding, lang: Lang) -> str:
     """``FILE:LINE: severity [check] message`` with the suggestion after an arrow."""
     where = f"{finding.location}: " if finding.location else ""
-    line = f"{where}{word(finding.severity.value, lang)} [{finding.check}] {finding.message.get(lang)}"
+    line = f"{where}{value_label(finding.severity, lang)} [{finding.check}] {finding.message.get(lang)}"
     return line + (f"\n    → {finding.suggestion.get(lang)}" if finding.suggestion else "")
 
 
@@ -199,7 +194,7 @@ def assessment_text(assessment: Assessment, lang: Lang) -> str:
         out += ["  " + finding_line(f, lang).replace("\n", "\n  ") for f in p.findings]
         out.append("")
     for total in assessment.totals:
-        out.append(f"{word('collection', lang)} {assessment.collection} — {total.framework}")
+        out.append(f"{label('collection', lang)} {assessment.collection} — {total.framework}")
         out += profile_lines(total, lang)
         out.append("")
     if assessment.reuse:
@@ -218,9 +213,7 @@ def _md(value: str) -> str:
 def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
     """The assessment as Markdown: a table per practice and a findings list."""
     out: list[str] = []
-    head = ("Osa-alue / periaate", "Element", "Element")[LANGS.index(lang)]
-    verdict = ("Arvio", "Verdict", "Bedömning")[LANGS.index(lang)]
-    claims = ("Väitteet", "Claims", "Påståenden")[LANGS.index(lang)]
+    head, verdict, claims = word("element", lang), label("verdict", lang), word("claims_heading", lang)
     for p in assessment.practices:
         out += [f"## {_md(p.practice.name.get(lang))} (`{p.practice.id}`)", ""]
         if p.coverage is not None:
@@ -233,7 +226,7 @@ def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
                 )
                 name = f"{row.element} {_md(row.name.get(lang))}"
                 out.append(
-                    f"| {name} | {MARK[row.verdict.level]} {word(row.verdict.level.value, lang)} | {who} |"
+                    f"| {name} | {MARK[row.verdict.level]} {value_label(row.verdict.level, lang)} | {who} |"
                 )
             out.append("")
         if p.findings:
@@ -241,10 +234,10 @@ def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
             for f in p.findings:
                 where = f"`{f.location}` " if f.location else ""
                 tail = f" — {_md(f.suggestion.get(lang))}" if f.suggestion else ""
-                severity = word(f.severity.value, lang)
+                severity = value_label(f.severity, lang)
                 out.append(f"- {where}**{severity}** [{f.check}] {_md(f.message.get(lang))}{tail}")
             out.append("")
     for total in assessment.totals:
-        out += [f"## {word('collection', lang)} `{assessment.collection}` ({total.framework})", ""]
+        out += [f"## {label('collection', lang)} `{assessment.collection}` ({total.framework})", ""]
         out += ["```", *profile_lines(total, lang), "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"

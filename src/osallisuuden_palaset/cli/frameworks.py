@@ -3,35 +3,33 @@
 from __future__ import annotations
 
 import json
-from typing import Final
 
 import click
 
 from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
+from osallisuuden_palaset.labels import LabelTable, value_label
 from osallisuuden_palaset.model.framework import Framework, Provenance, ProvenanceKind, Question
 from osallisuuden_palaset.model.text import Lang, Text
 
-_LABELS: Final[dict[str, tuple[str, str, str]]] = {
-    "dimensions": ("osa-aluetta", "dimensions", "delområden"),
-    "principles": ("periaatetta", "principles", "principer"),
-    "questions": ("apukysymystä", "guiding questions", "hjälpfrågor"),
-    "kind": ("Tyyppi", "Kind", "Typ"),
-    "source": ("Lähde", "Source", "Källa"),
-    "dimension": ("Osa-alue", "Dimension", "Delområde"),
-    "principle_heading": ("Periaatteet", "Principles", "Principer"),
-    "question_heading": ("Apukysymykset", "Guiding questions", "Hjälpfrågor"),
-    "none": ("Ei rekisteröityjä viitekehyksiä.", "No frameworks are registered.", "Inga referensramar."),
-    "kind.categorical": ("luokitteleva", "categorical", "kategorisk"),
-    "kind.ordinal": ("järjestysasteikko", "ordinal", "ordinal"),
-    "kind.checklist": ("tarkistuslista", "checklist", "checklista"),
-    "written": ("kirjaston oma kysymys", "question written by this library", "fråga skriven av biblioteket"),
-}
-_INDEX: Final[dict[str, int]] = {"fi": 0, "en": 1, "sv": 2}
-
-
-def _label(key: str, lang: Lang) -> str:
-    return _LABELS[key][_INDEX[lang]]
+_label = LabelTable(
+    {
+        "dimensions": ("osa-aluetta", "dimensions", "delområden"),
+        "principles": ("periaatetta", "principles", "principer"),
+        "questions": ("apukysymystä", "guiding questions", "hjälpfrågor"),
+        "kind": ("Tyyppi", "Kind", "Typ"),
+        "source": ("Lähde", "Source", "Källa"),
+        "dimension": ("Osa-alue", "Dimension", "Delområde"),
+        "principle_heading": ("Periaatteet", "Principles", "Principer"),
+        "question_heading": ("Apukysymykset", "Guiding questions", "Hjälpfrågor"),
+        "none": ("Ei rekisteröityjä viitekehyksiä.", "No frameworks are registered.", "Inga referensramar."),
+        "written": (
+            "kirjaston oma kysymys",
+            "question written by this library",
+            "fråga skriven av biblioteket",
+        ),
+    }
+)
 
 
 def describe_provenance(provenance: Provenance, lang: Lang) -> str:
@@ -88,7 +86,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
                 (len(f.questions), "questions"),
             )
         )
-        click.echo(f"{f.id}\t{f.name.get(lang)} ({_label('kind.' + f.kind.value, lang)}; {counts})")
+        click.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {counts})")
 
 
 @frameworks.command()
@@ -123,7 +121,7 @@ def _frameworks(ctx: click.Context) -> dict[str, Framework]:
 def render_text(framework: Framework, lang: Lang) -> str:
     """A readable account of ``framework`` in ``lang`` (falling back to the languages present)."""
     lines = [f"{framework.name.get(lang)} ({framework.id})"]
-    lines.append(f"{_label('kind', lang)}: {_label('kind.' + framework.kind.value, lang)}")
+    lines.append(f"{_label('kind', lang)}: {value_label(framework.kind, lang)}")
     lines += _source_lines(framework, lang)
     if framework.description is not None:
         lines += ["", framework.description.get(lang)]

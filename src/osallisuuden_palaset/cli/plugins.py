@@ -3,34 +3,32 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any
 
 import click
 
 from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Lang
 
-_LABELS: Final[dict[str, tuple[str, str, str]]] = {
-    "frameworks": ("viitekehykset", "frameworks", "referensramar"),
-    "exporters": ("vientimuodot", "exporters", "exportformat"),
-    "checks": ("tarkistukset", "checks", "kontroller"),
-    "catalogues": ("palaluettelot", "catalogues", "kataloger"),
-    "instruments": ("mittarit", "instruments", "mätinstrument"),
-    "nothing": ("ei rekisteröi mitään", "registers nothing", "registrerar ingenting"),
-    "failures": ("Epäonnistuneet liitännäiset", "Plugins that failed", "Tillägg som misslyckades"),
-    "disabled": ("Pois käytöstä", "Disabled", "Avstängda"),
-    "strict": ("tiukka tila", "strict mode", "strikt läge"),
-    "builtin": ("sisäänrakennettu", "built-in", "inbyggd"),
-    "entrypoint": ("asennettu", "installed", "installerad"),
-    "file": ("tiedosto", "file", "fil"),
-    "object": ("koodista", "given in code", "från kod"),
-}
-_INDEX: Final[dict[str, int]] = {"fi": 0, "en": 1, "sv": 2}
-
-
-def _label(key: str, lang: Lang) -> str:
-    return _LABELS[key][_INDEX[lang]]
+_label = LabelTable(
+    {
+        "frameworks": ("viitekehykset", "frameworks", "referensramar"),
+        "exporters": ("vientimuodot", "exporters", "exportformat"),
+        "checks": ("tarkistukset", "checks", "kontroller"),
+        "catalogues": ("palaluettelot", "catalogues", "kataloger"),
+        "instruments": ("mittarit", "instruments", "mätinstrument"),
+        "nothing": ("ei rekisteröi mitään", "registers nothing", "registrerar ingenting"),
+        "failures": ("Epäonnistuneet liitännäiset", "Plugins that failed", "Tillägg som misslyckades"),
+        "disabled": ("Pois käytöstä", "Disabled", "Avstängda"),
+        "strict": ("tiukka tila", "strict mode", "strikt läge"),
+        "builtin": ("sisäänrakennettu", "built-in", "inbyggd"),
+        "entrypoint": ("asennettu", "installed", "installerad"),
+        "file": ("tiedosto", "file", "fil"),
+        "object": ("koodista", "given in code", "från kod"),
+    }
+)
 
 
 @click.command()

@@ -11,6 +11,7 @@ from osallisuuden_palaset.diagram.options import Detail, DiagramOptions
 from osallisuuden_palaset.diagram.resolving import ResolvedStep
 from osallisuuden_palaset.diagram.theme import Theme, strength_marks
 from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.labels import value_label
 from osallisuuden_palaset.model.block import Block, Mapping
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Reuse
@@ -52,9 +53,12 @@ def _small(value: str, options: DiagramOptions, *, italic: bool = False) -> str:
 def people_rows(block: Block, options: DiagramOptions) -> list[str]:
     """Participants with their roles, and the modality."""
     lang = options.lang
-    rows = [_small(f"{p.who.get(lang)} · {word(p.role.value, lang)}", options) for p in block.participants]
+    rows = [
+        _small(f"{p.who.get(lang)} · {value_label(p.role, lang, short=True)}", options)
+        for p in block.participants
+    ]
     if block.modality is not None:
-        rows.append(_small(f"⌂ {word(block.modality.value, lang)}", options, italic=True))
+        rows.append(_small(f"⌂ {value_label(block.modality, lang, short=True)}", options, italic=True))
     return rows
 
 
@@ -100,7 +104,7 @@ def step_card(
             note = word("unresolved", lang) + step.include
         rows.append(_small(note, options, italic=True))
     elif block is not None and options.detail is not Detail.BRIEF:
-        rows.append(_small(word(block.kind.value, lang), options, italic=True))
+        rows.append(_small(value_label(block.kind, lang, short=True), options, italic=True))
     badges = badge_row(mappings, default_framework, frameworks, theme)
     if badges is not None:
         rows.append(badges)

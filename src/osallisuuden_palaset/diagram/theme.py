@@ -10,6 +10,7 @@ import graphviz
 from osallisuuden_palaset.diagram import labels
 from osallisuuden_palaset.diagram.labels import Cell
 from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.labels import value_label
 from osallisuuden_palaset.model.block import Strength
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.text import Lang
@@ -154,7 +155,7 @@ def legend(
                     Cell(labels.escape(word("strength", lang)), bgcolor=theme.neutral, border=1),
                     Cell(
                         labels.escape(
-                            " ".join(f"{strength_marks(s)} {word(s.value, lang)}" for s in Strength)
+                            " ".join(f"{strength_marks(s)} {value_label(s, lang)}" for s in Strength)
                         )
                     ),
                 )
@@ -178,7 +179,7 @@ def legend(
                 box.node(
                     head,
                     label=labels.html_label(
-                        labels.escape(f"{word(strength.value, lang)} {strength_marks(strength)}")
+                        labels.escape(f"{value_label(strength, lang)} {strength_marks(strength)}")
                     ),
                     shape="plaintext",
                 )

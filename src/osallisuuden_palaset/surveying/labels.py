@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from osallisuuden_palaset.labels import Variants, pick
 from osallisuuden_palaset.model.survey import Wave
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
 
 #: Key → (fi, en, sv). Sentences may hold ``{name}`` fields filled with ``str.format``.
-LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
+LABELS: Final[Mapping[str, Variants]] = {
     "all": ("Kaikki", "All", "Alla"),
     "group": ("Ryhmä", "Group", "Grupp"),
     "n": ("n", "n", "n"),
@@ -76,19 +77,16 @@ LABELS: Final[Mapping[str, tuple[str, str, str]]] = {
     "not_shown": ("ei näytetä (alle {m})", "not shown (under {m})", "visas inte (under {m})"),
 }
 
-_INDEX: Final[Mapping[Lang, int]] = {"fi": 0, "en": 1, "sv": 2}
-
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    """The label ``key`` in ``lang`` (English, then Finnish, when missing), with ``values`` filled in."""
-    variants = LABELS[key]
-    chosen = variants[_INDEX[lang]] or variants[1] or variants[0]
+    """The label ``key`` in ``lang`` (falling back as ``labels.label`` does), with ``values`` filled in."""
+    chosen = pick(LABELS[key], lang)
     return chosen.format(**values) if values else chosen
 
 
 def label_text(key: str, **values: object) -> Text:
     """The label ``key`` as a Text in every language."""
-    fi, en, sv = (label(key, lang, **values) for lang in ("fi", "en", "sv"))
+    fi, en, sv = (label(key, lang, **values) for lang in LANGS)
     return Text(fi=fi, en=en, sv=sv)
 
 
