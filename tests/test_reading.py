@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from osallisuuden_palaset import reading
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.loading import load_document
 from osallisuuden_palaset.reading import MAX_BYTES, MAX_NODES, read_bytes, read_text
@@ -169,3 +170,19 @@ def test_reading_never_raises(text: str) -> None:
 def test_reading_bytes_never_raises(data: bytes) -> None:
     reading = read_bytes(data, name="r.yaml")
     assert all(p.line >= 1 and p.col >= 1 for p in reading.problems)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parents[1] / "examples").glob("*.yaml")), ids=str)
+def test_the_fast_and_the_pure_parser_read_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast = read_text(text, name=path.name)
+    monkeypatch.setattr(reading, "_FAST", False)
+    pure = read_text(text, name=path.name)
+    assert fast.data == pure.data
+    assert dict(fast.values) == dict(pure.values)
+    assert dict(fast.keys) == dict(pure.keys)
+
+
+def test_deep_nesting_is_refused_at_once_where_it_starts() -> None:
+    reading_ = read_text("[" * 100_000 + "]" * 100_000, name="deep.yaml")
+    assert [(p.line, p.col) for p in reading_.problems] == [(1, 201)]
