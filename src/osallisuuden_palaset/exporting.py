@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypedDict, Unpack
 
 import attrs
 
@@ -165,6 +165,17 @@ def resolve_options(exporter: Exporter, given: Mapping[str, str]) -> dict[str, s
     return dict(sorted(resolved.items()))
 
 
+class ExportInputs(TypedDict, total=False):
+    """The keyword arguments of :func:`export`, which :func:`export_to_file` passes on."""
+
+    lang: Lang
+    frameworks: Mapping[str, Framework] | None
+    context: Context | None
+    options: Mapping[str, str] | None
+    findings: Mapping[str, tuple[Finding, ...]] | None
+    surveys: Mapping[str, SurveyResults] | None
+
+
 def export(
     exporter: Exporter,
     model: Exportable,
@@ -208,32 +219,16 @@ def export_to_file(
     path: str | os.PathLike[str],
     exporter: Exporter,
     model: Exportable,
-    *,
-    lang: Lang = "fi",
-    frameworks: Mapping[str, Framework] | None = None,
-    context: Context | None = None,
-    options: Mapping[str, str] | None = None,
-    findings: Mapping[str, tuple[Finding, ...]] | None = None,
-    surveys: Mapping[str, SurveyResults] | None = None,
+    **inputs: Unpack[ExportInputs],
 ) -> None:
     """Export ``model`` into ``path`` atomically: rendered fully in memory first, so a failing
-    exporter leaves the previous file untouched.
+    exporter leaves the previous file untouched. Takes the keyword arguments of :func:`export`.
 
     Raises:
         ExportError: as :func:`export`.
         WriteError: the file cannot be written.
     """
-    data = export(
-        exporter,
-        model,
-        lang=lang,
-        frameworks=frameworks,
-        context=context,
-        options=options,
-        findings=findings,
-        surveys=surveys,
-    )
-    write_atomic(path, data)
+    write_atomic(path, export(exporter, model, **inputs))
 
 
 def is_text(exporter: Exporter) -> bool:

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli import common
-from osallisuuden_palaset.errors import LoadError, PalasetError, Path, nearest
+from osallisuuden_palaset.cli.output import echo_json, format_option
+from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import Check
-    from osallisuuden_palaset.loading import Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.practice import Practice
 
@@ -35,17 +35,6 @@ def _checks(ctx: click.Context, only: tuple[str, ...], skip: tuple[str, ...]) ->
             continue
         out.append(check)
     return out
-
-
-def _locator(workspace: Workspace) -> Any:
-    def locate(practice: str, path: Path) -> str | None:
-        try:
-            where = workspace.locate_practice(practice, *path)
-        except KeyError:
-            return None
-        return f"{where.file}:{where.line}"
-
-    return locate
 
 
 def _framework(ctx: click.Context, ident: str | None) -> Framework | None:
@@ -109,7 +98,7 @@ def assess(
     chosen = _framework(ctx, framework_id)
     workspace = common.load(ctx, paths)
     checks = _checks(ctx, only, skip)
-    locate = _locator(workspace)
+    locate = common.claim_locator(workspace)
     assessment = assess_collection(
         workspace.collection,
         workspace.context,
@@ -149,7 +138,7 @@ def _practices_of(path: str) -> list[Practice]:
 @click.command()
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option(help=None)
 def diff(old: str, new: str, fmt: str) -> None:
     """Show what changed between two versions of a practice (or of a project's practices)."""
     from osallisuuden_palaset.assessing.diffing import diff_practices
@@ -181,7 +170,7 @@ def diff(old: str, new: str, fmt: str) -> None:
         }
         if not (len(olds) == 1 and len(news) == 1):
             data["removed_practices"], data["added_practices"] = gone, came
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
         return
     sign = {"added": "+", "removed": "-", "changed": "~"}
     for d in diffs:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from osallisuuden_palaset.errors import LoadError, PalasetError
+from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
+from osallisuuden_palaset.errors import Path as ModelPath
 
 if TYPE_CHECKING:
     import pluggy
 
+    from osallisuuden_palaset.assessing.report import ClaimLocator
     from osallisuuden_palaset.loading import Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
@@ -104,3 +106,39 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``palaset: message`` to stderr and exit with ``code``."""
     click.echo(f"palaset: {message}", err=True)
     sys.exit(code)
+
+
+T = TypeVar("T")
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Run ``action``; a PalasetError it raises ends the command with its message, not a traceback."""
+    try:
+        return action()
+    except PalasetError as error:
+        fail(str(error))
+
+
+def match_columns(option: str, given: Sequence[str], known: Sequence[str]) -> tuple[str, ...]:
+    """The columns named with ``option`` as the file spells them (matched without regard to case)."""
+    folded = {k.casefold(): k for k in known}
+    out = []
+    for field in given:
+        if field.casefold() not in folded:
+            hint = did_you_mean(field, known) or "columns: " + (", ".join(known) or "none")
+            fail(f"{option} {field!r} is not a column of the answers ({hint})")
+        out.append(folded[field.casefold()])
+    return tuple(out)
+
+
+def claim_locator(workspace: Workspace) -> ClaimLocator:
+    """Where a claim stands, as ``FILE:LINE`` (None when the path is not in a loaded file)."""
+
+    def locate(practice: str, path: ModelPath) -> str | None:
+        try:
+            where = workspace.locate_practice(practice, *path)
+        except KeyError:
+            return None
+        return f"{where.file}:{where.line}"
+
+    return locate

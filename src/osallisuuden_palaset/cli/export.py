@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
+from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.exporting import (
@@ -151,14 +151,7 @@ def _only_practice(model: Exportable) -> str | None:
 
 
 @click.command("formats")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to list the formats.",
-)
+@format_option("How to list the formats.", name="output_format")
 @click.pass_context
 def formats(ctx: click.Context, output_format: str) -> None:
     """List the export formats: name, suffix, media type, what each accepts and its options."""
@@ -184,7 +177,7 @@ def formats(ctx: click.Context, output_format: str) -> None:
             }
             for e in exporters
         ]
-        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        echo_json(listing)
         return
     for e in exporters:
         accepts = ", ".join(k for k in KINDS if k in e.accepts)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
 from osallisuuden_palaset.labels import LabelTable, value_label
 from osallisuuden_palaset.model.framework import Framework, Provenance, ProvenanceKind, Question
@@ -51,9 +50,7 @@ def describe_provenance(provenance: Provenance, lang: Lang) -> str:
 
 
 @click.group(invoke_without_command=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output."
-)
+@format_option()
 @click.pass_context
 def frameworks(ctx: click.Context, fmt: str) -> None:
     """List the frameworks: built-in, from plugins and from --framework-file."""
@@ -73,7 +70,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
             }
             for f in found.values()
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not found:
         click.echo(_label("none", lang))
@@ -91,9 +88,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
 
 @frameworks.command()
 @click.argument("framework_id", metavar="ID")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output."
-)
+@format_option()
 @click.pass_context
 def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
     """Show one framework: dimensions, principles and guiding questions with their provenance."""
@@ -106,7 +101,7 @@ def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
     if fmt == "json":
         from osallisuuden_palaset.converting import unstructure
 
-        click.echo(json.dumps(unstructure(framework), ensure_ascii=False, indent=2))
+        echo_json(unstructure(framework))
     else:
         click.echo(render_text(framework, common.lang(ctx)), nl=False)
 

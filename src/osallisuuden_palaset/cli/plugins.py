@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Lang
@@ -32,15 +32,13 @@ _label = LabelTable(
 
 
 @click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output."
-)
+@format_option()
 @click.pass_context
 def plugins(ctx: click.Context, fmt: str) -> None:
     """List every plugin: version, kind, what it contributes, and plugins that failed to load."""
     summary = plugins_summary(ctx)
     if fmt == "json":
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        echo_json(summary)
     else:
         click.echo(render_text(summary, common.lang(ctx)), nl=False)
 

@@ -9,8 +9,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import click
 
-from osallisuuden_palaset.cli.common import fail, plugin_manager, report_problems
-from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean, nearest
+from osallisuuden_palaset.cli.common import (
+    claim_locator,
+    fail,
+    guarded,
+    match_columns,
+    plugin_manager,
+    report_problems,
+)
+from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.loading import Workspace
@@ -76,7 +83,6 @@ def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[
     """Run every registered check on every practice: practice id → its findings, located FILE:LINE."""
     from osallisuuden_palaset.assessing.assessment import assess_collection
     from osallisuuden_palaset.assessing.checking import Check
-    from osallisuuden_palaset.errors import Path
     from osallisuuden_palaset.registry import get_checks
 
     try:
@@ -85,14 +91,9 @@ def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[
         fail(str(error))
     checks = [c for c in registered.values() if isinstance(c, Check)]
 
-    def locate(practice: str, path: Path) -> str | None:
-        try:
-            where = workspace.locate_practice(practice, *path)
-        except KeyError:
-            return None
-        return f"{where.file}:{where.line}"
-
-    assessment = assess_collection(workspace.collection, workspace.context, checks, locate=locate)
+    assessment = assess_collection(
+        workspace.collection, workspace.context, checks, locate=claim_locator(workspace)
+    )
     return {p.practice.id: p.findings for p in assessment.practices}
 
 
@@ -112,7 +113,7 @@ def survey_report(
         fail("give at most two --survey files: the start answers and the follow-up answers")
     practice = _practice(workspace, inputs.survey_practice or default_practice)
     instrument = _instrument(ctx, inputs)
-    return practice, _guarded(lambda: _report(instrument, inputs))
+    return practice, guarded(lambda: _report(instrument, inputs))
 
 
 def _practice(workspace: Workspace, ident: str | None) -> str:
@@ -131,7 +132,7 @@ def _instrument(ctx: click.Context, inputs: ReportInputs) -> Instrument:
     from osallisuuden_palaset.registry import get_instruments
     from osallisuuden_palaset.surveying.privacy import check_min_group
 
-    _guarded(lambda: check_min_group(inputs.min_group))
+    guarded(lambda: check_min_group(inputs.min_group))
     found = {k: v for k, v in get_instruments(plugin_manager(ctx)).items() if isinstance(v, Instrument)}
     if inputs.instrument_id not in found:
         ident = inputs.instrument_id
@@ -167,11 +168,11 @@ def _report(instrument: Instrument, inputs: ReportInputs) -> ChangeReport | Scor
         files = [_read(instrument, inputs.survey_files[0], None)]
         responses = files[0].responses
         if all(r.wave is None for r in responses):
-            by = _resolve_by(inputs.survey_by, files)
+            by = _survey_by(inputs.survey_by, files)
             scores = score_responses(instrument, responses)
             return score_report(instrument, scores, by=by, min_group=inputs.min_group)
         firsts, seconds = _split(responses)
-    by = _resolve_by(inputs.survey_by, files)
+    by = _survey_by(inputs.survey_by, files)
     return change_report(
         instrument,
         score_responses(instrument, firsts),
@@ -192,24 +193,6 @@ def _split(responses: Sequence[Response]) -> tuple[list[Response], list[Response
     return firsts, seconds
 
 
-def _resolve_by(by: Sequence[str], files: Sequence[ResponseFile]) -> tuple[str, ...]:
-    """The --survey-by fields as the columns are spelled (matched without regard to case)."""
-    known = sorted({f for read in files for f in read.fields})
-    folded = {k.casefold(): k for k in known}
-    out = []
-    for field in by:
-        if field.casefold() not in folded:
-            hint = did_you_mean(field, known) or "columns: " + (", ".join(known) or "none")
-            fail(f"--survey-by {field!r} is not a column of the answers ({hint})")
-        out.append(folded[field.casefold()])
-    return tuple(out)
-
-
-T = TypeVar("T")
-
-
-def _guarded(action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except PalasetError as error:
-        fail(str(error))
+def _survey_by(by: Sequence[str], files: Sequence[ResponseFile]) -> tuple[str, ...]:
+    """The --survey-by fields as the columns are spelled."""
+    return match_columns("--survey-by", by, sorted({f for read in files for f in read.fields}))

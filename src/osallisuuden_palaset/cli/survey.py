@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from osallisuuden_palaset.cli import common
-from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean, nearest
+from osallisuuden_palaset.errors import LoadError, nearest
 from osallisuuden_palaset.model.survey import Instrument, Response, Wave
 from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
 from osallisuuden_palaset.surveying.reporting import FORMATS, Report, render
@@ -75,8 +75,8 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     read = _read(instrument, responses, None, options)
     _check_strict([read], options)
     kept = [r for r in read.responses if wave is None or (r.wave is not None and r.wave.value == wave)]
-    by = _resolve_by(options["by"], read.fields)
-    report = _guarded(
+    by = common.match_columns("--by", options["by"], [*read.fields, "wave"])
+    report = common.guarded(
         lambda: score_report(
             instrument, score_responses(instrument, kept), by=by, min_group=options["min_group"]
         )
@@ -110,8 +110,8 @@ def change(
         ]
         firsts, seconds = list(files[0].responses), list(files[1].responses)
     _check_strict(files, options)
-    by = _resolve_by(options["by"], sorted({f for r in files for f in r.fields}))
-    report = _guarded(
+    by = common.match_columns("--by", options["by"], [*sorted({f for r in files for f in r.fields}), "wave"])
+    report = common.guarded(
         lambda: change_report(
             instrument,
             score_responses(instrument, firsts),
@@ -125,7 +125,7 @@ def change(
         from osallisuuden_palaset.atomicfile import write_text_atomic
         from osallisuuden_palaset.surveying.chart import change_chart
 
-        _guarded(lambda: write_text_atomic(chart, change_chart(report, lang=common.lang(ctx))))
+        common.guarded(lambda: write_text_atomic(chart, change_chart(report, lang=common.lang(ctx))))
 
 
 def _instruments(ctx: click.Context) -> dict[str, Instrument]:
@@ -136,7 +136,7 @@ def _instruments(ctx: click.Context) -> dict[str, Instrument]:
 
 
 def _instrument(ctx: click.Context, options: dict[str, Any]) -> Instrument:
-    _guarded(lambda: check_min_group(options["min_group"]))
+    common.guarded(lambda: check_min_group(options["min_group"]))
     if options["instrument_file"]:
         from osallisuuden_palaset.surveying.instruments import load_instrument
 
@@ -205,34 +205,11 @@ def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> Non
         common.fail(f"{bad} bad row(s); nothing was written (--strict)")
 
 
-def _resolve_by(by: Sequence[str], fields: Sequence[str]) -> tuple[str, ...]:
-    """The --by fields as the columns are spelled (matched without regard to case)."""
-    known = [*fields, "wave"]
-    folded = {k.casefold(): k for k in known}
-    out = []
-    for field in by:
-        if field.casefold() not in folded:
-            hint = did_you_mean(field, known) or "columns: " + ", ".join(known)
-            common.fail(f"--by {field!r} is not a column of the answers ({hint})")
-        out.append(folded[field.casefold()])
-    return tuple(out)
-
-
-T = TypeVar("T")
-
-
-def _guarded(action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except PalasetError as error:
-        common.fail(str(error))
-
-
 def _write(ctx: click.Context, report: Report, options: dict[str, Any]) -> None:
     text = render(report, options["fmt"], common.lang(ctx))
     if options["output"]:
         from osallisuuden_palaset.atomicfile import write_text_atomic
 
-        _guarded(lambda: write_text_atomic(options["output"], text))
+        common.guarded(lambda: write_text_atomic(options["output"], text))
     else:
         click.echo(text, nl=False)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import attrs
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
 
 _SUMMARY = {
@@ -22,14 +22,7 @@ _SUMMARY = {
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one FILE:LINE:COL line per problem; json: a list of problems.",
-)
+@format_option("text: one FILE:LINE:COL line per problem; json: a list of problems.")
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Check model files and folders (a folder is a collection); exit 1 if any problem is found."""
@@ -42,7 +35,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         )
     except LoadError as error:
         if fmt == "json":
-            click.echo(json.dumps([_problem_json(p) for p in error.problems], ensure_ascii=False, indent=2))
+            echo_json([_problem_json(p) for p in error.problems])
         else:
             common.report_problems(error)
         sys.exit(1)
@@ -54,7 +47,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         "catalogues": len(collection.catalogues),
     }
     if fmt == "json":
-        click.echo(json.dumps([], indent=2))
+        echo_json([])
     else:
         click.echo(_SUMMARY[common.lang(ctx)].format(**counts))
 
