@@ -57,7 +57,8 @@ def escape(value: str) -> str:
     Graphviz expands ``\\N``, ``\\G`` and the like even inside HTML-like labels, and reads
     ``\\\\`` as one backslash, so every backslash is doubled after the markup is escaped.
     """
-    return html.escape(visible(value), quote=True).replace("\\", "\\\\")
+    # Graphviz's HTML lexer also refuses a ']' right after a tag (``<B>]</B>``): a reference is safe.
+    return html.escape(visible(value), quote=True).replace("\\", "\\\\").replace("]", "&#93;")
 
 
 @attrs.frozen
