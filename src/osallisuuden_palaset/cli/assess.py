@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli import common
-from osallisuuden_palaset.cli.output import echo_json, format_option
+from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
 
 if TYPE_CHECKING:
@@ -46,18 +46,6 @@ def _framework(ctx: click.Context, ident: str | None) -> Framework | None:
             f"framework {ident!r} is not known ({nearest(ident, known)}); 'palaset frameworks' lists them"
         )
     return known[ident]
-
-
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from osallisuuden_palaset.atomicfile import write_text_atomic
-
-    try:
-        write_text_atomic(output, text)
-    except PalasetError as error:
-        common.fail(str(error))
 
 
 @click.command()
@@ -113,7 +101,7 @@ def assess(
         text = assessment_markdown(assessment, lang)
     else:
         text = assessment_text(assessment, lang)
-    _write(text, output)
+    emit(text, output)
     if fail_on != "never" and fails(assessment.findings, Severity(fail_on)):
         sys.exit(1)
 
@@ -208,7 +196,7 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
     framework = _framework(ctx, fid)
     assert framework is not None
     render = worksheet_csv if fmt == "csv" else worksheet_markdown
-    _write(render(practices, framework, common.lang(ctx)), output)
+    emit(render(practices, framework, common.lang(ctx)), output)
 
 
 @click.group()

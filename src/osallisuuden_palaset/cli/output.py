@@ -1,4 +1,4 @@
-"""How listing commands print: the ``--format text|json`` option, and JSON on standard output."""
+"""How commands print: the ``--format text|json`` option, JSON, and text to standard output or a file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
+
+from osallisuuden_palaset.cli import common
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,3 +23,13 @@ def format_option(help: str | None = "Output.", *, name: str = "fmt") -> Callabl
 def echo_json(data: object) -> None:
     """Print ``data`` as indented JSON, non-ASCII letters as they are."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print ``text`` as it is, or write it atomically into the file ``output`` (failing cleanly)."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    from osallisuuden_palaset.atomicfile import write_text_atomic
+
+    common.guarded(lambda: write_text_atomic(output, text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.output import emit
 
 _WROTE = {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}"}
 
@@ -26,16 +27,8 @@ _WROTE = {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}
 @click.pass_context
 def schema(ctx: click.Context, kind: str, output: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) that editors use to complete and check files."""
-    from osallisuuden_palaset.atomicfile import write_text_atomic
-    from osallisuuden_palaset.errors import PalasetError
     from osallisuuden_palaset.schema import schema_json
 
-    text = schema_json("framework" if kind == "framework" else "model")
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_text_atomic(output, text)
-    except PalasetError as error:
-        common.fail(str(error))
-    click.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)
+    emit(schema_json("framework" if kind == "framework" else "model"), output)
+    if output is not None:
+        click.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)

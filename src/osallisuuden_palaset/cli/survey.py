@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.errors import LoadError, nearest
 from osallisuuden_palaset.model.survey import Instrument, Response, Wave
 from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
@@ -206,10 +207,4 @@ def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> Non
 
 
 def _write(ctx: click.Context, report: Report, options: dict[str, Any]) -> None:
-    text = render(report, options["fmt"], common.lang(ctx))
-    if options["output"]:
-        from osallisuuden_palaset.atomicfile import write_text_atomic
-
-        common.guarded(lambda: write_text_atomic(options["output"], text))
-    else:
-        click.echo(text, nl=False)
+    emit(render(report, options["fmt"], common.lang(ctx)), options["output"])

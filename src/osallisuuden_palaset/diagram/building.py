@@ -62,6 +62,20 @@ class Drawing:
         """Edge kinds drawn, in the legend's fixed order."""
         return [k for k in theme.EDGE_KINDS if k in self.edge_kinds]
 
+    def add_legend(self, graph: graphviz.Digraph) -> None:
+        """Add the legend of the flow and overview views (when asked for): dimensions and edge kinds."""
+        if not self.options.legend:
+            return
+        theme.legend(
+            graph,
+            framework=self.framework,
+            edge_kinds=self.legend_kinds(),
+            strengths=False,
+            theme=self.theme,
+            lang=self.options.lang,
+            width=self.options.wrap,
+        )
+
 
 def new_graph(name: str, options: DiagramOptions, look: Theme) -> graphviz.Digraph:
     """An empty digraph with the theme's defaults."""

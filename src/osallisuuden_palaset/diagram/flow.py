@@ -10,7 +10,6 @@ from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import MAX_DEPTH, ResolvedStep, resolved_steps, step_mappings
-from osallisuuden_palaset.diagram.theme import legend
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Mapping
 from osallisuuden_palaset.model.ids import split_ref
@@ -30,16 +29,7 @@ def build_flow(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
     else:
         _draw_collection(graph, model, drawing)
     draw_origins(graph, drawing)
-    if options.legend:
-        legend(
-            graph,
-            framework=drawing.framework,
-            edge_kinds=drawing.legend_kinds(),
-            strengths=False,
-            theme=drawing.theme,
-            lang=options.lang,
-            width=options.wrap,
-        )
+    drawing.add_legend(graph)
     return graph
 
 

@@ -11,7 +11,6 @@ from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import ResolvedStep, reuse_target
-from osallisuuden_palaset.diagram.theme import legend
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.ids import split_ref
@@ -96,16 +95,7 @@ def build_overview(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
     for _, members in plan.groups:
         for practice in members:
             _draw_links(graph, practice, plan, drawing, drawn)
-    if options.legend:
-        legend(
-            graph,
-            framework=drawing.framework,
-            edge_kinds=drawing.legend_kinds(),
-            strengths=False,
-            theme=drawing.theme,
-            lang=options.lang,
-            width=options.wrap,
-        )
+    drawing.add_legend(graph)
     return graph
 
 

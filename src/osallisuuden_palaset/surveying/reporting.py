@@ -179,6 +179,7 @@ def render_text(report: Report, lang: Lang = "fi") -> str:
 def _change_cells(c: ChangeFigures, d: int, lang: Lang) -> list[str]:
     start_mean = number(c.start.summary.mean, d, lang) if c.start.summary else DASH
     follow_mean = number(c.follow_up.summary.mean, d, lang) if c.follow_up.summary else DASH
+    counts = [c.start.n_shown, start_mean, c.follow_up.n_shown, follow_mean, c.pairs_shown]
     test: PairedTest | WelchTest | None = c.paired or c.unpaired
     if isinstance(test, PairedTest):
         change, effect = test.mean_change, test.d_z
@@ -187,23 +188,9 @@ def _change_cells(c: ChangeFigures, d: int, lang: Lang) -> list[str]:
         change, effect = test.difference, test.g
         effect_text = f"g {number(effect, 2, lang)}" if effect is not None else DASH
     else:
-        return [
-            c.start.n_shown,
-            start_mean,
-            c.follow_up.n_shown,
-            follow_mean,
-            c.pairs_shown,
-            DASH,
-            DASH,
-            DASH,
-            DASH,
-        ]
+        return [*counts, DASH, DASH, DASH, DASH]
     return [
-        c.start.n_shown,
-        start_mean,
-        c.follow_up.n_shown,
-        follow_mean,
-        c.pairs_shown,
+        *counts,
         signed(change, d, lang),
         interval(test.ci_low, test.ci_high, d, lang),
         effect_text,
