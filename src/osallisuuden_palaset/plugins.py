@@ -21,14 +21,14 @@ import pluggy
 from osallisuuden_palaset import hookspecs
 from osallisuuden_palaset.default_plugins import DEFAULT_PLUGINS
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
+from osallisuuden_palaset.plugin_selection import ENV_DISABLE as ENV_DISABLE  # re-exported
+from osallisuuden_palaset.plugin_selection import ENV_ONLY as ENV_ONLY
+from osallisuuden_palaset.plugin_selection import ENV_STRICT as ENV_STRICT
+from osallisuuden_palaset.plugin_selection import Selection as Selection
 
 #: The entry-point group third-party plugins declare (fixed).
 ENTRY_POINT_GROUP: Final = hookspecs.PROJECT_NAME
 DISTRIBUTION: Final = "osallisuuden-palaset"
-#: Environment variables that select, disable and harden plugin loading.
-ENV_ONLY: Final = "PALASET_PLUGINS"
-ENV_DISABLE: Final = "PALASET_DISABLE_PLUGINS"
-ENV_STRICT: Final = "PALASET_STRICT_PLUGINS"
 
 
 class PluginError(PalasetError):
@@ -102,31 +102,6 @@ class PluginReport:
     def info(self, name: str) -> PluginInfo | None:
         """The record of the plugin called ``name``, if it was registered."""
         return next((p for p in self.plugins if p.name == name), None)
-
-
-@attrs.frozen
-class Selection:
-    """Which plugins to load, from the environment."""
-
-    only: frozenset[str] | None = None
-    disabled: frozenset[str] = frozenset()
-    strict: bool = False
-
-    @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Selection:
-        """Read PALASET_PLUGINS, PALASET_DISABLE_PLUGINS and PALASET_STRICT_PLUGINS."""
-        env = os.environ if environ is None else environ
-        only = _names(env.get(ENV_ONLY, ""))
-        strict = env.get(ENV_STRICT, "").strip().lower() in ("1", "true", "yes", "on")
-        return cls(only=only or None, disabled=_names(env.get(ENV_DISABLE, "")), strict=strict)
-
-    def allows(self, name: str) -> bool:
-        """Whether a plugin called ``name`` may be loaded."""
-        return name not in self.disabled and (self.only is None or name in self.only)
-
-
-def _names(value: str) -> frozenset[str]:
-    return frozenset(n.strip() for n in value.split(",") if n.strip())
 
 
 class PalasetPluginManager(pluggy.PluginManager):
