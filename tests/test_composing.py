@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -39,6 +37,7 @@ from osallisuuden_palaset.model.project import Catalogue, Collection
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
 from tests import strategies as s
+from tests.docs import REPO, python_blocks, run_python_blocks
 
 
 def blk(ident: str, **kw: Any) -> Block:
@@ -384,13 +383,10 @@ def test_flatten_and_resolve_always_give_valid_practices(p: Practice, data: st.D
 
 # --- the guide ----------------------------------------------------------------------------------
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "composition.md"
+GUIDE = REPO / "docs" / "composition.md"
 
 
 def test_the_guide_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    blocks = re.findall(r"^```python\n(.*?)^```", GUIDE.read_text(encoding="utf-8"), flags=re.S | re.M)
-    assert len(blocks) >= 6
-    namespace_: dict[str, Any] = {}
-    for index, code in enumerate(blocks):
-        exec(compile(code, f"{GUIDE.name}[block {index}]", "exec"), namespace_)
+    assert len(python_blocks(GUIDE)) >= 6
+    run_python_blocks(GUIDE)
     assert "both have step 'kutsu'" in capsys.readouterr().out
