@@ -15,6 +15,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import Reader, ReaderError
 
 from osallisuuden_palaset.errors import Path, Problem
+from osallisuuden_palaset.reading_events import read_events
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.
 MAX_BYTES: Final = 5 * 1024 * 1024
@@ -96,6 +97,10 @@ def read_text(text: str, *, name: str, json_syntax: bool = False) -> Reading:
         fast = _read_json_fast(text, name)
         if fast is not None:
             return fast
+    else:
+        events = read_events(text, json_syntax=False, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+        if events is not None:
+            return Reading(*events)
     return _read_composed(text, name, json_syntax)
 
 
@@ -173,7 +178,11 @@ class _LazyPositions:
     def get(self) -> Reading:
         if self.reading is None:
             assert self.text is not None
-            self.reading = _read_composed(self.text, self.name, json_syntax=True)
+            events = read_events(self.text, json_syntax=True, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+            if events is not None:
+                self.reading = Reading(*events)
+            else:
+                self.reading = _read_composed(self.text, self.name, json_syntax=True)
             self.text = None
         return self.reading
 
