@@ -10,6 +10,11 @@ OUT=${1:-out/examples}
   --survey examples/kyselyt/elava-portfolio-alku.csv \
   --survey examples/kyselyt/elava-portfolio-seuranta.csv \
   --survey-practice elava-portfolio --survey-by ryhma
+# The pictures in docs/diagrams.md, drawn from the examples.
+.venv/bin/palaset --lang fi diagram examples --id elava-portfolio -o docs/images/diagrams/elava-portfolio.flow.svg
+.venv/bin/palaset --lang fi diagram examples --id elava-portfolio --view framework \
+  -o docs/images/diagrams/elava-portfolio.framework.svg
+.venv/bin/palaset --lang fi diagram examples --view overview -o docs/images/diagrams
 for script in examples/*.py; do
   .venv/bin/python "$script" --output "$OUT/scripts"
 done

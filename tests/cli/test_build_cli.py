@@ -46,9 +46,10 @@ def test_build_draws_diagrams(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli(["build", str(folder), "--output", str(out), "-q"])
     assert result.exit_code == 0, result.stderr
-    assert (out / "diagrams" / "kahvila.gv").read_text(encoding="utf-8").startswith("digraph")
-    assert (out / "diagrams" / "kahvila.svg").read_bytes().lstrip().startswith(b"<?xml")
-    assert 'href="diagrams/kahvila.svg"' in (out / "index.html").read_text(encoding="utf-8")
+    for view in ("flow", "framework"):
+        assert (out / "diagrams" / f"kahvila.{view}.gv").read_text(encoding="utf-8").startswith("digraph")
+        assert (out / "diagrams" / f"kahvila.{view}.svg").read_bytes().lstrip().startswith(b"<?xml")
+        assert f'href="diagrams/kahvila.{view}.svg"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_build_is_deterministic(folder: Path, tmp_path: Path) -> None:

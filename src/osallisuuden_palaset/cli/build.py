@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -131,13 +130,6 @@ def write_survey_chart(
     return attrs.evolve(results, chart_file=f"../{relative}"), Written(practice, "survey", relative)
 
 
-def diagrams_available() -> bool:
-    """Whether the diagram and rendering modules are installed in this version."""
-    return all(
-        importlib.util.find_spec(f"osallisuuden_palaset.{m}") is not None for m in ("diagram", "rendering")
-    )
-
-
 def write_diagrams(
     items: tuple[Item, ...],
     out: Path,
@@ -147,7 +139,10 @@ def write_diagrams(
     context: Context,
     progress: Callable[[str], None] = lambda _: None,
 ) -> tuple[list[Written], list[Failure], list[str]]:
-    """Write ``out/diagrams/<stem>.gv`` for every item, and ``.svg`` beside it where ``dot`` exists."""
+    """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
+
+    Practices get the flow and framework views; projects and the collection the overview too.
+    """
     from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
     from osallisuuden_palaset.rendering import GraphvizMissing, find_dot, render
 
@@ -161,25 +156,28 @@ def write_diagrams(
     except GraphvizMissing:
         have_dot = False
         notes.append("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)")
-    options = DiagramOptions(lang=lang)
     for item in items:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            source = diagram_source(item.model, options, frameworks=frameworks, context=context)
-            outputs = {"gv": source.encode("utf-8")}
-            if have_dot:
-                outputs["svg"] = render(source, "svg", name=item.stem)
-        except PalasetError as error:
-            failures.append(Failure(item.stem, "diagram", str(error)))
-            continue
-        except Exception as error:  # a diagram bug must not stop the exports
-            failures.append(Failure(item.stem, "diagram", f"{type(error).__name__}: {error}"))
-            continue
-        for fmt, data in outputs.items():
-            target = folder / f"{item.stem}.{fmt}"
-            write_atomic(target, data)
-            written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
-            progress(target.relative_to(out).as_posix())
+        views = ("flow", "framework") if item.kind == "practice" else ("flow", "framework", "overview")
+        for view in views:
+            stem = f"{item.stem}.{view}"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                options = DiagramOptions(view=view, lang=lang)
+                source = diagram_source(item.model, options, frameworks=frameworks, context=context)
+                outputs = {"gv": source.encode("utf-8")}
+                if have_dot:
+                    outputs["svg"] = render(source, "svg", name=stem)
+            except PalasetError as error:
+                failures.append(Failure(item.stem, f"diagram ({view})", str(error)))
+                continue
+            except Exception as error:  # a diagram bug must not stop the exports
+                failures.append(Failure(item.stem, f"diagram ({view})", f"{type(error).__name__}: {error}"))
+                continue
+            for fmt, data in outputs.items():
+                target = folder / f"{stem}.{fmt}"
+                write_atomic(target, data)
+                written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
+                progress(target.relative_to(out).as_posix())
     return written, failures, notes
 
 
@@ -272,14 +270,11 @@ def build(
     written += charts
     notes: list[str] = []
     if not no_diagrams:
-        if diagrams_available():
-            more, failed, notes = write_diagrams(
-                items, output, lang=language, frameworks=known, context=workspace.context, progress=progress
-            )
-            written += more
-            failures += failed
-        else:
-            notes.append("diagrams are not available in this version: skipped")
+        more, failed, notes = write_diagrams(
+            items, output, lang=language, frameworks=known, context=workspace.context, progress=progress
+        )
+        written += more
+        failures += failed
     try:
         write_atomic(output / "index.html", index_page(workspace.collection, items, written, language))
     except PalasetError as error:
