@@ -8,12 +8,20 @@ from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
 from osallisuuden_palaset.labels import LabelTable, value_label
-from osallisuuden_palaset.model.framework import Framework, Provenance, ProvenanceKind, Question
+from osallisuuden_palaset.model.framework import (
+    Framework,
+    FrameworkKind,
+    Provenance,
+    ProvenanceKind,
+    Question,
+)
 from osallisuuden_palaset.model.text import Lang, Text
 
 _label = LabelTable(
     {
         "dimensions": ("osa-aluetta", "dimensions", "delområden"),
+        "levels": ("tasoa", "levels", "nivåer"),
+        "elements": ("osatekijää", "elements", "element"),
         "principles": ("periaatetta", "principles", "principer"),
         "questions": ("apukysymystä", "guiding questions", "hjälpfrågor"),
         "kind": ("Tyyppi", "Kind", "Typ"),
@@ -29,6 +37,14 @@ _label = LabelTable(
         ),
     }
 )
+
+
+#: What a framework's dimensions are called, by its kind.
+_DIMENSION_WORD = {
+    FrameworkKind.CATEGORICAL: "dimensions",
+    FrameworkKind.ORDINAL: "levels",
+    FrameworkKind.CHECKLIST: "elements",
+}
 
 
 def describe_provenance(provenance: Provenance, lang: Lang) -> str:
@@ -78,7 +94,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
         counts = ", ".join(
             f"{n} {_label(key, lang)}"
             for n, key in (
-                (len(f.dimensions), "dimensions"),
+                (len(f.dimensions), _DIMENSION_WORD[f.kind]),
                 (len(f.principles), "principles"),
                 (len(f.questions), "questions"),
             )
