@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -60,6 +61,44 @@ def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
     return _FIELDS[cls]
 
 
+_FIELD_MAPS: dict[type[Any], dict[str, attrs.Attribute[Any]]] = {}
+
+
+def _field_map(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
+    """Field name → field of ``cls`` (built once per class; callers do not change it)."""
+    found = _FIELD_MAPS.get(cls)
+    if found is None:
+        found = _FIELD_MAPS[cls] = {f.name: f for f in _fields(cls)}
+    return found
+
+
+@functools.cache
+def _kind_of(tp: Any) -> tuple[str, Any]:
+    """How :meth:`ShapeChecker.check` reads a value of type ``tp``: a handler name and its argument."""
+    origin = typing.get_origin(tp)
+    if origin is types.UnionType or origin is typing.Union:
+        args = typing.get_args(tp)
+        others = tuple(a for a in args if a is not type(None))
+        return "union", (others, len(others) < len(args), set(others) == _STEP_TYPES)
+    if origin is tuple:
+        return "list", typing.get_args(tp)[0]
+    if tp is Text:
+        return "text", None
+    if isinstance(tp, type) and attrs.has(tp):
+        return "object", tp
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "enum", (tp, [str(m.value) for m in tp])
+    if tp is str:
+        return "str", None
+    if tp is int:
+        return "int", None
+    if tp is dt.date:
+        return "date", None
+    if tp is type(None):
+        return "none", None
+    return "any", None
+
+
 def field_names(cls: type[Any]) -> tuple[str, ...]:
     """The keys a map of class ``cls`` may have."""
     return tuple(f.name for f in _fields(cls))
@@ -82,35 +121,35 @@ class ShapeChecker:
 
     def check(self, value: Any, tp: Any, path: Path) -> tuple[Any, bool]:
         """``(cleaned value, usable)`` for ``value`` read as type ``tp`` at ``path``."""
-        origin = typing.get_origin(tp)
-        if origin is types.UnionType or origin is typing.Union:
-            return self._union(value, typing.get_args(tp), path)
-        if origin is tuple:
-            return self._list(value, typing.get_args(tp)[0], path)
-        if tp is Text:
+        kind, arg = _kind_of(tp)
+        if kind == "object":
+            return self._object(value, arg, path)
+        if kind == "union":
+            return self._union(value, arg, path)
+        if kind == "list":
+            return self._list(value, arg, path)
+        if kind == "text":
             return self._text(value, path)
-        if isinstance(tp, type) and attrs.has(tp):
-            return self._object(value, tp, path)
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return self._enum(value, tp, path)
-        if tp is str:
+        if kind == "str":
             return self._str(value, path)
-        if tp is int:
+        if kind == "enum":
+            return self._enum(value, arg, path)
+        if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 self.add(path, f"expected a whole number, not {describe(value)}")
                 return value, False
             return value, True
-        if tp is dt.date:
+        if kind == "date":
             return self._date(value, path)
-        if tp is type(None):
+        if kind == "none":
             return value, value is None
         return value, True
 
-    def _union(self, value: Any, args: tuple[Any, ...], path: Path) -> tuple[Any, bool]:
-        others = [a for a in args if a is not type(None)]
-        if value is None and len(others) < len(args):
+    def _union(self, value: Any, plan: tuple[tuple[Any, ...], bool, bool], path: Path) -> tuple[Any, bool]:
+        others, optional, step = plan
+        if value is None and optional:
             return None, True
-        if set(others) == _STEP_TYPES:
+        if step:
             return self._step(value, path)
         if len(others) == 1:
             return self.check(value, others[0], path)
@@ -139,7 +178,7 @@ class ShapeChecker:
         if not isinstance(value, Mapping):
             self.add(path, f"expected a map of {_kind_name(cls)} fields, not {describe(value)}")
             return value, False
-        fields = {f.name: f for f in _fields(cls)}
+        fields = _field_map(cls)
         out: dict[str, Any] = {}
         usable = True
         for key, element in value.items():
@@ -236,8 +275,8 @@ class ShapeChecker:
         )
         return value, False
 
-    def _enum(self, value: Any, tp: type[enum.Enum], path: Path) -> tuple[Any, bool]:
-        allowed = [str(m.value) for m in tp]
+    def _enum(self, value: Any, plan: tuple[type[enum.Enum], list[str]], path: Path) -> tuple[Any, bool]:
+        tp, allowed = plan
         if isinstance(value, str) and value in allowed:
             return value, True
         shown = repr(value) if isinstance(value, str) else describe(value)
