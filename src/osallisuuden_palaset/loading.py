@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -166,10 +168,11 @@ def load_workspace(
         problems.append(Problem(".", 1, 1, "no files or folders to load: give at least one path"))
     unique = list(dict.fromkeys(files))
     parsed: list[Parsed] = []
-    for path in unique:
-        parsed.append(_parse_file(path))
-        if progress is not None:
-            progress(len(parsed), len(unique))
+    with _collector_paused():
+        for path in unique:
+            parsed.append(_parse_file(path))
+            if progress is not None:
+                progress(len(parsed), len(unique))
     for p in parsed:
         problems += p.problems
     beside = [_parse_file(f) for f in _siblings(roots, unique)] if siblings else []
@@ -204,6 +207,23 @@ def load_workspace(
         (*outside_practices, *collection.all_practices()),
     )
     return Workspace(collection, documents, context, where)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while files are read.
+
+    Reading allocates millions of small objects that all stay alive; each full collection
+    walks every one of them again, which made loading 20,000 blocks ~30 % slower. Hardly
+    anything read forms reference cycles; what does is collected once reading ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _siblings(roots: Sequence[FilePath], loaded: Sequence[FilePath]) -> list[FilePath]:

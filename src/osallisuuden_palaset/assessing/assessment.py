@@ -15,7 +15,7 @@ from osallisuuden_palaset.assessing.checking import (
     run_checks,
     sort_findings,
 )
-from osallisuuden_palaset.assessing.collection import ReuseCount, reuse_counts
+from osallisuuden_palaset.assessing.collection import ReuseCount, practice_projects, reuse_counts
 from osallisuuden_palaset.assessing.coverage import collection_coverage, practice_coverage, project_coverage
 from osallisuuden_palaset.errors import Path, nearest
 from osallisuuden_palaset.model.evaluation import Coverage, Finding, QuestionStatus, Severity
@@ -131,9 +131,10 @@ def assess_collection(
     checks = tuple(checks)
     frameworks = context.frameworks
     assessed = []
+    project_of = practice_projects(collection)
     for practice in collection.all_practices():
         fid = framework or practice.framework
-        proj = collection.project_of(practice.id)
+        proj = project_of.get(practice.id)
         assessed.append(
             assess_practice(
                 practice,
@@ -145,11 +146,12 @@ def assess_collection(
             )
         )
     used = list(dict.fromkeys(p.framework for p in assessed if p.framework in frameworks))
+    assessed_in = {(p.project, p.framework) for p in assessed}
     projects = tuple(
         project_coverage(project, frameworks[fid], context)
         for project in collection.projects
         for fid in used
-        if any(p.project == project.id and p.framework == fid for p in assessed)
+        if (project.id, fid) in assessed_in
     )
     totals = tuple(collection_coverage(collection, frameworks[fid], context) for fid in used)
     return Assessment(collection.id, tuple(assessed), projects, totals, reuse_counts(collection, context))

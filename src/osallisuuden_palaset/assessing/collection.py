@@ -11,7 +11,7 @@ from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.evaluation import ElementCoverage, Level
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Reuse
-from osallisuuden_palaset.model.project import Collection
+from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
 
@@ -60,11 +60,21 @@ def uncovered_principles(
     return tuple(r for r in coverage.principles if r.verdict.level.rank < below.rank)
 
 
+def practice_projects(collection: Collection) -> dict[str, Project]:
+    """Practice id → the project it belongs to (as :meth:`Collection.project_of`, for all at once)."""
+    found: dict[str, Project] = {}
+    for project in collection.projects:
+        for practice in project.practices:
+            found.setdefault(practice.id, project)  # the first project holding it, as project_of
+    return found
+
+
 def reuse_counts(collection: Collection, context: Context) -> tuple[ReuseCount, ...]:
     """Every reused block and included practice, most used first (then by reference)."""
     uses: dict[tuple[str, str], list[Use]] = defaultdict(list)
+    project_of = practice_projects(collection)
     for practice in collection.all_practices():
-        project = collection.project_of(practice.id)
+        project = project_of.get(practice.id)
         for step in practice.steps:
             use = Use(practice.id, step.id, project.id if project else None)
             if isinstance(step, Reuse):
