@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.model.survey import Instrument
-from osallisuuden_palaset.surveying.instruments import load_instrument
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.model.survey import Instrument
 
 #: The instrument files shipped in ``osallisuuden_palaset/data/instruments/``, in listing order.
 INSTRUMENT_FILES: tuple[str, ...] = ("esis.yaml",)
@@ -17,6 +19,9 @@ INSTRUMENT_FILES: tuple[str, ...] = ("esis.yaml",)
 @functools.cache
 def builtin_instrument(file_name: str) -> Instrument:
     """Load one shipped instrument file with the same loader as users' files (cached: it never changes)."""
+    # Imported here: commands that use no instruments (validate, diagram) do not pay for them.
+    from osallisuuden_palaset.surveying.instruments import load_instrument
+
     resource = resources.files("osallisuuden_palaset").joinpath("data", "instruments", file_name)
     with resources.as_file(resource) as path:
         return load_instrument(path)
