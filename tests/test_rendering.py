@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,33 @@ def test_render_many_without_dot_fails_before_drawing(
     report = render_many([RenderJob("a", SOURCE, "gv", tmp_path / "a.gv")])
     assert (tmp_path / "a.gv").read_bytes() == SOURCE.encode()
     assert not report.failures
+
+
+def test_render_many_draws_jobs_from_a_generator_as_they_come(fake_path: Path, tmp_path: Path) -> None:
+    _fake_dot(fake_path, "cat")
+    made: list[str] = []
+
+    def jobs() -> Iterator[RenderJob]:
+        for i in range(4):
+            made.append(f"j{i}")
+            yield RenderJob(f"j{i}", f"digraph {{ n{i} }}", "svg", tmp_path / f"j{i}.svg")
+
+    calls: list[tuple[int, int]] = []
+    report = render_many(jobs(), workers=2, total=4, progress=lambda d, t, o: calls.append((d, t)))
+    assert made == ["j0", "j1", "j2", "j3"]
+    assert [o.job.name for o in report.outcomes] == made  # in the order given, whatever finished first
+    assert sorted(calls) == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert (tmp_path / "j3.svg").read_text(encoding="utf-8") == "digraph { n3 }"
+
+
+def test_a_generator_without_dot_fails_before_its_first_drawing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    jobs = (RenderJob(n, SOURCE, fmt, tmp_path / f"{n}.{fmt}") for n, fmt in (("a", "gv"), ("b", "svg")))
+    with pytest.raises(GraphvizMissing):
+        render_many(jobs)
+    assert not (tmp_path / "b.svg").exists()
 
 
 def _collection(size: int) -> Collection:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import signal
 import subprocess
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
@@ -190,35 +191,52 @@ class RenderReport:
 
 
 def render_many(
-    jobs: Sequence[RenderJob],
+    jobs: Iterable[RenderJob],
     *,
     workers: int | None = None,
     progress: Progress | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     program: str = "dot",
+    total: int | None = None,
 ) -> RenderReport:
     """Draw every job, ``workers`` at a time (default: one per core); a failing job stops no other.
 
     The work happens in the ``dot`` processes, so threads are enough to use every core.
-    Jobs with an output are written there atomically.
+    Jobs with an output are written there atomically. ``jobs`` may be a generator: each job
+    starts as soon as it is made, so ``dot`` draws while the next DOT source is built
+    (``total`` then gives the count for ``progress``).
 
     Raises:
-        GraphvizMissing: before anything is drawn, when a job needs ``dot`` and it is missing.
+        GraphvizMissing: when a job needs ``dot`` and it is missing, before any such job is
+            drawn (for a sequence of jobs, before anything is drawn).
     """
-    if any(job.fmt != "gv" for job in jobs):
-        find_dot(program)
-    total = len(jobs)
-    outcomes: dict[int, RenderOutcome] = {}
+    if isinstance(jobs, Sequence):
+        total = len(jobs) if total is None else total
+        if any(job.fmt != "gv" for job in jobs):
+            program = find_dot(program)
+    dot: str | None = program if isinstance(jobs, Sequence) else None
+    futures: list[Future[RenderOutcome]] = []
+    done: queue.SimpleQueue[Future[RenderOutcome]] = queue.SimpleQueue()
+    finished = 0
+
+    def report(future: Future[RenderOutcome]) -> None:
+        nonlocal finished
+        finished += 1
+        if progress is not None:
+            progress(finished, total if total is not None else len(futures), future.result())
+
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        futures: dict[Future[RenderOutcome], int] = {
-            pool.submit(_run_job, job, timeout, program): index for index, job in enumerate(jobs)
-        }
-        for finished, future in enumerate(as_completed(futures), start=1):
-            outcome = future.result()
-            outcomes[futures[future]] = outcome
-            if progress is not None:
-                progress(finished, total, outcome)
-    return RenderReport(tuple(outcomes[i] for i in range(total)))
+        for job in jobs:
+            if dot is None and job.fmt != "gv":
+                dot = find_dot(program)  # once, before the first job that needs it
+            future = pool.submit(_run_job, job, timeout, dot or program)
+            future.add_done_callback(done.put)
+            futures.append(future)
+            while not done.empty():  # progress is reported on the caller's thread
+                report(done.get())
+        while finished < len(futures):
+            report(done.get())
+    return RenderReport(tuple(f.result() for f in futures))
 
 
 def _run_job(job: RenderJob, timeout: float, program: str) -> RenderOutcome:

@@ -12,6 +12,8 @@ from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.labels import LabelTable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from osallisuuden_palaset.diagram import DiagramOptions
     from osallisuuden_palaset.loading import Workspace
     from osallisuuden_palaset.model.practice import Practice
@@ -177,15 +179,16 @@ def _draw_folder(
     if folder.exists() and not folder.is_dir():
         common.fail(f"{folder} is a file: give a folder with -o when drawing many diagrams")
     folder.mkdir(parents=True, exist_ok=True)
-    todo = folder_jobs(ctx, workspace, options, folder, fmt)
+    count, todo = _job_stream(ctx, workspace, options, folder, fmt)
     lang = common.lang(ctx)
     words = {key: _WORDS(key, lang) for key in _WORDS.entries}
-    with click.progressbar(length=len(todo), label=words["drawing"], file=sys.stderr) as bar:
+    with click.progressbar(length=count, label=words["drawing"], file=sys.stderr) as bar:
 
         def advance(done: int, total: int, outcome: RenderOutcome) -> None:
             bar.update(1)
 
-        report = render_many(todo, workers=jobs, progress=advance, timeout=timeout)
+        # Each diagram is drawn as soon as its DOT source is built, while the next is built.
+        report = render_many(todo, workers=jobs, progress=advance, timeout=timeout, total=count)
     _report(report, folder, words)
 
 
@@ -193,6 +196,13 @@ def folder_jobs(
     ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
 ) -> list[RenderJob]:
     """One job per practice (per project for the overview view) and one overview of the collection."""
+    return list(_job_stream(ctx, workspace, options, folder, fmt)[1])
+
+
+def _job_stream(
+    ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
+) -> tuple[int, Iterator[RenderJob]]:
+    """How many jobs :func:`folder_jobs` makes, and the jobs, each built only when asked for."""
     import attrs
 
     from osallisuuden_palaset.diagram import View, diagram_source
@@ -203,14 +213,16 @@ def folder_jobs(
     models: list[Practice | Project] = (
         list(collection.projects) if options.view is View.OVERVIEW else list(collection.all_practices())
     )
-    todo: list[RenderJob] = []
-    for model in models:
-        source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
-        todo.append(RenderJob(model.id, source, fmt, folder / f"{model.id}.{options.view.value}.{fmt}"))
-    overview = attrs.evolve(options, view=View.OVERVIEW)
-    source = diagram_source(collection, overview, frameworks=frameworks, context=workspace.context)
-    todo.append(RenderJob(collection.id, source, fmt, folder / f"{collection.id}.overview.{fmt}"))
-    return todo
+
+    def jobs() -> Iterator[RenderJob]:
+        for model in models:
+            source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
+            yield RenderJob(model.id, source, fmt, folder / f"{model.id}.{options.view.value}.{fmt}")
+        overview = attrs.evolve(options, view=View.OVERVIEW)
+        source = diagram_source(collection, overview, frameworks=frameworks, context=workspace.context)
+        yield RenderJob(collection.id, source, fmt, folder / f"{collection.id}.overview.{fmt}")
+
+    return len(models) + 1, jobs()
 
 
 def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
