@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from osallisuuden_palaset import reading
+from osallisuuden_palaset import reading, reading_nodes
 from osallisuuden_palaset.reading_events import AVAILABLE, PackedPositions, read_events
 
 pytestmark = pytest.mark.skipif(not AVAILABLE, reason="ruamel.yaml.clib is not installed")
@@ -35,7 +35,7 @@ def _events(text: str, json_syntax: bool = False) -> Any:
 def _same_as_full(text: str, json_syntax: bool = False) -> None:
     fast = _events(text, json_syntax)
     assert fast is not None, text
-    full = reading._read_composed(text, "t", json_syntax)
+    full = reading.Reading(*reading_nodes.read_composed(text, "t", json_syntax))
     assert not full.problems
     data, values, keys, raw = fast
     assert _typed(data) == _typed(full.data)
