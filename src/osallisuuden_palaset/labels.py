@@ -143,6 +143,17 @@ LABELS: Final[Mapping[str, Variants]] = {
     "claim": ("Väite", "Claim", "Påstående"),
     "framework_id": ("Viitekehys (id)", "Framework (id)", "Referensram (id)"),
     "item_id": ("Tunniste", "Id", "Id"),
+    "flow_diagram": ("Toimintamallin kulku", "The flow of the practice", "Verksamhetsmodellens flöde"),
+    "diagram_missing": (
+        "Kaavio puuttuu: Graphvizin dot-ohjelmaa ei ole asennettu (apt-get install graphviz).",
+        "The diagram is missing: Graphviz's dot program is not installed (apt-get install graphviz).",
+        "Diagrammet saknas: Graphviz-programmet dot är inte installerat (apt-get install graphviz).",
+    ),
+    "diagram_failed": (
+        "Kaavion piirtäminen epäonnistui",
+        "Drawing the diagram failed",
+        "Diagrammet kunde inte ritas",
+    ),
     "survey_chart_omitted": (
         "Kaavio jätettiin pois: palaset build kirjoittaa sen SVG-tiedostoksi raportin viereen.",
         "The chart is left out: palaset build writes it as an SVG file beside the report.",

@@ -7,8 +7,9 @@ import functools
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.exporting import ExportRequest
 from osallisuuden_palaset.labels import label, labels_for, value_label
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
@@ -139,6 +140,12 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
             section += f"\n<!-- {label('survey_chart_omitted', lang)} -->\n"
         return Markup(section)
 
+    def diagram(practice: Practice) -> Markup:
+        """The practice's flow diagram as inline SVG (html only; ``-O diagrams=no`` leaves it out)."""
+        if request.option("diagrams", "yes") != "yes":
+            return Markup("")
+        return Markup(flow_figure(practice, request))
+
     def question(framework_id: str, ident: str) -> Any:
         framework = request.framework(framework_id)
         if framework is None:
@@ -166,10 +173,32 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "step_names": lambda practice: {r.id: r.name for r in resolved_steps(practice, request.context)},
         "evaluation": evaluation,
         "survey_section": survey_section,
+        "diagram": diagram,
         "question": question,
         "element_name": element_name,
         "framework_of": request.framework,
     }
+
+
+def flow_figure(practice: Practice, request: ExportRequest) -> str:
+    """A ``<figure>`` with the practice's flow diagram drawn by ``dot``, or a note saying why not."""
+    from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
+    from osallisuuden_palaset.rendering import GraphvizMissing, render
+
+    lang = request.lang
+    caption = f"<figcaption>{escape(label('flow_diagram', lang))}</figcaption>"
+    try:
+        source = diagram_source(
+            practice, DiagramOptions(lang=lang), frameworks=request.frameworks, context=request.context
+        )
+        svg = render(source, "svg", name=practice.id).decode("utf-8")
+    except GraphvizMissing:
+        return f'<p class="muted">{escape(label("diagram_missing", lang))}</p>'
+    except PalasetError as error:
+        return f'<p class="muted">{escape(label("diagram_failed", lang))}: {escape(str(error))}</p>'
+    # dot's SVG starts with an XML declaration, a doctype and comments: keep the <svg> element.
+    start = svg.find("<svg")
+    return f'<figure class="diagram">{svg[start:].strip()}{caption}</figure>' if start >= 0 else ""
 
 
 def render(template: str, request: ExportRequest, **extra: Any) -> str:

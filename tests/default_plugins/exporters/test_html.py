@@ -15,6 +15,8 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3", "h4", "h5", "h6",
     "dl", "dt", "dd", "p", "ol", "ul", "li", "strong", "span", "a", "table", "thead", "tbody", "tr",
     "th", "td", "div", "nav", "footer", "em", "code",
+    # The flow diagram, drawn by dot: only drawing elements, never script or foreign content.
+    "figure", "figcaption", "svg", "g", "polygon", "polyline", "path", "ellipse", "text",
 }  # fmt: skip
 
 
@@ -80,3 +82,28 @@ def test_language_sets_labels_and_the_lang_attribute() -> None:
     assert '<html lang="sv">' in html
     assert "Levande portfolio" in html
     assert "Utvärderingsbilaga" in html
+
+
+@pytest.mark.requires_dot
+def test_each_practice_shows_its_flow_diagram() -> None:
+    practice = samples.hostile_practice()
+    html, page = _page(practice, "en")
+    assert page.tags.count("figure") == 1
+    assert page.tags.count("svg") == 1
+    text = "".join(page.text)
+    assert "The flow of the practice" in text
+    for step in practice.steps:
+        assert step.id in html  # dot names each node group after its step
+
+
+def test_diagrams_can_be_left_out() -> None:
+    page_html = export(HTML, samples.hostile_practice(), lang="en", options={"diagrams": "no"})
+    assert b"<svg" not in page_html
+    assert b"<figure" not in page_html
+
+
+def test_without_dot_the_page_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    html = export(HTML, samples.hostile_practice(), lang="en").decode("utf-8")
+    assert "<svg" not in html
+    assert "apt-get install graphviz" in html

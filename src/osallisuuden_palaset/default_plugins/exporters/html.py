@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
+from osallisuuden_palaset.exporting import KINDS, Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.text import Text
 
@@ -28,6 +28,18 @@ EXPORTER = Exporter(
     media_type="text/html; charset=utf-8",
     accepts=KINDS,
     render=render,
+    options=(
+        ExportOption(
+            "diagrams",
+            Text(
+                fi="Piirretäänkö kunkin toimintamallin kulkukaavio sivulle (tarvitsee Graphvizin).",
+                en="Whether to draw each practice's flow diagram on the page (needs Graphviz).",
+                sv="Om varje verksamhetsmodells flödesdiagram ritas på sidan (kräver Graphviz).",
+            ),
+            default="yes",
+            choices=("yes", "no"),
+        ),
+    ),
 )
 
 
