@@ -118,7 +118,7 @@ def parse(reading: Reading, name: str) -> Parsed:
     try:
         model = structure(cleaned, cls)
     except Exception as error:  # every failure of user data must become a problem
-        built = _error_findings(error, (kind,))
+        built = error_findings(error, (kind,))
         findings += [b for b in built if not _already_reported(b, shape)]
         findings += _skeleton_findings(kind, cleaned, findings)
     problems += [_to_problem(source, f) for f in findings]
@@ -164,12 +164,12 @@ def _raw_ids(kind: str, data: Any) -> Iterator[str]:
                 yield item["id"]
 
 
-def _error_findings(error: BaseException, path: Path) -> list[Finding]:
+def error_findings(error: BaseException, path: Path) -> list[Finding]:
     """Findings for an exception raised while structuring, following cattrs' notes to paths."""
     if isinstance(error, BaseExceptionGroup):
         found: list[Finding] = []
         for sub in error.exceptions:
-            found += _error_findings(sub, (*path, *_note_steps(sub)))
+            found += error_findings(sub, (*path, *_note_steps(sub)))
         return found
     if isinstance(error, ModelError):
         return [Finding((*path, *i.path), i.message, i.hint) for i in error.issues]

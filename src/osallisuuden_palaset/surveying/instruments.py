@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Any, Final
 
-from cattrs.errors import AttributeValidationNote, IterableValidationNote
-
 from osallisuuden_palaset.converting import META_KEYS, structure
-from osallisuuden_palaset.errors import LoadError, ModelError, Path, Problem, did_you_mean
-from osallisuuden_palaset.loading_document import Source
+from osallisuuden_palaset.errors import LoadError, Path, Problem, did_you_mean
+from osallisuuden_palaset.loading_document import Source, error_findings
 from osallisuuden_palaset.loading_shape import Finding, check_shape, describe
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.reading import read_bytes, read_text
@@ -61,7 +59,7 @@ def _build(data: Any, source: Source, raw: Mapping[Path, str], read: tuple[Probl
         try:
             instrument = structure(cleaned, Instrument)
         except Exception as error:  # every failure of user data must become a problem
-            findings += _error_findings(error, (KIND,))
+            findings += error_findings(error, (KIND,))
     if findings or instrument is None:
         raise LoadError([source.problem(f.path, f.message, f.hint, at_key=f.at_key) for f in findings])
     return instrument
@@ -92,25 +90,3 @@ def _strict_findings(data: Any) -> list[Finding]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             found.append(Finding(path, f"expected a number, not {describe(value)}"))
     return found
-
-
-def _error_findings(error: BaseException, path: Path) -> list[Finding]:
-    if isinstance(error, BaseExceptionGroup):
-        found: list[Finding] = []
-        for sub in error.exceptions:
-            found += _error_findings(sub, (*path, *_note_steps(sub)))
-        return found
-    if isinstance(error, ModelError):
-        return [Finding((*path, *i.path), i.message, i.hint) for i in error.issues]
-    if isinstance(error, KeyError):
-        return [Finding(path, f"missing required field {error.args[0]!r}")]
-    return [Finding(path, str(error) or type(error).__name__)]
-
-
-def _note_steps(error: BaseException) -> Path:
-    for note in getattr(error, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return (note.name,)
-        if isinstance(note, IterableValidationNote):
-            return (note.index,)
-    return ()
