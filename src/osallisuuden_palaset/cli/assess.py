@@ -9,8 +9,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import (
+    LocalizedArgument,
+    LocalizedCommand,
+    LocalizedGroup,
+    LocalizedOption,
+)
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
+from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import Check
@@ -48,24 +55,88 @@ def _framework(ctx: click.Context, ident: str | None) -> Framework | None:
     return known[ident]
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option(
-    "--framework", "framework_id", help="Assess against this framework instead of each practice's own."
+_OUTPUT = Text(
+    fi="Kirjoita tähän tiedostoon vakiotulosteen sijaan.",
+    en="Write to this file instead of stdout.",
+    sv="Skriv till den här filen i stället för standardutdata.",
+)
+_FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")
+
+
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Arvioi toimintamallit: kattavuus osa-alueittain ja periaatteittain, apukysymykset, tarkistukset.",
+        en="Assess practices: coverage per dimension and principle, guiding questions, checks.",
+        sv="Utvärdera verksamhetsmodeller: täckning per delområde och princip, stödfrågor, kontroller.",
+    ),
+)
+@click.argument(
+    "paths",
+    cls=LocalizedArgument,
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True),
+    help=Text(
+        fi="Arvioitavat mallitiedostot ja kansiot.",
+        en="Model files and folders to assess.",
+        sv="Modellfiler och mappar att utvärdera.",
+    ),
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+    "--framework",
+    "framework_id",
+    cls=LocalizedOption,
+    help=Text(
+        fi="Arvioi tätä viitekehystä vasten kunkin toimintamallin oman sijaan.",
+        en="Assess against this framework instead of each practice's own.",
+        sv="Utvärdera mot den här referensramen i stället för varje verksamhetsmodells egen.",
+    ),
+)
+@click.option(
+    "--format",
+    "fmt",
+    cls=LocalizedOption,
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help=_FORMAT,
 )
 @click.option(
     "--fail-on",
+    cls=LocalizedOption,
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help="Exit 1 when a finding at or above this severity exists.",
+    help=Text(
+        fi="Palauta 1, kun löytyy vähintään tämän vakavuuden havainto.",
+        en="Exit 1 when a finding at or above this severity exists.",
+        sv="Avsluta med 1 när det finns ett fynd av minst den här allvarlighetsgraden.",
+    ),
 )
-@click.option("--check", "only", multiple=True, help="Run only this check (repeatable).")
-@click.option("--skip-check", "skip", multiple=True, help="Do not run this check (repeatable).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option(
+    "--check",
+    "only",
+    cls=LocalizedOption,
+    multiple=True,
+    help=Text(
+        fi="Aja vain tämä tarkistus (voi toistaa).",
+        en="Run only this check (repeatable).",
+        sv="Kör bara den här kontrollen (kan upprepas).",
+    ),
+)
+@click.option(
+    "--skip-check",
+    "skip",
+    cls=LocalizedOption,
+    multiple=True,
+    help=Text(
+        fi="Älä aja tätä tarkistusta (voi toistaa).",
+        en="Do not run this check (repeatable).",
+        sv="Kör inte den här kontrollen (kan upprepas).",
+    ),
+)
+@click.option("-o", "--output", cls=LocalizedOption, type=click.Path(dir_okay=False), help=_OUTPUT)
 @click.pass_context
 def assess(
     ctx: click.Context,
@@ -123,10 +194,28 @@ def _practices_of(path: str) -> list[Practice]:
     return common.fail(f"{path} holds no practice or project")
 
 
-@click.command()
-@click.argument("old", type=click.Path(exists=True, dir_okay=False))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@format_option(help=None)
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Näytä, mikä muuttui toimintamallin (tai hankkeen toimintamallien) kahden version välillä.",
+        en="Show what changed between two versions of a practice (or of a project's practices).",
+        sv="Visa vad som ändrats mellan två versioner av en verksamhetsmodell (eller ett projekts "
+        "verksamhetsmodeller).",
+    ),
+)
+@click.argument(
+    "old",
+    cls=LocalizedArgument,
+    type=click.Path(exists=True, dir_okay=False),
+    help=Text(fi="Vanha versio.", en="The old version.", sv="Den gamla versionen."),
+)
+@click.argument(
+    "new",
+    cls=LocalizedArgument,
+    type=click.Path(exists=True, dir_okay=False),
+    help=Text(fi="Uusi versio.", en="The new version.", sv="Den nya versionen."),
+)
+@format_option()
 def diff(old: str, new: str, fmt: str) -> None:
     """Show what changed between two versions of a practice (or of a project's practices)."""
     from osallisuuden_palaset.assessing.diffing import diff_practices
@@ -175,15 +264,45 @@ def diff(old: str, new: str, fmt: str) -> None:
             click.echo(f"+ practice {ident}")
 
 
-@click.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--framework", "framework_id", help="The framework whose questions to ask (default: the practice's)."
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Kirjoita toimintamalli- tai hanketiedostolle täytettävä lomake viitekehyksen apukysymyksistä.",
+        en="Write a fill-in worksheet of a framework's guiding questions for a practice or project file.",
+        sv="Skriv ett ifyllnadsformulär med en referensrams stödfrågor för en verksamhetsmodell- eller "
+        "projektfil.",
+    ),
+)
+@click.argument(
+    "path",
+    cls=LocalizedArgument,
+    type=click.Path(exists=True, dir_okay=False),
+    help=Text(
+        fi="Toimintamalli- tai hanketiedosto.",
+        en="A practice or project file.",
+        sv="En verksamhetsmodell- eller projektfil.",
+    ),
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["markdown", "csv"]), default="markdown", show_default=True
+    "--framework",
+    "framework_id",
+    cls=LocalizedOption,
+    help=Text(
+        fi="Viitekehys, jonka apukysymykset esitetään (oletus: toimintamallin oma).",
+        en="The framework whose questions to ask (default: the practice's).",
+        sv="Referensramen vars frågor ställs (standard: verksamhetsmodellens egen).",
+    ),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    cls=LocalizedOption,
+    type=click.Choice(["markdown", "csv"]),
+    default="markdown",
+    show_default=True,
+    help=_FORMAT,
+)
+@click.option("-o", "--output", cls=LocalizedOption, type=click.Path(dir_okay=False), help=_OUTPUT)
 @click.pass_context
 def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str, output: str | None) -> None:
     """Write a fill-in worksheet of a framework's guiding questions for a practice or project file."""
@@ -199,14 +318,48 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
     emit(render(practices, framework, common.lang(ctx)), output)
 
 
-@click.group()
+@click.group(
+    cls=LocalizedGroup,
+    help=Text(
+        fi="Mallitiedostoihin kirjatut vastaukset apukysymyksiin.",
+        en="Answers to guiding questions kept in model files.",
+        sv="Svar på stödfrågor som förs i modellfiler.",
+    ),
+)
 def answers() -> None:
     """Answers to guiding questions kept in model files."""
 
 
-@answers.command("import")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.argument("answers_csv", metavar="ANSWERS.csv", type=click.Path(exists=True, dir_okay=False))
+@answers.command(
+    "import",
+    help=Text(
+        fi="Tuo täytetty CSV-lomake tiedostoon PATH muuta tiedostoa muuttamatta; luettele vastaamattomat.",
+        en="Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered.",
+        sv="Importera ett ifyllt CSV-formulär till PATH och behåll resten av filen; lista det som är "
+        "obesvarat.",
+    ),
+)
+@click.argument(
+    "path",
+    cls=LocalizedArgument,
+    type=click.Path(exists=True, dir_okay=False),
+    help=Text(
+        fi="Toimintamalli- tai hanketiedosto, johon vastaukset kirjataan.",
+        en="The practice or project file that receives the answers.",
+        sv="Verksamhetsmodell- eller projektfilen som tar emot svaren.",
+    ),
+)
+@click.argument(
+    "answers_csv",
+    cls=LocalizedArgument,
+    metavar="ANSWERS.csv",
+    type=click.Path(exists=True, dir_okay=False),
+    help=Text(
+        fi="Täytetty lomake (`palaset worksheet --format csv`).",
+        en="The filled worksheet (`palaset worksheet --format csv`).",
+        sv="Det ifyllda formuläret (`palaset worksheet --format csv`).",
+    ),
+)
 @click.pass_context
 def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
     """Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered."""

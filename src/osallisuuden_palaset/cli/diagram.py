@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -33,48 +35,152 @@ _WORDS = LabelTable(
 )
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Piirrä Graphvizillä kaavioita toimintamalleista, hankkeista ja kokonaisuuksista.\n\n"
+        "Yhdestä toimintamalli- tai hanketiedostosta tulee yksi kaavio (-o OUT.svg|.png|.pdf|.gv). "
+        "Kansiosta tai useasta tiedostosta tulee kaavio kustakin toimintamallista ja yleiskuva "
+        "kansioon, rinnakkain piirrettyinä.",
+        en="Draw diagrams of practices, projects and collections with Graphviz.\n\n"
+        "One practice or project file gives one diagram (-o OUT.svg|.png|.pdf|.gv). A folder or "
+        "several files give one diagram per practice and an overview, into a folder, drawn in parallel.",
+        sv="Rita diagram över verksamhetsmodeller, projekt och helheter med Graphviz.\n\n"
+        "En verksamhetsmodell- eller projektfil ger ett diagram (-o OUT.svg|.png|.pdf|.gv). En mapp "
+        "eller flera filer ger ett diagram per verksamhetsmodell och en översikt, i en mapp, "
+        "ritade parallellt.",
+    ),
+)
+@click.argument(
+    "paths",
+    cls=LocalizedArgument,
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True),
+    help=Text(
+        fi="Mallitiedostot ja kansiot.",
+        en="Model files and folders.",
+        sv="Modellfiler och mappar.",
+    ),
+)
 @click.option(
     "--view",
+    cls=LocalizedOption,
     type=click.Choice(["flow", "framework", "overview"]),
     default="flow",
     show_default=True,
-    help="flow: steps in order; framework: claims against the framework; "
-    "overview: projects → practices → blocks.",
+    help=Text(
+        fi="flow: vaiheet järjestyksessä; framework: kytkennät viitekehykseen; "
+        "overview: hankkeet → toimintamallit → palaset.",
+        en="flow: steps in order; framework: claims against the framework; "
+        "overview: projects → practices → blocks.",
+        sv="flow: stegen i ordning; framework: kopplingar till referensramen; "
+        "overview: projekt → verksamhetsmodeller → byggstenar.",
+    ),
 )
 @click.option(
     "-o",
     "--output",
+    cls=LocalizedOption,
     type=click.Path(),
-    help="One file (.svg, .png, .pdf or .gv) for one practice or project; a folder for a folder or "
-    "several files (default: ./diagrams).",
+    help=Text(
+        fi="Yksi tiedosto (.svg, .png, .pdf tai .gv) yhdelle toimintamallille tai hankkeelle; kansio "
+        "kansiolle tai useammalle tiedostolle (oletus: ./diagrams).",
+        en="One file (.svg, .png, .pdf or .gv) for one practice or project; a folder for a folder or "
+        "several files (default: ./diagrams).",
+        sv="En fil (.svg, .png, .pdf eller .gv) för en verksamhetsmodell eller ett projekt; en mapp för "
+        "en mapp eller flera filer (standard: ./diagrams).",
+    ),
 )
 @click.option(
     "--format",
     "fmt",
+    cls=LocalizedOption,
     type=click.Choice(["svg", "png", "pdf", "gv"]),
-    help="Format of the files written into a folder (default svg); for one file, its suffix decides.",
+    help=Text(
+        fi="Kansioon kirjoitettavien tiedostojen muoto (oletus svg); yhdellä tiedostolla sen pääte "
+        "ratkaisee.",
+        en="Format of the files written into a folder (default svg); for one file, its suffix decides.",
+        sv="Formatet på filerna som skrivs i en mapp (standard svg); för en fil avgör dess ändelse.",
+    ),
 )
-@click.option("--direction", type=click.Choice(["LR", "TB"]), default="LR", show_default=True)
 @click.option(
-    "--detail", type=click.Choice(["brief", "standard", "full"]), default="standard", show_default=True
+    "--direction",
+    cls=LocalizedOption,
+    type=click.Choice(["LR", "TB"]),
+    default="LR",
+    show_default=True,
+    help=Text(
+        fi="Kulun suunta: LR vasemmalta oikealle, TB ylhäältä alas.",
+        en="Direction of the flow: LR left to right, TB top to bottom.",
+        sv="Flödets riktning: LR vänster till höger, TB uppifrån och ned.",
+    ),
 )
-@click.option("--theme", type=click.Choice(["default", "print"]), default="default", show_default=True)
 @click.option(
-    "--framework", "framework_id", help="Framework of the framework view (default: the practice's)."
+    "--detail",
+    cls=LocalizedOption,
+    type=click.Choice(["brief", "standard", "full"]),
+    default="standard",
+    show_default=True,
+    help=Text(
+        fi="Mitä solmuissa kerrotaan: brief nimet, standard myös roolit ja toteutustapa, full kaikki.",
+        en="How much each node says: brief names, standard also roles and modality, full everything.",
+        sv="Hur mycket varje nod säger: brief namn, standard även roller och arbetssätt, full allt.",
+    ),
+)
+@click.option(
+    "--theme",
+    cls=LocalizedOption,
+    type=click.Choice(["default", "print"]),
+    default="default",
+    show_default=True,
+    help=Text(
+        fi="Värit: default värit, print mustavalkotulosteeseen (harmaasävyt).",
+        en="Colours: default in colour, print for black-and-white printing (greys).",
+        sv="Färger: default i färg, print för utskrift i svartvitt (gråskala).",
+    ),
+)
+@click.option(
+    "--framework",
+    "framework_id",
+    cls=LocalizedOption,
+    help=Text(
+        fi="Framework-näkymän viitekehys (oletus: toimintamallin oma).",
+        en="Framework of the framework view (default: the practice's).",
+        sv="Referensramen i framework-vyn (standard: verksamhetsmodellens egen).",
+    ),
 )
 @click.option(
     "--id",
     "model_id",
-    help="Draw only this practice, project or collection of the files given "
-    "(e.g. with the folder its references need).",
+    cls=LocalizedOption,
+    help=Text(
+        fi="Piirrä annetuista tiedostoista vain tämä toimintamalli, hanke tai kokonaisuus "
+        "(esim. sen viittausten tarvitseman kansion kanssa).",
+        en="Draw only this practice, project or collection of the files given "
+        "(e.g. with the folder its references need).",
+        sv="Rita bara den här verksamhetsmodellen, projektet eller helheten av de givna filerna "
+        "(t.ex. med mappen som dess hänvisningar behöver).",
+    ),
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds per diagram."
+    "--timeout",
+    cls=LocalizedOption,
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help=Text(fi="Sekunteja kaaviota kohden.", en="Seconds per diagram.", sv="Sekunder per diagram."),
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Diagrams drawn at once (default: one per core)."
+    "-j",
+    "--jobs",
+    cls=LocalizedOption,
+    type=click.IntRange(min=1),
+    help=Text(
+        fi="Yhtä aikaa piirrettävät kaaviot (oletus: yksi ydintä kohden).",
+        en="Diagrams drawn at once (default: one per core).",
+        sv="Diagram som ritas samtidigt (standard: ett per kärna).",
+    ),
 )
 @click.pass_context
 def diagram(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
+from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
@@ -26,6 +27,7 @@ from osallisuuden_palaset.exporting import (
 )
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.loading import Workspace
@@ -41,26 +43,90 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
         fail(str(error))
 
 
-@click.command("export")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "-f", "format_name", required=True, metavar="NAME", help="Export format.")
+@click.command(
+    "export",
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Vie PATH (mallitiedosto tai kansio kokonaisuutena) yhteen muotoon.\n\n"
+        "Tiedosto, jossa on yksi toimintamalli tai hanke, viedään sellaisenaan; kansiosta viedään "
+        "kaiken sen sisällön kokonaisuus. `palaset formats` luettelee muodot ja sen, mitä kukin "
+        "hyväksyy.\n\n"
+        "Raportit (markdown, html, xlsx) sisältävät kunkin toimintamallin arviointiliitteen kaikkien "
+        "rekisteröityjen tarkistusten havaintoineen (--no-checks jättää ne pois) sekä --survey-"
+        "kyselyn tulokset (pienet ryhmät piilotettuina; pelkkä Markdown jättää kaavion pois: `palaset "
+        "build` kirjoittaa sen).",
+        en="Export PATH (a model file, or a folder as a collection) in one format.\n\n"
+        "A file holding one practice or project exports that; a folder exports the collection of "
+        "everything in it. `palaset formats` lists the formats and what each accepts.\n\n"
+        "The reports (markdown, html, xlsx) carry each practice's evaluation appendix with the "
+        "findings of every registered check (--no-checks leaves them out), and the survey results "
+        "of --survey (small groups suppressed; Markdown on its own leaves the chart out: `palaset "
+        "build` writes it).",
+        sv="Exportera PATH (en modellfil, eller en mapp som en helhet) i ett format.\n\n"
+        "En fil med en verksamhetsmodell eller ett projekt exporterar den; en mapp exporterar helheten "
+        "av allt i den. `palaset formats` listar formaten och vad vart och ett tar emot.\n\n"
+        "Rapporterna (markdown, html, xlsx) innehåller varje verksamhetsmodells utvärderingsbilaga med "
+        "fynden från alla registrerade kontroller (--no-checks utelämnar dem) och enkätresultaten från "
+        "--survey (små grupper döljs; Markdown ensam utelämnar diagrammet: `palaset build` skriver det).",
+    ),
+)
+@click.argument(
+    "path",
+    cls=LocalizedArgument,
+    type=click.Path(exists=True, path_type=Path),
+    help=Text(
+        fi="Vietävä mallitiedosto tai kansio.",
+        en="The model file or folder to export.",
+        sv="Modellfilen eller mappen att exportera.",
+    ),
+)
+@click.option(
+    "--format",
+    "-f",
+    "format_name",
+    cls=LocalizedOption,
+    required=True,
+    metavar="NAME",
+    help=Text(fi="Vientimuoto.", en="Export format.", sv="Exportformat."),
+)
 @click.option(
     "--output",
     "-o",
+    cls=LocalizedOption,
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FILE",
-    help="Write here (atomically); default: standard output for text formats.",
+    help=Text(
+        fi="Kirjoita tähän (atomisesti); oletus: tekstimuodoilla vakiotuloste.",
+        en="Write here (atomically); default: standard output for text formats.",
+        sv="Skriv hit (atomiskt); standard: standardutdata för textformat.",
+    ),
 )
 @click.option(
     "--option",
     "-O",
     "options",
+    cls=LocalizedOption,
     multiple=True,
     metavar="KEY=VALUE",
-    help="A format's option (repeatable); `palaset formats` lists them.",
+    help=Text(
+        fi="Muodon asetus (voi toistaa); `palaset formats` luettelee ne.",
+        en="A format's option (repeatable); `palaset formats` lists them.",
+        sv="Ett formats inställning (kan upprepas); `palaset formats` listar dem.",
+    ),
 )
-@click.option("--practice", "practice_id", default=None, metavar="ID", help="Export only this practice.")
+@click.option(
+    "--practice",
+    "practice_id",
+    cls=LocalizedOption,
+    default=None,
+    metavar="ID",
+    help=Text(
+        fi="Vie vain tämä toimintamalli.",
+        en="Export only this practice.",
+        sv="Exportera bara den här verksamhetsmodellen.",
+    ),
+)
 @report_options
 @click.pass_context
 def export(
@@ -150,8 +216,20 @@ def _only_practice(model: Exportable) -> str | None:
     return held[0].id if len(held) == 1 else None
 
 
-@click.command("formats")
-@format_option("How to list the formats.", name="output_format")
+@click.command(
+    "formats",
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Luettele vientimuodot: nimi, tiedostopääte, mediatyyppi, mitä kukin hyväksyy ja sen asetukset.",
+        en="List the export formats: name, suffix, media type, what each accepts and its options.",
+        sv="Lista exportformaten: namn, filändelse, medietyp, vad vart och ett tar emot och dess "
+        "inställningar.",
+    ),
+)
+@format_option(
+    Text(fi="Miten muodot luetellaan.", en="How to list the formats.", sv="Hur formaten listas."),
+    name="output_format",
+)
 @click.pass_context
 def formats(ctx: click.Context, output_format: str) -> None:
     """List the export formats: name, suffix, media type, what each accepts and its options."""

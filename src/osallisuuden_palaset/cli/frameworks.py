@@ -5,6 +5,10 @@ from __future__ import annotations
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import (
+    LocalizedArgument,
+    LocalizedGroup,
+)
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
 from osallisuuden_palaset.labels import LabelTable, value_label
@@ -65,7 +69,15 @@ def describe_provenance(provenance: Provenance, lang: Lang) -> str:
     return f"{owner} virallinen kysymys{number}" if official else f"mukaelma {owner} kysymyksestä{number}"
 
 
-@click.group(invoke_without_command=True)
+@click.group(
+    cls=LocalizedGroup,
+    invoke_without_command=True,
+    help=Text(
+        fi="Luettele viitekehykset: sisäänrakennetut, laajennusten tuomat ja --framework-file-tiedostot.",
+        en="List the frameworks: built-in, from plugins and from --framework-file.",
+        sv="Lista referensramarna: inbyggda, från tillägg och från --framework-file.",
+    ),
+)
 @format_option()
 @click.pass_context
 def frameworks(ctx: click.Context, fmt: str) -> None:
@@ -102,8 +114,23 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
         click.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {counts})")
 
 
-@frameworks.command()
-@click.argument("framework_id", metavar="ID")
+@frameworks.command(
+    help=Text(
+        fi="Näytä yksi viitekehys: osa-alueet, periaatteet ja apukysymykset lähteineen.",
+        en="Show one framework: dimensions, principles and guiding questions with their provenance.",
+        sv="Visa en referensram: delområden, principer och stödfrågor med deras ursprung.",
+    )
+)
+@click.argument(
+    "framework_id",
+    cls=LocalizedArgument,
+    metavar="ID",
+    help=Text(
+        fi="Viitekehyksen tunnus (`palaset frameworks` luettelee ne).",
+        en="The framework's id (`palaset frameworks` lists them).",
+        sv="Referensramens id (`palaset frameworks` listar dem).",
+    ),
+)
 @format_option()
 @click.pass_context
 def show(ctx: click.Context, framework_id: str, fmt: str) -> None:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import sys
 import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import click
+
+from osallisuuden_palaset.cli.helptext import (
+    VERSION_OPTION,
+    LocalizedGroup,
+    LocalizedOption,
+    default_lang,
+)
+from osallisuuden_palaset.model.text import Text
 
 #: Command name → "module:function" under osallisuuden_palaset.cli; imported only when run,
 #: so that ``palaset validate`` does not pay for Graphviz or Jinja2.
@@ -32,7 +39,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(LocalizedGroup):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -49,48 +56,73 @@ class LazyGroup(click.Group):
         return command
 
 
-def default_lang() -> str:
-    """The language from PALASET_LANG or the locale (LC_ALL, LC_MESSAGES, LANG); Finnish otherwise."""
-    for var in ("PALASET_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        code = value.split("_")[0].split(".")[0].lower()
-        if code in ("fi", "en", "sv"):
-            return code
-    return "fi"
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="osallisuuden-palaset", prog_name="palaset")
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=Text(
+        fi="Mallinna osallisuustyö yhdisteltävinä palasina (osallisuuden palaset).",
+        en="Model inclusion work as composable blocks (osallisuuden palaset).",
+        sv="Modellera delaktighetsarbete som byggstenar som kan kombineras (osallisuuden palaset).",
+    ),
+)
+@click.version_option(
+    package_name="osallisuuden-palaset", prog_name="palaset", cls=LocalizedOption, help=VERSION_OPTION
+)
 @click.option(
     "--lang",
+    cls=LocalizedOption,
     type=click.Choice(["fi", "en", "sv"]),
     default=default_lang,
-    show_default="from PALASET_LANG or the locale, else fi",
-    help="Language of labels and messages.",
+    is_eager=True,  # read before an eager --help given after it, so the help is in this language
+    show_default=Text(
+        fi="PALASET_LANG-muuttujasta tai localesta, muuten fi",
+        en="from PALASET_LANG or the locale, else fi",
+        sv="från PALASET_LANG eller locale, annars fi",
+    ),
+    help=Text(
+        fi="Merkintöjen, viestien ja ohjeiden kieli.",
+        en="Language of labels, messages and help.",
+        sv="Språk för etiketter, meddelanden och hjälp.",
+    ),
 )
 @click.option(
     "--plugin",
     "plugin_files",
+    cls=LocalizedOption,
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
     metavar="FILE.py",
-    help="Load a plugin from a Python file (repeatable).",
+    help=Text(
+        fi="Lataa laajennus Python-tiedostosta (voi toistaa).",
+        en="Load a plugin from a Python file (repeatable).",
+        sv="Läs in ett tillägg från en Python-fil (kan upprepas).",
+    ),
 )
 @click.option(
     "--plugins-dir",
     "plugin_dirs",
+    cls=LocalizedOption,
     multiple=True,
     type=click.Path(exists=True, file_okay=False),
     metavar="DIR",
-    help="Load every *.py in DIR as a plugin (repeatable).",
+    help=Text(
+        fi="Lataa laajennukseksi jokainen kansion DIR *.py-tiedosto (voi toistaa).",
+        en="Load every *.py in DIR as a plugin (repeatable).",
+        sv="Läs in varje *.py i DIR som ett tillägg (kan upprepas).",
+    ),
 )
 @click.option(
     "--framework-file",
     "framework_files",
+    cls=LocalizedOption,
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
     metavar="FILE",
-    help="Use a framework file of your own beside the built-in ones (repeatable).",
+    help=Text(
+        fi="Käytä omaa viitekehystiedostoa sisäänrakennettujen rinnalla (voi toistaa).",
+        en="Use a framework file of your own beside the built-in ones (repeatable).",
+        sv="Använd en egen referensramsfil vid sidan av de inbyggda (kan upprepas).",
+    ),
 )
 @click.pass_context
 def cli(

@@ -10,6 +10,12 @@ from typing import Any
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import (
+    LocalizedArgument,
+    LocalizedCommand,
+    LocalizedOption,
+)
+from osallisuuden_palaset.model.text import Text
 
 #: The schema file ``palaset new`` writes beside the model file (the loader skips ``*.schema.json``).
 SCHEMA_FILE = "palaset.schema.json"
@@ -34,17 +40,57 @@ _MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-@click.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Kirjoita polkuun PATH kommentoitu pohja (--lang-kielellä), joka läpäisee tarkistuksen "
+        "sellaisenaan.",
+        en="Write a commented template at PATH (in the --lang language) that validates as it is.",
+        sv="Skriv en kommenterad mall till PATH (på --lang-språket) som klarar kontrollen som den är.",
+    ),
+)
+@click.argument(
+    "path",
+    cls=LocalizedArgument,
+    type=click.Path(dir_okay=False),
+    help=Text(
+        fi="Uusi YAML-tiedosto (.yaml tai .yml).",
+        en="The new YAML file (.yaml or .yml).",
+        sv="Den nya YAML-filen (.yaml eller .yml).",
+    ),
+)
 @click.option(
     "--kind",
+    cls=LocalizedOption,
     type=click.Choice(["practice", "project"]),
     default="practice",
     show_default=True,
-    help="What the new file holds: one practice, or a project with one practice.",
+    help=Text(
+        fi="Mitä uusi tiedosto sisältää: yhden toimintamallin tai hankkeen, jossa on yksi toimintamalli.",
+        en="What the new file holds: one practice, or a project with one practice.",
+        sv="Vad den nya filen innehåller: en verksamhetsmodell, eller ett projekt med en verksamhetsmodell.",
+    ),
 )
-@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
-@click.option("--no-schema", is_flag=True, help=f"Do not write {SCHEMA_FILE} beside PATH.")
+@click.option(
+    "--force",
+    cls=LocalizedOption,
+    is_flag=True,
+    help=Text(
+        fi="Korvaa PATH, jos se on jo olemassa.",
+        en="Replace PATH if it exists.",
+        sv="Ersätt PATH om den redan finns.",
+    ),
+)
+@click.option(
+    "--no-schema",
+    cls=LocalizedOption,
+    is_flag=True,
+    help=Text(
+        fi=f"Älä kirjoita tiedostoa {SCHEMA_FILE} PATHin viereen.",
+        en=f"Do not write {SCHEMA_FILE} beside PATH.",
+        sv=f"Skriv inte {SCHEMA_FILE} bredvid PATH.",
+    ),
+)
 @click.pass_context
 def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) -> None:
     """Write a commented template at PATH (in the --lang language) that validates as it is."""

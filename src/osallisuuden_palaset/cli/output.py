@@ -9,14 +9,26 @@ from typing import Any, TypeVar
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import LocalizedOption
+from osallisuuden_palaset.model.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def format_option(help: str | None = "Output.", *, name: str = "fmt") -> Callable[[F], F]:
+#: The help of ``--format text|json`` unless a command says more.
+OUTPUT_FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")
+
+
+def format_option(help: Text = OUTPUT_FORMAT, *, name: str = "fmt") -> Callable[[F], F]:
     """The ``--format text|json`` option (text by default), passed to the command as ``name``."""
     return click.option(
-        "--format", name, type=click.Choice(["text", "json"]), default="text", show_default=True, help=help
+        "--format",
+        name,
+        cls=LocalizedOption,
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help,
     )
 
 

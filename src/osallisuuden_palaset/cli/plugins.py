@@ -7,10 +7,13 @@ from typing import Any
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import (
+    LocalizedCommand,
+)
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.labels import LabelTable
-from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.model.text import Lang, Text
 
 _label = LabelTable(
     {
@@ -31,7 +34,14 @@ _label = LabelTable(
 )
 
 
-@click.command()
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Luettele laajennukset: versio, laji, mitä kukin tuo, ja laajennukset, joiden lataus epäonnistui.",
+        en="List every plugin: version, kind, what it contributes, and plugins that failed to load.",
+        sv="Lista alla tillägg: version, typ, vad de bidrar med och tillägg som inte kunde läsas in.",
+    ),
+)
 @format_option()
 @click.pass_context
 def plugins(ctx: click.Context, fmt: str) -> None:

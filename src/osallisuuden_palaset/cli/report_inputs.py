@@ -17,7 +17,9 @@ from osallisuuden_palaset.cli.common import (
     plugin_manager,
     report_problems,
 )
+from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
+from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.loading import Workspace
@@ -35,20 +37,36 @@ DEFAULT_MIN_GROUP = 5
 def report_options(func: F) -> F:
     """The options that feed the reports: ``--no-checks`` and the survey options."""
     options = [
-        click.option("--no-checks", is_flag=True,
-                     help="Do not run the checks: the evaluation appendix then says no checks were run."),
-        click.option("--survey", "survey_files", multiple=True, metavar="FILE.csv",
-                     type=click.Path(exists=True, dir_okay=False),
-                     help="Survey answers to report (repeatable): one file with a wave column, "
-                          "or the start file and then the follow-up file."),
-        click.option("--survey-practice", metavar="ID",
-                     help="The practice the answers are about (default: the only or exported practice)."),
-        click.option("--survey-by", multiple=True, metavar="FIELD",
-                     help="Break the survey figures down by this column (repeatable)."),
-        click.option("--instrument", "instrument_id", default="esis", show_default=True, metavar="ID",
-                     help="The survey instrument (`palaset survey instruments` lists them)."),
-        click.option("--min-group", type=int, default=DEFAULT_MIN_GROUP, show_default=True, metavar="N",
-                     help="Smallest survey group shown with figures (at least 3)."),
+        click.option("--no-checks", cls=LocalizedOption, is_flag=True, help=Text(
+            fi="Älä aja tarkistuksia: arviointiliite kertoo silloin, ettei tarkistuksia ajettu.",
+            en="Do not run the checks: the evaluation appendix then says no checks were run.",
+            sv="Kör inte kontrollerna: utvärderingsbilagan säger då att inga kontroller kördes.")),
+        click.option("--survey", "survey_files", cls=LocalizedOption, multiple=True, metavar="FILE.csv",
+                     type=click.Path(exists=True, dir_okay=False), help=Text(
+            fi="Raportoitavat kyselyvastaukset (voi toistaa): yksi tiedosto, jossa on mittauskertasarake, "
+               "tai alkutiedosto ja sitten seurantatiedosto.",
+            en="Survey answers to report (repeatable): one file with a wave column, "
+               "or the start file and then the follow-up file.",
+            sv="Enkätsvar att rapportera (kan upprepas): en fil med en kolumn för mättillfälle, "
+               "eller startfilen och sedan uppföljningsfilen.")),
+        click.option("--survey-practice", cls=LocalizedOption, metavar="ID", help=Text(
+            fi="Toimintamalli, jota vastaukset koskevat (oletus: ainoa tai viety toimintamalli).",
+            en="The practice the answers are about (default: the only or exported practice).",
+            sv="Verksamhetsmodellen som svaren gäller (standard: den enda eller exporterade).")),
+        click.option("--survey-by", cls=LocalizedOption, multiple=True, metavar="FIELD", help=Text(
+            fi="Jaottele kyselyn luvut tämän sarakkeen mukaan (voi toistaa).",
+            en="Break the survey figures down by this column (repeatable).",
+            sv="Dela upp enkätens siffror efter den här kolumnen (kan upprepas).")),
+        click.option("--instrument", "instrument_id", cls=LocalizedOption, default="esis", show_default=True,
+                     metavar="ID", help=Text(
+            fi="Kyselymittari (`palaset survey instruments` luettelee ne).",
+            en="The survey instrument (`palaset survey instruments` lists them).",
+            sv="Enkätinstrumentet (`palaset survey instruments` listar dem).")),
+        click.option("--min-group", cls=LocalizedOption, type=int, default=DEFAULT_MIN_GROUP,
+                     show_default=True, metavar="N", help=Text(
+            fi="Pienin kyselyryhmä, jonka luvut näytetään (vähintään 3).",
+            en="Smallest survey group shown with figures (at least 3).",
+            sv="Minsta enkätgrupp som visas med siffror (minst 3).")),
     ]  # fmt: skip
     for option in reversed(options):
         func = option(func)

@@ -9,9 +9,11 @@ from typing import Any, TypeVar
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.errors import LoadError, nearest
 from osallisuuden_palaset.model.survey import Instrument, Response, Wave
+from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
 from osallisuuden_palaset.surveying.reporting import FORMATS, Report, render
 from osallisuuden_palaset.surveying.responses import ColumnMap, ResponseFile, RowProblem, read_responses
@@ -22,37 +24,80 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _reading_options(func: F) -> F:
     """Options shared by ``score`` and ``change``: the instrument, the CSV layout, grouping and output."""
     options = [
-        click.option("--instrument", "instrument_id", default="esis", show_default=True, metavar="ID",
-                     help="A registered instrument (see `palaset survey instruments`)."),
-        click.option("--instrument-file", type=click.Path(dir_okay=False), metavar="FILE.yaml",
-                     help="Your own instrument file (top-level key `instrument:`); overrides --instrument."),
-        click.option("--by", "by", multiple=True, metavar="FIELD",
-                     help="Group by this column (repeatable), e.g. --by hanke --by ikäryhmä."),
-        click.option("--min-group", type=int, default=DEFAULT_MIN_GROUP, show_default=True, metavar="N",
-                     help=f"Smallest group shown with figures (at least {FLOOR})."),
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                     help="Output format."),
-        click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Write here (atomically) instead of standard output."),
-        click.option("--delimiter", metavar="CHAR", help="The CSV delimiter (guessed when left out)."),
-        click.option("--column", "column_pairs", multiple=True, metavar="ITEM=COLUMN",
-                     help="Read ITEM from COLUMN (repeatable), e.g. --column esis1=Q1."),
-        click.option("--respondent-column", metavar="COLUMN", help="The pseudonym column."),
-        click.option("--wave-column", metavar="COLUMN", help="The wave column (start / follow-up)."),
-        click.option("--date-column", metavar="COLUMN", help="The date column."),
-        click.option("--strict", is_flag=True, help="If any row is bad, write nothing and exit 1."),
+        click.option("--instrument", "instrument_id", cls=LocalizedOption, default="esis", show_default=True,
+                     metavar="ID", help=Text(
+            fi="Rekisteröity mittari (ks. `palaset survey instruments`).",
+            en="A registered instrument (see `palaset survey instruments`).",
+            sv="Ett registrerat instrument (se `palaset survey instruments`).")),
+        click.option("--instrument-file", cls=LocalizedOption, type=click.Path(dir_okay=False),
+                     metavar="FILE.yaml", help=Text(
+            fi="Oma mittaritiedosto (ylimpänä avain `instrument:`); ohittaa --instrument-valinnan.",
+            en="Your own instrument file (top-level key `instrument:`); overrides --instrument.",
+            sv="En egen instrumentfil (nyckeln `instrument:` överst); går före --instrument.")),
+        click.option("--by", "by", cls=LocalizedOption, multiple=True, metavar="FIELD", help=Text(
+            fi="Ryhmittele tämän sarakkeen mukaan (voi toistaa), esim. --by hanke --by ikäryhmä.",
+            en="Group by this column (repeatable), e.g. --by hanke --by ikäryhmä.",
+            sv="Gruppera efter den här kolumnen (kan upprepas), t.ex. --by hanke --by ikäryhmä.")),
+        click.option("--min-group", cls=LocalizedOption, type=int, default=DEFAULT_MIN_GROUP,
+                     show_default=True, metavar="N", help=Text(
+            fi=f"Pienin ryhmä, jonka luvut näytetään (vähintään {FLOOR}).",
+            en=f"Smallest group shown with figures (at least {FLOOR}).",
+            sv=f"Minsta grupp som visas med siffror (minst {FLOOR}).")),
+        click.option("--format", "fmt", cls=LocalizedOption, type=click.Choice(FORMATS), default="text",
+                     show_default=True, help=Text(
+            fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")),
+        click.option("-o", "--output", cls=LocalizedOption, type=click.Path(dir_okay=False), metavar="FILE",
+                     help=Text(
+            fi="Kirjoita tähän (atomisesti) vakiotulosteen sijaan.",
+            en="Write here (atomically) instead of standard output.",
+            sv="Skriv hit (atomiskt) i stället för standardutdata.")),
+        click.option("--delimiter", cls=LocalizedOption, metavar="CHAR", help=Text(
+            fi="CSV-erotin (päätellään, jos sitä ei anneta).",
+            en="The CSV delimiter (guessed when left out).",
+            sv="CSV-avgränsaren (gissas när den utelämnas).")),
+        click.option("--column", "column_pairs", cls=LocalizedOption, multiple=True, metavar="ITEM=COLUMN",
+                     help=Text(
+            fi="Lue kysymys ITEM sarakkeesta COLUMN (voi toistaa), esim. --column esis1=Q1.",
+            en="Read ITEM from COLUMN (repeatable), e.g. --column esis1=Q1.",
+            sv="Läs ITEM från COLUMN (kan upprepas), t.ex. --column esis1=Q1.")),
+        click.option("--respondent-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
+            fi="Pseudonyymisarake.", en="The pseudonym column.", sv="Pseudonymkolumnen.")),
+        click.option("--wave-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
+            fi="Mittauskertasarake (alku / seuranta).",
+            en="The wave column (start / follow-up).",
+            sv="Kolumnen för mättillfälle (start / uppföljning).")),
+        click.option("--date-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
+            fi="Päivämääräsarake.", en="The date column.", sv="Datumkolumnen.")),
+        click.option("--strict", cls=LocalizedOption, is_flag=True, help=Text(
+            fi="Jos yksikin rivi on virheellinen, älä kirjoita mitään ja palauta 1.",
+            en="If any row is bad, write nothing and exit 1.",
+            sv="Om någon rad är felaktig, skriv ingenting och avsluta med 1.")),
     ]  # fmt: skip
     for option in reversed(options):
         func = option(func)
     return func
 
 
-@click.group()
+@click.group(
+    cls=LocalizedGroup,
+    help=Text(
+        fi="Pisteytä vastaukset kyselymittareihin, kuten THL:n osallisuusindikaattoriin (ESIS).",
+        en="Score answers to survey instruments such as THL's inclusion indicator (ESIS).",
+        sv="Poängsätt svar på enkätinstrument som THL:s delaktighetsindikator (ESIS).",
+    ),
+)
 def survey() -> None:
     """Score answers to survey instruments such as THL's inclusion indicator (ESIS)."""
 
 
-@survey.command("instruments")
+@survey.command(
+    "instruments",
+    help=Text(
+        fi="Luettele rekisteröidyt mittarit.",
+        en="List the registered instruments.",
+        sv="Lista de registrerade instrumenten.",
+    ),
+)
 @click.pass_context
 def instruments_command(ctx: click.Context) -> None:
     """List the registered instruments."""
@@ -62,10 +107,35 @@ def instruments_command(ctx: click.Context) -> None:
         click.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
 
 
-@survey.command("score")
-@click.argument("responses", type=click.Path(dir_okay=False))
+@survey.command(
+    "score",
+    help=Text(
+        fi="Pisteytä RESPONSES.csv: luvut kaikista vastaajista ja kustakin ryhmästä.",
+        en="Score RESPONSES.csv: figures for everyone and for each group.",
+        sv="Poängsätt RESPONSES.csv: siffror för alla och för varje grupp.",
+    ),
+)
+@click.argument(
+    "responses",
+    cls=LocalizedArgument,
+    type=click.Path(dir_okay=False),
+    help=Text(
+        fi="Vastaukset CSV-tiedostona.",
+        en="The answers as a CSV file.",
+        sv="Svaren som en CSV-fil.",
+    ),
+)
 @_reading_options
-@click.option("--wave", type=click.Choice([w.value for w in Wave]), help="Score only this wave's answers.")
+@click.option(
+    "--wave",
+    cls=LocalizedOption,
+    type=click.Choice([w.value for w in Wave]),
+    help=Text(
+        fi="Pisteytä vain tämän mittauskerran vastaukset.",
+        en="Score only this wave's answers.",
+        sv="Poängsätt bara svaren från det här mättillfället.",
+    ),
+)
 @click.pass_context
 def score(ctx: click.Context, /, responses: str, wave: str | None, **options: Any) -> None:
     """Score RESPONSES.csv: figures for everyone and for each group."""
@@ -85,12 +155,49 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     _write(ctx, report, options)
 
 
-@survey.command("change")
-@click.argument("start", type=click.Path(dir_okay=False))
-@click.argument("follow_up", type=click.Path(dir_okay=False), required=False)
+@survey.command(
+    "change",
+    help=Text(
+        fi="Muutos START.csv-tiedostosta FOLLOWUP.csv-tiedostoon pseudonyymeittäin pareittain "
+        "(tai yhdestä tiedostosta, jossa on mittauskertasarake).",
+        en="Change from START.csv to FOLLOWUP.csv, paired by pseudonym (or one file with a wave column).",
+        sv="Förändring från START.csv till FOLLOWUP.csv, parvis per pseudonym (eller en fil med en "
+        "kolumn för mättillfälle).",
+    ),
+)
+@click.argument(
+    "start",
+    cls=LocalizedArgument,
+    type=click.Path(dir_okay=False),
+    help=Text(
+        fi="Alkumittauksen vastaukset (tai kaikki vastaukset mittauskertasarakkeineen).",
+        en="The start answers (or all answers, with a wave column).",
+        sv="Svaren vid start (eller alla svar, med en kolumn för mättillfälle).",
+    ),
+)
+@click.argument(
+    "follow_up",
+    cls=LocalizedArgument,
+    type=click.Path(dir_okay=False),
+    required=False,
+    help=Text(
+        fi="Seurantamittauksen vastaukset.",
+        en="The follow-up answers.",
+        sv="Svaren vid uppföljningen.",
+    ),
+)
 @_reading_options
-@click.option("--chart", type=click.Path(dir_okay=False), metavar="FILE.svg",
-              help="Also write an SVG chart of the start and follow-up distributions.")  # fmt: skip
+@click.option(
+    "--chart",
+    cls=LocalizedOption,
+    type=click.Path(dir_okay=False),
+    metavar="FILE.svg",
+    help=Text(
+        fi="Kirjoita myös SVG-kaavio alku- ja seurantamittauksen jakaumista.",
+        en="Also write an SVG chart of the start and follow-up distributions.",
+        sv="Skriv också ett SVG-diagram över fördelningarna vid start och uppföljning.",
+    ),
+)
 @click.pass_context
 def change(
     ctx: click.Context, /, start: str, follow_up: str | None, chart: str | None, **options: Any

@@ -8,8 +8,10 @@ import attrs
 import click
 
 from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
+from osallisuuden_palaset.model.text import Text
 
 _SUMMARY = {
     "fi": "{files} tiedostoa kunnossa: {practices} toimintamallia, {projects} hanketta, "
@@ -20,9 +22,33 @@ _SUMMARY = {
 }
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@format_option("text: one FILE:LINE:COL line per problem; json: a list of problems.")
+@click.command(
+    cls=LocalizedCommand,
+    help=Text(
+        fi="Tarkista mallitiedostot ja kansiot (kansio on kokonaisuus); palauta 1, jos ongelmia löytyy.",
+        en="Check model files and folders (a folder is a collection); exit 1 if any problem is found.",
+        sv="Kontrollera modellfiler och mappar (en mapp är en helhet); avsluta med 1 vid problem.",
+    ),
+)
+@click.argument(
+    "paths",
+    cls=LocalizedArgument,
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True),
+    help=Text(
+        fi="Tarkistettavat mallitiedostot ja kansiot.",
+        en="Model files and folders to check.",
+        sv="Modellfiler och mappar att kontrollera.",
+    ),
+)
+@format_option(
+    Text(
+        fi="text: yksi FILE:LINE:COL-rivi ongelmaa kohden; json: luettelo ongelmista.",
+        en="text: one FILE:LINE:COL line per problem; json: a list of problems.",
+        sv="text: en FILE:LINE:COL-rad per problem; json: en lista över problem.",
+    )
+)
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Check model files and folders (a folder is a collection); exit 1 if any problem is found."""

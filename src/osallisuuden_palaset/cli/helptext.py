@@ -1,0 +1,146 @@
+"""Help texts of the command line in Finnish, English and Swedish, shown in the ``--lang`` language.
+
+Commands, groups, options and arguments made with ``cls=LocalizedCommand`` (``LocalizedGroup``,
+``LocalizedOption``, ``LocalizedArgument``) take their help as a :class:`Text` with all three
+languages. Click reads ``help`` as a string while it formats the help page; here that string is
+resolved then, from the current context: the ``--lang`` given, else :func:`default_lang`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
+
+#: The help of ``-h/--help`` itself.
+HELP_OPTION = Text(
+    fi="Näytä tämä ohje ja lopeta.",
+    en="Show this message and exit.",
+    sv="Visa den här hjälpen och avsluta.",
+)
+#: The help of ``--version``.
+VERSION_OPTION = Text(
+    fi="Näytä versio ja lopeta.",
+    en="Show the version and exit.",
+    sv="Visa versionen och avsluta.",
+)
+
+
+def default_lang() -> Lang:
+    """The language from PALASET_LANG or the locale (LC_ALL, LC_MESSAGES, LANG); Finnish otherwise."""
+    for var in ("PALASET_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        code = value.split("_")[0].split(".")[0].lower()
+        for lang in LANGS:
+            if code == lang:
+                return lang
+    return "fi"
+
+
+def help_lang(ctx: click.Context | None = None) -> Lang:
+    """The language of help: ``--lang`` once parsed (on the root context), else :func:`default_lang`."""
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        chosen = root.obj.get("lang") if isinstance(root.obj, dict) else None
+        for lang in LANGS:
+            if lang in (chosen, root.params.get("lang")):
+                return lang
+    return default_lang()
+
+
+def _complete(help: object, what: str) -> Text:
+    """``help`` checked to be a Text in fi, en and sv (a plain string is a mistake: it has one language)."""
+    if not isinstance(help, Text) or not all(help.has(lang) for lang in LANGS):
+        raise TypeError(f"the help of {what} must be a Text in fi, en and sv, not {help!r}")
+    return help
+
+
+class _LocalizedHelp:
+    """``help`` kept as a Text and read by click, while it formats, in the language of help."""
+
+    help_text: Text
+
+    @property
+    def help(self) -> str | None:
+        return self.help_text.get(help_lang())
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        # click's constructors assign the help they were given; ours pass them None.
+        if value is not None:
+            raise TypeError("a localized help is set with help_text (a Text), not as a string")
+
+
+class _LocalizedHelpOption(click.Command):
+    """Commands and groups whose ``-h/--help`` option has a localized help too."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is None or isinstance(option, LocalizedOption):
+            return option
+        assert option.name is not None
+        localized = LocalizedOption(
+            [*option.opts, *option.secondary_opts, option.name],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=option.callback,
+            help=HELP_OPTION,
+        )
+        self._help_option = localized  # click caches it here (the order of eager options relies on it)
+        return localized
+
+
+class LocalizedCommand(_LocalizedHelp, _LocalizedHelpOption):
+    """A command whose help is a Text in fi, en and sv."""
+
+    def __init__(self, *args: Any, help: Text, **kwargs: Any) -> None:
+        self.help_text = _complete(help, f"command {kwargs.get('name') or args[0]!r}")
+        super().__init__(*args, **kwargs)
+
+
+class LocalizedGroup(_LocalizedHelp, _LocalizedHelpOption, click.Group):
+    """A group whose help is a Text; its subcommands and subgroups are localized by default."""
+
+    command_class = LocalizedCommand
+    group_class = type
+
+    def __init__(self, *args: Any, help: Text, **kwargs: Any) -> None:
+        self.help_text = _complete(help, f"group {kwargs.get('name') or args[0]!r}")
+        super().__init__(*args, **kwargs)
+
+
+class LocalizedOption(_LocalizedHelp, click.Option):
+    """An option whose help (and a ``show_default`` given as a Text) follows the language of help."""
+
+    def __init__(
+        self,
+        param_decls: Sequence[str],
+        *,
+        help: Text,
+        show_default: bool | Text | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.help_text = _complete(help, f"option {param_decls!r}")
+        self.default_text = show_default if isinstance(show_default, Text) else None
+        shown = True if isinstance(show_default, Text) else show_default
+        super().__init__(param_decls, show_default=shown, **kwargs)
+
+    def get_help_extra(self, ctx: click.Context) -> click.types.OptionHelpExtra:
+        extra = super().get_help_extra(ctx)
+        if self.default_text is not None:
+            extra["default"] = f"({self.default_text.get(help_lang(ctx))})"
+        return extra
+
+
+class LocalizedArgument(_LocalizedHelp, click.Argument):
+    """A positional argument whose help is a Text in fi, en and sv."""
+
+    def __init__(self, param_decls: Sequence[str], *, help: Text, **kwargs: Any) -> None:
+        self.help_text = _complete(help, f"argument {param_decls!r}")
+        super().__init__(param_decls, **kwargs)
