@@ -1,0 +1,131 @@
+"""``--help`` of every command in Finnish, English and Swedish, as chosen with --lang or PALASET_LANG."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import click
+import pytest
+
+from osallisuuden_palaset.cli.helptext import (
+    LocalizedArgument,
+    LocalizedCommand,
+    LocalizedGroup,
+    LocalizedOption,
+)
+from osallisuuden_palaset.cli.main import COMMANDS, cli
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.testing import run_cli
+
+#: No language from the environment: the default is then Finnish.
+NO_LOCALE: dict[str, str | None] = {"PALASET_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None}
+
+
+Walked = Iterator[tuple[tuple[str, ...], click.Command]]
+
+
+def _commands() -> Walked:
+    """Every command under ``palaset`` with its words, subcommands of groups included."""
+
+    def walk(words: tuple[str, ...], command: click.Command) -> Walked:
+        yield words, command
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                assert sub is not None
+                yield from walk((*words, name), sub)
+
+    yield from walk((), cli)
+
+
+ALL_COMMANDS = dict(_commands())
+
+
+def _squeezed(text: str) -> str:
+    """``text`` without any whitespace: help is wrapped (also after hyphens) to the terminal width."""
+    return "".join(text.split())
+
+
+def _help_of(words: tuple[str, ...]) -> Text:
+    command = ALL_COMMANDS[words]
+    assert isinstance(command, (LocalizedCommand, LocalizedGroup))
+    return command.help_text
+
+
+def test_every_listed_command_is_walked() -> None:
+    assert {words[0] for words in ALL_COMMANDS if words} == set(COMMANDS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("words", sorted(ALL_COMMANDS), ids=lambda w: " ".join(w) or "palaset")
+def test_help_is_in_the_chosen_language(words: tuple[str, ...], lang: Lang) -> None:
+    result = run_cli(["--lang", lang, *words, "--help"], env=NO_LOCALE)
+    assert result.exit_code == 0, result.output
+    shown = _squeezed(result.stdout)
+    own = _help_of(words)
+    assert _squeezed(own.get(lang)) in shown
+    for other in LANGS:
+        if other != lang:
+            assert _squeezed(own.get(other)) not in shown
+    for param in ALL_COMMANDS[words].params:
+        assert isinstance(param, (LocalizedOption, LocalizedArgument))
+        assert _squeezed(param.help_text.get(lang)) in shown, param.name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_command_list_gives_short_help_in_the_chosen_language(lang: Lang) -> None:
+    result = run_cli(["--lang", lang, "--help"], env=NO_LOCALE)
+    assert result.exit_code == 0, result.output
+    for name in COMMANDS:
+        first_words = _help_of((name,)).get(lang).split()[:2]
+        assert _squeezed(" ".join(first_words)) in _squeezed(result.stdout), name
+
+
+def test_every_help_exists_in_finnish_english_and_swedish() -> None:
+    for words, command in ALL_COMMANDS.items():
+        assert isinstance(command, (LocalizedCommand, LocalizedGroup)), words
+        ctx = click.Context(command)
+        help_option = command.get_help_option(ctx)
+        params = [*command.params, help_option]
+        if not words:
+            assert any(isinstance(p, click.Option) and "--version" in p.opts for p in params)
+        for param in params:
+            assert isinstance(param, (LocalizedOption, LocalizedArgument)), (words, param)
+            assert all(param.help_text.has(lang) for lang in LANGS), (words, param.name)
+            assert len({param.help_text.get(lang) for lang in LANGS}) == 3, (words, param.name)
+        assert all(command.help_text.has(lang) for lang in LANGS), words
+        assert len({command.help_text.get(lang) for lang in LANGS}) == 3, words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_palaset_lang_from_the_environment_chooses_the_language_without_lang(lang: Lang) -> None:
+    env = {**NO_LOCALE, "PALASET_LANG": lang}
+    for words in [(), ("assess",), ("survey", "score")]:
+        result = run_cli([*words, "--help"], env=env)
+        assert result.exit_code == 0, result.output
+        assert _squeezed(_help_of(words).get(lang)) in _squeezed(result.stdout), words
+
+
+def test_without_lang_or_locale_help_is_finnish() -> None:
+    result = run_cli(["validate", "--help"], env=NO_LOCALE)
+    assert _squeezed(_help_of(("validate",)).get("fi")) in _squeezed(result.stdout)
+    assert "Näytä tämä ohje ja lopeta." in result.stdout
+
+
+def test_lang_given_before_help_wins_over_the_environment() -> None:
+    result = run_cli(["--lang", "sv", "--help"], env={**NO_LOCALE, "PALASET_LANG": "en"})
+    assert _squeezed(_help_of(()).get("sv")) in _squeezed(result.stdout)
+    assert "annars fi" in result.stdout  # the default of --lang, said in Swedish
+
+
+@pytest.mark.parametrize(
+    "help",
+    ["Only English.", Text(en="Only English."), Text(fi="Vain suomeksi.", en="In English.")],
+    ids=["plain string", "one language", "two languages"],
+)
+def test_a_help_missing_a_language_is_refused_when_the_command_line_is_built(help: object) -> None:
+    with pytest.raises(TypeError, match="fi, en and sv"):
+        LocalizedOption(["--x"], help=help)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="fi, en and sv"):
+        LocalizedCommand("x", help=help)  # type: ignore[arg-type]
