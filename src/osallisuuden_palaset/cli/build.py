@@ -287,18 +287,7 @@ def build(
     quiet: bool,
     **report: Any,
 ) -> None:
-    """Validate PATHS, then write every format of every practice, project and the collection.
-
-    Writes DIR/<format>/<id><suffix> for each registered format that accepts the model,
-    DIR/diagrams/<id>.gv (and .svg when Graphviz is installed) and DIR/index.html linking
-    everything. Files are written atomically; the same input gives the same bytes. A failing
-    item does not stop the others: failures are listed at the end and the exit status is 1.
-
-    The reports carry each practice's evaluation appendix with the findings of every
-    registered check (--no-checks leaves them out). With --survey, the practice's reports
-    show the survey results (small groups suppressed) and DIR/surveys/<practice>.svg holds
-    the chart the Markdown reports link.
-    """
+    """Validate PATHS, then write every format of every practice, project and the collection."""
     workspace = load(ctx, paths)  # prints every problem as FILE:LINE:COL and exits 1
     language = lang(ctx)
     known = frameworks(ctx)

@@ -197,11 +197,7 @@ def diagram(
     timeout: float,
     jobs: int | None,
 ) -> None:
-    """Draw diagrams of practices, projects and collections with Graphviz.
-
-    One practice or project file gives one diagram (-o OUT.svg|.png|.pdf|.gv). A folder or
-    several files give one diagram per practice and an overview, into a folder, drawn in parallel.
-    """
+    """Draw diagrams of practices, projects and collections with Graphviz."""
     from osallisuuden_palaset.diagram import DiagramOptions
     from osallisuuden_palaset.errors import PalasetError
 

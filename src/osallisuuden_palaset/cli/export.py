@@ -139,16 +139,7 @@ def export(
     practice_id: str | None,
     **report: Any,
 ) -> None:
-    """Export PATH (a model file, or a folder as a collection) in one format.
-
-    A file holding one practice or project exports that; a folder exports the collection of
-    everything in it. `palaset formats` lists the formats and what each accepts.
-
-    The reports (markdown, html, xlsx) carry each practice's evaluation appendix with the
-    findings of every registered check (--no-checks leaves them out), and the survey results
-    of --survey (small groups suppressed; Markdown on its own leaves the chart out: `palaset
-    build` writes it).
-    """
+    """Export PATH (a model file, or a folder as a collection) in one format."""
     from osallisuuden_palaset.atomicfile import write_atomic
 
     try:
