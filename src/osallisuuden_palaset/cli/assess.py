@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -71,17 +72,12 @@ _FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format."
         sv="Utvärdera verksamhetsmodeller: täckning per delområde och princip, stödfrågor, kontroller.",
     ),
 )
-@click.argument(
-    "paths",
-    cls=LocalizedArgument,
-    nargs=-1,
-    required=True,
-    type=click.Path(exists=True),
-    help=Text(
+@common.paths_argument(
+    Text(
         fi="Arvioitavat mallitiedostot ja kansiot.",
         en="Model files and folders to assess.",
         sv="Modellfiler och mappar att utvärdera.",
-    ),
+    )
 )
 @click.option(
     "--framework",
@@ -140,7 +136,7 @@ _FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format."
 @click.pass_context
 def assess(
     ctx: click.Context,
-    paths: tuple[str, ...],
+    paths: tuple[Path, ...],
     framework_id: str | None,
     fmt: str,
     fail_on: str,

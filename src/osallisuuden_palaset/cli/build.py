@@ -11,9 +11,9 @@ import attrs
 import click
 
 from osallisuuden_palaset.atomicfile import write_atomic
-from osallisuuden_palaset.cli.common import fail, frameworks, lang, load
+from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, paths_argument
 from osallisuuden_palaset.cli.export import registered_exporters
-from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
+from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.exporting import Exportable, Exporter, SurveyResults, export
@@ -230,17 +230,12 @@ def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Wr
         "diagrammet som Markdown-rapporterna länkar till.",
     ),
 )
-@click.argument(
-    "paths",
-    cls=LocalizedArgument,
-    nargs=-1,
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help=Text(
+@paths_argument(
+    Text(
         fi="Mallitiedostot ja kansiot.",
         en="Model files and folders.",
         sv="Modellfiler och mappar.",
-    ),
+    )
 )
 @click.option(
     "--output",

@@ -12,6 +12,8 @@ import click
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
 from osallisuuden_palaset.errors import Path as ModelPath
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 if TYPE_CHECKING:
     import pluggy
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from osallisuuden_palaset.loading import Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
-    from osallisuuden_palaset.model.text import Lang
+    from osallisuuden_palaset.model.text import Lang, Text
 
 
 def state(ctx: click.Context) -> dict[str, Any]:
@@ -142,3 +144,17 @@ def claim_locator(workspace: Workspace) -> ClaimLocator:
         return f"{where.file}:{where.line}"
 
     return locate
+
+
+def paths_argument(help: Text) -> Callable[[F], F]:
+    """The ``PATHS...`` argument of commands that load model files and folders (at least one)."""
+    from osallisuuden_palaset.cli.helptext import LocalizedArgument
+
+    return click.argument(
+        "paths",
+        cls=LocalizedArgument,
+        nargs=-1,
+        required=True,
+        type=click.Path(exists=True, path_type=Path),
+        help=help,
+    )

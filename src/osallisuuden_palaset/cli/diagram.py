@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from osallisuuden_palaset.cli import common
-from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
+from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Text
 
@@ -51,17 +51,12 @@ _WORDS = LabelTable(
         "ritade parallellt.",
     ),
 )
-@click.argument(
-    "paths",
-    cls=LocalizedArgument,
-    nargs=-1,
-    required=True,
-    type=click.Path(exists=True),
-    help=Text(
+@common.paths_argument(
+    Text(
         fi="Mallitiedostot ja kansiot.",
         en="Model files and folders.",
         sv="Modellfiler och mappar.",
-    ),
+    )
 )
 @click.option(
     "--view",
@@ -185,7 +180,7 @@ _WORDS = LabelTable(
 @click.pass_context
 def diagram(
     ctx: click.Context,
-    paths: tuple[str, ...],
+    paths: tuple[Path, ...],
     view: str,
     output: str | None,
     fmt: str | None,
@@ -220,12 +215,12 @@ def diagram(
         common.fail(str(error))
 
 
-def _single_model(workspace: Workspace, paths: tuple[str, ...]) -> Practice | Project | None:
+def _single_model(workspace: Workspace, paths: tuple[Path, ...]) -> Practice | Project | None:
     """The practice or project of a single file given alone, else None."""
     from osallisuuden_palaset.model.practice import Practice
     from osallisuuden_palaset.model.project import Project
 
-    if len(paths) != 1 or not Path(paths[0]).is_file() or len(workspace.documents) != 1:
+    if len(paths) != 1 or not paths[0].is_file() or len(workspace.documents) != 1:
         return None
     model = workspace.documents[0].model
     return model if isinstance(model, Practice | Project) else None

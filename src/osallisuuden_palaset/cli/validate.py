@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import attrs
 import click
 
 from osallisuuden_palaset.cli import common
-from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand
+from osallisuuden_palaset.cli.helptext import LocalizedCommand
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
 from osallisuuden_palaset.model.text import Text
@@ -30,17 +31,12 @@ _SUMMARY = {
         sv="Kontrollera modellfiler och mappar (en mapp är en helhet); avsluta med 1 vid problem.",
     ),
 )
-@click.argument(
-    "paths",
-    cls=LocalizedArgument,
-    nargs=-1,
-    required=True,
-    type=click.Path(exists=True),
-    help=Text(
+@common.paths_argument(
+    Text(
         fi="Tarkistettavat mallitiedostot ja kansiot.",
         en="Model files and folders to check.",
         sv="Modellfiler och mappar att kontrollera.",
-    ),
+    )
 )
 @format_option(
     Text(
@@ -50,7 +46,7 @@ _SUMMARY = {
     )
 )
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Check model files and folders (a folder is a collection); exit 1 if any problem is found."""
     from osallisuuden_palaset.errors import LoadError
     from osallisuuden_palaset.loading import load_workspace
