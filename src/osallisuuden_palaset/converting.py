@@ -83,13 +83,13 @@ def _structure_step(converter: cattrs.Converter, value: Any, _: Any) -> Step:
 
 def _strict_str(value: Any, _: type[str]) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise TypeError(f"expected text, not {_describe(value)}")
+        raise TypeError(f"expected text, not {describe(value)}")
     return str(value)
 
 
 def _strict_bool(value: Any, _: type[bool]) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, not {_describe(value)}")
+        raise TypeError(f"expected true or false, not {describe(value)}")
     return value
 
 
@@ -103,18 +103,26 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 
 def _strict_int(value: Any, _: type[int]) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, not {_describe(value)}")
+        raise TypeError(f"expected a whole number, not {describe(value)}")
     return value
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
     if isinstance(value, Mapping):
         return "a map"
     if isinstance(value, list | tuple):
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    return type(value).__name__
 
 
 def _is_model_class(cls: Any) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from osallisuuden_palaset.converting import describe
 from osallisuuden_palaset.errors import Path, did_you_mean
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.practice import Include, Reuse
@@ -31,24 +32,6 @@ class Finding:
     #: Located only at the enclosing field (an exception raised while structuring); it may
     #: repeat a more precise finding of the shape check.
     loose: bool = False
-
-
-def describe(value: Any) -> str:
-    """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
-    if isinstance(value, Mapping):
-        return "a map"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    return type(value).__name__
 
 
 _FIELDS: dict[type[Any], tuple[attrs.Attribute[Any], ...]] = {}

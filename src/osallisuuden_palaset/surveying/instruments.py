@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Any, Final
 
-from osallisuuden_palaset.converting import META_KEYS, structure
+from osallisuuden_palaset.converting import META_KEYS, describe, structure
 from osallisuuden_palaset.errors import LoadError, Path, Problem, did_you_mean
 from osallisuuden_palaset.loading_document import Source, error_findings
-from osallisuuden_palaset.loading_shape import Finding, check_shape, describe
+from osallisuuden_palaset.loading_shape import Finding, check_shape
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.reading import read_bytes, read_text
 
