@@ -50,10 +50,6 @@ class ModelError(PalasetError, ValueError):
         self.issues = tuple(issues)
         super().__init__("; ".join(_format_issue(i) for i in self.issues))
 
-    def prefixed(self, *prefix: str | int) -> ModelError:
-        """The same issues, located under ``prefix`` (when nested in a bigger document)."""
-        return ModelError([attrs.evolve(i, path=(*prefix, *i.path)) for i in self.issues])
-
 
 class LoadError(PalasetError):
     """A file (or several) could not be loaded; ``problems`` lists every problem found."""

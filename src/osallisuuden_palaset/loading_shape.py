@@ -82,11 +82,6 @@ def _kind_of(tp: Any) -> tuple[str, Any]:
     return "any", None
 
 
-def field_names(cls: type[Any]) -> tuple[str, ...]:
-    """The keys a map of class ``cls`` may have."""
-    return tuple(f.name for f in _fields(cls))
-
-
 class ShapeChecker:
     """Walks raw data along a model class's field types, collecting findings.
 

@@ -22,9 +22,6 @@ from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
 
-#: The id of the built-in criteria set.
-INNOKYLA = "innokyla"
-
 
 @attrs.frozen
 class RuleInput:

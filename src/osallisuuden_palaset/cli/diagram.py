@@ -289,17 +289,10 @@ def _draw_folder(
     _report(report, folder, words)
 
 
-def folder_jobs(
-    ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
-) -> list[RenderJob]:
-    """One job per practice (per project for the overview view) and one overview of the collection."""
-    return list(_job_stream(ctx, workspace, options, folder, fmt)[1])
-
-
 def _job_stream(
     ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
 ) -> tuple[int, Iterator[RenderJob]]:
-    """How many jobs :func:`folder_jobs` makes, and the jobs, each built only when asked for."""
+    """How many diagrams a folder run draws, and their jobs, each built only when asked for."""
     import attrs
 
     from osallisuuden_palaset.diagram import View, diagram_source

@@ -127,8 +127,3 @@ def badges(cells: Sequence[Cell]) -> str:
 def html_label(content: str) -> str:
     """The DOT value of an HTML-like label: ``<`` + content + ``>``."""
     return f"<{content}>"
-
-
-def simple_label(value: str, width: int, *, bold: bool = False, size: int | None = None) -> str:
-    """An HTML-like label holding one piece of user text, escaped and wrapped."""
-    return html_label(text_block(value, width, bold=bold, size=size))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from osallisuuden_palaset.model.block import Block, Mapping, Strength
+from osallisuuden_palaset.model.block import Block, Mapping
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.references import Context
@@ -111,9 +111,3 @@ def strongest(mappings: Iterable[Mapping]) -> tuple[Mapping, ...]:
         if key not in best or m.strength.weight > best[key].strength.weight:
             best[key] = m
     return tuple(best.values())
-
-
-def max_strength(strengths: Iterable[Strength]) -> Strength | None:
-    """The strongest of ``strengths``, or None when there are none."""
-    ranked = sorted(strengths, key=lambda s: s.weight)
-    return ranked[-1] if ranked else None
