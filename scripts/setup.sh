@@ -20,7 +20,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,bench]'
 for plugin in plugins/*/; do
   [ -f "$plugin/pyproject.toml" ] && .venv/bin/python -m pip install -q -e "$plugin[test]"
 done
