@@ -293,3 +293,13 @@ def test_a_build_into_a_hidden_folder_inside_the_inputs_is_allowed(models: Path)
     assert code == 0, stderr
     assert (out / "json" / "kahvila.json").exists()
     assert run_cli(["validate", str(models)]).exit_code == 0  # the loader skips hidden folders
+
+
+def test_a_build_refuses_a_folder_with_a_symlink_to_an_input(models: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sivut"
+    (out / "yaml").mkdir(parents=True)
+    (out / "yaml" / "kahvila.yaml").symlink_to(models / "kahvila.yaml")  # build would write there
+    code, stderr = _build(str(models), "-o", str(out))
+    assert code == 1
+    assert f"points to the input {models}" in stderr
+    assert (models / "kahvila.yaml").read_text(encoding="utf-8") == PRACTICE

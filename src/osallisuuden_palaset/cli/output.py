@@ -58,6 +58,14 @@ _REFUSED = LabelTable(
             "-o {output} innehåller indata {input}: skriv resultaten utanför indata, annars läses de "
             "som modeller nästa gång",
         ),
+        "link": (
+            "{output} osoittaa syötteeseen {input}, joka korvautuisi: poista linkki tai kirjoita "
+            "tulokset toiseen kansioon",
+            "{output} points to the input {input}, which would be replaced: remove the link or "
+            "write the outputs into another folder",
+            "{output} pekar på indata {input}, som skulle ersättas: ta bort länken eller skriv "
+            "resultaten till en annan mapp",
+        ),
         "busy": (
             "toinen palaset-komento kirjoittaa jo kansioon {output}: odota sen valmistumista tai "
             "valitse toinen kansio",
@@ -136,12 +144,13 @@ def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
     """Make ``folder`` the command's output folder, held until the command ends.
 
     Refuses a folder that is, holds or lies in one of ``inputs`` (the outputs would be read
-    as models next time) and a folder another palaset command holds; makes it if missing and
-    removes the temporary files an interrupted run left in it.
+    as models next time), a folder with a symlink to an input in it, and a folder another
+    palaset command holds; makes it if missing and removes the temporary files an
+    interrupted run left in it.
     """
     from osallisuuden_palaset.atomicfile import remove_temporaries
     from osallisuuden_palaset.folder_lock import FolderBusyError, locked
-    from osallisuuden_palaset.input_guard import folder_clash
+    from osallisuuden_palaset.input_guard import file_clash, folder_clash
 
     lang = _lang()
     clash = folder_clash(folder, inputs)
@@ -158,6 +167,12 @@ def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
         common.fail(_REFUSED("busy", lang).format(output=folder))
     except OSError as error:
         common.fail(f"cannot write into {folder}: {error.strerror or error}")
+    inputs = list(inputs)
+    for top, _dirs, names in os.walk(folder):
+        for link in (Path(top, n) for n in names if os.path.islink(os.path.join(top, n))):
+            clash = file_clash(link, inputs)
+            if clash is not None:
+                common.fail(_REFUSED("link", lang).format(output=link, input=clash.input))
     remove_temporaries(folder)
 
 
