@@ -41,17 +41,26 @@ class FifoReader:
 
     def _run(self) -> None:
         while True:
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            chunk = b""
-            if ready:
-                with contextlib.suppress(BlockingIOError):
-                    chunk = os.read(self.fd, 1 << 16)
-            if chunk:
-                self.chunks.append(chunk)
-            elif self.stop.is_set():
+            stopping = self.stop.is_set()  # set once every writer is done: drain what they left, then end
+            got = self._drain()
+            if stopping:
                 return
-            else:  # no writer yet, or one that has closed: wait for more
+            if not got:  # no writer yet, or one that has closed: wait for more
+                select.select([self.fd], [], [], 0.05)
                 self.stop.wait(0.01)
+
+    def _drain(self) -> bool:
+        """Read whatever is in the FIFO now; whether anything was."""
+        got = False
+        while True:
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                return got
+            if not chunk:  # no writer at the moment
+                return got
+            self.chunks.append(chunk)
+            got = True
 
     def data(self) -> bytes:
         """What was written, once every writer is done."""
