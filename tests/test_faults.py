@@ -150,10 +150,10 @@ def test_cli_export_interrupted_midway_says_so_and_keeps_the_previous_file(
 def _refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make creating files fail as in a read-only folder (for when the tests run as root)."""
 
-    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+    def create(*args: Any, **kwargs: Any) -> tuple[int, str]:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
+    monkeypatch.setattr("osallisuuden_palaset.atomicfile._create_temporary", create)
 
 
 def test_a_read_only_folder_is_a_clear_error_and_the_file_stays(

@@ -249,6 +249,16 @@ def model_files(folder: str | os.PathLike[str]) -> list[FilePath]:
     return found
 
 
+def read_from(folder: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
+    """Whether loading ``folder`` would read ``path``: a model file in it or below, not in a hidden folder."""
+    inside = FilePath(os.path.realpath(path))
+    top = FilePath(os.path.realpath(folder))
+    if not inside.is_relative_to(top) or inside == top:
+        return False
+    parts = inside.relative_to(top).parts
+    return _is_model_file(parts[-1]) and not any(p.startswith(".") for p in parts[:-1])
+
+
 def _is_model_file(name: str) -> bool:
     lower = name.lower()
     return not name.startswith(".") and lower.endswith(MODEL_SUFFIXES) and not lower.endswith(".schema.json")

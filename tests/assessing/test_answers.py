@@ -180,3 +180,52 @@ def test_import_answers_writes_the_file_and_leaves_it_alone_on_error(tmp_path: P
     assert result.added == (("kartoitus", "q2"),)
     assert "Vastaus" in model.read_text(encoding="utf-8")
     assert list(tmp_path.iterdir()) == [model, sheet] or sorted(tmp_path.iterdir()) == sorted([model, sheet])
+
+
+def _filled(tmp_path: Path) -> tuple[Path, Path]:
+    """The model file and a worksheet that adds an answer to it."""
+    model = tmp_path / "m.yaml"
+    model.write_text(MODEL, encoding="utf-8")
+    sheet = tmp_path / "a.csv"
+    sheet.write_text(
+        _csv({"practice": "kartoitus", "question": "q2", "answer_fi": "Vastaus"}), encoding="utf-8"
+    )
+    return model, sheet
+
+
+def test_import_answers_refuses_when_the_file_changed_while_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from osallisuuden_palaset.assessing import answer_import
+    from osallisuuden_palaset.atomicfile import FileChangedError
+
+    model, sheet = _filled(tmp_path)
+    edited = MODEL.replace("Kartoitus  # the name", "Kartoitus, muokattu samaan aikaan")
+    real_apply = answer_import.apply_answers
+
+    def apply_while_someone_edits(*args: object, **kwargs: object) -> object:
+        model.write_text(edited, encoding="utf-8")  # an editor saves while the import works
+        return real_apply(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answer_import, "apply_answers", apply_while_someone_edits)
+    with pytest.raises(FileChangedError, match="changed while palaset was working on it"):
+        import_answers(model, sheet, {"thl": mini_thl(3)})
+    assert model.read_text(encoding="utf-8") == edited  # the edit survives
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "m.yaml"]
+
+
+def test_import_answers_keeps_the_mode_of_the_model_file(tmp_path: Path) -> None:
+    model, sheet = _filled(tmp_path)
+    model.chmod(0o600)
+    import_answers(model, sheet, {"thl": mini_thl(3)})
+    assert "Vastaus" in model.read_text(encoding="utf-8")
+    assert model.stat().st_mode & 0o777 == 0o600
+
+
+def test_import_answers_writes_through_a_symlinked_model(tmp_path: Path) -> None:
+    model, sheet = _filled(tmp_path)
+    link = tmp_path / "linkki.yaml"
+    link.symlink_to(model.name)
+    import_answers(link, sheet, {"thl": mini_thl(3)})
+    assert link.is_symlink()
+    assert "Vastaus" in model.read_text(encoding="utf-8")

@@ -174,3 +174,44 @@ def test_markdown_worksheet_and_bad_import(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{bad}:2:1" in result.stderr
     assert model.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "muuttui tuonnin aikana"),
+        ("en", "changed while the answers were being imported"),
+        ("sv", "ändrades medan svaren importerades"),
+    ],
+)
+def test_answers_import_refuses_a_model_file_changed_meanwhile_in_each_language(
+    lang: str, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from osallisuuden_palaset.assessing import answer_import
+
+    model = tmp_path / "portfolio.yaml"
+    shutil.copy(EXAMPLES / "elava-portfolio.yaml", model)
+    model.chmod(0o600)
+    sheet = tmp_path / "answers.csv"
+    assert run_cli(["worksheet", str(model), "--format", "csv", "-o", str(sheet)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    rows[0]["answer_fi"] = "Uusi vastaus."
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    sheet.write_text(out.getvalue(), encoding="utf-8")
+    edited = model.read_text(encoding="utf-8") + "# edited in another window meanwhile\n"
+    real_apply = answer_import.apply_answers
+
+    def apply_while_someone_edits(*args: Any, **kwargs: Any) -> Any:
+        model.write_text(edited, encoding="utf-8")
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(answer_import, "apply_answers", apply_while_someone_edits)
+    result = run_cli(["--lang", lang, "answers", "import", str(model), str(sheet)])
+    assert result.exit_code == 1
+    assert words in result.stderr
+    assert "Traceback" not in result.output
+    assert model.read_text(encoding="utf-8") == edited
+    assert model.stat().st_mode & 0o777 == 0o600

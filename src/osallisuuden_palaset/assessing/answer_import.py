@@ -5,7 +5,7 @@ a non-empty answer cell sets that language, an empty one never deletes anything;
 status becomes ``answered`` when the row has answer text, ``open`` otherwise; a row with no
 status, text or steps leaves the practice as it was. The file is edited in ruamel.yaml's
 round-trip mode (comments, key order and formatting of untouched parts stay) and replaced
-atomically only after the result has been checked.
+atomically only after the result has been checked, and only if no one changed it meanwhile.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from osallisuuden_palaset.assessing.answers import CSV_COLUMNS, unprotect
-from osallisuuden_palaset.atomicfile import write_text_atomic
+from osallisuuden_palaset.atomicfile import Snapshot, write_text_atomic
 from osallisuuden_palaset.errors import LoadError, Problem, UsageError, nearest
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import AnswerStatus
@@ -299,10 +299,14 @@ def import_answers(
     Raises:
         LoadError: the worksheet or the resulting model file has problems (nothing is written).
         UsageError: the model file holds no practice or project, or is not YAML.
+        FileChangedError: the model file changed on disk while the answers were imported (nothing
+            is written).
+        WriteError: the model file cannot be written.
     """
     model_path, csv_path = Path(model_path), Path(csv_path)
     try:
-        yaml_text = model_path.read_text(encoding="utf-8")
+        raw, snapshot = Snapshot.read(model_path)
+        yaml_text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
         csv_text = csv_path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {getattr(error, 'filename', None) or model_path}: {error}") from None
@@ -314,6 +318,6 @@ def import_answers(
 
     # Questions and steps were checked above; this checks the file as a whole still loads.
     loads(new_text, name=str(model_path))
-    if new_text != yaml_text:
-        write_text_atomic(model_path, new_text)
+    if new_text != yaml_text:  # not over edits made meanwhile; through a symlink; the mode kept
+        write_text_atomic(model_path, new_text, unchanged_since=snapshot)
     return result

@@ -168,7 +168,7 @@ def assess(
         text = assessment_markdown(assessment, lang)
     else:
         text = assessment_text(assessment, lang)
-    emit(text, output)
+    emit(text, output, inputs=paths)
     if fail_on != "never" and fails(assessment.findings, Severity(fail_on)):
         sys.exit(1)
 
@@ -311,7 +311,7 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
     framework = _framework(ctx, fid)
     assert framework is not None
     render = worksheet_csv if fmt == "csv" else worksheet_markdown
-    emit(render(practices, framework, common.lang(ctx)), output)
+    emit(render(practices, framework, common.lang(ctx)), output, inputs=[path])
 
 
 @click.group(
@@ -324,6 +324,17 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
 )
 def answers() -> None:
     """Answers to guiding questions kept in model files."""
+
+
+#: ``answers import`` found the model file changed on disk while it worked.
+_CHANGED = {
+    "fi": "{path} muuttui tuonnin aikana (muokattiinko sitä muualla?): mitään ei kirjoitettu; "
+    "tallenna muutoksesi ja tuo vastaukset uudelleen",
+    "en": "{path} changed while the answers were being imported (edited elsewhere?): nothing was "
+    "written; save your edits and import again",
+    "sv": "{path} ändrades medan svaren importerades (redigerad någon annanstans?): inget skrevs; "
+    "spara dina ändringar och importera igen",
+}
 
 
 @answers.command(
@@ -361,16 +372,19 @@ def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
     """Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered."""
     from osallisuuden_palaset.assessing.answer_import import import_answers
     from osallisuuden_palaset.assessing.answers import unanswered
+    from osallisuuden_palaset.atomicfile import FileChangedError
 
     known = common.frameworks(ctx)
+    lang = common.lang(ctx)
     try:
         result = import_answers(path, answers_csv, known)
     except LoadError as error:
         common.report_problems(error)
         sys.exit(1)
+    except FileChangedError:
+        common.fail(_CHANGED[lang].format(path=path))
     except PalasetError as error:
         common.fail(str(error))
-    lang = common.lang(ctx)
     summary = {
         "fi": "{a} lisätty, {u} päivitetty, {s} ennallaan",
         "en": "{a} added, {u} updated, {s} unchanged",

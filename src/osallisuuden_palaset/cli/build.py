@@ -14,6 +14,7 @@ from osallisuuden_palaset.atomicfile import write_atomic
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, paths_argument
 from osallisuuden_palaset.cli.export import registered_exporters
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
+from osallisuuden_palaset.cli.output import hold_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.exporting import Exportable, Exporter, SurveyResults, export
@@ -291,10 +292,7 @@ def build(
     inputs = ReportInputs.of(report)
     findings = None if inputs.no_checks else check_findings(ctx, workspace)
     surveyed = survey_report(ctx, inputs, workspace, None)
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        fail(f"cannot make {output}: {error.strerror or error}")
+    hold_folder(output, paths)  # not an input folder; locked; temporaries of a killed run removed
     surveys: dict[str, SurveyResults] = {}
     charts: list[Written] = []
     if surveyed is not None:

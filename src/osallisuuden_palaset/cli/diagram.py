@@ -10,6 +10,7 @@ import click
 
 from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
+from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Text
 
@@ -208,7 +209,7 @@ def diagram(
     single = _single_model(workspace, paths) if model_id is None else _model_by_id(workspace, model_id)
     try:
         if single is not None and not (output and Path(output).is_dir()):
-            _draw_one(ctx, workspace, single, options, output, fmt, timeout)
+            _draw_one(ctx, workspace, single, options, output, fmt, timeout, inputs=paths)
         else:
             _draw_folder(ctx, workspace, options, Path(output or "diagrams"), fmt or "svg", timeout, jobs)
     except PalasetError as error:
@@ -249,8 +250,9 @@ def _draw_one(
     output: str | None,
     fmt: str | None,
     timeout: float,
+    *,
+    inputs: tuple[Path, ...],
 ) -> None:
-    from osallisuuden_palaset.atomicfile import write_atomic
     from osallisuuden_palaset.diagram import diagram_source
     from osallisuuden_palaset.rendering import format_of, render
 
@@ -258,8 +260,9 @@ def _draw_one(
         output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
     fmt = fmt or format_of(output)
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
-    write_atomic(output, render(source, fmt, timeout=timeout, name=model.id))
-    click.echo(output)
+    emit(render(source, fmt, timeout=timeout, name=model.id), output, inputs=inputs)
+    if output != "-":
+        click.echo(output)
 
 
 def _draw_folder(

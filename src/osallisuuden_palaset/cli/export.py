@@ -10,7 +10,7 @@ import click
 
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
-from osallisuuden_palaset.cli.output import echo_json, format_option
+from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.exporting import (
@@ -140,14 +140,12 @@ def export(
     **report: Any,
 ) -> None:
     """Export PATH (a model file, or a folder as a collection) in one format."""
-    from osallisuuden_palaset.atomicfile import write_atomic
-
     try:
         exporter = find_exporter(registered_exporters(ctx), format_name)
         given = parse_options(options)
     except PalasetError as error:
         fail(str(error))
-    if output is None and not is_text(exporter) and sys.stdout.isatty():
+    if (output is None or str(output) == "-") and not is_text(exporter) and sys.stdout.isatty():
         fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
     workspace = load(ctx, [path])
     model = _pick(workspace, path, practice_id)
@@ -166,16 +164,11 @@ def export(
             findings=findings,
             surveys=surveys,
         )
-        if output is None or str(output) == "-":
-            stream = sys.stdout.buffer
-            stream.write(data)
-            stream.flush()
-        else:
-            write_atomic(output, data)
     except PalasetError as error:
         fail(str(error))
     except Exception as error:  # a plugin's bug: say which format failed, without a traceback
         fail(f"format {exporter.name!r} failed: {type(error).__name__}: {error}")
+    emit(data, output, inputs=[path, *inputs.survey_files])
 
 
 def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportable:

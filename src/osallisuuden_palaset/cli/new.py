@@ -94,8 +94,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
 @click.pass_context
 def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) -> None:
     """Write a commented template at PATH (in the --lang language) that validates as it is."""
-    from osallisuuden_palaset.atomicfile import write_text_atomic
-    from osallisuuden_palaset.errors import PalasetError
+    from osallisuuden_palaset.cli.output import write
     from osallisuuden_palaset.loading import slug
     from osallisuuden_palaset.schema import SCHEMA_IDS, schema_json
 
@@ -112,11 +111,11 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
     text = render_template(kind, lang, schema=schema_ref, ident=ident)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not no_schema:
-            write_text_atomic(schema_path, schema_json("model"))
-        write_text_atomic(target, text)
-    except (PalasetError, OSError) as error:
-        common.fail(str(error))
+    except OSError as error:
+        common.fail(f"cannot make {target.parent}: {error.strerror or error}")
+    if not no_schema:
+        write(schema_json("model"), schema_path)
+    write(text, target)
     for written in ([] if no_schema else [schema_path]) + [target]:
         click.echo(_MESSAGES["wrote"][lang].format(path=written), err=True)
     click.echo(_MESSAGES["next"][lang].format(path=path), err=True)

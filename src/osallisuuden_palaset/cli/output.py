@@ -1,18 +1,81 @@
-"""How commands print: the ``--format text|json`` option, JSON, and text to standard output or a file."""
+"""How commands print and write: ``--format text|json``, JSON, and outputs that never destroy an input."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.model.text import Lang, Text
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: Where an output is refused, or a folder is busy (``{output}`` the output, ``{input}`` the input).
+_REFUSED = LabelTable(
+    {
+        "same": (
+            "-o {output} on tämän komennon syöte ({input}), eikä sitä korvata: anna toinen tiedosto",
+            "-o {output} is an input of this command ({input}) and is not replaced: give another file",
+            "-o {output} är indata till det här kommandot ({input}) och ersätts inte: ange en annan fil",
+        ),
+        "inside": (
+            "-o {output} on syötekansiossa {input}, ja se luettaisiin ensi kerralla mallitiedostona: "
+            "kirjoita se kansion ulkopuolelle",
+            "-o {output} is in the input folder {input} and would be read as a model file next time: "
+            "write it outside that folder",
+            "-o {output} ligger i indatamappen {input} och skulle läsas som en modellfil nästa gång: "
+            "skriv den utanför mappen",
+        ),
+        "folder-same": (
+            "-o {output} on syötekansio: kirjoita tulokset syötteiden ulkopuolelle, muuten ne "
+            "luettaisiin ensi kerralla malleina",
+            "-o {output} is an input folder: write the outputs outside the inputs, or they would be "
+            "read as models next time",
+            "-o {output} är en indatamapp: skriv resultaten utanför indata, annars läses de som "
+            "modeller nästa gång",
+        ),
+        "folder-inside": (
+            "-o {output} on syötekansiossa {input}: valitse kansio sen ulkopuolelta tai piilokansio "
+            "(nimi alkaa pisteellä), jota ei lueta syötteenä",
+            "-o {output} is inside the input folder {input}: choose a folder outside it, or a hidden "
+            "one (its name starting with a dot), which is not read as input",
+            "-o {output} ligger i indatamappen {input}: välj en mapp utanför den, eller en dold mapp "
+            "(namnet börjar med en punkt), som inte läses som indata",
+        ),
+        "folder-holds": (
+            "-o {output} sisältää syötteen {input}: kirjoita tulokset syötteiden ulkopuolelle, muuten "
+            "ne luettaisiin ensi kerralla malleina",
+            "-o {output} holds the input {input}: write the outputs outside the inputs, or they would "
+            "be read as models next time",
+            "-o {output} innehåller indata {input}: skriv resultaten utanför indata, annars läses de "
+            "som modeller nästa gång",
+        ),
+        "link": (
+            "{output} osoittaa syötteeseen {input}, joka korvautuisi: poista linkki tai kirjoita "
+            "tulokset toiseen kansioon",
+            "{output} points to the input {input}, which would be replaced: remove the link or "
+            "write the outputs into another folder",
+            "{output} pekar på indata {input}, som skulle ersättas: ta bort länken eller skriv "
+            "resultaten till en annan mapp",
+        ),
+        "busy": (
+            "toinen palaset-komento kirjoittaa jo kansioon {output}: odota sen valmistumista tai "
+            "valitse toinen kansio",
+            "another palaset command is already writing into {output}: wait for it to finish, or "
+            "choose another folder",
+            "ett annat palaset-kommando skriver redan till {output}: vänta tills det är klart eller "
+            "välj en annan mapp",
+        ),
+    }
+)
 
 
 #: The help of ``--format text|json`` unless a command says more.
@@ -37,11 +100,91 @@ def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print ``text`` as it is, or write it atomically into the file ``output`` (failing cleanly)."""
-    if not output:
-        click.echo(text, nl=False)
-        return
-    from osallisuuden_palaset.atomicfile import write_text_atomic
+PathLike = str | os.PathLike[str]
 
-    common.guarded(lambda: write_text_atomic(output, text))
+
+def emit(data: str | bytes, output: PathLike | None, *, inputs: Iterable[PathLike] = ()) -> None:
+    """Print ``data`` as it is (``output`` None or ``-``), or :func:`write` it into the file ``output``."""
+    if output is None or str(output) in ("", "-"):
+        if isinstance(data, str):
+            click.echo(data, nl=False)
+        else:
+            stream = sys.stdout.buffer
+            stream.write(data)
+            stream.flush()
+        return
+    write(data, output, inputs=inputs)
+
+
+def write(data: str | bytes, output: PathLike, *, inputs: Iterable[PathLike] = ()) -> None:
+    """Write ``data`` to ``output`` with :func:`~osallisuuden_palaset.atomicfile.write_atomic`; fail cleanly.
+
+    An output that is one of ``inputs`` (model files or folders, answer files) or of the files
+    given with ``--framework-file`` or ``--plugin``, or that would be read with an input folder,
+    is refused and nothing is written.
+    """
+    from osallisuuden_palaset.atomicfile import write_atomic
+
+    refuse_inputs(output, inputs)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    common.guarded(lambda: write_atomic(output, raw))
+
+
+def refuse_inputs(output: PathLike, inputs: Iterable[PathLike] = ()) -> None:
+    """End the command with a clear message when writing ``output`` would hit an input (see :func:`write`)."""
+    from osallisuuden_palaset.input_guard import file_clash
+
+    clash = file_clash(output, [*inputs, *_global_inputs()])
+    if clash is not None:
+        key = "same" if clash.relation.value == "same" else "inside"
+        common.fail(_REFUSED(key, _lang()).format(output=output, input=clash.input))
+
+
+def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
+    """Make ``folder`` the command's output folder, held until the command ends.
+
+    Refuses a folder that is, holds or lies in one of ``inputs`` (the outputs would be read
+    as models next time), a folder with a symlink to an input in it, and a folder another
+    palaset command holds; makes it if missing and removes the temporary files an
+    interrupted run left in it.
+    """
+    from osallisuuden_palaset.atomicfile import remove_temporaries
+    from osallisuuden_palaset.folder_lock import FolderBusyError, locked
+    from osallisuuden_palaset.input_guard import file_clash, folder_clash
+
+    lang = _lang()
+    clash = folder_clash(folder, inputs)
+    if clash is not None:
+        key = f"folder-{clash.relation.value}"
+        common.fail(_REFUSED(key, lang).format(output=folder, input=clash.input))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        common.fail(f"cannot make {folder}: {error.strerror or error}")
+    try:
+        click.get_current_context().with_resource(locked(folder))
+    except FolderBusyError:
+        common.fail(_REFUSED("busy", lang).format(output=folder))
+    except OSError as error:
+        common.fail(f"cannot write into {folder}: {error.strerror or error}")
+    inputs = list(inputs)
+    for top, _dirs, names in os.walk(folder):
+        for link in (Path(top, n) for n in names if os.path.islink(os.path.join(top, n))):
+            clash = file_clash(link, inputs)
+            if clash is not None:
+                common.fail(_REFUSED("link", lang).format(output=link, input=clash.input))
+    remove_temporaries(folder)
+
+
+def _global_inputs() -> list[str]:
+    """The files every command reads when given: ``--framework-file`` and ``--plugin`` files."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return []
+    st = common.state(ctx)
+    return [*st.get("framework_files", ()), *st.get("plugin_files", ())]
+
+
+def _lang() -> Lang:
+    ctx = click.get_current_context(silent=True)
+    return common.lang(ctx) if ctx is not None else "fi"

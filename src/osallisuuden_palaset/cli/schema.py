@@ -52,5 +52,5 @@ def schema(ctx: click.Context, kind: str, output: str | None) -> None:
     from osallisuuden_palaset.schema import schema_json
 
     emit(schema_json("framework" if kind == "framework" else "model"), output)
-    if output is not None:
+    if output not in (None, "-"):
         click.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)

@@ -10,7 +10,7 @@ import click
 
 from osallisuuden_palaset.cli import common
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
-from osallisuuden_palaset.cli.output import emit
+from osallisuuden_palaset.cli.output import emit, write
 from osallisuuden_palaset.errors import LoadError, nearest
 from osallisuuden_palaset.model.survey import Instrument, Response, Wave
 from osallisuuden_palaset.model.text import Text
@@ -152,7 +152,7 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
             instrument, score_responses(instrument, kept), by=by, min_group=options["min_group"]
         )
     )
-    _write(ctx, report, options)
+    _write(ctx, report, options, [responses])
 
 
 @survey.command(
@@ -228,12 +228,12 @@ def change(
             min_group=options["min_group"],
         )
     )
-    _write(ctx, report, options)
+    read_files = [start] if follow_up is None else [start, follow_up]
+    _write(ctx, report, options, read_files)
     if chart is not None:
-        from osallisuuden_palaset.atomicfile import write_text_atomic
         from osallisuuden_palaset.surveying.chart import change_chart
 
-        common.guarded(lambda: write_text_atomic(chart, change_chart(report, lang=common.lang(ctx))))
+        write(change_chart(report, lang=common.lang(ctx)), chart, inputs=_inputs(read_files, options))
 
 
 def _instruments(ctx: click.Context) -> dict[str, Instrument]:
@@ -313,5 +313,11 @@ def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> Non
         common.fail(f"{bad} bad row(s); nothing was written (--strict)")
 
 
-def _write(ctx: click.Context, report: Report, options: dict[str, Any]) -> None:
-    emit(render(report, options["fmt"], common.lang(ctx)), options["output"])
+def _write(ctx: click.Context, report: Report, options: dict[str, Any], read_files: list[str]) -> None:
+    text = render(report, options["fmt"], common.lang(ctx))
+    emit(text, options["output"], inputs=_inputs(read_files, options))
+
+
+def _inputs(read_files: list[str], options: dict[str, Any]) -> list[str]:
+    """The files a survey command reads: the answers and the instrument file."""
+    return [*read_files, *([options["instrument_file"]] if options["instrument_file"] else [])]
