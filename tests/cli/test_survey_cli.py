@@ -21,7 +21,7 @@ def test_score_prints_figures_and_reports_bad_rows_by_line() -> None:
     # so the interval is 59.17 ± 2.5706 * 38.13 / sqrt(6) = 59.17 ± 40.02.
     assert result.stdout.splitlines()[4].split() == ["All", "6", "59.2", "38.1", "75.0", "19.1…99.2"]
     bad_lines = [line.split(": ", 1)[0] for line in result.stderr.splitlines()]
-    assert bad_lines == [f"{START}:{n}" for n in (9, 10, 11, 12, 13, 14)]
+    assert bad_lines == [f"{START}:{n}" for n in (7, 9, 10, 11, 12, 13, 14)]  # 7: too few answers
 
 
 def test_score_by_a_field_suppresses_small_groups_in_json_and_csv(tmp_path: Path) -> None:
@@ -67,7 +67,8 @@ def test_change_from_one_file_with_a_wave_column(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[4].split()[:6] == ["All", "5", "50.0", "5", "60.0", "5"]
     assert (
-        result.stderr.strip() == f"{both}:12: the row has no wave; give the start and follow-up files apart"
+        result.stderr.strip()
+        == f"{both}:12: the row has no wave, so it is left out; give the start and follow-up answers as two files"
     )
 
 
@@ -89,7 +90,7 @@ def test_mistakes_fail_cleanly_with_one_message() -> None:
         (["survey", "score", START, "--by", "projekti"], "--by 'projekti' is not a column"),
         (["survey", "score", START, "--column", "esis1"], "write ITEM=COLUMN"),
         (["survey", "score", START, "--strict"], "6 bad row(s); nothing was written"),
-        (["survey", "score", str(FIXTURES / "custom.csv")], "no column for item(s) 'esis1'"),
+        (["survey", "score", str(FIXTURES / "custom.csv")], "mittarin esis kysymyksille 'esis5'"),
         (["survey", "score", START, "--instrument-file", str(FIXTURES / "esis_start.csv")], "instrument"),
     ]
     for args, message in cases:

@@ -29,7 +29,7 @@ def test_the_esis_start_file_keeps_good_rows_and_reports_each_bad_one_by_line(es
         f"{name}:{n}" for n in (9, 10, 11, 12, 13, 14)
     ]
     messages = [p.message for p in read.problems]
-    assert "item esis5: '6' is not on the scale 1–5" in messages[0]
+    assert "column 'esis5': '6' is not on the scale 1–5" in messages[0]
     assert "15 cells but the header names 14 columns" in messages[1]
     assert "pseudonym is empty" in messages[2]
     assert "'later' is not a wave" in messages[3]
@@ -65,7 +65,7 @@ def test_semicolons_a_bom_and_a_forced_wave(esis: Instrument) -> None:
 def test_a_quoted_line_break_keeps_later_line_numbers_right(custom: Instrument) -> None:
     read = read_responses(FIXTURES / "custom.csv", custom)
     assert [r.respondent for r in read.responses] == ["a", "b", "c", "d", "e", "f\ng"]
-    assert [(p.line, p.message.split(":")[0]) for p in read.problems] == [(9, "item k2")]
+    assert [(p.line, p.message.split(":")[0]) for p in read.problems] == [(9, "column 'K2'")]
     assert "'joskus' is neither a scale value (1–4) nor one of its labels" in read.problems[0].message
 
 
@@ -83,7 +83,7 @@ def test_columns_can_be_mapped_and_the_delimiter_given(esis: Instrument) -> None
     ("text", "message"),
     [
         ("", "the file is empty"),
-        ("respondent,esis1\n", r"no column for item\(s\) 'esis2'.*--column ITEM=COLUMN"),
+        ("respondent,esis1\n", r"no column for item\(s\) 'esis2'.*--columns FILE.yaml"),
         ("nimi," + ",".join(f"esis{i}" for i in range(1, 11)) + "\n", "no column for the respondent"),
         ("respondent,respondent\n", "appears twice"),
     ],
