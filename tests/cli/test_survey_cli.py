@@ -66,9 +66,9 @@ def test_change_from_one_file_with_a_wave_column(tmp_path: Path) -> None:
     result = run_cli(["--lang", "en", "survey", "change", str(both)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[4].split()[:6] == ["All", "5", "50.0", "5", "60.0", "5"]
-    assert (
-        result.stderr.strip()
-        == f"{both}:12: the row has no wave, so it is left out; give the start and follow-up answers as two files"
+    assert result.stderr.strip() == (
+        f"{both}:12: the row has no wave, so it is left out; give the start and follow-up answers as two "
+        "files"
     )
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.survey import Instrument, Wave
+from osallisuuden_palaset.surveying import tables
 from osallisuuden_palaset.surveying.responses import (
     ColumnMap,
     parse_answer,
@@ -142,3 +146,110 @@ def test_waves_dates_and_delimiters() -> None:
     assert sniff_delimiter("a,b\n1,2\n") == ","
     assert sniff_delimiter("a\tb\n1\t2\n") == "\t"
     assert sniff_delimiter("single\n") == ","
+
+
+HEADER = "tunniste;aalto;ryhmä;" + ";".join(f"k{i}" for i in range(1, 11)) + "\n"
+
+
+def row(pseudonym: str, *answers: str) -> str:
+    return f"{pseudonym};alku;A;" + ";".join(answers) + "\n"
+
+
+def test_a_row_cut_short_is_a_file_line_error(esis: Instrument) -> None:
+    text = HEADER + row("h1", *"3333333333") + row("h2", "3", "3", "3")
+    read = parse_responses(text, esis, name="alku.csv", lang="fi")
+    assert [str(p) for p in read.problems] == [
+        "alku.csv:3: rivi on katkennut: siinä on vain 6 otsikkorivin 13 sarakkeesta (se loppuu ennen "
+        "saraketta 'k4'); rivi ohitetaan"
+    ]
+    english = parse_responses(text, esis, name="alku.csv")
+    assert str(english.problems[0]) == (
+        "alku.csv:3: the row is cut short: it has only 6 of the header's 13 columns (it ends before 'k4'); "
+        "the row is skipped"
+    )
+    assert [r.respondent for r in read.responses] == ["h1"]
+
+
+def test_a_trailing_unnamed_column_may_be_left_out_of_a_row(esis: Instrument) -> None:
+    read = parse_responses(HEADER.replace("\n", ";\n") + row("h1", *"3333333333"), esis)
+    assert read.problems == ()
+
+
+def test_an_unknown_delimiter_is_named_in_a_hint(esis: Instrument) -> None:
+    text = (HEADER + row("h1", *"3333333333")).replace(";", "|")
+    with pytest.raises(LoadError) as caught:
+        parse_responses(text, esis, name="putki.csv", lang="fi")
+    assert str(caught.value) == (
+        "putki.csv:1:1: otsikkorivi on yksi ainoa sarake, ja sen sarakkeet näyttävät olevan eroteltu "
+        "merkillä '|': anna --delimiter '|'"
+    )
+    with pytest.raises(LoadError) as caught:
+        parse_responses(HEADER, esis, name="alku.csv", delimiter=",")
+    assert str(caught.value) == (
+        "alku.csv:1:1: the header row is one single column, and its columns seem to be separated by ';': "
+        "give --delimiter ';'"
+    )
+
+
+def test_three_missing_answers_are_a_file_line_note_naming_the_columns(esis: Instrument) -> None:
+    text = HEADER + row("h1", "3", "", "3", "EOS", "3", "3", "-", "3", "3", "3") + row("h2", *"333333333", "")
+    read = parse_responses(text, esis, name="alku.csv", lang="fi")
+    assert read.problems == ()
+    assert [str(n) for n in read.notes] == [
+        "alku.csv:2: vastaaja 'h1' vastasi 7/10 kysymykseen (vastaamatta: k2, k4, k7); pistemäärään "
+        "tarvitaan 8, joten hänet lasketaan ilman pistemäärää"
+    ]
+    assert [r.respondent for r in read.responses] == ["h1", "h2"]  # kept: counted without a score
+
+
+def test_item_errors_name_the_users_column_not_the_instruments_id(esis: Instrument) -> None:
+    text = HEADER + row("h1", "3", "3", "3", "3", "6", "3", "3", "3", "3", "3")
+    read = parse_responses(text, esis, name="alku.csv")
+    assert [str(p) for p in read.problems] == [
+        "alku.csv:2: column 'k5' (item esis5): '6' is not on the scale 1–5; the row is skipped"
+    ]
+    read = parse_responses(HEADER + row("h1", *"333", "joskus", *"333333"), esis, name="a.csv", lang="sv")
+    assert [str(p) for p in read.problems] == [
+        "a.csv:2: kolumn 'k4' (fråga esis4): 'joskus' är varken ett värde på skalan (1–5) eller ett av dess "
+        "svarsalternativ; raden hoppas över"
+    ]
+
+
+def test_a_file_records_the_waves_its_rows_name_and_how_many_rows_it_has(esis: Instrument) -> None:
+    text = HEADER + row("h1", *"3333333333") + row("h2", *"3333333333").replace("alku", "seuranta") + "\n"
+    read = parse_responses(text, esis, wave=Wave.START)
+    assert (read.rows, read.marked, len(read.responses)) == (2, ((Wave.START, 1), (Wave.FOLLOW_UP, 1)), 1)
+    assert str(read.problems[0]) == (
+        "<responses>:3: the wave is follow-up but this file is given as the start answers; the row is skipped"
+    )
+
+
+def test_survey_score_of_dev_zero_stops_at_the_size_cap_for_pipes_and_regular_files(
+    tmp_path: Path, esis: Instrument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: `survey score /dev/zero` read forever; a device, a pipe or a file is read up to the cap."""
+    monkeypatch.setattr(tables, "MAX_BYTES", 1024 * 1024)
+    big = tmp_path / "iso.csv"
+    big.write_bytes(HEADER.encode() + row("h1", *"3333333333").encode() * 40_000)
+    fifo = tmp_path / "loputon.csv"
+    os.mkfifo(fifo)
+    stop = threading.Event()
+
+    def endless() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as pipe:
+            while not stop.is_set():
+                pipe.write(b"\0" * 4096)
+
+    writer = threading.Thread(target=endless, daemon=True)
+    writer.start()
+    try:
+        for path in (big, fifo):
+            with pytest.raises(LoadError) as caught:
+                read_responses(path, esis)
+            assert str(caught.value) == (
+                f"{path}:1:1: the file is larger than 1 MiB (is it a device or a pipe that never ends?): "
+                "give a survey tool's export file"
+            )
+    finally:
+        stop.set()
+        writer.join(timeout=5)

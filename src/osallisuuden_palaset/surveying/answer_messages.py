@@ -322,14 +322,15 @@ MESSAGES: Final[dict[str, Variants]] = {
 _table: Final = LabelTable(MESSAGES)
 
 
-def message(key: str, lang: Lang, **values: object) -> str:
+def message(key: str, lang: Lang, /, **values: object) -> str:
     """The message ``key`` in ``lang`` with ``values`` filled in."""
     return _table(key, lang).format(**values)
 
 
 def close_to(word: str, choices: Iterable[str]) -> tuple[str, ...]:
-    """The (at most three) of ``choices`` nearest to ``word``, nearest first."""
-    return tuple(get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6))
+    """The (at most three) of ``choices`` nearest to ``word`` (case aside), nearest first."""
+    folded = {choice.casefold(): choice for choice in sorted(set(choices), reverse=True)}
+    return tuple(folded[c] for c in get_close_matches(word.casefold(), sorted(folded), n=3, cutoff=0.6))
 
 
 def suggestion(close: Iterable[str], lang: Lang) -> str:
