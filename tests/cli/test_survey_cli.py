@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from osallisuuden_palaset.testing import run_cli
+from tests.surveying.conftest import endless_fifo
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "surveys"
 START = str(FIXTURES / "esis_start.csv")
@@ -265,22 +263,8 @@ def test_survey_score_of_an_endless_pipe_stops_with_a_message(
     from osallisuuden_palaset.surveying import tables
 
     monkeypatch.setattr(tables, "MAX_BYTES", 1024 * 1024)
-    fifo = tmp_path / "loputon"
-    os.mkfifo(fifo)
-    stop = threading.Event()
-
-    def endless() -> None:
-        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as pipe:
-            while not stop.is_set():
-                pipe.write(b"\0" * 65536)
-
-    writer = threading.Thread(target=endless, daemon=True)
-    writer.start()
-    try:
+    with endless_fifo(tmp_path / "loputon") as fifo:
         result = run_cli(["survey", "score", str(fifo)])
-    finally:
-        stop.set()
-        writer.join(timeout=5)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"{fifo}:1:1: tiedosto on suurempi kuin 1 MiB (onko se laite tai putki, joka ei lopu?): anna "

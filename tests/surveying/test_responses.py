@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ from osallisuuden_palaset.surveying.responses import (
     read_responses,
     sniff_delimiter,
 )
-from tests.surveying.conftest import FIXTURES
+from tests.surveying.conftest import FIXTURES, endless_fifo
 
 
 def test_the_esis_start_file_keeps_good_rows_and_reports_each_bad_one_by_line(esis: Instrument) -> None:
@@ -231,18 +228,7 @@ def test_survey_score_of_dev_zero_stops_at_the_size_cap_for_pipes_and_regular_fi
     monkeypatch.setattr(tables, "MAX_BYTES", 1024 * 1024)
     big = tmp_path / "iso.csv"
     big.write_bytes(HEADER.encode() + row("h1", *"3333333333").encode() * 40_000)
-    fifo = tmp_path / "loputon.csv"
-    os.mkfifo(fifo)
-    stop = threading.Event()
-
-    def endless() -> None:
-        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as pipe:
-            while not stop.is_set():
-                pipe.write(b"\0" * 4096)
-
-    writer = threading.Thread(target=endless, daemon=True)
-    writer.start()
-    try:
+    with endless_fifo(tmp_path / "loputon.csv") as fifo:
         for path in (big, fifo):
             with pytest.raises(LoadError) as caught:
                 read_responses(path, esis)
@@ -250,6 +236,3 @@ def test_survey_score_of_dev_zero_stops_at_the_size_cap_for_pipes_and_regular_fi
                 f"{path}:1:1: the file is larger than 1 MiB (is it a device or a pipe that never ends?): "
                 "give a survey tool's export file"
             )
-    finally:
-        stop.set()
-        writer.join(timeout=5)
