@@ -97,3 +97,15 @@ def test_the_column_files_item_list_must_match_the_instrument(esis: Instrument) 
     assert str(caught.value) == (
         "webropol.csv:1:1: the column file lists 2 item columns but esis has 10 items (sarakkeet.yaml:2:10)"
     )
+
+
+def test_the_column_file_in_the_docs_loads_and_maps_webropols_numbering(esis: Instrument) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "surveys.md").read_text(encoding="utf-8")
+    block = doc[doc.index("```yaml\n# sarakkeet.yaml") + len("```yaml\n") :]
+    columns = loads_columns(block[: block.index("```")], name="sarakkeet.yaml")
+    assert (columns.respondent, columns.wave, columns.date) == (
+        "Vastaajatunnus",
+        "Mittauskerta",
+        "Vastauspäivä",
+    )
+    assert columns.item_order == tuple(f"Q{n}" for n in range(3, 13))
