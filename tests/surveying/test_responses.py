@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from osallisuuden_palaset.default_plugins.instruments import builtin_instrument
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.survey import Instrument, Wave
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying import tables
 from osallisuuden_palaset.surveying.responses import (
     ColumnMap,
+    ResponseFile,
     parse_answer,
     parse_date,
     parse_responses,
@@ -236,3 +243,49 @@ def test_survey_score_of_dev_zero_stops_at_the_size_cap_for_pipes_and_regular_fi
                 f"{path}:1:1: the file is larger than 1 MiB (is it a device or a pipe that never ends?): "
                 "give a survey tool's export file"
             )
+
+
+CELLS = st.one_of(
+    st.sampled_from(
+        ["3", "4,0", "EOS", "", "6", "alku", "seuranta", "2024-02-01", "31.2.2024", "Täysin samaa mieltä"]
+    ),
+    st.text(max_size=6),
+)
+HEADERS = st.one_of(
+    st.sampled_from(
+        ["tunniste", "aalto", "pvm", "ryhmä", "k1", "Q1", "1.", "kysymys 2", "esis3", "Q14", "id"]
+    ),
+    st.builds("k{}".format, st.integers(0, 12)),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    header=st.lists(HEADERS, min_size=1, max_size=14),
+    rows=st.lists(st.lists(CELLS, max_size=15), max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_any_csv_gives_responses_or_a_located_load_error(
+    header: list[str], rows: list[list[str]], delimiter: str
+) -> None:
+    esis = builtin_instrument("esis.yaml")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    langs: tuple[Lang, ...] = ("fi", "en")
+    for lang in langs:
+        read = _outcome(out.getvalue(), esis, lang)
+        if isinstance(read, LoadError):
+            assert all(str(p).startswith("x.csv:") for p in read.problems)
+            continue
+        assert len(read.responses) <= read.rows <= len(rows)
+        assert all(p.file == "x.csv" and p.line >= 2 for p in (*read.problems, *read.notes))
+
+
+def _outcome(text: str, instrument: Instrument, lang: Lang) -> ResponseFile | LoadError:
+    try:
+        return parse_responses(text, instrument, name="x.csv", lang=lang)
+    except LoadError as error:
+        return error

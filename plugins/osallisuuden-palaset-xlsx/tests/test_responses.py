@@ -10,13 +10,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from osallisuuden_palaset_xlsx import READER
 from osallisuuden_palaset_xlsx.responses import cell_text, read_xlsx_table
 
 from osallisuuden_palaset.default_plugins.instruments import builtin_instrument
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.registry import get_response_readers
-from osallisuuden_palaset.surveying.responses import read_responses
+from osallisuuden_palaset.surveying.responses import parse_responses, read_responses, read_table
 from osallisuuden_palaset.surveying.tables import ReadRequest
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
 
@@ -125,3 +127,29 @@ def test_the_command_line_reads_xlsx_through_the_plugin_and_says_so_without_it(t
     assert without.stderr.startswith(
         f"{path}:1:1: reading Excel files (.xlsx) needs the plugin osallisuuden-palaset-xlsx"
     )
+
+
+CELL = st.one_of(
+    st.integers(0, 7).map(str),
+    st.sampled_from(["", "EOS", "alku", "seuranta", "Jokseenkin samaa mieltä", "3,5", "2024-02-01"]),
+    st.text(alphabet="abcäö -.", max_size=5),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELL, min_size=13, max_size=13), min_size=1, max_size=5))
+def test_any_answers_read_the_same_from_xlsx_and_from_csv(tmp_path: Path, rows: list[list[str]]) -> None:
+    esis = builtin_instrument("esis.yaml")
+    header = ["tunniste", "aalto", "ryhmä", *(f"k{i}" for i in range(1, 11))]
+    text = io.StringIO()
+    csv.writer(text, delimiter=";").writerows([header, *rows])
+    from_csv = parse_responses(text.getvalue(), esis, name="v")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [header, *rows]:
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row])
+    data = io.BytesIO()
+    book.save(data)
+    from_xlsx = read_table(read_xlsx_table(ReadRequest(data.getvalue(), "v")), esis, name="v")
+    assert from_xlsx == from_csv
