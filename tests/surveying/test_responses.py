@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -289,3 +291,20 @@ def _outcome(text: str, instrument: Instrument, lang: Lang) -> ResponseFile | Lo
         return parse_responses(text, instrument, name="x.csv", lang=lang)
     except LoadError as error:
         return error
+
+
+def test_survey_score_of_a_copy_of_dev_zero_stops_at_the_size_cap(tmp_path: Path, esis: Instrument) -> None:
+    """Issue 10: a device node (a copy of /dev/zero in a temporary folder, never the real one)."""
+    zero = tmp_path / "zero"
+    try:
+        os.mknod(zero, stat.S_IFCHR | 0o444, os.makedev(1, 5))
+        with zero.open("rb") as device:  # a folder mounted "nodev" refuses to open it
+            device.read(1)
+    except (AttributeError, OSError) as error:
+        pytest.skip(f"cannot make a device node here: {error}")
+    with pytest.raises(LoadError) as caught:
+        read_responses(zero, esis, lang="fi")
+    assert str(caught.value) == (
+        f"{zero}:1:1: tiedosto on suurempi kuin 50 MiB (onko se laite tai putki, joka ei lopu?): anna "
+        "kyselytyökalun vientitiedosto"
+    )
