@@ -246,6 +246,11 @@ def test_a_column_file_maps_the_columns_for_score_change_export_and_build(tmp_pa
     refused = run_cli(["export", str(practice), "-f", "markdown", "--survey", str(answers)])
     assert refused.exit_code == 1
     assert "--columns FILE.yaml" in refused.stderr
+    alone = run_cli(["export", str(practice), "-f", "markdown", *mapped])
+    assert (alone.exit_code, alone.stderr) == (
+        1,
+        "palaset: --columns needs the answers: give --survey FILE.csv\n",
+    )
 
 
 def test_a_column_file_mistake_is_located_and_ends_the_command(tmp_path: Path) -> None:

@@ -122,8 +122,12 @@ def survey_report(
     report), or scored as one wave when no row has a wave.
     """
     if not inputs.survey_files:
-        if inputs.survey_practice is not None:
-            fail("--survey-practice needs the answers: give --survey FILE.csv")
+        for given, option in (
+            (inputs.survey_practice, "--survey-practice"),
+            (inputs.columns_file, "--columns"),
+        ):
+            if given is not None:
+                fail(f"{option} needs the answers: give --survey FILE.csv")
         return None
     if len(inputs.survey_files) > 2:
         fail("give at most two --survey files: the start answers and the follow-up answers")
