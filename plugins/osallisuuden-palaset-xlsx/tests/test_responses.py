@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -91,6 +92,21 @@ def test_a_row_whose_last_cells_are_empty_is_not_cut_short(tmp_path: Path) -> No
     book.save(tmp_path / "a.xlsx")
     table = read_xlsx_table(ReadRequest((tmp_path / "a.xlsx").read_bytes(), "a.xlsx"))
     assert [(r.line, r.cells) for r in table.rows] == [(2, ("h1", "", *(["4"] * 9), ""))]
+
+
+def test_a_sheet_whose_stated_size_is_wrong_is_read_whole(tmp_path: Path) -> None:
+    """Some tools write a wrong <dimension>; openpyxl's read-only mode would cut the sheet there."""
+    path = workbook_of(SURVEYS / "fi_alku.csv", tmp_path / "alku.xlsx")
+    shrunk = tmp_path / "pieni.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(shrunk, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:M13" />' in data
+                data = data.replace(b'<dimension ref="A1:M13" />', b'<dimension ref="A1:B2" />')
+            target.writestr(entry, data)
+    read = read_responses(shrunk, builtin_instrument("esis.yaml"), readers=[READER])
+    assert (len(read.responses), read.problems) == (12, ())
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ def read_xlsx_table(request: ReadRequest) -> Table:
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             workbook = load_workbook(io.BytesIO(request.data), read_only=True, data_only=True)
             sheet: ReadOnlyWorksheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # read every cell, not only those the sheet says it has
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as error:
         message = _NOT_A_WORKBOOK.get(lang).format(error=str(error) or type(error).__name__)
         raise LoadError([Problem(name, 1, 1, message)]) from None
