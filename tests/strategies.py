@@ -55,6 +55,16 @@ from osallisuuden_palaset.model.practice import (
     Step,
 )
 from osallisuuden_palaset.model.project import Catalogue, Collection, Period, Project
+from osallisuuden_palaset.model.survey import (
+    Instrument,
+    Item,
+    MissingRule,
+    Scale,
+    ScaleValue,
+    Scoring,
+    ScoringMethod,
+    Threshold,
+)
 from osallisuuden_palaset.model.text import Text
 
 T = TypeVar("T")
@@ -619,3 +629,47 @@ def collections(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) ->
 def models() -> st.SearchStrategy[Practice | Project | Catalogue | Collection | Framework]:
     """Any document kind (what a model or framework file can hold)."""
     return st.one_of(practices(), projects(), catalogues(), collections(), frameworks())
+
+
+# --- survey instruments ---------------------------------------------------------------------------
+
+
+@functools.cache
+@st.composite
+def scales(draw: st.DrawFn) -> Scale:
+    """Response scales of 2 to 7 whole-number steps; each label names its value, so labels differ."""
+    values = draw(st.lists(st.integers(-3, 10), min_size=2, max_size=7, unique=True))
+    word = draw(strings())
+    return Scale([ScaleValue(v, Text(fi=f"{word} {v}", en=f"step {v}")) for v in sorted(values)])
+
+
+@functools.cache
+@st.composite
+def instruments(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) -> Instrument:
+    """Instruments: items, a scale, any scoring, missing rule and thresholds inside the score range."""
+    item_ids = draw(unique_ids(min_size=1, max_size=6))
+    items = [Item(i, draw(texts()), reverse=draw(st.booleans())) for i in item_ids]
+    low = draw(st.integers(-100, 100) | st.floats(-1e6, 1e6, allow_nan=False))
+    high = low + draw(st.integers(1, 1000) | st.floats(0.5, 1e6))
+    scoring = Scoring(
+        draw(st.sampled_from(ScoringMethod)), low=low, high=high, decimals=draw(st.integers(0, 4))
+    )
+    missing = draw(st.none() | st.integers(1, len(items)).map(MissingRule))
+    scale = draw(scales())
+    bare = Instrument(id="x", name="x", items=items, scale=scale, scoring=scoring)
+    start, end = bare.score_range
+    cuts = sorted(set(draw(st.lists(st.integers(0, 4), max_size=3, unique=True))))
+    thresholds = [
+        Threshold(t, draw(texts()), start + (end - start) * cut / 4)
+        for t, cut in zip(draw(unique_ids(len(cuts), len(cuts))), cuts, strict=True)
+    ]
+    return attrs.evolve(
+        bare,
+        id=draw(_id(ident)),
+        name=draw(texts()),
+        missing=missing,
+        thresholds=thresholds,
+        source=draw(st.none() | sources()),
+        description=draw(optional_texts()),
+        note=draw(optional_texts()),
+    )

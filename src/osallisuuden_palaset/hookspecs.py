@@ -34,3 +34,8 @@ def register_catalogues(register: Callable[..., None]) -> None:
 @hookspec
 def register_instruments(register: Callable[..., None]) -> None:
     """Register survey instruments: call ``register(instrument)`` for each."""
+
+
+@hookspec
+def register_response_readers(register: Callable[..., None]) -> None:
+    """Register formats of survey answer files: call ``register(reader)`` with a ``ResponseReader``."""

@@ -25,6 +25,7 @@ from osallisuuden_palaset.plugins import (
     is_strict,
     plugin_report,
 )
+from osallisuuden_palaset.surveying.tables import ResponseReader
 
 
 class DuplicateError(PalasetError):
@@ -83,6 +84,13 @@ KINDS: Final[dict[str, ContributionKind]] = {
         ContributionKind("checks", "check", "an object with a string `id`", "id", _has_str_id),
         ContributionKind("catalogues", "catalogue", "a Catalogue", "id", lambda o: isinstance(o, Catalogue)),
         ContributionKind("instruments", "instrument", "an object with a string `id`", "id", _has_str_id),
+        ContributionKind(
+            "response_readers",
+            "response reader",
+            "a ResponseReader",
+            "name",
+            lambda o: isinstance(o, ResponseReader),
+        ),
     )
 }
 
@@ -124,6 +132,27 @@ def get_catalogues(pm: pluggy.PluginManager) -> dict[str, Catalogue]:
 def get_instruments(pm: pluggy.PluginManager) -> dict[str, Identified]:
     """Every registered survey instrument by id."""
     return dict(collect(pm, "instruments").items)
+
+
+def get_response_readers(pm: pluggy.PluginManager) -> dict[str, ResponseReader]:
+    """Every registered reader of survey answer files by name; no two may claim one file suffix.
+
+    Raises:
+        DuplicateError: two readers claim one suffix (the message names both plugins).
+    """
+    collected = collect(pm, "response_readers")
+    claimed: dict[str, str] = {}
+    for name, reader in collected.items.items():
+        for suffix in reader.suffixes:
+            if suffix in claimed:
+                first = claimed[suffix]
+                raise DuplicateError(
+                    f"response readers {first!r} (plugin {collected.owners[first]!r}) and {name!r} (plugin "
+                    f"{collected.owners[name]!r}) both read {suffix} files; uninstall one or disable it "
+                    "with PALASET_DISABLE_PLUGINS"
+                )
+            claimed[suffix] = name
+    return dict(collected.items)
 
 
 def contributions(pm: pluggy.PluginManager) -> tuple[Contribution, ...]:

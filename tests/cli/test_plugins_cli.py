@@ -45,6 +45,7 @@ def test_json_lists_the_built_ins_with_version_kind_and_contributions() -> None:
         "checks",
         "catalogues",
         "instruments",
+        "response_readers",
     }
 
 

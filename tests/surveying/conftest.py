@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +25,23 @@ def esis() -> Instrument:
 @pytest.fixture
 def custom() -> Instrument:
     return load_instrument(FIXTURES / "custom.yaml")
+
+
+@contextlib.contextmanager
+def endless_fifo(path: Path) -> Iterator[Path]:
+    """A named pipe at ``path`` that a thread fills with NUL bytes until the block ends (like /dev/zero)."""
+    os.mkfifo(path)
+    stop = threading.Event()
+
+    def endless() -> None:
+        with contextlib.suppress(BrokenPipeError), path.open("wb") as pipe:
+            while not stop.is_set():
+                pipe.write(b"\0" * 65536)
+
+    writer = threading.Thread(target=endless, daemon=True)
+    writer.start()
+    try:
+        yield path
+    finally:
+        stop.set()
+        writer.join(timeout=5)

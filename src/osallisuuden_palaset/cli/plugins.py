@@ -22,6 +22,7 @@ _label = LabelTable(
         "checks": ("tarkistukset", "checks", "kontroller"),
         "catalogues": ("palaluettelot", "catalogues", "kataloger"),
         "instruments": ("mittarit", "instruments", "mätinstrument"),
+        "response_readers": ("vastaustiedostojen lukijat", "answer file readers", "läsare av svarsfiler"),
         "nothing": ("ei rekisteröi mitään", "registers nothing", "registrerar ingenting"),
         "failures": ("Epäonnistuneet liitännäiset", "Plugins that failed", "Tillägg som misslyckades"),
         "disabled": ("Pois käytöstä", "Disabled", "Avstängda"),

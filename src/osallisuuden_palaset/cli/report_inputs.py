@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import click
 
-from osallisuuden_palaset.cli.common import (
-    claim_locator,
-    fail,
-    guarded,
-    match_columns,
-    plugin_manager,
-    report_problems,
-)
+from osallisuuden_palaset.cli import survey_files
+from osallisuuden_palaset.cli.common import claim_locator, fail, guarded, lang, match_columns, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
+from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.loading import Workspace
     from osallisuuden_palaset.model.evaluation import Finding
-    from osallisuuden_palaset.model.survey import Instrument, Response
+    from osallisuuden_palaset.model.survey import Instrument
     from osallisuuden_palaset.surveying.analysis import ChangeReport, ScoreReport
+    from osallisuuden_palaset.surveying.columns import ColumnMap
     from osallisuuden_palaset.surveying.responses import ResponseFile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,6 +43,7 @@ def report_options(func: F) -> F:
                "or the start file and then the follow-up file.",
             sv="Enkätsvar att rapportera (kan upprepas): en fil med en kolumn för mättillfälle, "
                "eller startfilen och sedan uppföljningsfilen.")),
+        survey_files.columns_option,
         click.option("--survey-practice", cls=LocalizedOption, metavar="ID", help=Text(
             fi="Toimintamalli, jota vastaukset koskevat (oletus: ainoa tai viety toimintamalli).",
             en="The practice the answers are about (default: the only or exported practice).",
@@ -79,6 +74,8 @@ class ReportInputs:
 
     no_checks: bool = False
     survey_files: tuple[str, ...] = ()
+    #: The column file given with ``--columns``.
+    columns_file: str | None = None
     survey_practice: str | None = None
     survey_by: tuple[str, ...] = ()
     instrument_id: str = "esis"
@@ -90,6 +87,7 @@ class ReportInputs:
         return cls(
             no_checks=options["no_checks"],
             survey_files=tuple(options["survey_files"]),
+            columns_file=options["columns_file"],
             survey_practice=options["survey_practice"],
             survey_by=tuple(options["survey_by"]),
             instrument_id=options["instrument_id"],
@@ -124,14 +122,19 @@ def survey_report(
     report), or scored as one wave when no row has a wave.
     """
     if not inputs.survey_files:
-        if inputs.survey_practice is not None:
-            fail("--survey-practice needs the answers: give --survey FILE.csv")
+        for given, option in (
+            (inputs.survey_practice, "--survey-practice"),
+            (inputs.columns_file, "--columns"),
+        ):
+            if given is not None:
+                fail(f"{option} needs the answers: give --survey FILE.csv")
         return None
     if len(inputs.survey_files) > 2:
         fail("give at most two --survey files: the start answers and the follow-up answers")
     practice = _practice(workspace, inputs.survey_practice or default_practice)
     instrument = _instrument(ctx, inputs)
-    return practice, guarded(lambda: _report(instrument, inputs))
+    columns = survey_files.column_map(ctx, inputs.columns_file)
+    return practice, _report(ctx, instrument, inputs, columns)
 
 
 def _practice(workspace: Workspace, ident: str | None) -> str:
@@ -158,57 +161,37 @@ def _instrument(ctx: click.Context, inputs: ReportInputs) -> Instrument:
     return found[inputs.instrument_id]
 
 
-def _read(instrument: Instrument, path: str, wave: Any) -> ResponseFile:
-    from osallisuuden_palaset.surveying.responses import read_responses
-
-    try:
-        read = read_responses(path, instrument, wave=wave)
-    except LoadError as error:
-        report_problems(error)
-        sys.exit(1)
-    for problem in read.problems:  # a bad row is skipped and named, as in `palaset survey`
-        click.echo(str(problem), err=True)
-    return read
-
-
-def _report(instrument: Instrument, inputs: ReportInputs) -> ChangeReport | ScoreReport:
+def _report(
+    ctx: click.Context, instrument: Instrument, inputs: ReportInputs, columns: ColumnMap
+) -> ChangeReport | ScoreReport:
+    """Two files are the start and the follow-up; one file holding both waves is split by them."""
     from osallisuuden_palaset.model.survey import Wave
     from osallisuuden_palaset.surveying.analysis import change_report, score_report
     from osallisuuden_palaset.surveying.scoring import score_responses
+    from osallisuuden_palaset.surveying.waves import one_wave, paired_files, split_waves
 
-    if len(inputs.survey_files) == 2:
+    language = lang(ctx)
+    paths = inputs.survey_files
+    if len(paths) == 2:
         files = [
-            _read(instrument, inputs.survey_files[0], Wave.START),
-            _read(instrument, inputs.survey_files[1], Wave.FOLLOW_UP),
+            survey_files.read_file(ctx, instrument, paths[0], Wave.START, columns),
+            survey_files.read_file(ctx, instrument, paths[1], Wave.FOLLOW_UP, columns),
         ]
-        firsts, seconds = list(files[0].responses), list(files[1].responses)
+        waves = survey_files.answers(files, lambda: paired_files(files[0], files[1], language))
     else:
-        files = [_read(instrument, inputs.survey_files[0], None)]
-        responses = files[0].responses
-        if all(r.wave is None for r in responses):
+        files = [survey_files.read_file(ctx, instrument, paths[0], None, columns)]
+        read = files[0]
+        if not (read.marked_as(Wave.START) and read.marked_as(Wave.FOLLOW_UP)):
+            responses = survey_files.answers(files, lambda: one_wave(read, None, language))
             by = _survey_by(inputs.survey_by, files)
             scores = score_responses(instrument, responses)
-            return score_report(instrument, scores, by=by, min_group=inputs.min_group)
-        firsts, seconds = _split(responses)
+            return guarded(lambda: score_report(instrument, scores, by=by, min_group=inputs.min_group))
+        waves = survey_files.answers(files, lambda: split_waves(read, language))
+        for row in waves.left_out:
+            click.echo(str(row), err=True)
     by = _survey_by(inputs.survey_by, files)
-    return change_report(
-        instrument,
-        score_responses(instrument, firsts),
-        score_responses(instrument, seconds),
-        by=by,
-        min_group=inputs.min_group,
-    )
-
-
-def _split(responses: Sequence[Response]) -> tuple[list[Response], list[Response]]:
-    from osallisuuden_palaset.model.survey import Wave
-
-    firsts = [r for r in responses if r.wave is Wave.START]
-    seconds = [r for r in responses if r.wave is Wave.FOLLOW_UP]
-    for r in responses:
-        if r.wave is None:
-            click.echo(f"{r.origin}: the row has no wave and was left out", err=True)
-    return firsts, seconds
+    start, follow_up = score_responses(instrument, waves.start), score_responses(instrument, waves.follow_up)
+    return guarded(lambda: change_report(instrument, start, follow_up, by=by, min_group=inputs.min_group))
 
 
 def _survey_by(by: Sequence[str], files: Sequence[ResponseFile]) -> tuple[str, ...]:

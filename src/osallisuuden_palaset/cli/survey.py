@@ -8,15 +8,16 @@ from typing import Any, TypeVar
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, survey_files
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit, write
 from osallisuuden_palaset.errors import LoadError, nearest
-from osallisuuden_palaset.model.survey import Instrument, Response, Wave
+from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.surveying.columns import ColumnMap
 from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
 from osallisuuden_palaset.surveying.reporting import FORMATS, Report, render
-from osallisuuden_palaset.surveying.responses import ColumnMap, ResponseFile, RowProblem, read_responses
+from osallisuuden_palaset.surveying.responses import ResponseFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,6 +56,7 @@ def _reading_options(func: F) -> F:
             fi="CSV-erotin (päätellään, jos sitä ei anneta).",
             en="The CSV delimiter (guessed when left out).",
             sv="CSV-avgränsaren (gissas när den utelämnas).")),
+        survey_files.columns_option,
         click.option("--column", "column_pairs", cls=LocalizedOption, multiple=True, metavar="ITEM=COLUMN",
                      help=Text(
             fi="Lue kysymys ITEM sarakkeesta COLUMN (voi toistaa), esim. --column esis1=Q1.",
@@ -90,21 +92,69 @@ def survey() -> None:
     """Score answers to survey instruments such as THL's inclusion indicator (ESIS)."""
 
 
-@survey.command(
+@survey.group(
     "instruments",
+    cls=LocalizedGroup,
+    invoke_without_command=True,
     help=Text(
-        fi="Luettele rekisteröidyt mittarit.",
-        en="List the registered instruments.",
-        sv="Lista de registrerade instrumenten.",
+        fi="Luettele rekisteröidyt mittarit (`show ID` näyttää yhden tiedostona).",
+        en="List the registered instruments (`show ID` prints one as a file).",
+        sv="Lista de registrerade instrumenten (`show ID` skriver ut ett som en fil).",
     ),
 )
 @click.pass_context
 def instruments_command(ctx: click.Context) -> None:
     """List the registered instruments."""
+    if ctx.invoked_subcommand is not None:
+        return
     lang = common.lang(ctx)
     for ident, instrument in sorted(_instruments(ctx).items()):
         low, high = instrument.score_range
         click.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
+
+
+#: The comment at the top of ``survey instruments show``: how to use the copy.
+_SHOW_HEADER = Text(
+    fi="# Mittarin {id} määrittely. Kopioi tiedostoon, muokkaa ja käytä:\n"
+    "#   palaset survey score VASTAUKSET.csv --instrument-file {id}.yaml\n"
+    "# Anna muokatulle mittarille oma tunniste (id), ettei sitä sekoiteta alkuperäiseen.\n",
+    en="# The definition of the instrument {id}. Copy it to a file, edit it and use it:\n"
+    "#   palaset survey score ANSWERS.csv --instrument-file {id}.yaml\n"
+    "# Give an edited instrument an id of its own, so that no one mistakes it for the original.\n",
+    sv="# Definitionen av instrumentet {id}. Kopiera den till en fil, redigera och använd den:\n"
+    "#   palaset survey score SVAR.csv --instrument-file {id}.yaml\n"
+    "# Ge ett redigerat instrument ett eget id, så att ingen tar det för originalet.\n",
+)
+
+
+@instruments_command.command(
+    "show",
+    help=Text(
+        fi="Tulosta mittari ID tiedostona, jota voi muokata ja jonka voi antaa valinnalle --instrument-file.",
+        en="Print the instrument ID as a file to copy, edit and give to --instrument-file.",
+        sv="Skriv ut instrumentet ID som en fil att kopiera, redigera och ge till --instrument-file.",
+    ),
+)
+@click.argument(
+    "ident",
+    cls=LocalizedArgument,
+    metavar="ID",
+    help=Text(
+        fi="Mittarin tunnus (`palaset survey instruments` luettelee ne).",
+        en="The instrument's id (`palaset survey instruments` lists them).",
+        sv="Instrumentets id (`palaset survey instruments` listar dem).",
+    ),
+)
+@click.pass_context
+def show_instrument(ctx: click.Context, ident: str) -> None:
+    """Print one instrument as a file to copy and edit."""
+    from osallisuuden_palaset.surveying.instruments import dump_instrument
+
+    found = _instruments(ctx)
+    if ident not in found:
+        common.fail(f"no instrument {ident!r} ({nearest(ident, found)})")
+    header = _SHOW_HEADER.get(common.lang(ctx)).format(id=ident)
+    click.echo(header + dump_instrument(found[ident]), nl=False)
 
 
 @survey.command(
@@ -120,9 +170,9 @@ def instruments_command(ctx: click.Context) -> None:
     cls=LocalizedArgument,
     type=click.Path(dir_okay=False),
     help=Text(
-        fi="Vastaukset CSV-tiedostona.",
-        en="The answers as a CSV file.",
-        sv="Svaren som en CSV-fil.",
+        fi="Vastaukset CSV-tiedostona (tai .xlsx-tiedostona xlsx-laajennuksen kanssa).",
+        en="The answers as a CSV file (or an .xlsx file with the xlsx plugin).",
+        sv="Svaren som en CSV-fil (eller en .xlsx-fil med xlsx-tillägget).",
     ),
 )
 @_reading_options
@@ -141,11 +191,13 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     """Score RESPONSES.csv: figures for everyone and for each group."""
     from osallisuuden_palaset.surveying.analysis import score_report
     from osallisuuden_palaset.surveying.scoring import score_responses
+    from osallisuuden_palaset.surveying.waves import one_wave
 
     instrument = _instrument(ctx, options)
-    read = _read(instrument, responses, None, options)
+    read = _read(ctx, instrument, responses, None, options)
+    chosen = None if wave is None else Wave(wave)
+    kept = survey_files.answers([read], lambda: one_wave(read, chosen, common.lang(ctx)))
     _check_strict([read], options)
-    kept = [r for r in read.responses if wave is None or (r.wave is not None and r.wave.value == wave)]
     by = common.match_columns("--by", options["by"], [*read.fields, "wave"])
     report = common.guarded(
         lambda: score_report(
@@ -205,18 +257,22 @@ def change(
     """Change from START.csv to FOLLOWUP.csv, paired by pseudonym (or one file with a wave column)."""
     from osallisuuden_palaset.surveying.analysis import change_report
     from osallisuuden_palaset.surveying.scoring import score_responses
+    from osallisuuden_palaset.surveying.waves import paired_files, split_waves
 
     instrument = _instrument(ctx, options)
+    lang = common.lang(ctx)
     if follow_up is None:
-        read = _read(instrument, start, None, options)
-        files = [read]
-        firsts, seconds = _split_waves(read)
+        files = [_read(ctx, instrument, start, None, options)]
+        waves = survey_files.answers(files, lambda: split_waves(files[0], lang))
+        for row in waves.left_out:
+            click.echo(str(row), err=True)
     else:
         files = [
-            _read(instrument, start, Wave.START, options),
-            _read(instrument, follow_up, Wave.FOLLOW_UP, options),
+            _read(ctx, instrument, start, Wave.START, options),
+            _read(ctx, instrument, follow_up, Wave.FOLLOW_UP, options),
         ]
-        firsts, seconds = list(files[0].responses), list(files[1].responses)
+        waves = survey_files.answers(files, lambda: paired_files(files[0], files[1], lang))
+    firsts, seconds = waves.start, waves.follow_up
     _check_strict(files, options)
     by = common.match_columns("--by", options["by"], [*sorted({f for r in files for f in r.fields}), "wave"])
     report = common.guarded(
@@ -260,51 +316,27 @@ def _instrument(ctx: click.Context, options: dict[str, Any]) -> Instrument:
     return found[ident]
 
 
-def _columns(options: dict[str, Any]) -> ColumnMap:
+def _columns(ctx: click.Context, options: dict[str, Any]) -> ColumnMap:
     pairs = []
     for text in options["column_pairs"]:
         item, sep, column = text.partition("=")
         if not sep or not item.strip() or not column.strip():
             common.fail(f"--column {text!r}: write ITEM=COLUMN, e.g. --column esis1=Q1")
         pairs.append((item.strip(), column.strip()))
-    return ColumnMap(
+    given = ColumnMap(
         respondent=options["respondent_column"],
         wave=options["wave_column"],
         date=options["date_column"],
         items=pairs,
     )
+    return survey_files.column_map(ctx, options["columns_file"], given)
 
 
-def _read(instrument: Instrument, path: str, wave: Wave | None, options: dict[str, Any]) -> ResponseFile:
-    try:
-        read = read_responses(
-            path, instrument, columns=_columns(options), delimiter=options["delimiter"], wave=wave
-        )
-    except LoadError as error:
-        common.report_problems(error)
-        sys.exit(1)
-    for problem in read.problems:
-        click.echo(str(problem), err=True)
-    return read
-
-
-def _split_waves(read: ResponseFile) -> tuple[list[Response], list[Response]]:
-    firsts: list[Response] = []
-    seconds: list[Response] = []
-    for response in read.responses:
-        if response.wave is Wave.START:
-            firsts.append(response)
-        elif response.wave is Wave.FOLLOW_UP:
-            seconds.append(response)
-        else:
-            file, _, line = (response.origin or f"{read.file}:0").rpartition(":")
-            problem = RowProblem(
-                file, int(line), "the row has no wave; give the start and follow-up files apart"
-            )
-            click.echo(str(problem), err=True)
-    if not firsts and not seconds:
-        common.fail(f"{read.file}: no wave column; give two files: START.csv FOLLOWUP.csv")
-    return firsts, seconds
+def _read(
+    ctx: click.Context, instrument: Instrument, path: str, wave: Wave | None, options: dict[str, Any]
+) -> ResponseFile:
+    columns = _columns(ctx, options)
+    return survey_files.read_file(ctx, instrument, path, wave, columns, options["delimiter"])
 
 
 def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> None:

@@ -14,5 +14,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "osallisuuden_palaset.default_plugins.exporters.csv",
     "osallisuuden_palaset.default_plugins.exporters.mermaid",
     "osallisuuden_palaset.default_plugins.instruments",
+    "osallisuuden_palaset.default_plugins.response_readers",
     "osallisuuden_palaset.default_plugins.checks",
 )

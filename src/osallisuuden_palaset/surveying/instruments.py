@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import Any, Final
 
+import attrs
+
 from osallisuuden_palaset.converting import META_KEYS, describe, structure
 from osallisuuden_palaset.errors import LoadError, Path, Problem, did_you_mean
 from osallisuuden_palaset.loading_document import Source, error_findings
@@ -90,3 +92,19 @@ def _strict_findings(data: Any) -> list[Finding]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             found.append(Finding(path, f"expected a number, not {describe(value)}"))
     return found
+
+
+def dump_instrument(instrument: Instrument) -> str:
+    """An instrument file's YAML text for ``instrument``, to copy and edit; it loads back equal.
+
+    The scoring is written out even where it is the default, so that the copy shows what to edit.
+    """
+    from osallisuuden_palaset.converting import unstructure
+    from osallisuuden_palaset.writing import dump_yaml_data
+
+    data = unstructure(instrument)
+    scoring = instrument.scoring
+    data["scoring"] = {"method": scoring.method.value, "low": scoring.low, "high": scoring.high,
+                       "decimals": scoring.decimals}  # fmt: skip
+    order = [field.name for field in attrs.fields(Instrument)]
+    return dump_yaml_data({KIND: {key: data[key] for key in order if key in data}})

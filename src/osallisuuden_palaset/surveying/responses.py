@@ -1,36 +1,61 @@
-"""Read survey answers from CSV files as survey tools export them; a bad row is reported and skipped."""
+"""Read survey answers as survey tools export them (CSV, or any registered format); bad rows are named."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
-from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Final, Protocol
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, Problem, did_you_mean
+from osallisuuden_palaset.errors import LoadError, PalasetError, Problem
 from osallisuuden_palaset.model.survey import Instrument, Response, Scale, Wave
+from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.surveying.answer_messages import AnswerError, close_to, message
+from osallisuuden_palaset.surveying.columns import ROLE_NAMES, ColumnMap, Layout, find_layout
+from osallisuuden_palaset.surveying.csv_tables import (
+    CSV_READER,
+    DELIMITERS,
+    csv_table,
+    decode_csv,
+    sniff_delimiter,
+)
+from osallisuuden_palaset.surveying.tables import (
+    MAX_BYTES,
+    ReadRequest,
+    ResponseReader,
+    Table,
+    choose_reader,
+    read_capped,
+)
 
-#: Largest responses file read (50 MiB): far more than any project's survey.
-MAX_BYTES: Final = 50 * 1024 * 1024
-#: Delimiters recognised when none is given.
-DELIMITERS: Final = ",;\t"
+__all__ = [
+    "DELIMITERS",
+    "MAX_BYTES",
+    "MISSING",
+    "ROLE_NAMES",
+    "WAVE_NAMES",
+    "ColumnMap",
+    "ResponseFile",
+    "RowProblem",
+    "decode_csv",
+    "parse_answer",
+    "parse_date",
+    "parse_responses",
+    "parse_wave",
+    "read_responses",
+    "read_table",
+    "sniff_delimiter",
+]
+
 #: Cells that mean "no answer" (compared case-insensitively): empty, "don't know" and friends.
 MISSING: Final = frozenset(
     {"", "-", ".", "na", "n/a", "nan", "eos", "en osaa sanoa", "ei vastausta", "don't know",
      "dont know", "no answer", "vet ej", "kan inte säga", "inget svar"}
 )  # fmt: skip
-#: Header names recognised for the pseudonym, wave and date columns (case-insensitive), in order.
-ROLE_NAMES: Final[Mapping[str, tuple[str, ...]]] = {
-    "respondent": ("respondent", "pseudonym", "vastaaja", "tunniste", "respondent_id", "id", "svarande"),
-    "wave": ("wave", "aalto", "mittaus", "kysely", "vaihe", "mätning"),
-    "date": ("date", "päivämäärä", "pvm", "vastauspäivä", "datum"),
-}
 #: Wave names accepted in a wave column (case-insensitive; spaces, '-' and '_' are ignored).
 WAVE_NAMES: Final[Mapping[str, Wave]] = {
     **dict.fromkeys(
@@ -47,24 +72,9 @@ WAVE_NAMES: Final[Mapping[str, Wave]] = {
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
-def _column_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(dict(value).items())
-
-
-@attrs.frozen
-class ColumnMap:
-    """Which CSV columns hold what; None (or an item left out) means "find it by its usual name"."""
-
-    respondent: str | None = None
-    wave: str | None = None
-    date: str | None = None
-    #: Item id → column name, for items whose column is not named by the item id.
-    items: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_column_pairs)
-
-
 @attrs.frozen
 class RowProblem:
-    """A row that was skipped, and why."""
+    """A row that was skipped (or kept with a remark), and why."""
 
     file: str
     line: int
@@ -83,6 +93,18 @@ class ResponseFile:
     problems: tuple[RowProblem, ...]
     #: Columns that are neither the pseudonym, the wave, the date nor an item: usable with ``--by``.
     fields: tuple[str, ...]
+    #: Rows kept that are worth a word (too few answers for a score), each naming its line.
+    notes: tuple[RowProblem, ...] = ()
+    #: How many rows name each wave in the wave column (skipped rows too), in wave order.
+    marked: tuple[tuple[Wave, int], ...] = ()
+    #: How many rows of answers the file has (blank rows left out).
+    rows: int = 0
+    #: Item id → the column it was read from, as the file spells it.
+    item_columns: tuple[tuple[str, str], ...] = ()
+
+    def marked_as(self, wave: Wave) -> int:
+        """How many rows name ``wave`` in the wave column."""
+        return dict(self.marked).get(wave, 0)
 
 
 def read_responses(
@@ -92,60 +114,73 @@ def read_responses(
     columns: ColumnMap | None = None,
     delimiter: str | None = None,
     wave: Wave | None = None,
+    readers: Iterable[ResponseReader] | None = None,
+    lang: Lang = "en",
 ) -> ResponseFile:
-    """Read a CSV file of answers to ``instrument``.
+    """Read a file of answers to ``instrument``: CSV, or a format one of ``readers`` reads.
 
     Args:
         columns: which columns hold what, where the headers do not say it.
         delimiter: ',', ';' or a tab; None guesses it from the file.
         wave: the wave of every row (for a file that is all start or all follow-up answers).
+        readers: the registered response readers (``registry.get_response_readers``); None: CSV only.
+        lang: the language of the messages.
 
     Raises:
-        LoadError: the file cannot be read, is not UTF-8, or its header lacks needed columns.
+        LoadError: the file cannot be read, is larger than :data:`MAX_BYTES` (a device or a pipe
+            included), is not in a readable format, or its header lacks needed columns.
     """
     name = str(path)
+    reader = choose_reader(name, (CSV_READER,) if readers is None else readers, lang)
+    data = read_capped(path, lang)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise LoadError(
-                [Problem(name, 1, 1, f"the file is {size} bytes; the largest read is {MAX_BYTES}")]
-            )
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
-    return parse_responses(decode_csv(data, name), instrument, name=name, columns=columns,
-                           delimiter=delimiter, wave=wave)  # fmt: skip
+        table = reader.read(ReadRequest(data, name, delimiter, lang))
+        return read_table(table, instrument, name=name, columns=columns, wave=wave, lang=lang)
+    except PalasetError:
+        raise
+    except Exception as error:  # a reader plugin's failure is the file's problem, not a traceback
+        problem = message("reader_failed", lang, reader=reader.name, error=f"{type(error).__name__}: {error}")
+        raise LoadError([Problem(name, 1, 1, problem)]) from None
 
 
-def decode_csv(data: bytes, name: str) -> str:
-    """The text of a UTF-8 file, with or without a BOM; LoadError naming the line that is not UTF-8."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise LoadError(
-            [Problem(name, line, 1, "the file is not UTF-8 text", "save or export it as CSV UTF-8")]
-        ) from None
+def parse_responses(
+    text: str,
+    instrument: Instrument,
+    *,
+    name: str = "<responses>",
+    columns: ColumnMap | None = None,
+    delimiter: str | None = None,
+    wave: Wave | None = None,
+    lang: Lang = "en",
+) -> ResponseFile:
+    """Responses from CSV text (see :func:`read_responses`); rows with problems are skipped and reported."""
+    table = csv_table(text, name=name, delimiter=delimiter, lang=lang)
+    return read_table(table, instrument, name=name, columns=columns, wave=wave, lang=lang)
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of CSV text: csv.Sniffer's pick among ',', ';' and tab, else the header's commonest."""
-    sample = text[:16384]
-    try:
-        found = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        found = ""
-    if found in DELIMITERS and found:
-        return found
-    header = sample.splitlines()[0] if sample else ""
-    return max(DELIMITERS, key=lambda d: (header.count(d), d == ","))
+def read_table(
+    table: Table,
+    instrument: Instrument,
+    *,
+    name: str,
+    columns: ColumnMap | None = None,
+    wave: Wave | None = None,
+    lang: Lang = "en",
+) -> ResponseFile:
+    """Responses from a reader's table: the columns found, each row checked, bad rows named and skipped.
+
+    Raises:
+        LoadError: the header lacks needed columns (see :func:`columns.find_layout`).
+    """
+    layout = find_layout(table.header, instrument, columns, name=name, line=table.header_line, lang=lang)
+    return _Rows(instrument, layout, name, wave, lang).read(table)
 
 
 def parse_answer(cell: str, scale: Scale, labels: Mapping[str, int] | None = None) -> int | None:
     """The scale value of one answer cell: a number, or a label in fi, en or sv; None when unanswered.
 
     Raises:
-        ValueError: the cell is neither a value nor a label of the scale.
+        AnswerError: (a ValueError) the cell is neither a value nor a label of the scale.
     """
     key = " ".join(cell.casefold().split())
     if key in MISSING:
@@ -154,13 +189,12 @@ def parse_answer(cell: str, scale: Scale, labels: Mapping[str, int] | None = Non
     if number is not None:
         if number.is_integer() and scale.has(int(number)):
             return int(number)
-        raise ValueError(f"{cell.strip()!r} is not on the scale {scale.min}–{scale.max}")
-    found = (labels if labels is not None else scale.by_label()).get(key)
+        raise AnswerError("not_on_scale", cell=repr(cell.strip()), min=scale.min, max=scale.max)
+    known = labels if labels is not None else scale.by_label()
+    found = known.get(key)
     if found is None:
-        hint = did_you_mean(key, (labels or scale.by_label()).keys())
-        raise ValueError(
-            f"{cell.strip()!r} is neither a scale value ({scale.min}–{scale.max}) nor one of its labels"
-            + (f"; {hint}" if hint else "")
+        raise AnswerError(
+            "not_a_value", cell=repr(cell.strip()), min=scale.min, max=scale.max, close=close_to(key, known)
         )
     return found
 
@@ -174,14 +208,12 @@ def _number(key: str) -> float | None:
 
 
 def parse_wave(cell: str) -> Wave:
-    """The wave a cell names ("start", "alku", "seuranta", "follow-up", 1, 2, ...); ValueError otherwise."""
+    """The wave a cell names ("start", "alku", "seuranta", "follow-up", 1, 2, ...); AnswerError otherwise."""
     key = re.sub(r"[\s_\-]+", "", cell.casefold())
     try:
         return WAVE_NAMES[key]
     except KeyError:
-        raise ValueError(
-            f"{cell.strip()!r} is not a wave: write start (alku) or follow_up (seuranta)"
-        ) from None
+        raise AnswerError("not_a_wave", cell=repr(cell.strip())) from None
 
 
 def parse_date(cell: str) -> dt.date | None:
@@ -196,184 +228,111 @@ def parse_date(cell: str) -> dt.date | None:
             return dt.date(year, month, day)
         return dt.date.fromisoformat(first)
     except ValueError:
-        raise ValueError(f"{cell.strip()!r} is not a date: write YYYY-MM-DD or D.M.YYYY") from None
+        raise AnswerError("not_a_date", cell=repr(cell.strip())) from None
 
 
-def _find_column(header: Mapping[str, int], wanted: str | None, names: Iterable[str]) -> int | None:
-    if wanted is not None:
-        return header.get(wanted.casefold().strip())
-    for name in names:
-        if name in header:
-            return header[name]
-    return None
+class _Rows:
+    """Reads one table's rows against its layout, collecting responses, problems and notes."""
 
+    def __init__(
+        self, instrument: Instrument, layout: Layout, name: str, wave: Wave | None, lang: Lang
+    ) -> None:
+        self.instrument, self.layout, self.name, self.forced, self.lang = instrument, layout, name, wave, lang
+        self.labels = instrument.scale.by_label()
+        self.width = len(layout.header)
+        self.marks: Counter[Wave] = Counter()
+        self.problems: list[RowProblem] = []
+        self.notes: list[RowProblem] = []
 
-def _header_problem(name: str, message: str, hint: str | None = None) -> LoadError:
-    return LoadError([Problem(name, 1, 1, message, hint)])
-
-
-def parse_responses(
-    text: str,
-    instrument: Instrument,
-    *,
-    name: str = "<responses>",
-    columns: ColumnMap | None = None,
-    delimiter: str | None = None,
-    wave: Wave | None = None,
-) -> ResponseFile:
-    """Responses from CSV text (see :func:`read_responses`); rows with problems are skipped and reported."""
-    columns = columns or ColumnMap()
-    text = text.removeprefix("\ufeff")
-    if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
-        raise _header_problem(
-            name, f"the delimiter must be one character such as ',' or ';', not {delimiter!r}"
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
-    try:
-        raw_header = next(reader)
-    except StopIteration:
-        raise _header_problem(name, "the file is empty: the first row must name the columns") from None
-    except csv.Error as error:
-        raise _header_problem(name, f"the header row cannot be read: {error}") from None
-    header: dict[str, int] = {}
-    for index, cell in enumerate(raw_header):
-        key = cell.casefold().strip()
-        if key in header:
-            raise _header_problem(name, f"the column {cell.strip()!r} appears twice in the header")
-        if key:
-            header[key] = index
-    known = [c.strip() for c in raw_header if c.strip()]
-    where = {role: _find_column(header, getattr(columns, role), names) for role, names in ROLE_NAMES.items()}
-    for role in ("respondent", "wave", "date"):
-        asked = getattr(columns, role)
-        if asked is not None and where[role] is None:
-            raise _header_problem(
-                name, f"there is no column {asked!r} for the {role}", did_you_mean(asked, known)
-            )
-    if where["respondent"] is None:
-        raise _header_problem(
-            name,
-            "no column for the respondent's pseudonym (respondent, vastaaja, tunniste)",
-            "name the column with --respondent-column",
-        )
-    mapped = dict(columns.items)
-    unknown = sorted(set(mapped) - set(instrument.item_ids))
-    if unknown:
-        raise _header_problem(name, f"{unknown[0]!r} is not an item of {instrument.id}")
-    item_columns: list[tuple[str, int]] = []
-    missing: list[str] = []
-    for item_id in instrument.item_ids:
-        column = header.get(mapped.get(item_id, item_id).casefold().strip())
-        if column is None:
-            missing.append(mapped.get(item_id, item_id))
-        else:
-            item_columns.append((item_id, column))
-    if missing:
-        taken = {i for _, i in item_columns} | {i for i in where.values() if i is not None}
-        free = [
-            raw_header[i].strip() for i in range(len(raw_header)) if i not in taken and raw_header[i].strip()
-        ]
-        hint = did_you_mean(missing[0], free) or "map columns to items with --column ITEM=COLUMN"
-        raise _header_problem(name, "no column for item(s) " + ", ".join(repr(m) for m in missing), hint)
-    used = {i for _, i in item_columns} | {i for i in where.values() if i is not None}
-    fields = tuple(
-        (raw_header[i].strip(), i) for i in range(len(raw_header)) if i not in used and raw_header[i].strip()
-    )
-    return _rows(reader, instrument, name, len(raw_header), where, item_columns, fields, wave)
-
-
-class _Reader(Protocol):
-    line_num: int
-
-    def __next__(self) -> list[str]: ...
-
-
-def _rows(
-    reader: _Reader,
-    instrument: Instrument,
-    name: str,
-    width: int,
-    where: Mapping[str, int | None],
-    item_columns: list[tuple[str, int]],
-    fields: tuple[tuple[str, int], ...],
-    forced_wave: Wave | None,
-) -> ResponseFile:
-    labels = instrument.scale.by_label()
-    responses: list[Response] = []
-    problems: list[RowProblem] = []
-    seen: dict[tuple[str, Wave | None], int] = {}
-    line = reader.line_num
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(RowProblem(name, line + 1, f"cannot read the rest of the file: {error}"))
-            break
-        start_line, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        try:
-            response = _response(row, instrument, labels, width, where, item_columns, fields, forced_wave)
-        except ValueError as error:
-            problems.append(RowProblem(name, start_line, f"{error}; the row is skipped"))
-            continue
-        key = (response.respondent, response.wave)
-        if key in seen:
-            problems.append(
-                RowProblem(
-                    name,
-                    start_line,
-                    f"respondent {response.respondent!r} already answered"
-                    + (f" in the {response.wave.value} wave" if response.wave else "")
-                    + f" on line {seen[key]}; the row is skipped",
+    def read(self, table: Table) -> ResponseFile:
+        responses: list[Response] = []
+        seen: dict[tuple[str, Wave | None], int] = {}
+        count = 0
+        for row in table.rows:
+            if row.error is not None:
+                self.problems.append(RowProblem(self.name, row.line, row.error))
+                continue
+            if not any(cell.strip() for cell in row.cells):
+                continue
+            count += 1
+            try:
+                response = self.response(row.cells)
+                key = (response.respondent, response.wave)
+                if key in seen:
+                    which = "duplicate" if response.wave is None else f"duplicate.{response.wave.value}"
+                    raise AnswerError(which, respondent=repr(response.respondent), line=seen[key])
+            except AnswerError as error:
+                self.problems.append(
+                    RowProblem(
+                        self.name, row.line, message("skipped", self.lang, message=error.text(self.lang))
+                    )
                 )
-            )
-            continue
-        seen[key] = start_line
-        responses.append(attrs.evolve(response, origin=f"{name}:{start_line}"))
-    return ResponseFile(name, tuple(responses), tuple(problems), tuple(f for f, _ in fields))
+                continue
+            seen[key] = row.line
+            self.note_unscored(response, row.line)
+            responses.append(attrs.evolve(response, origin=f"{self.name}:{row.line}"))
+        layout = self.layout
+        return ResponseFile(
+            self.name,
+            tuple(responses),
+            tuple(self.problems),
+            tuple(f for f, _ in layout.fields),
+            notes=tuple(self.notes),
+            marked=tuple((w, self.marks[w]) for w in Wave if self.marks[w]),
+            rows=count,
+            item_columns=tuple((item, layout.name(i)) for item, i in layout.items),
+        )
 
+    def response(self, cells: Sequence[str]) -> Response:
+        layout, width = self.layout, self.width
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            raise AnswerError("too_many_cells", cells=len(cells), width=width)
+        cut = next((i for i in range(len(cells), width) if layout.header[i].strip()), None)
+        if cut is not None:
+            raise AnswerError("cut_short", cells=len(cells), width=width, column=repr(layout.name(cut)))
 
-def _response(
-    row: list[str],
-    instrument: Instrument,
-    labels: Mapping[str, int],
-    width: int,
-    where: Mapping[str, int | None],
-    item_columns: list[tuple[str, int]],
-    fields: tuple[tuple[str, int], ...],
-    forced_wave: Wave | None,
-) -> Response:
-    if len(row) > width and any(cell.strip() for cell in row[width:]):
-        raise ValueError(f"the row has {len(row)} cells but the header names {width} columns")
+        def cell(index: int | None) -> str:
+            return cells[index] if index is not None and index < len(cells) else ""
 
-    def cell(index: int | None) -> str:
-        return row[index] if index is not None and index < len(row) else ""
+        respondent = cell(layout.respondent).strip()
+        if not respondent:
+            raise AnswerError("no_pseudonym")
+        wave = self.forced
+        wave_cell = cell(layout.wave).strip()
+        if wave_cell:
+            found = parse_wave(wave_cell)
+            self.marks[found] += 1
+            if self.forced is not None and found is not self.forced:
+                raise AnswerError(f"{found.value}_in_{self.forced.value}")
+            wave = found
+        answers: list[tuple[str, int]] = []
+        for item_id, index in layout.items:
+            try:
+                value = parse_answer(cell(index), self.instrument.scale, self.labels)
+            except AnswerError as error:
+                column = layout.name(index)
+                where = "in_column" if column.casefold() == item_id.casefold() else "in_item_column"
+                raise AnswerError(
+                    where, column=repr(column), item=item_id, message=error.text(self.lang)
+                ) from None
+            if value is not None:
+                answers.append((item_id, value))
+        return Response(
+            respondent=respondent,
+            answers=answers,
+            wave=wave,
+            date=parse_date(cell(layout.date)),
+            fields=[(field, cell(index).strip()) for field, index in layout.fields],
+        )
 
-    respondent = cell(where["respondent"]).strip()
-    if not respondent:
-        raise ValueError("the respondent's pseudonym is empty")
-    wave = forced_wave
-    wave_cell = cell(where["wave"]).strip()
-    if wave_cell:
-        found = parse_wave(wave_cell)
-        if forced_wave is not None and found is not forced_wave:
-            raise ValueError(f"the wave is {found.value} but this file holds {forced_wave.value} answers")
-        wave = found
-    answers: list[tuple[str, int]] = []
-    for item_id, index in item_columns:
-        try:
-            value = parse_answer(cell(index), instrument.scale, labels)
-        except ValueError as error:
-            raise ValueError(f"item {item_id}: {error}") from None
-        if value is not None:
-            answers.append((item_id, value))
-    return Response(
-        respondent=respondent,
-        answers=answers,
-        wave=wave,
-        date=parse_date(cell(where["date"])),
-        fields=[(field, cell(index).strip()) for field, index in fields],
-    )
+    def note_unscored(self, response: Response, line: int) -> None:
+        """A note naming the unanswered columns when the row has too few answers for a score."""
+        needed, answered = self.instrument.min_answered, len(response.answers)
+        if answered >= needed:
+            return
+        given = dict(response.answers)
+        missing = ", ".join(self.layout.name(i) for item, i in self.layout.items if item not in given)
+        count = len(self.layout.items)
+        text = message("too_few_answers", self.lang, respondent=repr(response.respondent), answered=answered,
+                       count=count, missing=missing, needed=needed)  # fmt: skip
+        self.notes.append(RowProblem(self.name, line, text))

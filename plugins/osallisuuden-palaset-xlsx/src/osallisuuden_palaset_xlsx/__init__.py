@@ -1,4 +1,4 @@
-"""The ``xlsx`` export format: an Excel workbook of a practice, project or collection."""
+"""The ``xlsx`` export format (an Excel workbook of a practice, project or collection) and answer reader."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Callable
 from osallisuuden_palaset import hookimpl
 from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset_xlsx.responses import READER
 
-__all__ = ["EXPORTER", "register_exporters", "render"]
+__all__ = ["EXPORTER", "READER", "register_exporters", "register_response_readers", "render"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,3 +40,9 @@ EXPORTER = Exporter(
 def register_exporters(register: Callable[..., None]) -> None:
     """Register the ``xlsx`` format."""
     register(EXPORTER)
+
+
+@hookimpl
+def register_response_readers(register: Callable[..., None]) -> None:
+    """Register the reader of survey answers in ``.xlsx`` workbooks."""
+    register(READER)

@@ -1,0 +1,101 @@
+"""Survey answer files for the commands: the registered readers, the column file, bad rows told."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from osallisuuden_palaset.cli.common import fail, guarded, lang, plugin_manager, report_problems
+from osallisuuden_palaset.cli.helptext import LocalizedOption
+from osallisuuden_palaset.errors import LoadError, PalasetError
+from osallisuuden_palaset.model.text import Text
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.model.survey import Instrument, Wave
+    from osallisuuden_palaset.surveying.columns import ColumnMap
+    from osallisuuden_palaset.surveying.responses import ResponseFile
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+#: The ``--columns FILE.yaml`` option of ``survey score``, ``survey change``, ``build`` and ``export``.
+columns_option: Callable[[F], F] = click.option(
+    "--columns",
+    "columns_file",
+    cls=LocalizedOption,
+    type=click.Path(dir_okay=False),
+    metavar="FILE.yaml",
+    help=Text(
+        fi="Saraketiedosto: mitkä vastausten sarakkeet ovat tunniste, mittauskerta, päivämäärä ja "
+        "kysymykset (ks. docs/surveys.md).",
+        en="A column file: which columns of the answers are the pseudonym, wave, date and items "
+        "(see docs/surveys.md).",
+        sv="En kolumnfil: vilka kolumner i svaren som är pseudonym, mättillfälle, datum och frågor "
+        "(se docs/surveys.md).",
+    ),
+)
+
+
+def column_map(ctx: click.Context, path: str | None, given: ColumnMap | None = None) -> ColumnMap:
+    """The columns named in the column file ``path`` (if any), those ``given`` as options put in place."""
+    from osallisuuden_palaset.surveying.column_files import load_columns
+    from osallisuuden_palaset.surveying.columns import ColumnMap
+
+    found = ColumnMap()
+    if path is not None:
+        try:
+            found = load_columns(path, lang=lang(ctx))
+        except LoadError as error:
+            report_problems(error)
+            sys.exit(1)
+    return found.overridden(given) if given is not None else found
+
+
+def read_file(
+    ctx: click.Context,
+    instrument: Instrument,
+    path: str,
+    wave: Wave | None,
+    columns: ColumnMap,
+    delimiter: str | None = None,
+) -> ResponseFile:
+    """One file of answers, read by the reader registered for its suffix; problems end the command."""
+    from osallisuuden_palaset.registry import get_response_readers
+    from osallisuuden_palaset.surveying.responses import read_responses
+
+    readers = guarded(lambda: get_response_readers(plugin_manager(ctx))).values()
+    try:
+        return read_responses(
+            path, instrument, columns=columns, delimiter=delimiter, wave=wave, readers=readers, lang=lang(ctx)
+        )
+    except LoadError as error:
+        report_problems(error)
+        sys.exit(1)
+
+
+def tell(files: Sequence[ResponseFile]) -> None:
+    """Print each skipped row and each row kept with a remark as ``FILE:LINE: message``, in line order."""
+    for read in files:
+        for row in sorted((*read.problems, *read.notes), key=lambda p: p.line):
+            click.echo(str(row), err=True)
+
+
+def answers(files: Sequence[ResponseFile], choose: Callable[[], T]) -> T:
+    """The answers ``choose`` takes from ``files``, after telling their bad rows; its error ends the command.
+
+    When the files are swapped, their skipped rows are not told: each only repeats the error.
+    """
+    from osallisuuden_palaset.surveying.waves import SwappedWavesError
+
+    try:
+        chosen = choose()
+    except SwappedWavesError as error:
+        fail(str(error))
+    except PalasetError as error:
+        tell(files)
+        fail(str(error))
+    tell(files)
+    return chosen

@@ -1,0 +1,121 @@
+"""Column files (top-level key ``columns:``): which columns of the answers hold what."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from osallisuuden_palaset.converting import META_KEYS
+from osallisuuden_palaset.errors import LoadError, Path, Problem
+from osallisuuden_palaset.loading_document import Source
+from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.reading import Reading, read_bytes, read_text
+from osallisuuden_palaset.surveying.answer_messages import close_to, message, suggestion
+from osallisuuden_palaset.surveying.columns import ColumnMap
+from osallisuuden_palaset.surveying.tables import read_capped
+
+#: The document key of a column file.
+KIND: Final = "columns"
+#: The keys under ``columns:``.
+KEYS: Final = ("respondent", "wave", "date", "items")
+
+
+def load_columns(path: str | os.PathLike[str], *, lang: Lang = "en") -> ColumnMap:
+    """Load a column file.
+
+    Raises:
+        LoadError: the file cannot be read or has problems (each one located FILE:LINE:COL).
+    """
+    name = str(path)
+    return _build(
+        read_bytes(read_capped(path, lang), name=name, json_syntax=name.endswith(".json")), name, lang
+    )
+
+
+def loads_columns(text: str, *, name: str = "<columns>", lang: Lang = "en") -> ColumnMap:
+    """Build a column map from YAML text (see :func:`load_columns`)."""
+    return _build(read_text(text, name=name), name, lang)
+
+
+def _build(reading: Reading, name: str, lang: Lang) -> ColumnMap:
+    if reading.problems:
+        raise LoadError(reading.problems)
+    source = Source(name, reading.values, reading.keys)
+    data = reading.data
+    problems: list[Problem] = []
+
+    def problem(path: Path, what: str, *, at_key: bool = False, **values: object) -> None:
+        problems.append(source.problem(path, message(what, lang, **values), at_key=at_key))
+
+    if not isinstance(data, Mapping) or KIND not in data:
+        raise LoadError([source.problem((), message("cf_no_key", lang))])
+    for key in data:
+        if key != KIND and key not in META_KEYS:
+            problem((key,), "cf_unknown_key", at_key=True, key=repr(key),
+                    hint=suggestion(close_to(str(key), [KIND]), lang))  # fmt: skip
+    body = data[KIND]
+    if not isinstance(body, Mapping):
+        raise LoadError([*problems, source.problem((KIND,), message("cf_not_map", lang))])
+    found: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for key, value in body.items():
+        path: Path = (KIND, key)
+        if key not in KEYS:
+            problem(
+                path,
+                "cf_unknown_key",
+                at_key=True,
+                key=repr(key),
+                hint=suggestion(close_to(str(key), KEYS), lang),
+            )
+        elif key == "items":
+            origins["items"] = source.where(path)
+            found.update(_items(value, path, source, reading.raw, origins, problem))
+        elif (column := _column(value, path, reading.raw)) is None:
+            problem(path, "cf_not_text")
+        else:
+            found[key] = column
+            origins[key] = source.where(path)
+    if problems:
+        raise LoadError(problems)
+    return ColumnMap(**found, origins=origins)
+
+
+def _column(value: Any, path: Path, raw: Mapping[Path, str]) -> str | None:
+    """A column name: text, or a number written as the header spells it (``1``, ``01``)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return raw.get(path, str(value))
+    return None
+
+
+def _items(
+    value: Any,
+    path: Path,
+    source: Source,
+    raw: Mapping[Path, str],
+    origins: dict[str, str],
+    problem: Callable[..., None],
+) -> dict[str, Any]:
+    if isinstance(value, list) and value:
+        order = []
+        for index, cell in enumerate(value):
+            column = _column(cell, (*path, index), raw)
+            if column is None:
+                problem((*path, index), "cf_not_text")
+            order.append(column or "")
+        return {"item_order": tuple(order)}
+    if isinstance(value, Mapping) and value:
+        pairs = {}
+        for item, cell in value.items():
+            column = _column(cell, (*path, item), raw)
+            if not isinstance(item, str) or column is None:
+                problem((*path, item), "cf_not_text" if isinstance(item, str) else "cf_items")
+                continue
+            pairs[item] = column
+            origins[f"items.{item}"] = source.where((*path, item))
+        return {"items": pairs}
+    problem(path, "cf_items")
+    return {}
