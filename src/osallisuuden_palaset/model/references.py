@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -11,7 +11,11 @@ from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
-from osallisuuden_palaset.model.project import Catalogue, Collection
+from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+
+#: What a reference names: ``"owner"`` for a practice or catalogue (they share one namespace:
+#: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
+ReferenceKind = str
 
 
 @attrs.frozen
@@ -53,6 +57,31 @@ class Context:
         """The block a ``'owner/block'`` reference names; KeyError when it does not resolve."""
         owner, name = split_ref(ref)
         return self.blocks[owner][name]
+
+
+def references_of(model: Practice | Project | Catalogue) -> Iterator[tuple[ReferenceKind, str]]:
+    """Every (kind, id) a model names outside itself: included practices, reuse owners, frameworks."""
+    practices: tuple[Practice, ...] = ()
+    blocks: list[Block] = []
+    if isinstance(model, Catalogue):
+        yield "framework", model.framework
+        blocks += model.blocks
+    elif isinstance(model, Project):
+        practices = model.practices
+    else:
+        practices = (model,)
+    for practice in practices:
+        yield "framework", practice.framework
+        yield from (("framework", a.framework) for a in practice.answers if a.framework)
+        for step in practice.steps:
+            if isinstance(step, Include):
+                yield "owner", step.include
+            elif isinstance(step, Reuse):
+                yield "owner", step.reuse.partition("/")[0]
+            else:
+                blocks.append(step)
+    for block in blocks:
+        yield from (("framework", m.framework) for b in block.walk() for m in b.mappings if m.framework)
 
 
 def practice_reference_issues(practice: Practice, context: Context) -> list[Issue]:
