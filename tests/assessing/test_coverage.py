@@ -9,6 +9,8 @@ from osallisuuden_palaset import (
     Block,
     Catalogue,
     Collection,
+    Dimension,
+    Framework,
     Include,
     Mapping,
     Practice,
@@ -23,6 +25,7 @@ from osallisuuden_palaset.assessing.coverage import (
     project_coverage,
     verdict,
 )
+from osallisuuden_palaset.flattening import resolve_reuse
 from osallisuuden_palaset.model.evaluation import Claim, Level, Origin
 from osallisuuden_palaset.model.references import Context
 from tests.assessing.builders import block, claim, mini_thl
@@ -145,3 +148,59 @@ def test_project_and_collection_coverage_pool_their_practices() -> None:
     assert total.element("p4").verdict.level is Level.COVERED
     assert total.subject_kind == "collection"
     assert set(total.practices) == {"one", "two", "alone"}
+
+
+def _lundy_practice_reusing(catalogue: Catalogue) -> tuple[Practice, Context]:
+    thl = mini_thl()
+    lundy = Framework(
+        id="lundy",
+        name="Lundy",
+        kind=thl.kind,
+        source=thl.source,
+        dimensions=[Dimension(id="voice", name="V")],
+    )
+    practice = Practice(
+        id="x",
+        name="X",
+        framework="lundy",
+        steps=[Reuse(id="r", reuse=f"{catalogue.id}/kortit"), block("b", claim("voice"))],
+    )
+    return practice, Context.build([thl, lundy], [catalogue], [practice])
+
+
+def test_reused_thl_claim_counts_against_the_catalogues_framework_not_the_practices() -> None:
+    shared = Catalogue(id="cat", name="Cat", framework="thl", blocks=[block("kortit", claim("p4", "strong"))])
+    practice, ctx = _lundy_practice_reusing(shared)
+    thl = practice_coverage(practice, ctx.frameworks["thl"], ctx)
+    (reused,) = thl.element("p4").claims
+    assert (reused.origin, reused.source, reused.strength) == (Origin.REUSED, "cat/kortit", Strength.STRONG)
+    assert thl.element("p4").verdict.level is Level.COVERED
+    own = practice_coverage(practice, ctx.frameworks["lundy"], ctx)
+    assert [c.block for row in own.rows() for c in row.claims] == ["b"]
+
+
+framework_ids = st.sampled_from(["thl", "lundy"])
+
+
+@given(framework_ids, framework_ids, st.lists(st.one_of(st.none(), framework_ids), min_size=1, max_size=3))
+def test_a_reused_block_claims_what_its_copy_claims(
+    practice_framework: str, catalogue_framework: str, named: list[str | None]
+) -> None:
+    """Law: reusing a block by reference counts the same claims as writing out its copy."""
+    maps = [Mapping(target="p4", strength=Strength.STRONG, evidence="e", framework=f) for f in named]
+    shared = Catalogue(
+        id="cat",
+        name="Cat",
+        framework=catalogue_framework,
+        blocks=[Block(id="kortit", name="K", mappings=maps)],
+    )
+    practice = Practice(
+        id="x", name="X", framework=practice_framework, steps=[Reuse(id="r", reuse="cat/kortit")]
+    )
+    ctx = Context.build([], [shared], [practice])
+    copied = resolve_reuse(practice, ctx, catalogues=[shared])
+    for fid in ("thl", "lundy"):
+        by_reference = [(c.element, c.strength) for c in practice_claims(practice, fid, ctx)]
+        written_out = [(c.element, c.strength) for c in practice_claims(copied, fid, ctx)]
+        assert by_reference == written_out
+        assert len(by_reference) == sum(1 for f in named if (f or catalogue_framework) == fid)

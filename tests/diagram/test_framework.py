@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from osallisuuden_palaset import Block, Catalogue, Mapping, Practice, Reuse, Strength
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
 from osallisuuden_palaset.model.references import Context
 from tests.diagram import sample
@@ -46,3 +47,18 @@ def test_unknown_framework_is_said_not_raised() -> None:
     source = _source(framework="nope")
     assert "unknown framework: nope" in source
     assert "element/" not in source
+
+
+def test_a_reused_claim_is_drawn_for_its_catalogues_framework_in_a_practice_of_another() -> None:
+    kortit = Block(id="kortit", name="Kortit", mappings=[Mapping("p1", Strength.STRONG, evidence="e")])
+    catalogue = Catalogue(id="cat", name="Cat", framework="fw", blocks=[kortit])
+    practice = Practice(id="muu", name="Muu", framework="lundy", steps=[Reuse(id="r", reuse="cat/kortit")])
+    context = Context.build(sample.FRAMEWORKS.values(), [catalogue], [practice])
+    frameworks = sample.FRAMEWORKS
+
+    def view(framework: str | None) -> str:
+        options = DiagramOptions(view="framework", lang="en", framework=framework)
+        return diagram_source(practice, options, frameworks=frameworks, context=context)
+
+    assert "penwidth=3.5" in edge(view("fw"), "muu/r", "element/p1")
+    assert "fw:p1" in node_line(view(None), "muu/r")

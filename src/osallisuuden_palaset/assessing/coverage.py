@@ -52,9 +52,9 @@ def practice_claims(
 ) -> tuple[Claim, ...]:
     """Every claim a practice makes on ``framework``'s elements, own, reused and included.
 
-    A mapping without its own framework belongs to the practice's framework (also for
-    reused blocks). Unresolvable reuses and includes are skipped here: the ``reuse-exists``
-    check reports them.
+    A mapping without its own framework belongs to the framework of the practice or
+    catalogue it is written in (for a reused block, :meth:`Context.resolve` names its owner's).
+    Unresolvable reuses and includes are skipped here: the ``reuse-exists`` check reports them.
     """
     seen = _seen | {practice.id}
     out: list[Claim] = []

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from osallisuuden_palaset.errors import Issue, Path, nearest
-from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.block import Block, retarget_block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
@@ -26,6 +26,8 @@ class Context:
     #: Owner id (catalogue or practice) → block id → block.
     blocks: Mapping[str, Mapping[str, Block]] = attrs.field(factory=dict)
     practices: Mapping[str, Practice] = attrs.field(factory=dict)
+    #: Owner id (catalogue or practice) → the framework its blocks' mappings name by default.
+    owner_frameworks: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def build(
@@ -37,11 +39,14 @@ class Context:
         """A context from frameworks, catalogues and practices (all of whose blocks are reusable)."""
         practices = tuple(practices)
         owners: dict[str, dict[str, Block]] = {}
+        defaults: dict[str, str] = {}
         for c in catalogues:
             owners[c.id] = {b.id: b for b in c.blocks}
+            defaults[c.id] = c.framework
         for p in practices:
             owners.setdefault(p.id, {}).update({b.id: b for b in p.blocks()})
-        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices})
+            defaults[p.id] = p.framework
+        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices}, defaults)
 
     @classmethod
     def of_collection(
@@ -54,9 +59,22 @@ class Context:
         return cls.build(frameworks, (*catalogues, *collection.catalogues), collection.all_practices())
 
     def resolve(self, ref: str) -> Block:
-        """The block a ``'owner/block'`` reference names; KeyError when it does not resolve."""
+        """The block a ``'owner/block'`` reference names; KeyError when it does not resolve.
+
+        Its mappings name their framework (the owner's, where they name none): a claim written
+        in a THL catalogue stays a THL claim in a practice of another framework that reuses it.
+        """
         owner, name = split_ref(ref)
-        return self.blocks[owner][name]
+        block = self.blocks[owner][name]
+        own = self.owner_framework(owner)
+        return block if own is None else retarget_block(block, own, None)
+
+    def owner_framework(self, owner: str) -> str | None:
+        """The default framework of a catalogue's or practice's blocks; None when not known."""
+        found = self.owner_frameworks.get(owner)
+        if found is None and owner in self.practices:
+            return self.practices[owner].framework
+        return found
 
 
 def references_of(model: Practice | Project | Catalogue) -> Iterator[tuple[ReferenceKind, str]]:
