@@ -204,3 +204,50 @@ def test_a_reused_block_claims_what_its_copy_claims(
         written_out = [(c.element, c.strength) for c in practice_claims(copied, fid, ctx)]
         assert by_reference == written_out
         assert len(by_reference) == sum(1 for f in named if (f or catalogue_framework) == fid)
+
+
+def test_collection_coverage_counts_a_reused_block_once() -> None:
+    fw = mini_thl()
+    shared = Catalogue(id="cat", name="Cat", blocks=[block("kortit", claim("p4", "moderate"))])
+    users = [Practice(id=i, name=i, steps=[Reuse(id="s", reuse="cat/kortit")]) for i in ("a", "b")]
+    collection = Collection(id="k", name="K", practices=users, catalogues=[shared])
+    ctx = Context.of_collection(collection, [fw])
+    row = collection_coverage(collection, fw, ctx).element("p4")
+    assert row.verdict.level is Level.TOUCHED
+    assert [(c.practice, c.written_at) for c in row.claims] == [("a", ("cat", "kortit", 0))]
+
+
+def test_a_written_claim_counts_once_through_reuse_and_includes_but_twin_blocks_count_twice() -> None:
+    fw = mini_thl()
+    owner = Practice(id="o", name="O", steps=[block("b", claim("p4")), block("twin", claim("p4"))])
+    user = Practice(
+        id="u",
+        name="U",
+        steps=[Reuse(id="r1", reuse="o/b"), Reuse(id="r2", reuse="o/b"), Include(id="i", include="o")],
+    )
+    collection = Collection(id="k", name="K", practices=[owner, user])
+    ctx = Context.of_collection(collection, [fw])
+    mine = practice_coverage(user, fw, ctx).element("p4").claims
+    assert [(c.step, c.block) for c in mine] == [("r1", "b"), ("i", "twin")]
+    total = collection_coverage(collection, fw, ctx).element("p4")
+    assert [(c.practice, c.block) for c in total.claims] == [("o", "b"), ("o", "twin")]
+    assert total.verdict.level is Level.COVERED  # two written moderate claims with evidence
+
+
+@given(st.integers(min_value=1, max_value=5), st.sampled_from(["weak", "moderate", "strong"]), st.booleans())
+def test_pooled_coverage_of_practices_reusing_one_block_is_that_blocks_coverage(
+    users: int, strength: str, evidence: bool
+) -> None:
+    """Law: however many practices reuse a block, the collection's verdict is the block's alone."""
+    fw = mini_thl()
+    shared = Catalogue(
+        id="cat", name="Cat", blocks=[block("kortit", claim("p4", strength, "seen" if evidence else None))]
+    )
+    practices = [
+        Practice(id=f"p{i}", name="P", steps=[Reuse(id="s", reuse="cat/kortit")]) for i in range(users)
+    ]
+    collection = Collection(id="k", name="K", practices=practices, catalogues=[shared])
+    ctx = Context.of_collection(collection, [fw])
+    one = practice_coverage(practices[0], fw, ctx)
+    total = collection_coverage(collection, fw, ctx)
+    assert [r.verdict for r in total.rows()] == [r.verdict for r in one.rows()]
