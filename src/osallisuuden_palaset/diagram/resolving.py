@@ -102,10 +102,17 @@ def practice_mappings(practice: Practice, context: Context, depth: int = 0) -> t
 
 
 def strongest(mappings: Iterable[Mapping]) -> tuple[Mapping, ...]:
-    """One mapping per (framework, target), keeping the strongest; order of first appearance."""
+    """One mapping per (framework, target), keeping the strongest; order of first appearance.
+
+    A claim with evidence beats any claim without (which counts for nothing in coverage).
+    """
     best: dict[tuple[str | None, str], Mapping] = {}
     for m in mappings:
         key = (m.framework, m.target)
-        if key not in best or m.strength.weight > best[key].strength.weight:
+        if key not in best or _rank(m) > _rank(best[key]):
             best[key] = m
     return tuple(best.values())
+
+
+def _rank(mapping: Mapping) -> tuple[bool, int]:
+    return mapping.evidence is not None, mapping.strength.weight
