@@ -45,6 +45,8 @@ def referenced_siblings(
     sibling too broken to tell what it defines is taken as well: it may be the one meant,
     and its problems are the ones to show.
     """
+    if not siblings:
+        return ()
     outside = frozenset(outside)
     own = frozenset().union(*(defined(p) for p in named))
     index: dict[Key, list[int]] = {}

@@ -28,6 +28,8 @@ class Context:
     practices: Mapping[str, Practice] = attrs.field(factory=dict)
     #: Owner id (catalogue or practice) → the framework its blocks' mappings name by default.
     owner_frameworks: Mapping[str, str] = attrs.field(factory=dict)
+    #: Blocks already resolved, by reference (each is made once: checks, coverage and views ask often).
+    _resolved: dict[str, Block] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def build(
@@ -64,10 +66,13 @@ class Context:
         Its mappings name their framework (the owner's, where they name none): a claim written
         in a THL catalogue stays a THL claim in a practice of another framework that reuses it.
         """
-        owner, name = split_ref(ref)
-        block = self.blocks[owner][name]
-        own = self.owner_framework(owner)
-        return block if own is None else retarget_block(block, own, None)
+        found = self._resolved.get(ref)
+        if found is None:
+            owner, name = split_ref(ref)
+            block = self.blocks[owner][name]
+            own = self.owner_framework(owner)
+            found = self._resolved[ref] = block if own is None else retarget_block(block, own, None)
+        return found
 
     def owner_framework(self, owner: str) -> str | None:
         """The default framework of a catalogue's or practice's blocks; None when not known."""
