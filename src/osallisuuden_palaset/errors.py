@@ -52,10 +52,15 @@ class ModelError(PalasetError, ValueError):
 
 
 class LoadError(PalasetError):
-    """A file (or several) could not be loaded; ``problems`` lists every problem found."""
+    """A file (or several) could not be loaded; ``problems`` lists every problem found.
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    ``referenced`` names the files beside the named ones that were read because the named
+    ones refer to them (their problems are among ``problems``).
+    """
+
+    def __init__(self, problems: Sequence[Problem], *, referenced: Sequence[str] = ()) -> None:
         self.problems = tuple(problems)
+        self.referenced = tuple(referenced)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

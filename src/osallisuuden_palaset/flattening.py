@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from osallisuuden_palaset.errors import nearest
+from osallisuuden_palaset.model.block import retarget_block
 from osallisuuden_palaset.model.flow import Flow, FlowKind, reaches
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
@@ -18,7 +19,6 @@ from osallisuuden_palaset.pieces import (
     join_texts,
     merge_answers,
     piece_of,
-    retarget_block,
     unique_flows,
 )
 

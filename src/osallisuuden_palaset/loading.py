@@ -21,6 +21,7 @@ from osallisuuden_palaset.loading_document import (
     places,
     reference_problems,
 )
+from osallisuuden_palaset.loading_siblings import Sibling, referenced_siblings
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -55,6 +56,9 @@ class Workspace:
     context: Context
     #: (kind, id) → the document defining it and the path there; kind is practice/project/catalogue.
     places: Mapping[tuple[str, str], tuple[Document, Path]] = attrs.field(factory=dict, repr=False)
+    #: Files beside the named ones that their references reach (checked with them, not part of
+    #: the collection); see :func:`load_workspace`.
+    referenced: tuple[Document, ...] = ()
 
     def locate(self, kind: str, ident: str, *subpath: str | int) -> Location:
         """Where a practice, project or catalogue (or ``subpath`` inside it) is written.
@@ -150,8 +154,10 @@ def load_workspace(
     A file with ``collection:`` names the collection; otherwise a single folder's name does.
     Framework files in the folders are used, with ``frameworks``, to check mappings.
     With ``siblings``, the other model files beside a named file resolve its references
-    (blocks it reuses, practices it includes) without becoming part of the collection;
-    their own problems are not reported.
+    (blocks it reuses, practices it includes, frameworks) without becoming part of the
+    collection. Every sibling a named file refers to, directly or through other siblings, is
+    checked as if loaded with it: its problems are reported at its own FILE:LINE:COL, and
+    it is listed in ``Workspace.referenced`` (``LoadError.referenced`` on failure).
     ``progress(done, total)`` is called after each file is read.
 
     Raises:
@@ -175,16 +181,33 @@ def load_workspace(
                 progress(len(parsed), len(unique))
     for p in parsed:
         problems += p.problems
-    beside = [_parse_file(f) for f in _siblings(roots, unique)] if siblings else []
+    frameworks, catalogues = tuple(frameworks), tuple(catalogues)
+    near = [Sibling(f, _parse_file(f)) for f in _siblings(roots, unique)] if siblings else []
+    beside = [s.parsed for s in near]
+    elsewhere = {*(("framework", f.id) for f in frameworks), *(("owner", c.id) for c in catalogues)}
+    consulted = referenced_siblings(parsed, near, elsewhere)
+    for s in consulted:
+        problems += s.parsed.problems
     documents = tuple(p.document for p in parsed if p.document is not None)
+    referenced = tuple(s.parsed.document for s in consulted if s.parsed.document is not None)
     neighbours = [d for p in beside if p.document is not None for d in places(p.document)]
-    broken = frozenset(i for p in (*parsed, *beside) if p.document is None for i in p.raw_ids)
+    broken = frozenset(
+        i
+        for p in (*parsed, *(s.parsed for s in consulted))
+        if p.document is None and p.kind != "framework"
+        for i in p.raw_ids
+    )
     all_frameworks = {f.id: f for f in frameworks}
     for d in (*(p.document for p in beside if p.document is not None), *documents):
         if isinstance(d.model, Framework):
             all_frameworks[d.model.id] = d.model
     collection, located, issues = _assemble(documents, roots)
     problems += issues
+    located_too: list[tuple[Document, Practice | Project | Catalogue, Path]] = []
+    if referenced:  # the referenced files as if loaded together with the named ones: id clashes
+        _, together, clashes = _assemble((*documents, *referenced), roots)
+        problems += [c for c in clashes if c not in issues]
+        located_too = together[len(located) :]
     outside = (*catalogues, *(m for _, m, _ in neighbours if isinstance(m, Catalogue)))
     outside_practices = tuple(m for _, m, _ in neighbours if isinstance(m, Practice))
     context = Context.build(
@@ -193,20 +216,20 @@ def load_workspace(
         (*outside_practices, *(m for _, m, _ in located if isinstance(m, Practice))),
     )
     problems += reference_problems(
-        ((d.source, m, path) for d, m, path in located),
+        ((d.source, m, path) for d, m, path in (*located, *located_too)),
         context,
         check_frameworks=bool(all_frameworks),
-        broken=broken,
+        broken=broken - {*context.practices, *context.blocks},
     )
     if problems or collection is None:
-        raise LoadError(sorted(problems, key=_order))
+        raise LoadError(sorted(problems, key=_order), referenced=[str(s.path) for s in consulted])
     where = {(kind, m.id): (d, path) for d, m, path, kind in _kinds(located)}
     context = Context.build(
         all_frameworks.values(),
         (*outside, *collection.catalogues),
         (*outside_practices, *collection.all_practices()),
     )
-    return Workspace(collection, documents, context, where)
+    return Workspace(collection, documents, context, where, referenced)
 
 
 @contextlib.contextmanager

@@ -95,8 +95,11 @@ class Parsed:
 
     document: Document | None
     problems: tuple[Problem, ...]
-    #: Ids of practices and catalogues the file defines, read from its raw data (even when broken).
+    #: Ids of practices and catalogues the file defines, read from its raw data (even when broken);
+    #: for a framework file, the framework's id.
     raw_ids: frozenset[str] = frozenset()
+    #: The document key read from the raw data ("practice", "framework", …); None when unreadable.
+    kind: str | None = None
 
 
 def parse(reading: Reading, name: str) -> Parsed:
@@ -123,8 +126,8 @@ def parse(reading: Reading, name: str) -> Parsed:
         findings += _skeleton_findings(kind, cleaned, findings)
     problems += [_to_problem(source, f) for f in findings]
     if model is None or problems:
-        return Parsed(None, tuple(problems), raw_ids)
-    return Parsed(Document(source, model, kind), (), raw_ids)
+        return Parsed(None, tuple(problems), raw_ids, kind)
+    return Parsed(Document(source, model, kind), (), raw_ids, kind)
 
 
 def _document_kind(data: Any) -> tuple[str | None, list[Finding]]:
@@ -154,7 +157,7 @@ def _document_kind(data: Any) -> tuple[str | None, list[Finding]]:
 def _raw_ids(kind: str, data: Any) -> Iterator[str]:
     if not isinstance(data, Mapping):
         return
-    if kind in ("practice", "catalogue") and isinstance(data.get("id"), str):
+    if kind in ("practice", "catalogue", "framework") and isinstance(data.get("id"), str):
         yield data["id"]
     groups = [data.get("practices"), data.get("catalogues")]
     groups += [p.get("practices") for p in data.get("projects") or [] if isinstance(p, Mapping)]

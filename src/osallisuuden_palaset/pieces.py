@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.block import Block, relative_framework, retarget_block
 from osallisuuden_palaset.model.flow import Flow, FlowKind
 from osallisuuden_palaset.model.practice import (
     Answer,
@@ -61,7 +61,7 @@ def piece_of(part: Part, framework: str) -> Piece:
             phases=part.phases,
             outcomes=part.outcomes,
             answers=tuple(
-                attrs.evolve(a, framework=_relative(a.framework or part.framework, framework))
+                attrs.evolve(a, framework=relative_framework(a.framework or part.framework, framework))
                 for a in part.answers
             ),
             keywords=part.keywords,
@@ -73,22 +73,6 @@ def piece_of(part: Part, framework: str) -> Piece:
     if isinstance(part, Reuse | Include):
         return Piece(steps=(part,), entries=(part.id,), exits=(part.id,))
     raise TypeError(f"cannot compose a {type(part).__name__}: give blocks, steps or practices")
-
-
-def retarget_block(block: Block, own: str, framework: str) -> Block:
-    """``block`` (written for framework ``own``) moved into a practice whose framework is ``framework``."""
-    mappings = tuple(
-        attrs.evolve(m, framework=_relative(m.framework or own, framework)) for m in block.mappings
-    )
-    parts = tuple(retarget_block(p, own, framework) for p in block.parts)
-    if mappings == block.mappings and parts == block.parts:
-        return block
-    return attrs.evolve(block, mappings=mappings, parts=parts)
-
-
-def _relative(effective: str, framework: str) -> str | None:
-    """How a mapping names ``effective`` inside a practice of ``framework``: not at all when the same."""
-    return None if effective == framework else effective
 
 
 def links(before: Piece, after: Piece, kind: FlowKind) -> list[Flow]:

@@ -88,7 +88,7 @@ def frameworks_claimed(practice: Practice, context: Context) -> tuple[str, ...]:
     """The practice's own framework first, then every other framework its claims refer to, sorted.
 
     Claims of reused blocks and included practices count, as in ``assessing.coverage``: a mapping
-    without its own framework belongs to the framework of the practice whose step holds it.
+    without its own framework belongs to the framework of the practice or catalogue it is written in.
     """
     found: set[str] = set()
 

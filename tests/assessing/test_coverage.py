@@ -9,6 +9,8 @@ from osallisuuden_palaset import (
     Block,
     Catalogue,
     Collection,
+    Dimension,
+    Framework,
     Include,
     Mapping,
     Practice,
@@ -23,6 +25,7 @@ from osallisuuden_palaset.assessing.coverage import (
     project_coverage,
     verdict,
 )
+from osallisuuden_palaset.flattening import resolve_reuse
 from osallisuuden_palaset.model.evaluation import Claim, Level, Origin
 from osallisuuden_palaset.model.references import Context
 from tests.assessing.builders import block, claim, mini_thl
@@ -145,3 +148,106 @@ def test_project_and_collection_coverage_pool_their_practices() -> None:
     assert total.element("p4").verdict.level is Level.COVERED
     assert total.subject_kind == "collection"
     assert set(total.practices) == {"one", "two", "alone"}
+
+
+def _lundy_practice_reusing(catalogue: Catalogue) -> tuple[Practice, Context]:
+    thl = mini_thl()
+    lundy = Framework(
+        id="lundy",
+        name="Lundy",
+        kind=thl.kind,
+        source=thl.source,
+        dimensions=[Dimension(id="voice", name="V")],
+    )
+    practice = Practice(
+        id="x",
+        name="X",
+        framework="lundy",
+        steps=[Reuse(id="r", reuse=f"{catalogue.id}/kortit"), block("b", claim("voice"))],
+    )
+    return practice, Context.build([thl, lundy], [catalogue], [practice])
+
+
+def test_reused_thl_claim_counts_against_the_catalogues_framework_not_the_practices() -> None:
+    shared = Catalogue(id="cat", name="Cat", framework="thl", blocks=[block("kortit", claim("p4", "strong"))])
+    practice, ctx = _lundy_practice_reusing(shared)
+    thl = practice_coverage(practice, ctx.frameworks["thl"], ctx)
+    (reused,) = thl.element("p4").claims
+    assert (reused.origin, reused.source, reused.strength) == (Origin.REUSED, "cat/kortit", Strength.STRONG)
+    assert thl.element("p4").verdict.level is Level.COVERED
+    own = practice_coverage(practice, ctx.frameworks["lundy"], ctx)
+    assert [c.block for row in own.rows() for c in row.claims] == ["b"]
+
+
+framework_ids = st.sampled_from(["thl", "lundy"])
+
+
+@given(framework_ids, framework_ids, st.lists(st.one_of(st.none(), framework_ids), min_size=1, max_size=3))
+def test_a_reused_block_claims_what_its_copy_claims(
+    practice_framework: str, catalogue_framework: str, named: list[str | None]
+) -> None:
+    """Law: reusing a block by reference counts the same claims as writing out its copy."""
+    maps = [Mapping(target="p4", strength=Strength.STRONG, evidence="e", framework=f) for f in named]
+    shared = Catalogue(
+        id="cat",
+        name="Cat",
+        framework=catalogue_framework,
+        blocks=[Block(id="kortit", name="K", mappings=maps)],
+    )
+    practice = Practice(
+        id="x", name="X", framework=practice_framework, steps=[Reuse(id="r", reuse="cat/kortit")]
+    )
+    ctx = Context.build([], [shared], [practice])
+    copied = resolve_reuse(practice, ctx, catalogues=[shared])
+    for fid in ("thl", "lundy"):
+        by_reference = [(c.element, c.strength) for c in practice_claims(practice, fid, ctx)]
+        written_out = [(c.element, c.strength) for c in practice_claims(copied, fid, ctx)]
+        assert by_reference == written_out
+        assert len(by_reference) == sum(1 for f in named if (f or catalogue_framework) == fid)
+
+
+def test_collection_coverage_counts_a_reused_block_once() -> None:
+    fw = mini_thl()
+    shared = Catalogue(id="cat", name="Cat", blocks=[block("kortit", claim("p4", "moderate"))])
+    users = [Practice(id=i, name=i, steps=[Reuse(id="s", reuse="cat/kortit")]) for i in ("a", "b")]
+    collection = Collection(id="k", name="K", practices=users, catalogues=[shared])
+    ctx = Context.of_collection(collection, [fw])
+    row = collection_coverage(collection, fw, ctx).element("p4")
+    assert row.verdict.level is Level.TOUCHED
+    assert [(c.practice, c.written_at) for c in row.claims] == [("a", ("cat", "kortit", 0))]
+
+
+def test_a_written_claim_counts_once_through_reuse_and_includes_but_twin_blocks_count_twice() -> None:
+    fw = mini_thl()
+    owner = Practice(id="o", name="O", steps=[block("b", claim("p4")), block("twin", claim("p4"))])
+    user = Practice(
+        id="u",
+        name="U",
+        steps=[Reuse(id="r1", reuse="o/b"), Reuse(id="r2", reuse="o/b"), Include(id="i", include="o")],
+    )
+    collection = Collection(id="k", name="K", practices=[owner, user])
+    ctx = Context.of_collection(collection, [fw])
+    mine = practice_coverage(user, fw, ctx).element("p4").claims
+    assert [(c.step, c.block) for c in mine] == [("r1", "b"), ("i", "twin")]
+    total = collection_coverage(collection, fw, ctx).element("p4")
+    assert [(c.practice, c.block) for c in total.claims] == [("o", "b"), ("o", "twin")]
+    assert total.verdict.level is Level.COVERED  # two written moderate claims with evidence
+
+
+@given(st.integers(min_value=1, max_value=5), st.sampled_from(["weak", "moderate", "strong"]), st.booleans())
+def test_pooled_coverage_of_practices_reusing_one_block_is_that_blocks_coverage(
+    users: int, strength: str, evidence: bool
+) -> None:
+    """Law: however many practices reuse a block, the collection's verdict is the block's alone."""
+    fw = mini_thl()
+    shared = Catalogue(
+        id="cat", name="Cat", blocks=[block("kortit", claim("p4", strength, "seen" if evidence else None))]
+    )
+    practices = [
+        Practice(id=f"p{i}", name="P", steps=[Reuse(id="s", reuse="cat/kortit")]) for i in range(users)
+    ]
+    collection = Collection(id="k", name="K", practices=practices, catalogues=[shared])
+    ctx = Context.of_collection(collection, [fw])
+    one = practice_coverage(practices[0], fw, ctx)
+    total = collection_coverage(collection, fw, ctx)
+    assert [r.verdict for r in total.rows()] == [r.verdict for r in one.rows()]

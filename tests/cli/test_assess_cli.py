@@ -215,3 +215,31 @@ def test_answers_import_refuses_a_model_file_changed_meanwhile_in_each_language(
     assert "Traceback" not in result.output
     assert model.read_text(encoding="utf-8") == edited
     assert model.stat().st_mode & 0o777 == 0o600
+
+
+def test_assess_single_file_reports_broken_included_sibling_not_an_unknown_practice(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text("practice:\n  id: r\n  name: R\n  steps: 5\n", encoding="utf-8")
+    q = tmp_path / "q.yaml"
+    q.write_text("practice:\n  id: q\n  name: Q\n  steps:\n    - {id: b, include: r}\n", encoding="utf-8")
+    result = run_cli(["--lang", "fi", "assess", str(q)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{tmp_path / 'r.yaml'}:4:10: ")
+    assert "is not known" not in result.output
+
+
+def test_collection_coverage_counts_a_block_reused_by_two_practices_once(tmp_path: Path) -> None:
+    (tmp_path / "luettelo.yaml").write_text(
+        "catalogue:\n  id: luettelo\n  name: L\n  blocks:\n    - id: kortit\n      name: K\n"
+        "      mappings: [{target: p4, strength: moderate, evidence: näkyy}]\n",
+        encoding="utf-8",
+    )
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"practice:\n  id: {name}\n  name: {name}\n  steps:\n    - {{id: s, reuse: luettelo/kortit}}\n",
+            encoding="utf-8",
+        )
+    totals: Any = _json([str(tmp_path)])["totals"]
+    (total,) = totals
+    p4 = next(r for r in total["principles"] if r["id"] == "p4")
+    assert p4["verdict"] == "touched"
+    assert len(p4["claims"]) == 1

@@ -54,11 +54,52 @@ def test_json_lists_the_problems(tmp_path: Path) -> None:
     bad.write_text('{"practice": {"id": "p", "name": "P", "steps": [{"id": "a"}]}}', encoding="utf-8")
     result = run_cli(["validate", "--format", "json", str(bad)])
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)
-    assert problems
-    assert {"file", "line", "col", "message"} <= set(problems[0])
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    assert data["referenced"] == []
+    assert {"file", "line", "col", "message"} <= set(data["problems"][0])
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(["validate", str(tmp_path / "nothing.yaml")])
     assert result.exit_code == 2
+
+
+def _include_r(folder: Path, r: str) -> Path:
+    (folder / "r.yaml").write_text(r, encoding="utf-8")
+    q = folder / "q.yaml"
+    q.write_text("practice:\n  id: q\n  name: Q\n  steps:\n    - {id: b, include: r}\n", encoding="utf-8")
+    return q
+
+
+def test_validate_single_file_fails_on_a_broken_included_sibling(tmp_path: Path) -> None:
+    q = _include_r(tmp_path, "practice:\n  id: r\n  name: R\n  steps:\n    - {id: x, name: X, bogus: 1}\n")
+    result = run_cli(["--lang", "fi", "validate", str(q)])
+    assert result.exit_code == 1
+    assert "kunnossa" not in result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{tmp_path / 'r.yaml'}:5:")
+    assert "'bogus'" in line
+    data = json.loads(run_cli(["validate", "--format", "json", str(q)]).stdout)
+    assert data["valid"] is False
+    assert data["referenced"] == [str(tmp_path / "r.yaml")]
+    assert [p["file"] for p in data["problems"]] == [str(tmp_path / "r.yaml")]
+
+
+def test_validate_names_the_sibling_files_it_read_as_context(tmp_path: Path) -> None:
+    q = _include_r(tmp_path, "practice: {id: r, name: R}\n")
+    (tmp_path / "muu.yaml").write_text("practice: {id: muu, name: Muu}\n", encoding="utf-8")
+    said = {
+        "fi": "Myös viitatut tiedostot tarkistettiin: ",
+        "en": "Referenced files checked too: ",
+        "sv": "Refererade filer kontrollerades också: ",
+    }
+    for lang, words in said.items():
+        result = run_cli(["--lang", lang, "validate", str(q)])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[1] == words + str(tmp_path / "r.yaml")
+    data = json.loads(run_cli(["validate", "--format", "json", str(q)]).stdout)
+    assert data == {"valid": True, "problems": [], "referenced": [str(tmp_path / "r.yaml")]}
+    folder = run_cli(["--lang", "en", "validate", str(tmp_path)])
+    assert folder.exit_code == 0
+    assert "Referenced" not in folder.stdout

@@ -40,6 +40,7 @@ FRAMEWORK = Framework(
 )
 FRAMEWORKS = {"fw": FRAMEWORK}
 
+#: Its one claim gives no evidence: diagrams draw it as such.
 CARDS = Block(
     "kortit",
     Text(fi="Helmi-kortit", en="Helmi cards"),
@@ -51,7 +52,7 @@ INNER = Practice(
     "sisempi",
     "Sisempi malli",
     framework="fw",
-    steps=(Block("x", "Sisempi askel", mappings=(Mapping("d2", Strength.WEAK),)),),
+    steps=(Block("x", "Sisempi askel", mappings=(Mapping("d2", Strength.WEAK, "näkyy"),)),),
 )
 
 PRACTICE = Practice(
@@ -64,9 +65,9 @@ PRACTICE = Practice(
             "Alku",
             participants=(Participant("nuoret", Role.CO_DEVELOPER), Participant("ohjaaja", Role.STAFF)),
             modality=Modality.HYBRID,
-            mappings=(Mapping("p1", Strength.STRONG), Mapping("d2", Strength.WEAK)),
+            mappings=(Mapping("p1", Strength.STRONG, "näkyy"), Mapping("d2", Strength.WEAK, "näkyy")),
         ),
-        Block("ryhma", "Ryhmä", modality=Modality.IN_PERSON, mappings=(Mapping("p2"),)),
+        Block("ryhma", "Ryhmä", modality=Modality.IN_PERSON, mappings=(Mapping("p2", evidence="näkyy"),)),
         Reuse("kortit", "tyokalut/kortit"),
         Block("rinnalla", "Rinnalla"),
         Include("sisalla", "sisempi"),

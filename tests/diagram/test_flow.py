@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from osallisuuden_palaset.diagram import DiagramOptions, build_diagram, diagram_source
@@ -51,6 +53,14 @@ def test_nodes_show_claims_roles_and_modality() -> None:
     assert "staff" in alku
     assert "hybrid" in alku
     assert 'BGCOLOR="#9fd3f5"' in alku  # the first dimension's colour in the default theme
+
+
+def test_cards_mark_claims_without_evidence_with_hollow_marks() -> None:
+    source = _source(lang="en")
+    assert "p1 ○○○" in node_line(source, "malli/kortit")  # strong, but no evidence
+    assert "p1 ●●●" in node_line(source, "malli/alku")
+    legend = node_line(source, "legend/dimensions")
+    assert re.search(r">○</TD><TD[^>]*>claim without evidence</TD>", legend)
 
 
 def test_brief_detail_leaves_out_people() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from osallisuuden_palaset import Block, Catalogue, Mapping, Practice, Reuse, Strength
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
 from osallisuuden_palaset.model.references import Context
 from tests.diagram import sample
@@ -46,3 +47,42 @@ def test_unknown_framework_is_said_not_raised() -> None:
     source = _source(framework="nope")
     assert "unknown framework: nope" in source
     assert "element/" not in source
+
+
+def test_a_reused_claim_is_drawn_for_its_catalogues_framework_in_a_practice_of_another() -> None:
+    kortit = Block(id="kortit", name="Kortit", mappings=[Mapping("p1", Strength.STRONG, evidence="e")])
+    catalogue = Catalogue(id="cat", name="Cat", framework="fw", blocks=[kortit])
+    practice = Practice(id="muu", name="Muu", framework="lundy", steps=[Reuse(id="r", reuse="cat/kortit")])
+    context = Context.build(sample.FRAMEWORKS.values(), [catalogue], [practice])
+    frameworks = sample.FRAMEWORKS
+
+    def view(framework: str | None) -> str:
+        options = DiagramOptions(view="framework", lang="en", framework=framework)
+        return diagram_source(practice, options, frameworks=frameworks, context=context)
+
+    assert "penwidth=3.5" in edge(view("fw"), "muu/r", "element/p1")
+    assert "fw:p1" in node_line(view(None), "muu/r")
+
+
+def test_framework_view_draws_claims_without_evidence_thin_and_dotted_not_strong() -> None:
+    source = _source()
+    unsupported = edge(source, "malli/kortit", "element/p1")  # a strong claim, but no evidence
+    supported = edge(source, "malli/alku", "element/p1")
+    assert "style=dotted" in unsupported
+    assert "penwidth=1.2" in unsupported
+    assert 'color="#d55e00"' in unsupported
+    assert "penwidth=3.5" in supported
+    assert "style=solid" in supported
+
+
+def test_framework_view_legend_names_the_line_of_claims_without_evidence() -> None:
+    said = {"fi": "väite ilman näyttöä", "en": "claim without evidence", "sv": "påstående utan belägg"}
+    for lang, words in said.items():
+        source = _source(lang=lang)
+        assert words in node_line(source, "legend/no_evidence/to")
+        assert "style=dotted" in edge(source, "legend/no_evidence/from", "legend/no_evidence/to")
+
+
+def test_a_practice_node_links_with_its_evidenced_claim_over_a_stronger_unsupported_one() -> None:
+    source = _source(sample.COLLECTION)
+    assert "style=solid" in edge(source, "practice/toinen", "element/p1")

@@ -44,3 +44,23 @@ def test_blocks_of_practices_are_reusable() -> None:
     a = Practice(id="a", name="A", steps=[Block(id="k", name="K", parts=[Block(id="osa", name="Osa")])])
     context = Context.build(practices=[a])
     assert context.resolve("a/osa").name.get() == "Osa"
+
+
+def test_a_resolved_block_names_its_owners_framework() -> None:
+    part = Block(id="osa", name="Osa", mappings=[Mapping("voice", framework="lundy"), Mapping("p2")])
+    kortit = Block(id="kortit", name="Kortit", mappings=[Mapping("p4")], parts=[part])
+    catalogue = Catalogue(id="cat", name="Cat", framework="thl", blocks=[kortit])
+    owner = Practice(
+        id="muu", name="Muu", framework="hart", steps=[Block(id="b", name="B", mappings=[Mapping("l3")])]
+    )
+    context = Context.build([], [catalogue], [owner])
+    resolved = context.resolve("cat/kortit")
+    assert [(m.target, m.framework) for b in resolved.walk() for m in b.mappings] == [
+        ("p4", "thl"),
+        ("voice", "lundy"),
+        ("p2", "thl"),
+    ]
+    assert context.resolve("muu/b").mappings[0].framework == "hart"
+    by_hand = Context(blocks={"muu": {"b": owner.steps[0]}}, practices={"muu": owner})  # type: ignore[dict-item]
+    assert by_hand.resolve("muu/b").mappings[0].framework == "hart"
+    assert Context(blocks={"cat": {"kortit": kortit}}).resolve("cat/kortit") is kortit

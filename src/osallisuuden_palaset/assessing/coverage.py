@@ -5,6 +5,7 @@ The rules (docs/assessment.md explains them with examples):
 1. A claim is one mapping of a block to a dimension or principle of the framework being
    assessed. Blocks written in the practice, their parts, reused blocks (resolved through the
    Context) and blocks of included practices all count; each claim says where it comes from.
+   A claim written once counts once, however many steps or practices reuse or include it.
 2. A dimension's claims are the claims on the dimension itself plus those on its principles.
 3. Only claims with evidence can make an element covered:
    - ``covered``: at least one strong claim with evidence, or at least two moderate-or-strong
@@ -52,9 +53,9 @@ def practice_claims(
 ) -> tuple[Claim, ...]:
     """Every claim a practice makes on ``framework``'s elements, own, reused and included.
 
-    A mapping without its own framework belongs to the practice's framework (also for
-    reused blocks). Unresolvable reuses and includes are skipped here: the ``reuse-exists``
-    check reports them.
+    A mapping without its own framework belongs to the framework of the practice or
+    catalogue it is written in (for a reused block, :meth:`Context.resolve` names its owner's).
+    Unresolvable reuses and includes are skipped here: the ``reuse-exists`` check reports them.
     """
     seen = _seen | {practice.id}
     out: list[Claim] = []
@@ -97,6 +98,7 @@ def practice_claims(
                         origin=Origin.INCLUDED,
                         source=step.include,
                         path=(*here, "include"),
+                        written_at=c.written_at,
                     )
                 )
     return tuple(out)
@@ -114,6 +116,7 @@ def _block_claims(
     *,
     fixed_path: bool = False,
 ) -> list[Claim]:
+    owner = source.partition("/")[0] if source else practice.id  # where the block is written
     out = []
     for b, bpath in walk_with_paths(block, path):
         for k, m in enumerate(b.mappings):
@@ -131,9 +134,23 @@ def _block_claims(
                     origin=origin,
                     source=source,
                     path=path if fixed_path else (*bpath, "mappings", k),
+                    written_at=(owner, b.id, k),
                 )
             )
     return out
+
+
+def counted_once(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """The claims with each written claim once, at its first use (see ``Claim.written_at``)."""
+    seen: set[tuple[str, str, int]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        if c.written_at is not None:
+            if c.written_at in seen:
+                continue
+            seen.add(c.written_at)
+        out.append(c)
+    return tuple(out)
 
 
 def verdict(claims: Iterable[Claim]) -> Verdict:
@@ -196,8 +213,11 @@ def coverage_of_claims(
     subject: str,
     practices: Iterable[str] = (),
 ) -> Coverage:
-    """Coverage rows for every dimension and principle of ``framework`` from a set of claims."""
-    claims = tuple(claims)
+    """Coverage rows for every dimension and principle of ``framework`` from a set of claims.
+
+    A claim written once counts once, however many steps or practices reuse or include it.
+    """
+    claims = counted_once(claims)
     principle_dim = {p.id: p.dimension for p in framework.principles}
     dims = []
     for d in framework.dimensions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -21,6 +22,12 @@ _SUMMARY = {
     "sv": "{files} filer giltiga: {practices} verksamhetsmodeller, {projects} projekt, "
     "{catalogues} kataloger",
 }
+#: The files beside the named ones that were checked because the named ones refer to them.
+_REFERENCED = Text(
+    fi="Myös viitatut tiedostot tarkistettiin: {files}",
+    en="Referenced files checked too: {files}",
+    sv="Refererade filer kontrollerades också: {files}",
+)
 
 
 @click.command(
@@ -40,9 +47,9 @@ _SUMMARY = {
 )
 @format_option(
     Text(
-        fi="text: yksi FILE:LINE:COL-rivi ongelmaa kohden; json: luettelo ongelmista.",
-        en="text: one FILE:LINE:COL line per problem; json: a list of problems.",
-        sv="text: en FILE:LINE:COL-rad per problem; json: en lista över problem.",
+        fi="text: yksi FILE:LINE:COL-rivi ongelmaa kohden; json: ongelmat ja viitatut tiedostot.",
+        en="text: one FILE:LINE:COL line per problem; json: the problems and the referenced files.",
+        sv="text: en FILE:LINE:COL-rad per problem; json: problemen och de refererade filerna.",
     )
 )
 @click.pass_context
@@ -57,10 +64,11 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
         )
     except LoadError as error:
         if fmt == "json":
-            echo_json([_problem_json(p) for p in error.problems])
+            echo_json(_result_json(error.problems, error.referenced))
         else:
             common.report_problems(error)
         sys.exit(1)
+    referenced = [d.source.file for d in workspace.referenced]
     collection = workspace.collection
     counts = {
         "files": len(workspace.documents),
@@ -69,10 +77,17 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
         "catalogues": len(collection.catalogues),
     }
     if fmt == "json":
-        echo_json([])
-    else:
-        click.echo(_SUMMARY[common.lang(ctx)].format(**counts))
+        echo_json(_result_json((), referenced))
+        return
+    click.echo(_SUMMARY[common.lang(ctx)].format(**counts))
+    if referenced:
+        click.echo(_REFERENCED.get(common.lang(ctx)).format(files=", ".join(referenced)))
 
 
-def _problem_json(problem: Problem) -> dict[str, object]:
-    return attrs.asdict(problem)
+def _result_json(problems: Sequence[Problem], referenced: Sequence[str]) -> dict[str, object]:
+    """``{"valid": ..., "problems": [...], "referenced": [...]}``."""
+    return {
+        "valid": not problems,
+        "problems": [attrs.asdict(p) for p in problems],
+        "referenced": list(referenced),
+    }

@@ -23,7 +23,7 @@ def badge(
     """A badge for one claim: coloured by dimension; another framework's claim is neutral and prefixed."""
     fid = mapping.framework or default_framework
     framework = frameworks.get(fid)
-    marks = strength_marks(mapping.strength)
+    marks = strength_marks(mapping.strength, evidenced=mapping.evidence is not None)
     colour = theme.neutral
     text = f"{mapping.target} {marks}"
     if framework is not None:

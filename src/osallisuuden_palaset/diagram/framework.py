@@ -59,7 +59,8 @@ def build_framework(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
                 extra["label"] = labels.html_label(
                     labels.text_block(m.evidence.get(options.lang), options.wrap, size=9)
                 )
-            graph.edge(node, f"element/{m.target}", **{**strength_style(m.strength, drawing.theme), **extra})
+            style = strength_style(m.strength, drawing.theme, evidenced=m.evidence is not None)
+            graph.edge(node, f"element/{m.target}", **{**style, **extra})
     if options.legend:
         legend(
             graph,

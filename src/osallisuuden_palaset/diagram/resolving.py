@@ -7,7 +7,6 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.model.block import Block, Mapping
-from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
@@ -69,12 +68,11 @@ def resolve_step(step: Step, context: Context) -> ResolvedStep:
 
 
 def reuse_target(ref: str, context: Context) -> Block | None:
-    """The block ``ref`` names, or None when it does not resolve."""
+    """The block ``ref`` names (as :meth:`Context.resolve` gives it), or None when it does not resolve."""
     try:
-        owner, name = split_ref(ref)
-    except ValueError:
+        return context.resolve(ref)
+    except (KeyError, ValueError):
         return None
-    return context.blocks.get(owner, {}).get(name)
 
 
 def resolved_steps(practice: Practice, context: Context) -> tuple[ResolvedStep, ...]:
@@ -104,10 +102,17 @@ def practice_mappings(practice: Practice, context: Context, depth: int = 0) -> t
 
 
 def strongest(mappings: Iterable[Mapping]) -> tuple[Mapping, ...]:
-    """One mapping per (framework, target), keeping the strongest; order of first appearance."""
+    """One mapping per (framework, target), keeping the strongest; order of first appearance.
+
+    A claim with evidence beats any claim without (which counts for nothing in coverage).
+    """
     best: dict[tuple[str | None, str], Mapping] = {}
     for m in mappings:
         key = (m.framework, m.target)
-        if key not in best or m.strength.weight > best[key].strength.weight:
+        if key not in best or _rank(m) > _rank(best[key]):
             best[key] = m
     return tuple(best.values())
+
+
+def _rank(mapping: Mapping) -> tuple[bool, int]:
+    return mapping.evidence is not None, mapping.strength.weight

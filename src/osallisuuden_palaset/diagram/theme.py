@@ -107,16 +107,22 @@ def edge_style(kind: str, theme: Theme) -> dict[str, str]:
     return styles[kind]
 
 
-def strength_style(strength: Strength, theme: Theme) -> dict[str, str]:
-    """DOT attributes of a claim edge: thicker for stronger claims, dashed for weak ones."""
+def strength_style(strength: Strength, theme: Theme, *, evidenced: bool = True) -> dict[str, str]:
+    """DOT attributes of a claim edge: thicker for stronger claims, dashed for weak ones.
+
+    A claim without evidence counts for nothing in coverage, however strong it says it is:
+    its edge is thin and dotted in the gap colour, whatever its strength.
+    """
+    if not evidenced:
+        return {"style": "dotted", "penwidth": "1.2", "color": theme.gap_line, "arrowhead": "none"}
     width = {Strength.WEAK: "1", Strength.MODERATE: "2", Strength.STRONG: "3.5"}[strength]
     style = "dashed" if strength is Strength.WEAK else "solid"
     return {"style": style, "penwidth": width, "color": theme.ink, "arrowhead": "none"}
 
 
-def strength_marks(strength: Strength) -> str:
-    """●, ●● or ●●●: the strength of a claim as marks that print in any colour."""
-    return "●" * strength.weight
+def strength_marks(strength: Strength, *, evidenced: bool = True) -> str:
+    """●, ●● or ●●●: the strength of a claim as marks that print in any colour; ○ without evidence."""
+    return ("●" if evidenced else "○") * strength.weight
 
 
 def legend(
@@ -160,6 +166,12 @@ def legend(
                     ),
                 )
             )
+            rows.append(
+                labels.row(
+                    Cell(labels.escape(strength_marks(Strength.WEAK, evidenced=False)), border=1),
+                    Cell(labels.escape(word("no_evidence", lang))),
+                )
+            )
             box.node(
                 "legend/dimensions",
                 label=labels.html_label(labels.table(rows, cellspacing=2)),
@@ -184,6 +196,12 @@ def legend(
                     shape="plaintext",
                 )
                 box.edge(tail, head, **strength_style(strength, theme))
+            tail, head = "legend/no_evidence/from", "legend/no_evidence/to"
+            box.node(tail, label="", shape="point", width="0.05")
+            box.node(
+                head, label=labels.html_label(labels.escape(word("no_evidence", lang))), shape="plaintext"
+            )
+            box.edge(tail, head, **strength_style(Strength.STRONG, theme, evidenced=False))
 
 
 def graph_attributes(theme: Theme, direction: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ word = LabelTable(
         "inclusion": ("sisältää toimintamallin", "includes a practice", "innehåller en modell"),
         "reuse": ("uudelleenkäyttö", "reuse", "återanvändning"),
         "strength": ("Vahvuus", "Strength", "Styrka"),
+        "no_evidence": ("väite ilman näyttöä", "claim without evidence", "påstående utan belägg"),
         "reused_from": ("uudelleenkäytetty: ", "reused from ", "återanvänd från "),
         "unresolved": ("ei löydy: ", "not found: ", "hittas inte: "),
         "included_practice": ("sisällytetty toimintamalli", "included practice", "inkluderad modell"),

@@ -115,7 +115,8 @@ class Mapping:
     target: str = attrs.field(validator=check_id)
     strength: Strength = Strength.MODERATE
     evidence: Text | None = attrs.field(default=None, converter=optional_text)
-    #: The framework the target belongs to; None means the practice's own framework.
+    #: The framework the target belongs to; None means the framework of the practice or
+    #: catalogue the block is written in (also where another practice reuses it).
     framework: str | None = None
 
 
@@ -148,3 +149,23 @@ class Block:
         for part in self.parts:
             out.extend(part.walk())
         return tuple(out)
+
+
+def retarget_block(block: Block, own: str, framework: str | None) -> Block:
+    """``block`` (written where ``own`` is the default framework) moved where ``framework`` is.
+
+    Every mapping keeps its meaning: it names its framework unless that is ``framework``;
+    with ``framework`` None, every mapping names its framework.
+    """
+    mappings = tuple(
+        attrs.evolve(m, framework=relative_framework(m.framework or own, framework)) for m in block.mappings
+    )
+    parts = tuple(retarget_block(p, own, framework) for p in block.parts)
+    if mappings == block.mappings and parts == block.parts:
+        return block
+    return attrs.evolve(block, mappings=mappings, parts=parts)
+
+
+def relative_framework(effective: str, framework: str | None) -> str | None:
+    """How a mapping names ``effective`` where ``framework`` is the default: not at all when the same."""
+    return None if effective == framework else effective

@@ -82,6 +82,10 @@ class Claim:
     source: str | None = None
     #: Where the claim is written, relative to ``practice`` (for a reused block: the reuse step).
     path: Path = ()
+    #: The written claim: (owner, block, index) — the practice or catalogue the block is written
+    #: in, the block's id there, the mapping's index in it. The same for every step and practice
+    #: reusing or including it, so that coverage counts it once; None when not known.
+    written_at: tuple[str, str, int] | None = None
 
     @property
     def has_evidence(self) -> bool:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
 from osallisuuden_palaset.errors import Issue, Path, nearest
-from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.block import Block, retarget_block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
-from osallisuuden_palaset.model.project import Catalogue, Collection
+from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+
+#: What a reference names: ``"owner"`` for a practice or catalogue (they share one namespace:
+#: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
+ReferenceKind = str
 
 
 @attrs.frozen
@@ -22,6 +26,10 @@ class Context:
     #: Owner id (catalogue or practice) → block id → block.
     blocks: Mapping[str, Mapping[str, Block]] = attrs.field(factory=dict)
     practices: Mapping[str, Practice] = attrs.field(factory=dict)
+    #: Owner id (catalogue or practice) → the framework its blocks' mappings name by default.
+    owner_frameworks: Mapping[str, str] = attrs.field(factory=dict)
+    #: Blocks already resolved, by reference (each is made once: checks, coverage and views ask often).
+    _resolved: dict[str, Block] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def build(
@@ -33,11 +41,14 @@ class Context:
         """A context from frameworks, catalogues and practices (all of whose blocks are reusable)."""
         practices = tuple(practices)
         owners: dict[str, dict[str, Block]] = {}
+        defaults: dict[str, str] = {}
         for c in catalogues:
             owners[c.id] = {b.id: b for b in c.blocks}
+            defaults[c.id] = c.framework
         for p in practices:
             owners.setdefault(p.id, {}).update({b.id: b for b in p.blocks()})
-        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices})
+            defaults[p.id] = p.framework
+        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices}, defaults)
 
     @classmethod
     def of_collection(
@@ -50,9 +61,50 @@ class Context:
         return cls.build(frameworks, (*catalogues, *collection.catalogues), collection.all_practices())
 
     def resolve(self, ref: str) -> Block:
-        """The block a ``'owner/block'`` reference names; KeyError when it does not resolve."""
-        owner, name = split_ref(ref)
-        return self.blocks[owner][name]
+        """The block a ``'owner/block'`` reference names; KeyError when it does not resolve.
+
+        Its mappings name their framework (the owner's, where they name none): a claim written
+        in a THL catalogue stays a THL claim in a practice of another framework that reuses it.
+        """
+        found = self._resolved.get(ref)
+        if found is None:
+            owner, name = split_ref(ref)
+            block = self.blocks[owner][name]
+            own = self.owner_framework(owner)
+            found = self._resolved[ref] = block if own is None else retarget_block(block, own, None)
+        return found
+
+    def owner_framework(self, owner: str) -> str | None:
+        """The default framework of a catalogue's or practice's blocks; None when not known."""
+        found = self.owner_frameworks.get(owner)
+        if found is None and owner in self.practices:
+            return self.practices[owner].framework
+        return found
+
+
+def references_of(model: Practice | Project | Catalogue) -> Iterator[tuple[ReferenceKind, str]]:
+    """Every (kind, id) a model names outside itself: included practices, reuse owners, frameworks."""
+    practices: tuple[Practice, ...] = ()
+    blocks: list[Block] = []
+    if isinstance(model, Catalogue):
+        yield "framework", model.framework
+        blocks += model.blocks
+    elif isinstance(model, Project):
+        practices = model.practices
+    else:
+        practices = (model,)
+    for practice in practices:
+        yield "framework", practice.framework
+        yield from (("framework", a.framework) for a in practice.answers if a.framework)
+        for step in practice.steps:
+            if isinstance(step, Include):
+                yield "owner", step.include
+            elif isinstance(step, Reuse):
+                yield "owner", step.reuse.partition("/")[0]
+            else:
+                blocks.append(step)
+    for block in blocks:
+        yield from (("framework", m.framework) for b in block.walk() for m in b.mappings if m.framework)
 
 
 def practice_reference_issues(practice: Practice, context: Context) -> list[Issue]:
