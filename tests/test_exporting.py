@@ -13,6 +13,7 @@ from osallisuuden_palaset.exporting import (
     ExportError,
     ExportOption,
     ExportRequest,
+    RenderError,
     export,
     export_to_file,
     find_exporter,
@@ -85,7 +86,7 @@ def test_a_format_refuses_kinds_it_does_not_accept(model: Project | Collection) 
 
 
 def test_an_exporter_must_return_bytes() -> None:
-    with pytest.raises(TypeError, match="returned str"):
+    with pytest.raises(RenderError, match="returned str, not bytes"):
         export(_exporter(render=lambda request: "text"), PRACTICE)
 
 
@@ -102,8 +103,9 @@ def test_a_failing_exporter_keeps_the_previous_file(tmp_path: Path) -> None:
     def broken(request: ExportRequest) -> bytes:
         raise RuntimeError("half way")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RenderError, match="RuntimeError: half way") as caught:
         export_to_file(target, _exporter(render=broken), PRACTICE)
+    assert isinstance(caught.value.__cause__, RuntimeError)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
