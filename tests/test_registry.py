@@ -22,6 +22,7 @@ from osallisuuden_palaset.plugins import (
     ENV_DISABLE,
     ENV_ONLY,
     ENV_STRICT,
+    ENV_TIMEOUT,
     PluginError,
     PluginWarning,
     get_plugin_manager,
@@ -45,7 +46,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
 
 @pytest.fixture(autouse=True)
 def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT):
+    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT, ENV_TIMEOUT):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -131,7 +132,9 @@ def test_checks_instruments_and_catalogues_are_keyed_by_id() -> None:
 
 
 def test_a_registered_check_and_exporter_know_their_plugin() -> None:
-    pm = make_plugin_manager(Contributor("antaja", checks=[check("aani")]), RecordingExporter(), builtins=False)
+    pm = make_plugin_manager(
+        Contributor("antaja", checks=[check("aani")]), RecordingExporter(), builtins=False
+    )
     assert get_checks(pm)["aani"].plugin == "antaja"
     assert get_exporters(pm)["recording"].plugin == "recording-exporter-recording"
 
@@ -151,6 +154,33 @@ def test_a_hook_failure_is_kept_in_the_report() -> None:
     (failure,) = plugin_report(pm).failures
     assert (failure.name, failure.stage) == ("kokeilu_raising_hook", "register_frameworks")
     assert failure.error == "RuntimeError: the framework file of this plugin is missing"
+
+
+@pytest.mark.parametrize("raised", [SystemExit(2), KeyboardInterrupt(), GeneratorExit()], ids=type)
+def test_a_hook_raising_a_base_exception_is_a_failure_naming_the_plugin(raised: BaseException) -> None:
+    class Exiting:
+        plugin_name = "poistuva"
+
+        @hookimpl
+        def register_checks(self, register: Callable[..., None]) -> None:
+            register(check("ehtii"))
+            raise raised
+
+    pm = make_plugin_manager(Exiting(), Contributor("muut", checks=[check("muu")]), builtins=False)
+    with pytest.warns(PluginWarning, match=rf"plugin 'poistuva'.*register_checks.*{type(raised).__name__}"):
+        assert list(get_checks(pm)) == ["muu"]  # nothing of the failed call is kept; the others are
+    (failure,) = plugin_report(pm).failures
+    assert (failure.name, failure.stage) == ("poistuva", "register_checks")
+
+
+def test_a_hanging_hook_times_out_naming_the_plugin_and_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_TIMEOUT, "0.3")
+    pm = files_pm("kokeilu_hanging_hook", "kokeilu_good")
+    with pytest.warns(
+        PluginWarning, match=r"plugin 'kokeilu_hanging_hook'.*failed in register_checks.*within 0\.3 s"
+    ):
+        assert get_checks(pm) == {}
+    assert list(get_frameworks(pm)) == ["kokeilu"]  # the other hooks and plugins still work
 
 
 def test_strict_mode_makes_a_raising_hook_fatal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,7 +215,8 @@ def test_a_contribution_of_the_wrong_class_is_refused_at_registration_naming_the
     kind: str, get: Callable[[pluggy.PluginManager], dict[str, Any]]
 ) -> None:
     """An object with an ``id`` but not a Check (an Instrument) is never listed, then skipped."""
-    pm = make_plugin_manager(Contributor("vale", **{kind: [Thing("vale")]}), builtins=False)
+    things: list[object] = [Thing("vale")]
+    pm = make_plugin_manager(Contributor("vale", **{kind: things}), builtins=False)
     with pytest.warns(PluginWarning, match=rf"plugin 'vale'.*register_{kind}.*got a Thing \('vale'\)"):
         assert get(pm) == {}
     assert contributions(pm) == ()

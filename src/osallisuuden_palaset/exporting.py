@@ -105,7 +105,7 @@ class SurveyResults:
     report: ChangeReport | ScoreReport
     #: The chart's SVG file relative to the output file, when the caller writes it there
     #: (``palaset build`` does); None: formats that cannot embed the chart leave it out and say so.
-    chart_file: str | None = None
+    chart_file: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
 
 
 @attrs.frozen
