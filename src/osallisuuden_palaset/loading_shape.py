@@ -82,7 +82,6 @@ def _kind_of(tp: Any) -> tuple[str, Any]:
     return "any", None
 
 
-@functools.cache
 def _takes_text(tp: Any) -> bool:
     """Whether a field of type ``tp`` holds text (``str`` or ``str | None``): its validator checks
     the text as written (ids, references); validators of other fields check what the converter made."""

@@ -68,17 +68,17 @@ _VOICE = frozenset({Role.CONSULTED, Role.PARTICIPANT, Role.CO_DEVELOPER, Role.PE
 
 def to_block_kind(value: BlockKind | str) -> BlockKind:
     """Converter: a BlockKind, or its value (``"method"``)."""
-    return member(BlockKind, value)
+    return value if type(value) is BlockKind else member(BlockKind, value)
 
 
 def to_modality(value: Modality | str | None) -> Modality | None:
     """Converter: a Modality, its value (``"remote"``) or None."""
-    return None if value is None else member(Modality, value)
+    return value if value is None or type(value) is Modality else member(Modality, value)
 
 
 def to_role(value: Role | str) -> Role:
     """Converter: a Role, or its value (``"participant"``)."""
-    return member(Role, value)
+    return value if type(value) is Role else member(Role, value)
 
 
 class Strength(enum.StrEnum):
@@ -99,7 +99,7 @@ class Strength(enum.StrEnum):
 
 def to_strength(value: Strength | str) -> Strength:
     """Converter: a Strength, or its value (``"strong"``)."""
-    return member(Strength, value)
+    return value if type(value) is Strength else member(Strength, value)
 
 
 @attrs.frozen

@@ -100,12 +100,19 @@ def _refuse(instance: Any, attribute: attrs.Attribute[Any], what: str, value: An
     raise TypeError(f"{_where(instance, attribute)} must be {what}, not {describe(value)}")
 
 
-def _accepts(kind: type[Any] | tuple[type[Any], ...]) -> Callable[[Any], bool]:
-    """Whether a value is of ``kind``; a bool is no number, although Python counts it as an int."""
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    if bool in kinds or not any(issubclass(k, int) for k in kinds):
-        return lambda value: isinstance(value, kind)
-    return lambda value: isinstance(value, kind) and value is not True and value is not False
+def _kinds(kind: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _counts_bools(kind: type[Any] | tuple[type[Any], ...]) -> bool:
+    """Whether ``isinstance`` would take a bool for ``kind`` although it is no number (int, float)."""
+    kinds = _kinds(kind)
+    return bool not in kinds and any(issubclass(k, int) for k in kinds)
+
+
+def _accepts(kind: type[Any] | tuple[type[Any], ...], value: Any) -> bool:
+    """Whether ``value`` is of ``kind``; a bool is no number, although Python counts it as an int."""
+    return isinstance(value, kind) and not (_counts_bools(kind) and isinstance(value, bool))
 
 
 def _what(kind: type[Any] | tuple[type[Any], ...]) -> str:
@@ -115,20 +122,37 @@ def _what(kind: type[Any] | tuple[type[Any], ...]) -> str:
         float: "a number",
         bool: "true or false",
     }
-    kinds = kind if isinstance(kind, tuple) else (kind,)
+    kinds = _kinds(kind)
     if set(kinds) == {int, float}:
         return "a number"
     return " or ".join(names.get(k) or f"a {k.__name__}" for k in kinds)
 
 
 def is_a(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> Validator:
-    """A validator: the value is of ``kind`` (None too when ``optional``); a bool is no number."""
-    accepts = _accepts(kind)
+    """A validator: the value is of ``kind`` (None too when ``optional``); a bool is no number.
+
+    One ``isinstance`` on the common path (these run for every field of every object built).
+    """
     what = _what(kind) + (" or None" if optional else "")
 
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not accepts(value) and not (optional and value is None):
-            _refuse(instance, attribute, what, value)
+    if _counts_bools(kind):
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            wrong = not isinstance(value, kind) or value is True or value is False
+            if wrong and not (optional and value is None):
+                _refuse(instance, attribute, what, value)
+
+    elif optional:
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None and not isinstance(value, kind):
+                _refuse(instance, attribute, what, value)
+
+    else:
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if not isinstance(value, kind):
+                _refuse(instance, attribute, what, value)
 
     return check
 
@@ -136,18 +160,22 @@ def is_a(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> 
 def each(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> Validator:
     """A validator for a tuple field (see :func:`to_tuple`): every element is of ``kind``.
 
-    With ``optional``, the field may also be None (a missing tuple).
+    With ``optional``, the field may also be None (a missing tuple). The common case, every
+    element exactly of one of the kinds, is checked in one pass in C (``map(type, ...)``).
     """
-    accepts = _accepts(kind)
     what = _what(kind)
+    exact = frozenset(_kinds(kind))
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if optional and value is None:
+        if type(value) is tuple or type(value) is frozenset:
+            if exact.issuperset(map(type, value)):
+                return
+        elif optional and value is None:
             return
-        if not isinstance(value, tuple | frozenset):
+        elif not isinstance(value, tuple | frozenset):
             _refuse(instance, attribute, f"a list (each {what})", value)
-        for index, element in enumerate(value):
-            if not accepts(element):
+        for index, element in enumerate(value):  # subclasses, or a wrong element to name
+            if not _accepts(kind, element):
                 where = f"{_where(instance, attribute)}[{index}]"
                 raise TypeError(f"{where} must be {what}, not {describe(element)}")
 

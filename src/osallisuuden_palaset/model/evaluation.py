@@ -29,7 +29,7 @@ class Severity(enum.StrEnum):
 
 def to_severity(value: Severity | str) -> Severity:
     """Converter: a Severity, or its value (``"error"``)."""
-    return member(Severity, value)
+    return value if type(value) is Severity else member(Severity, value)
 
 
 _text = is_a(str)
@@ -76,12 +76,12 @@ class Origin(enum.StrEnum):
 
 def to_element_kind(value: ElementKind | str) -> ElementKind:
     """Converter: an ElementKind, or its value (``"principle"``)."""
-    return member(ElementKind, value)
+    return value if type(value) is ElementKind else member(ElementKind, value)
 
 
 def to_origin(value: Origin | str) -> Origin:
     """Converter: an Origin, or its value (``"reused"``)."""
-    return member(Origin, value)
+    return value if type(value) is Origin else member(Origin, value)
 
 
 @attrs.frozen
@@ -131,7 +131,7 @@ class Level(enum.StrEnum):
 
 def to_level(value: Level | str) -> Level:
     """Converter: a Level, or its value (``"covered"``)."""
-    return member(Level, value)
+    return value if type(value) is Level else member(Level, value)
 
 
 @attrs.frozen
@@ -218,7 +218,7 @@ class Rating(enum.StrEnum):
 
 def to_rating(value: Rating | str | None) -> Rating | None:
     """Converter: a Rating, its value (``"green"``) or None."""
-    return None if value is None else member(Rating, value)
+    return value if value is None or type(value) is Rating else member(Rating, value)
 
 
 @attrs.frozen

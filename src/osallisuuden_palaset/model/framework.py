@@ -26,7 +26,7 @@ class FrameworkKind(enum.StrEnum):
 
 def to_framework_kind(value: FrameworkKind | str) -> FrameworkKind:
     """Converter: a FrameworkKind, or its value (``"ordinal"``)."""
-    return member(FrameworkKind, value)
+    return value if type(value) is FrameworkKind else member(FrameworkKind, value)
 
 
 class ProvenanceKind(enum.StrEnum):
@@ -42,7 +42,7 @@ class ProvenanceKind(enum.StrEnum):
 
 def to_provenance_kind(value: ProvenanceKind | str) -> ProvenanceKind:
     """Converter: a ProvenanceKind, or its value (``"paraphrase"``)."""
-    return member(ProvenanceKind, value)
+    return value if type(value) is ProvenanceKind else member(ProvenanceKind, value)
 
 
 _optional_text = is_a(str, optional=True)

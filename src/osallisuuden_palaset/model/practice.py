@@ -92,7 +92,7 @@ class AnswerStatus(enum.StrEnum):
 
 def to_answer_status(value: AnswerStatus | str) -> AnswerStatus:
     """Converter: an AnswerStatus, or its value (``"draft"``)."""
-    return member(AnswerStatus, value)
+    return value if type(value) is AnswerStatus else member(AnswerStatus, value)
 
 
 @attrs.frozen

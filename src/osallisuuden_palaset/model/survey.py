@@ -37,12 +37,12 @@ class Wave(enum.StrEnum):
 
 def to_scoring_method(value: ScoringMethod | str) -> ScoringMethod:
     """Converter: a ScoringMethod, or its value (``"mean"``)."""
-    return member(ScoringMethod, value)
+    return value if type(value) is ScoringMethod else member(ScoringMethod, value)
 
 
 def to_wave(value: Wave | str | None) -> Wave | None:
     """Converter: a Wave, its value (``"start"``) or None."""
-    return None if value is None else member(Wave, value)
+    return value if value is None or type(value) is Wave else member(Wave, value)
 
 
 _text = is_a(str)
