@@ -128,3 +128,19 @@ def test_the_packaging_example_uses_the_entry_point_group() -> None:
     data = tomllib.loads(toml)
     assert data["project"]["name"].startswith("osallisuuden-palaset-")
     assert data["project"]["entry-points"][hookspecs.PROJECT_NAME] == {"vaiheet": "palaset_vaiheet"}
+
+
+def test_the_documented_constructor_checks_hold() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index("\n### Model objects check what they are given\n")
+    part = text[start : text.index("\n#", start + 1)]
+    (code,) = [b.body for b in blocks(part) if b.lang == "python"]
+    exec(compile(code, f"{DOC}:constructors", "exec"), {})
+
+
+def test_the_documented_timeout_is_the_default() -> None:
+    from osallisuuden_palaset.isolating import DEFAULT_TIMEOUT
+
+    text = DOC.read_text(encoding="utf-8")
+    assert f"may take at most **{DEFAULT_TIMEOUT:g} seconds**" in text
+    assert f"(default {DEFAULT_TIMEOUT:g}; `0` for no limit)" in text

@@ -13,6 +13,7 @@ from osallisuuden_palaset.exporting import (
     ExportError,
     ExportOption,
     ExportRequest,
+    RenderError,
     export,
     export_to_file,
     find_exporter,
@@ -85,7 +86,7 @@ def test_a_format_refuses_kinds_it_does_not_accept(model: Project | Collection) 
 
 
 def test_an_exporter_must_return_bytes() -> None:
-    with pytest.raises(TypeError, match="returned str"):
+    with pytest.raises(RenderError, match="returned str, not bytes"):
         export(_exporter(render=lambda request: "text"), PRACTICE)
 
 
@@ -102,8 +103,9 @@ def test_a_failing_exporter_keeps_the_previous_file(tmp_path: Path) -> None:
     def broken(request: ExportRequest) -> bytes:
         raise RuntimeError("half way")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RenderError, match="RuntimeError: half way") as caught:
         export_to_file(target, _exporter(render=broken), PRACTICE)
+    assert isinstance(caught.value.__cause__, RuntimeError)
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
@@ -142,3 +144,56 @@ def test_request_finds_frameworks_in_the_context_too() -> None:
     assert request.framework("thl") == thl()
     assert request.framework("nope") is None
     assert request.option("missing", "fallback") == "fallback"
+
+
+def test_exporter_accepts_given_as_one_text_is_refused() -> None:
+    """``accepts="practice"`` once became the set of its letters, and the format exported nothing."""
+    with pytest.raises(TypeError, match=r"Exporter\.accepts must be a list .*not the text 'practice'"):
+        _exporter(accepts="practice")
+
+
+def test_exporter_accepts_only_kinds_of_model() -> None:
+    with pytest.raises(
+        ValueError, match=r"'practise' is not a kind of model; give some of: practice, project"
+    ):
+        _exporter(accepts=["practise"])
+    with pytest.raises(ValueError, match="nothing is a kind of model"):
+        _exporter(accepts=[])
+
+
+def test_an_option_default_outside_its_choices_is_refused() -> None:
+    with pytest.raises(
+        ValueError, match=r"option 'mode': the default 'wide' is not one of its choices 'short'"
+    ):
+        ExportOption("mode", "Tila", default="wide", choices=("short", "long"))
+
+
+def test_an_option_with_choices_given_as_one_text_is_refused() -> None:
+    with pytest.raises(TypeError, match=r"ExportOption\.choices must be a list"):
+        ExportOption("mode", "Tila", choices="short")
+
+
+@pytest.mark.parametrize("suffix", ["json", "/../../x.json", ".a/b", "", ".js on", "."])
+def test_an_exporter_suffix_is_a_file_suffix_never_a_path(suffix: str) -> None:
+    with pytest.raises(ValueError, match="is not a file suffix"):
+        _exporter(suffix=suffix)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "Iso Nimi"}, "not a valid id"),
+        ({"media_type": "plain"}, "is not a media type"),
+        ({"render": b"bytes"}, r"Exporter\.render must be a function"),
+        ({"options": [ExportOption("a", "A"), ExportOption("a", "B")]}, "declares option 'a' twice"),
+        ({"options": ["mode"]}, r"Exporter\.options\[0\] must be an? ExportOption"),
+    ],
+)
+def test_an_exporter_checks_what_it_is_given(changes: dict[str, object], message: str) -> None:
+    with pytest.raises((TypeError, ValueError), match=message):
+        _exporter(**changes)
+
+
+def test_an_exporter_with_a_suffix_like_tar_gz_and_parameters_in_its_media_type_is_fine() -> None:
+    exporter = _exporter(suffix=".tar.gz", media_type="text/csv; charset=utf-8")
+    assert exporter.suffix == ".tar.gz"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from osallisuuden_palaset.atomicfile import WriteError, write_atomic
-from osallisuuden_palaset.exporting import Exporter, ExportError, export_to_file
+from osallisuuden_palaset.exporting import Exporter, ExportError, RenderError, export_to_file
 from osallisuuden_palaset.registry import get_exporters
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
 
@@ -117,8 +117,9 @@ def test_an_exporter_failing_while_rendering_never_touches_the_file(tmp_path: Pa
     target.write_bytes(OLD)
     from osallisuuden_palaset.loading import load_document
 
-    with pytest.raises(_InjectedError):
+    with pytest.raises(RenderError, match="renderer crashed halfway") as caught:
         export_to_file(target, exporter, load_document(EXAMPLE).model)  # type: ignore[arg-type]
+    assert isinstance(caught.value.__cause__, _InjectedError)
     assert target.read_bytes() == OLD
     with pytest.raises(ExportError):
         export_to_file(target, exporter, _project())

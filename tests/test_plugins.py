@@ -15,6 +15,7 @@ from osallisuuden_palaset.plugins import (
     ENV_DISABLE,
     ENV_ONLY,
     ENV_STRICT,
+    ENV_TIMEOUT,
     PluginError,
     PluginKind,
     PluginWarning,
@@ -35,7 +36,7 @@ BUILTINS = [name.rpartition(".")[2] for name in DEFAULT_PLUGINS]
 
 @pytest.fixture(autouse=True)
 def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT):
+    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT, ENV_TIMEOUT):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -78,6 +79,45 @@ def test_a_plugin_that_fails_to_import_is_skipped_with_a_warning_naming_it() -> 
     (failure,) = report.failures
     assert (failure.name, failure.kind, failure.stage) == ("kokeilu_broken_import", PluginKind.FILE, "load")
     assert failure.error.startswith("ImportError: ")
+
+
+@pytest.mark.parametrize(
+    ("stem", "error"),
+    [
+        (
+            "kokeilu_exit_at_import",
+            "SystemExit: 0 (plugin code must raise an exception, not exit the program)",
+        ),
+        ("kokeilu_interrupt_at_import", "KeyboardInterrupt raised by the plugin itself, not by Ctrl-C"),
+    ],
+)
+def test_a_plugin_raising_system_exit_or_keyboard_interrupt_at_import_is_skipped_naming_it(
+    stem: str, error: str
+) -> None:
+    with pytest.warns(PluginWarning, match=rf"plugin {stem!r} .*could not be loaded and was skipped"):
+        pm = get_plugin_manager(
+            load_entrypoints=False, builtins=False, plugin_files=[FIXTURES / f"{stem}.py", GOOD]
+        )
+    assert plugin_names(pm) == ["kokeilu_good"]
+    (failure,) = plugin_report(pm).failures
+    assert (failure.name, failure.stage, failure.error) == (stem, "load", error)
+
+
+def test_strict_mode_makes_system_exit_at_import_a_plugin_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_STRICT, "1")
+    with pytest.raises(PluginError, match=r"kokeilu_exit_at_import.*SystemExit: 0"):
+        get_plugin_manager(load_entrypoints=False, plugin_files=[FIXTURES / "kokeilu_exit_at_import.py"])
+
+
+def test_a_plugin_hanging_at_import_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plugin = tmp_path / "jumissa.py"
+    plugin.write_text("import threading\nthreading.Event().wait()\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_TIMEOUT, "0.3")
+    with pytest.warns(
+        PluginWarning, match=r"plugin 'jumissa'.*could not be loaded.*did not finish within 0\.3 s"
+    ):
+        pm = get_plugin_manager(load_entrypoints=False, builtins=False, plugin_files=[plugin, GOOD])
+    assert plugin_names(pm) == ["kokeilu_good"]
 
 
 def test_strict_mode_makes_an_import_failure_fatal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,6 +211,11 @@ def test_a_selected_name_that_is_no_plugin_is_warned_about(monkeypatch: pytest.M
         ({ENV_STRICT: "1"}, Selection(strict=True)),
         ({ENV_STRICT: "yes"}, Selection(strict=True)),
         ({ENV_STRICT: "0"}, Selection()),
+        ({ENV_TIMEOUT: "2.5"}, Selection(timeout=2.5)),
+        ({ENV_TIMEOUT: "0"}, Selection(timeout=None)),
+        ({ENV_TIMEOUT: "inf"}, Selection(timeout=None)),
+        ({ENV_TIMEOUT: "pian"}, Selection()),
+        ({ENV_TIMEOUT: "nan"}, Selection()),
     ],
 )
 def test_selection_from_the_environment(environ: dict[str, str], expected: Selection) -> None:

@@ -13,6 +13,8 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.coerce import describe as describe  # re-exported: one home, in the model
+from osallisuuden_palaset.model.coerce import member
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -94,35 +96,14 @@ def _strict_bool(value: Any, _: type[bool]) -> bool:
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    try:
-        return cls(value)
-    except ValueError:
-        allowed = ", ".join(str(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+    found: enum.Enum = member(cls, value)
+    return found
 
 
 def _strict_int(value: Any, _: type[int]) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a whole number, not {describe(value)}")
     return value
-
-
-def describe(value: Any) -> str:
-    """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
-    if isinstance(value, Mapping):
-        return "a map"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    return type(value).__name__
 
 
 def _is_model_class(cls: Any) -> bool:

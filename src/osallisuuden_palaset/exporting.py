@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
 import attrs
 
 from osallisuuden_palaset.atomicfile import write_atomic
-from osallisuuden_palaset.errors import UsageError, did_you_mean
-from osallisuuden_palaset.model.coerce import to_frozenset, to_tuple
+from osallisuuden_palaset.errors import PalasetError, UsageError, did_you_mean
+from osallisuuden_palaset.isolating import PluginCall, describe_error
+from osallisuuden_palaset.model.coerce import each, is_a, is_callable, one_of, to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.model.text import Lang, Text, text
+from osallisuuden_palaset.model.text import LANGS, Lang, Text, text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.evaluation import Finding
@@ -35,14 +38,63 @@ def kind_name(model: Exportable) -> str:
     return "collection"
 
 
+#: A file suffix: a dot, then letters, digits, '-', '_' or '.' (".json", ".tar.gz"); never a path.
+_SUFFIX = re.compile(r"\.[A-Za-z0-9][A-Za-z0-9_.\-]*")
+#: A media type: ``type/subtype``, optionally with parameters ("text/csv; charset=utf-8").
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+\-]*/[A-Za-z0-9][\w.+\-]*(\s*;\s*[\w.+\-]+=[\w.+\-\"]+)*")
+
+
+def _optional_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else to_tuple(values)
+
+
+def _check_suffix(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    _is_text(instance, attribute, value)
+    if not _SUFFIX.fullmatch(value):
+        raise ValueError(
+            f"Exporter.suffix {value!r} is not a file suffix: a dot, then letters, digits, '-', '_' "
+            "or '.' (e.g. '.json')"
+        )
+
+
+def _check_media_type(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    _is_text(instance, attribute, value)
+    if not _MEDIA_TYPE.fullmatch(value):
+        raise ValueError(f"Exporter.media_type {value!r} is not a media type such as 'text/plain'")
+
+
+def _check_accepts(instance: Any, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]) -> None:
+    _kinds(instance, attribute, value)
+    unknown = sorted(value - set(KINDS))
+    if unknown or not value:
+        what = f"{unknown[0]!r} is not" if unknown else "nothing is"
+        raise ValueError(f"Exporter.accepts: {what} a kind of model; give some of: {', '.join(KINDS)}")
+
+
+_is_text = is_a(str)
+_kinds = each(str)
+
+
 @attrs.frozen
 class ExportOption:
     """An option an exporter accepts (``palaset export ... -O name=value``)."""
 
-    name: str
+    name: str = attrs.field(validator=check_id)
     help: Text = attrs.field(converter=text)
-    default: str | None = None
-    choices: tuple[str, ...] | None = None
+    default: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
+    #: The values the option takes; None: any text.
+    choices: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=each(str, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.choices is not None and not self.choices:
+            raise ValueError(f"option {self.name!r} has no choices; give some, or None for any text")
+        if self.choices is not None and self.default is not None and self.default not in self.choices:
+            listed = ", ".join(repr(c) for c in self.choices)
+            raise ValueError(
+                f"option {self.name!r}: the default {self.default!r} is not one of its choices {listed}"
+            )
 
 
 @attrs.frozen
@@ -53,15 +105,15 @@ class SurveyResults:
     report: ChangeReport | ScoreReport
     #: The chart's SVG file relative to the output file, when the caller writes it there
     #: (``palaset build`` does); None: formats that cannot embed the chart leave it out and say so.
-    chart_file: str | None = None
+    chart_file: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
 
 
 @attrs.frozen
 class ExportRequest:
     """Everything an exporter gets: the model, the language and what references resolve to."""
 
-    model: Exportable
-    lang: Lang = "fi"
+    model: Exportable = attrs.field(validator=is_a((Practice, Project, Collection)))
+    lang: Lang = attrs.field(default="fi", validator=one_of(LANGS))
     frameworks: Mapping[str, Framework] = attrs.field(factory=dict)
     context: Context = attrs.field(factory=Context)
     options: Mapping[str, str] = attrs.field(factory=dict)
@@ -84,15 +136,26 @@ class ExportRequest:
 class Exporter:
     """An export format, registered through the ``register_exporters`` hook."""
 
-    name: str
+    #: The format's name, an id: users type it (``--format NAME``).
+    name: str = attrs.field(validator=check_id)
     description: Text = attrs.field(converter=text)
-    suffix: str
-    media_type: str
+    suffix: str = attrs.field(validator=_check_suffix)
+    media_type: str = attrs.field(validator=_check_media_type)
     #: Which of "practice", "project", "collection" it accepts.
-    accepts: frozenset[str] = attrs.field(converter=to_frozenset)
+    accepts: frozenset[str] = attrs.field(converter=to_frozenset, validator=_check_accepts)
     #: Render the request to the bytes of the output file.
-    render: Callable[[ExportRequest], bytes]
-    options: tuple[ExportOption, ...] = attrs.field(default=(), converter=to_tuple)
+    render: Callable[[ExportRequest], bytes] = attrs.field(validator=is_callable)
+    options: tuple[ExportOption, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(ExportOption)
+    )
+    #: The plugin that registered the format (filled in by the registry); named when it fails.
+    plugin: str | None = attrs.field(default=None, eq=False, kw_only=True, validator=is_a(str, optional=True))
+
+    def __attrs_post_init__(self) -> None:
+        names = [o.name for o in self.options]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"exporter {self.name!r} declares option {twice[0]!r} twice")
 
     def can_export(self, model: Exportable) -> bool:
         """Whether this exporter accepts ``model``'s kind."""
@@ -101,6 +164,14 @@ class Exporter:
 
 class ExportError(UsageError):
     """An export cannot be made as asked: unknown format or option, or a model the format cannot take."""
+
+
+class RenderError(ExportError):
+    """A format's ``render`` failed or returned no bytes: a bug in its plugin, which the message names."""
+
+
+def _who(exporter: Exporter) -> str:
+    return f"format {exporter.name!r}" + (f" (plugin {exporter.plugin!r})" if exporter.plugin else "")
 
 
 def find_exporter(exporters: Mapping[str, Exporter], name: str) -> Exporter:
@@ -194,6 +265,8 @@ def export(
 
     Raises:
         ExportError: the format does not accept this kind of model, or an option is wrong.
+        RenderError: the format's ``render`` raised anything (even SystemExit) but a real Ctrl-C,
+            or returned something other than bytes.
     """
     if not exporter.can_export(model):
         kind = kind_name(model)
@@ -209,9 +282,15 @@ def export(
         findings=dict(findings) if findings is not None else None,
         surveys=dict(surveys or {}),
     )
-    data = exporter.render(request)
+    try:
+        with PluginCall(f"while {_who(exporter)} was rendering"):
+            data = exporter.render(request)
+    except PalasetError:
+        raise
+    except Exception as error:  # a bug in the format's plugin: name it, and let the others go on
+        raise RenderError(f"{_who(exporter)} failed: {describe_error(error)}") from error
     if not isinstance(data, bytes):
-        raise TypeError(f"exporter {exporter.name!r} returned {type(data).__name__}, not bytes")
+        raise RenderError(f"{_who(exporter)} returned {type(data).__name__}, not bytes")
     return data
 
 

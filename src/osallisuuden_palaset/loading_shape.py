@@ -82,6 +82,13 @@ def _kind_of(tp: Any) -> tuple[str, Any]:
     return "any", None
 
 
+def _takes_text(tp: Any) -> bool:
+    """Whether a field of type ``tp`` holds text (``str`` or ``str | None``): its validator checks
+    the text as written (ids, references); validators of other fields check what the converter made."""
+    kind, arg = _kind_of(tp)
+    return kind == "str" or (kind == "union" and arg[0] == (str,))
+
+
 class ShapeChecker:
     """Walks raw data along a model class's field types, collecting findings.
 
@@ -170,7 +177,7 @@ class ShapeChecker:
                 )
                 continue
             cleaned, ok = self.check(element, field.type, (*path, key))
-            if ok and field.validator is not None and isinstance(cleaned, str):
+            if ok and field.validator is not None and isinstance(cleaned, str) and _takes_text(field.type):
                 ok = self._validate(field, cleaned, (*path, key))
             if ok:
                 out[key] = cleaned

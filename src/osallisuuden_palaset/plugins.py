@@ -21,9 +21,12 @@ import pluggy
 from osallisuuden_palaset import hookspecs
 from osallisuuden_palaset.default_plugins import DEFAULT_PLUGINS
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
+from osallisuuden_palaset.isolating import PluginCall
+from osallisuuden_palaset.isolating import describe_error as describe_error  # re-exported
 from osallisuuden_palaset.plugin_selection import ENV_DISABLE as ENV_DISABLE  # re-exported
 from osallisuuden_palaset.plugin_selection import ENV_ONLY as ENV_ONLY
 from osallisuuden_palaset.plugin_selection import ENV_STRICT as ENV_STRICT
+from osallisuuden_palaset.plugin_selection import ENV_TIMEOUT as ENV_TIMEOUT
 from osallisuuden_palaset.plugin_selection import Selection as Selection
 
 #: The entry-point group third-party plugins declare (fixed).
@@ -82,6 +85,10 @@ class PluginFailure:
         where = "could not be loaded" if self.stage == "load" else f"failed in {self.stage}"
         return f"{who} {where} and was skipped: {self.error}"
 
+    def strict_message(self) -> str:
+        """The message of the error strict mode makes of this failure."""
+        return self.describe().replace(" and was skipped", "") + f" (strict: {ENV_STRICT})"
+
     @property
     def distribution_label(self) -> str:
         """``distribution version`` where known (entry points, built-ins), else the origin."""
@@ -107,17 +114,19 @@ class PluginReport:
 class PalasetPluginManager(pluggy.PluginManager):
     """A pluggy manager that remembers what was loaded and what failed (see ``plugin_report``)."""
 
-    def __init__(self, *, strict: bool = False) -> None:
+    def __init__(self, *, strict: bool = False, timeout: float | None = None) -> None:
         super().__init__(hookspecs.PROJECT_NAME)
         self.strict = strict
+        #: Seconds a plugin's import or one of its hooks may take (None: no limit).
+        self.timeout = timeout
         self._infos: list[PluginInfo] = []
         self._failures: list[PluginFailure] = []
         self._disabled: list[str] = []
 
-    def record_failure(self, failure: PluginFailure) -> None:
-        """Note a failure: raise PluginError in strict mode, else warn and go on."""
+    def record_failure(self, failure: PluginFailure, error: type[PluginError] | None = None) -> None:
+        """Note a failure: raise ``error`` (a PluginError) in strict mode, else warn and go on."""
         if self.strict:
-            raise PluginError(failure.describe().replace(" and was skipped", "") + f" (strict: {ENV_STRICT})")
+            raise (error or PluginError)(failure.strict_message())
         self._failures.append(failure)
         warnings.warn(failure.describe(), PluginWarning, stacklevel=3)
 
@@ -148,7 +157,7 @@ def get_plugin_manager(
             (PALASET_STRICT_PLUGINS=1), any plugin that fails to load.
     """
     selection = Selection.from_environ(environ)
-    pm = PalasetPluginManager(strict=selection.strict)
+    pm = PalasetPluginManager(strict=selection.strict, timeout=selection.timeout)
     pm.add_hookspecs(hookspecs)
     if builtins:
         for module_name in DEFAULT_PLUGINS:
@@ -183,6 +192,13 @@ def plugin_report(pm: pluggy.PluginManager) -> PluginReport:
 def is_strict(pm: pluggy.PluginManager) -> bool:
     """Whether failures of ``pm``'s plugins are errors rather than warnings."""
     return plugin_report(pm).strict
+
+
+def hook_timeout(pm: pluggy.PluginManager) -> float | None:
+    """Seconds one hook of ``pm``'s plugins may take (PALASET_PLUGIN_TIMEOUT; None: no limit)."""
+    if isinstance(pm, PalasetPluginManager):
+        return pm.timeout
+    return Selection.from_environ().timeout
 
 
 # -- loading one plugin ----------------------------------------------------------------------
@@ -248,12 +264,6 @@ def _import_file(path: Path) -> types.ModuleType:
     return module
 
 
-def describe_error(error: BaseException) -> str:
-    """``Type: message`` on one line, for warnings and ``palaset plugins``."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return f"{type(error).__name__}: {'; '.join(lines)}" if lines else type(error).__name__
-
-
 def _identifier(stem: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in stem)
 
@@ -267,10 +277,11 @@ def _load(pm: PalasetPluginManager, selection: Selection, candidate: _Candidate)
         _fail(pm, candidate, f"another plugin is already registered as {candidate.name!r}")
         return
     try:
-        plugin = candidate.importer()
-        version = candidate.version or _version_of(plugin)
-        pm.register(plugin, name=candidate.name)
-    except Exception as error:
+        with PluginCall(f"while plugin {candidate.name!r} was being loaded", timeout=pm.timeout):
+            plugin = candidate.importer()
+            version = candidate.version or _version_of(plugin)
+            pm.register(plugin, name=candidate.name)
+    except Exception as error:  # PluginCall turns SystemExit and the like into an Exception
         _unregister_partial(pm, candidate.name)
         _fail(pm, candidate, describe_error(error))
         return

@@ -5,15 +5,14 @@ from __future__ import annotations
 import warnings
 import weakref
 from collections.abc import Callable
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pluggy
 
-from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.exporting import Exporter
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.model.ids import is_id
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.plugins import (
     PalasetPluginManager,
@@ -21,23 +20,19 @@ from osallisuuden_palaset.plugins import (
     PluginFailure,
     PluginKind,
     PluginWarning,
-    describe_error,
+    hook_timeout,
     is_strict,
     plugin_report,
 )
 from osallisuuden_palaset.surveying.tables import ResponseReader
 
+if TYPE_CHECKING:
+    from osallisuuden_palaset.assessing.checking import Check
+    from osallisuuden_palaset.model.survey import Instrument
 
-class DuplicateError(PalasetError):
-    """Two registrations claim one name; the message names both plugins."""
 
-
-@runtime_checkable
-class Identified(Protocol):
-    """Anything registered under its ``id`` (checks, survey instruments)."""
-
-    @property
-    def id(self) -> str: ...
+class DuplicateError(PluginError):
+    """Two registrations claim one name (an error in strict mode); the message names both plugins."""
 
 
 @attrs.frozen
@@ -49,48 +44,60 @@ class Contribution:
     plugin: str
 
 
+def _identity(obj: Any, plugin: str) -> Any:
+    return obj
+
+
+def _owned(obj: Any, plugin: str) -> Any:
+    """``obj`` with its ``plugin`` field naming the plugin that registered it (exporters, checks)."""
+    return obj if obj.plugin == plugin else attrs.evolve(obj, plugin=plugin)
+
+
 @attrs.frozen
 class ContributionKind:
     """What one ``register_<kind>`` hook registers, and how the host names and checks it."""
 
     kind: str
     what: str
-    expected: str
+    #: The class registered objects must be (the model classes validate themselves when built).
+    cls: Callable[[], type[Any]]
     key_attr: str
-    is_valid: Callable[[object], bool]
+    #: The object as the host keeps it: exporters and checks are stamped with their plugin's name.
+    own: Callable[[Any, str], Any] = _identity
 
     @property
     def hook(self) -> str:
         """The hook's name."""
         return f"register_{self.kind}"
 
+    @property
+    def expected(self) -> str:
+        """What the hook expects, in words ("a Framework")."""
+        return _a(self.cls().__name__)
 
-def _has_str_id(obj: object) -> bool:
-    return isinstance(getattr(obj, "id", None), str) and bool(obj.id)  # type: ignore[attr-defined]
+
+def _check_class() -> type[Any]:
+    from osallisuuden_palaset.assessing.checking import Check  # imported by the first check hook
+
+    return Check
+
+
+def _instrument_class() -> type[Any]:
+    from osallisuuden_palaset.model.survey import Instrument  # imported by the first instrument hook
+
+    return Instrument
 
 
 #: Every contribution hook, in the order ``palaset plugins`` lists them.
 KINDS: Final[dict[str, ContributionKind]] = {
     k.kind: k
     for k in (
-        ContributionKind("frameworks", "framework", "a Framework", "id", lambda o: isinstance(o, Framework)),
-        ContributionKind(
-            "exporters",
-            "exporter",
-            "an Exporter with an id-like name",
-            "name",
-            lambda o: isinstance(o, Exporter) and is_id(o.name),
-        ),
-        ContributionKind("checks", "check", "an object with a string `id`", "id", _has_str_id),
-        ContributionKind("catalogues", "catalogue", "a Catalogue", "id", lambda o: isinstance(o, Catalogue)),
-        ContributionKind("instruments", "instrument", "an object with a string `id`", "id", _has_str_id),
-        ContributionKind(
-            "response_readers",
-            "response reader",
-            "a ResponseReader",
-            "name",
-            lambda o: isinstance(o, ResponseReader),
-        ),
+        ContributionKind("frameworks", "framework", lambda: Framework, "id"),
+        ContributionKind("exporters", "exporter", lambda: Exporter, "name", _owned),
+        ContributionKind("checks", "check", _check_class, "id", _owned),
+        ContributionKind("catalogues", "catalogue", lambda: Catalogue, "id"),
+        ContributionKind("instruments", "instrument", _instrument_class, "id"),
+        ContributionKind("response_readers", "response reader", lambda: ResponseReader, "name"),
     )
 }
 
@@ -119,7 +126,7 @@ def get_exporters(pm: pluggy.PluginManager) -> dict[str, Exporter]:
     return dict(collect(pm, "exporters").items)
 
 
-def get_checks(pm: pluggy.PluginManager) -> dict[str, Identified]:
+def get_checks(pm: pluggy.PluginManager) -> dict[str, Check]:
     """Every registered assessment check by id."""
     return dict(collect(pm, "checks").items)
 
@@ -129,7 +136,7 @@ def get_catalogues(pm: pluggy.PluginManager) -> dict[str, Catalogue]:
     return dict(collect(pm, "catalogues").items)
 
 
-def get_instruments(pm: pluggy.PluginManager) -> dict[str, Identified]:
+def get_instruments(pm: pluggy.PluginManager) -> dict[str, Instrument]:
     """Every registered survey instrument by id."""
     return dict(collect(pm, "instruments").items)
 
@@ -170,8 +177,11 @@ def provenance(pm: pluggy.PluginManager, kind: str, name: str) -> str | None:
 def collect(pm: pluggy.PluginManager, kind: str) -> Collected:
     """Call ``register_<kind>`` on each plugin in turn (cached per manager and plugin set).
 
+    A name registered twice (by one plugin or by two) is kept by its first registration; the
+    later one is a failure of its plugin, which names both.
+
     Raises:
-        DuplicateError: two registrations (by one plugin or by two) claim one name.
+        DuplicateError: in strict mode, two registrations claim one name.
         PluginError: in strict mode, a plugin's hook raised or registered the wrong type.
     """
     spec = KINDS[kind]
@@ -192,46 +202,56 @@ def _call_each(pm: pluggy.PluginManager, spec: ContributionKind) -> Collected:
     for impl in caller.get_hookimpls() if caller is not None else ():
         if impl.wrapper or impl.hookwrapper:  # wrappers contribute nothing to a register hook
             continue
-        registered = _call_one(pm, impl, spec)
-        if registered is None:
-            continue
-        for name, obj in registered:
+        plugin = impl.plugin_name
+        for name, obj in _call_one(pm, impl, spec):
             if name in owners:
-                raise DuplicateError(
-                    f"{spec.what} {name!r} is registered by both plugin {owners[name]!r} and plugin "
-                    f"{impl.plugin_name!r}; uninstall one or disable it with PALASET_DISABLE_PLUGINS"
-                )
-            items[name] = obj
-            owners[name] = impl.plugin_name
+                _record(pm, plugin, spec.hook, _duplicate(spec, name, owners[name], plugin), DuplicateError)
+                continue
+            items[name] = spec.own(obj, plugin)
+            owners[name] = plugin
     return Collected(items, owners)
 
 
 def _call_one(
     pm: pluggy.PluginManager, impl: pluggy.HookImpl, spec: ContributionKind
-) -> list[tuple[str, Any]] | None:
-    """One plugin's registrations, or None when its hook failed (recorded, or raised when strict)."""
+) -> list[tuple[str, Any]]:
+    """One plugin's registrations; none when its hook failed (recorded, or raised when strict)."""
     registered: list[tuple[str, Any]] = []
+    cls = spec.cls()
 
     def register(obj: object) -> None:
-        if not spec.is_valid(obj):
+        if not isinstance(obj, cls):
             raise TypeError(f"register() got {_describe(obj)}; {spec.hook} expects {spec.expected}")
-        name = str(getattr(obj, spec.key_attr))
-        if any(name == n for n, _ in registered):
-            raise DuplicateError(f"plugin {impl.plugin_name!r} registers {spec.what} {name!r} twice")
-        registered.append((name, obj))
+        registered.append((str(getattr(obj, spec.key_attr)), obj))
 
     arguments: dict[str, object] = {"register": register}
+    where = f"while plugin {impl.plugin_name!r} ran {spec.hook}"
     try:
-        impl.function(**{arg: arguments[arg] for arg in impl.argnames})
-    except DuplicateError:
-        raise
-    except Exception as error:
+        with PluginCall(where, timeout=hook_timeout(pm)):
+            impl.function(**{arg: arguments[arg] for arg in impl.argnames})
+    except Exception as error:  # PluginCall turns SystemExit and the like into an Exception
         _record(pm, impl.plugin_name, spec.hook, describe_error(error))
-        return None
+        return []
     return registered
 
 
-def _record(pm: pluggy.PluginManager, plugin_name: str, hook: str, error: str) -> None:
+def _duplicate(spec: ContributionKind, name: str, first: str, second: str) -> str:
+    whose = (
+        f"by plugin {first!r} twice" if first == second else f"by both plugin {first!r} and plugin {second!r}"
+    )
+    return (
+        f"{spec.what} {name!r} is registered {whose}; the first registration is used "
+        "(uninstall one, or disable one with PALASET_DISABLE_PLUGINS)"
+    )
+
+
+def _record(
+    pm: pluggy.PluginManager,
+    plugin_name: str,
+    hook: str,
+    error: str,
+    error_class: type[PluginError] = PluginError,
+) -> None:
     info = plugin_report(pm).info(plugin_name)
     failure = PluginFailure(
         plugin_name,
@@ -243,13 +263,17 @@ def _record(pm: pluggy.PluginManager, plugin_name: str, hook: str, error: str) -
         distribution=info.distribution if info else None,
     )
     if isinstance(pm, PalasetPluginManager):
-        pm.record_failure(failure)
+        pm.record_failure(failure, error_class)
     elif is_strict(pm):
-        raise PluginError(failure.describe())
+        raise error_class(failure.strict_message())
     else:
         warnings.warn(failure.describe(), PluginWarning, stacklevel=4)
 
 
 def _describe(obj: object) -> str:
     ident = getattr(obj, "id", None) or getattr(obj, "name", None)
-    return f"a {type(obj).__name__}" + (f" ({ident!r})" if isinstance(ident, str) else "")
+    return _a(type(obj).__name__) + (f" ({ident!r})" if isinstance(ident, str) else "")
+
+
+def _a(name: str) -> str:
+    return f"{'an' if name[:1].lower() in tuple('aeiou') else 'a'} {name}"

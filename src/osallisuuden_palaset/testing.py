@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest, kind_name
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.model.coerce import to_frozenset
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.plugins import get_plugin_manager
 
@@ -29,10 +30,6 @@ def make_plugin_manager(
     return get_plugin_manager(plugins, load_entrypoints=load_entrypoints, builtins=builtins)
 
 
-def _kinds(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
-
-
 @attrs.define(eq=False)
 class RecordingExporter:
     """An export format that records each ``ExportRequest`` and returns deterministic bytes.
@@ -43,7 +40,8 @@ class RecordingExporter:
 
     name: str = "recording"
     suffix: str = ".txt"
-    accepts: frozenset[str] = attrs.field(default=frozenset(KINDS), converter=_kinds)
+    #: Checked when the exporter is made (a text is refused, not read as a set of letters).
+    accepts: frozenset[str] = attrs.field(default=frozenset(KINDS), converter=to_frozenset)
     requests: list[ExportRequest] = attrs.field(factory=list)
 
     @property

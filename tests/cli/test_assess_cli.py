@@ -243,3 +243,22 @@ def test_collection_coverage_counts_a_block_reused_by_two_practices_once(tmp_pat
     p4 = next(r for r in total["principles"] if r["id"] == "p4")
     assert p4["verdict"] == "touched"
     assert len(p4["claims"]) == 1
+
+
+def test_assess_with_a_check_returning_non_findings_names_the_check_and_its_plugin() -> None:
+    """A check returning non-findings once crashed assess with a traceback naming no check."""
+    plugin = FIXTURES / "plugins" / "kokeilu_garbage_check.py"
+    args = ["--plugin", str(plugin), "assess", "--format", "json", "--fail-on", "never"]
+    result = run_cli([*args, str(EXAMPLES / "nuoret-etsiva.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    (practice,) = json.loads(result.stdout)["practices"]
+    mine = [f for f in practice["findings"] if f["check"] == "roska"]
+    assert [f["severity"] for f in mine] == ["error", "warning"]  # the failure first, then the good one
+    assert mine[0]["message"]["en"] == (
+        "check 'roska' (plugin 'kokeilu_garbage_check') failed: 2 of its 3 results are not findings "
+        "(Finding), e.g. the text 'ei löydös'"
+    )
+    assert mine[0]["message"]["fi"].startswith("tarkistus 'roska' (plugin 'kokeilu_garbage_check') kaatui: ")
+    assert mine[1]["message"] == {"fi": "tämä on oikea löydös"}
+    assert any(f["check"] != "roska" for f in practice["findings"])  # the other checks still ran

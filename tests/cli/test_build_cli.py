@@ -73,7 +73,8 @@ def test_one_failing_item_does_not_stop_the_others(folder: Path, tmp_path: Path)
         ["build", str(folder), "-o", str(out), "--no-diagrams", "-q"], plugins=[Flaky(name="flaky")]
     )
     assert result.exit_code == 1
-    assert "palaset: toinen (flaky): RuntimeError: rikki" in result.stderr
+    named = "format 'flaky' (plugin 'recording-exporter-flaky') failed: RuntimeError: rikki"
+    assert f"palaset: toinen (flaky): {named}" in result.stderr
     assert "1 output(s) failed" in result.stderr
     assert (out / "flaky" / "toinen.txt").read_bytes() == b"previous"
     assert (out / "flaky" / "kahvila.txt").exists()
@@ -181,3 +182,21 @@ def test_the_main_job_builds_the_examples_with_their_invented_survey(tmp_path: P
         assert f"| ryhma={shown} | {n} | " in text
     assert (out / "surveys" / "elava-portfolio.svg").exists()
     assert "Osallisuuden kokemus" not in (out / "markdown" / "oma-polku.md").read_text(encoding="utf-8")
+
+
+def test_build_with_a_render_calling_sys_exit_names_the_plugin_and_writes_the_rest(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A render calling sys.exit() once stopped build after two files, with no message."""
+    plugin = Path(__file__).parents[1] / "fixtures" / "plugins" / "kokeilu_exit_in_render.py"
+    out = tmp_path / "out"
+    result = run_cli(["--plugin", str(plugin), "build", str(folder), "-o", str(out), "--no-diagrams", "-q"])
+    assert result.exit_code == 1
+    named = "format 'poistuva' (plugin 'kokeilu_exit_in_render') failed: SystemExit: 0"
+    failures = [line for line in result.stderr.splitlines() if named in line]
+    assert len(failures) == 4  # kahvila, toinen, hanke and the collection
+    assert "palaset: 4 output(s) failed" in result.stderr
+    files = _files(out)
+    for fmt in BUILTIN:  # every other format is still written for every item
+        assert sum(name.startswith(f"{fmt}/") for name in files) == 4
+    assert not any(name.startswith("poistuva/") for name in files)

@@ -237,3 +237,17 @@ def test_survey_needs_to_know_its_practice(folder: Path) -> None:
     )
     assert alone.exit_code == 1
     assert "give --survey FILE.csv" in alone.stderr
+
+
+def test_export_with_a_render_calling_sys_exit_is_an_error_naming_the_plugin(tmp_path: Path) -> None:
+    """A render calling sys.exit(0) once made export exit 0 with no output."""
+    model = tmp_path / "kahvila.yaml"
+    model.write_text(PRACTICE, encoding="utf-8")
+    plugin = Path(__file__).parents[1] / "fixtures" / "plugins" / "kokeilu_exit_in_render.py"
+    result = run_cli(["--plugin", str(plugin), "export", str(model), "--format", "poistuva"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "palaset: format 'poistuva' (plugin 'kokeilu_exit_in_render') failed: SystemExit: 0 "
+        "(plugin code must raise an exception, not exit the program)\n"
+    )
+    assert result.stdout == ""

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT
+from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT, ENV_TIMEOUT
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"
@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"
 
 @pytest.fixture(autouse=True)
 def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT):
+    for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT, ENV_TIMEOUT):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -132,9 +132,84 @@ def test_a_misspelt_hook_is_an_error_naming_the_plugin() -> None:
     assert "plugin 'kokeilu_misspelt_hook' implements unknown hook 'register_framework'" in result.stderr
 
 
-def test_a_duplicate_name_is_an_error_naming_both_plugins() -> None:
-    result = run_cli(["--plugin", str(FIXTURES / "kokeilu_duplicate.py"), "plugins"])
+def test_a_duplicate_name_is_reported_naming_both_plugins() -> None:
+    result = run_cli(["--plugin", str(FIXTURES / "kokeilu_duplicate.py"), "plugins", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    message = "framework 'thl' is registered by both plugin 'frameworks' and plugin 'kokeilu_duplicate'"
+    assert message in result.stderr
+    data = json.loads(result.stdout)
+    assert by_name(data)["frameworks"]["contributes"]["frameworks"] == ["thl", "sokra-2017"]
+    assert by_name(data)["kokeilu_duplicate"]["contributes"]["frameworks"] == ["kokeilu"]
+    assert any(message in f["error"] for f in data["failures"])
+
+
+def test_a_plugin_registering_a_taken_format_name_does_not_break_palaset_plugins() -> None:
+    result = run_cli(["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_taken_format.py"), "plugins"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "  exporters: json" in lines  # still the built-in one
+    assert "  exporters: kokeilu-json" in lines  # the plugin's free name stays
+    failed = [line for line in lines if line.startswith("  kokeilu_taken_format (")]
+    assert len(failed) == 1
+    assert "register_exporters: exporter 'json' is registered by both plugin 'json' and plugin " in failed[0]
+
+
+def test_strict_mode_makes_a_taken_format_name_an_error() -> None:
+    result = run_cli(
+        ["--plugin", str(FIXTURES / "kokeilu_taken_format.py"), "plugins"], env={ENV_STRICT: "1"}
+    )
     assert result.exit_code == 1
-    assert "framework 'thl' is registered by both plugin 'frameworks' and plugin 'kokeilu_duplicate'" in (
+    assert "exporter 'json' is registered by both plugin 'json' and plugin 'kokeilu_taken_format'" in (
         result.stderr
     )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("stem", ["kokeilu_exit_at_import", "kokeilu_interrupt_at_import"])
+def test_a_plugin_raising_system_exit_or_keyboard_interrupt_at_import_is_named(stem: str) -> None:
+    result = run_cli(
+        ["--lang", "en", "--plugin", str(FIXTURES / f"{stem}.py"), "plugins", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Aborted!" not in result.output
+    assert f"palaset: warning: plugin {stem!r}" in result.stderr
+    data = json.loads(result.stdout)
+    (failure,) = data["failures"]
+    assert (failure["name"], failure["stage"]) == (stem, "load")
+    kind = "SystemExit" if "exit" in stem else "KeyboardInterrupt"
+    assert failure["error"].startswith(kind)
+    assert "frameworks" in by_name(data)  # the others still load
+
+
+def test_a_check_that_is_not_a_check_is_refused_not_listed() -> None:
+    result = run_cli(["--plugin", str(FIXTURES / "kokeilu_not_a_check.py"), "plugins", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert by_name(data)["kokeilu_not_a_check"]["contributes"]["checks"] == []
+    (failure,) = data["failures"]
+    assert failure["stage"] == "register_checks"
+    assert "got a LooksLikeACheck ('vale'); register_checks expects a Check" in failure["error"]
+
+
+def test_a_hanging_plugin_hook_times_out_naming_the_plugin_and_the_hook() -> None:
+    result = run_cli(
+        ["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_hanging_hook.py"), "plugins"],
+        env={ENV_TIMEOUT: "0.5"},
+    )
+    assert result.exit_code == 0, result.output
+    (warning,) = (line for line in result.stderr.splitlines() if "'kokeilu_hanging_hook'" in line)
+    assert warning.startswith("palaset: warning: plugin 'kokeilu_hanging_hook' (")
+    assert warning.endswith(
+        "failed in register_checks and was skipped: did not finish within 0.5 s "
+        "(the time limit is set with PALASET_PLUGIN_TIMEOUT)"
+    )
+    assert "  checks: " in result.stdout  # the built-in checks are still listed
+
+
+def test_a_real_ctrl_c_in_a_plugin_hook_stops_with_a_clear_message() -> None:
+    result = run_cli(["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_interrupted_hook.py"), "plugins"])
+    assert result.exit_code == 130
+    assert result.stderr == (
+        "palaset: interrupted (Ctrl-C) (while plugin 'kokeilu_interrupted_hook' ran register_frameworks)\n"
+    )
+    assert result.stdout == ""

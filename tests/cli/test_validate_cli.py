@@ -103,3 +103,29 @@ def test_validate_names_the_sibling_files_it_read_as_context(tmp_path: Path) -> 
     folder = run_cli(["--lang", "en", "validate", str(tmp_path)])
     assert folder.exit_code == 0
     assert "Referenced" not in folder.stdout
+
+
+PLUGINS = Path(__file__).parents[1] / "fixtures" / "plugins"
+
+
+def test_validate_with_a_plugin_exiting_at_import_still_reports_a_nul_byte(tmp_path: Path) -> None:
+    """A plugin calling sys.exit() at import once made validate pass this file, exit 0, silently."""
+    nul = tmp_path / "nul.yaml"
+    nul.write_bytes(b"practice:\n  id: nul\n  name: a\x00b\n")
+    plugin = str(PLUGINS / "kokeilu_exit_at_import.py")
+    result = run_cli(["--lang", "en", "--plugin", plugin, "validate", str(nul)])
+    assert result.exit_code == 1
+    assert "palaset: warning: plugin 'kokeilu_exit_at_import'" in result.stderr
+    assert "SystemExit: 0 (plugin code must raise an exception, not exit the program)" in result.stderr
+    assert f"{nul}:3:10: the file contains the control character U+0000" in result.stderr
+
+
+def test_strict_mode_stops_validate_at_a_plugin_exiting_at_import(tmp_path: Path) -> None:
+    good = tmp_path / "ok.yaml"
+    good.write_text("practice:\n  id: ok\n  name: OK\n", encoding="utf-8")
+    plugin = str(PLUGINS / "kokeilu_exit_at_import.py")
+    result = run_cli(["--plugin", plugin, "validate", str(good)], env={"PALASET_STRICT_PLUGINS": "1"})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("palaset: plugin 'kokeilu_exit_at_import'")
+    assert "SystemExit" in result.stderr
+    assert result.stdout == ""

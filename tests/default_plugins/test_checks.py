@@ -75,7 +75,8 @@ def test_fixture_passes_the_check(check_id: str) -> None:
 def test_builtin_checks_are_registered_as_a_plugin() -> None:
     registered = get_checks(make_plugin_manager())
     assert set(CHECKS) <= set(registered)
-    assert all(registered[c] is CHECKS[c] for c in CHECKS)
+    assert all(registered[c] == CHECKS[c] for c in CHECKS)
+    assert {registered[c].plugin for c in CHECKS} == {"checks"}
 
 
 def test_every_check_is_described_in_two_languages() -> None:

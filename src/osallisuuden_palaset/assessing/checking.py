@@ -7,8 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from osallisuuden_palaset.errors import Path
-from osallisuuden_palaset.model.evaluation import Finding, Severity
+from osallisuuden_palaset.isolating import PluginCall, describe_error
+from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
+from osallisuuden_palaset.model.evaluation import Finding, Severity, to_severity
 from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
@@ -27,13 +30,13 @@ def no_location(path: Path) -> str | None:
 class CheckInput:
     """Everything one check gets: the practice, its framework, what references resolve to."""
 
-    practice: Practice
+    practice: Practice = attrs.field(validator=is_a(Practice))
     #: The framework being assessed against; None when the practice's framework is not known.
-    framework: Framework | None
-    context: Context = attrs.field(factory=Context)
-    locate: Locator = no_location
+    framework: Framework | None = attrs.field(validator=is_a(Framework, optional=True))
+    context: Context = attrs.field(factory=Context, validator=is_a(Context))
+    locate: Locator = attrs.field(default=no_location, validator=is_callable)
     #: The project the practice belongs to, when known.
-    project: Project | None = None
+    project: Project | None = attrs.field(default=None, validator=is_a(Project, optional=True))
     #: The check being run (filled in by :func:`run_checks`); gives findings their id and severity.
     check: Check | None = None
 
@@ -63,38 +66,68 @@ class CheckInput:
 class Check:
     """An assessment check, registered through the ``register_checks`` hook."""
 
-    id: str
+    #: The check's id, which ``--check`` and ``--skip-check`` name.
+    id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
     description: Text = attrs.field(converter=text)
-    run: Callable[[CheckInput], Iterable[Finding]]
+    run: Callable[[CheckInput], Iterable[Finding]] = attrs.field(validator=is_callable)
     #: The severity of the check's findings unless the check says otherwise per finding.
-    severity: Severity = Severity.WARNING
+    severity: Severity = attrs.field(default=Severity.WARNING, converter=to_severity)
+    #: The plugin that registered the check (filled in by the registry); named when it fails.
+    plugin: str | None = attrs.field(default=None, eq=False, kw_only=True, validator=is_a(str, optional=True))
 
 
 def run_check(check: Check, given: CheckInput) -> tuple[Finding, ...]:
-    """Run one check; if it raises, the result is one error finding naming the check."""
+    """Run one check; if it raises (anything but a real Ctrl-C) or returns anything but findings,
+    the result is one error finding naming the check and its plugin, after its good findings."""
+    who = f"{check.id!r}" + (f" (plugin {check.plugin!r})" if check.plugin else "")
     try:
-        return tuple(check.run(attrs.evolve(given, check=check)))
+        with PluginCall(f"while check {who} ran"):
+            found = check.run(attrs.evolve(given, check=check))
+            results = tuple(found) if isinstance(found, Iterable) and not isinstance(found, str) else None
     except Exception as error:  # a broken check must not stop the assessment
-        return (
-            Finding(
-                check=check.id,
-                severity=Severity.ERROR,
-                message=Text(
-                    fi=f"tarkistus {check.id!r} kaatui: {type(error).__name__}: {error}",
-                    en=f"check {check.id!r} failed: {type(error).__name__}: {error}",
-                    sv=f"kontrollen {check.id!r} misslyckades: {type(error).__name__}: {error}",
-                ),
-                location=None,
-                path=(),
-                suggestion=Text(
-                    fi="tarkistuksen tekijä: korjaa tarkistus tai poista se käytöstä",
-                    en="report this to the check's author, or disable the check",
-                    sv="meddela kontrollens författare eller stäng av kontrollen",
-                ),
-                practice=given.practice.id,
-            ),
+        raised = describe_error(error)
+        return (_check_failed(check, who, Text(fi=raised, en=raised, sv=raised), given),)
+    if results is None:
+        what = describe(found)
+        problem = Text(
+            fi=f"se palautti {what} eikä luetteloa löydöksistä",
+            en=f"it returned {what}, not a list of findings",
+            sv=f"den returnerade {what}, inte en lista med fynd",
         )
+        return (_check_failed(check, who, problem, given),)
+    findings = tuple(f for f in results if isinstance(f, Finding))
+    if len(findings) == len(results):
+        return findings
+    bad, total = len(results) - len(findings), len(results)
+    what = describe(next(r for r in results if not isinstance(r, Finding)))
+    problem = Text(
+        fi=f"{bad}/{total} sen tuloksista ei ole löydöksiä (Finding), esim. {what}",
+        en=f"{bad} of its {total} results are not findings (Finding), e.g. {what}",
+        sv=f"{bad} av dess {total} resultat är inte fynd (Finding), t.ex. {what}",
+    )
+    return (*findings, _check_failed(check, who, problem, given))
+
+
+def _check_failed(check: Check, who: str, problem: Text, given: CheckInput) -> Finding:
+    """The error finding that says check ``who`` failed with ``problem``."""
+    return Finding(
+        check=check.id,
+        severity=Severity.ERROR,
+        message=Text(
+            fi=f"tarkistus {who} kaatui: {problem.get('fi')}",
+            en=f"check {who} failed: {problem.get('en')}",
+            sv=f"kontrollen {who} misslyckades: {problem.get('sv')}",
+        ),
+        location=None,
+        path=(),
+        suggestion=Text(
+            fi="tarkistuksen tekijä: korjaa tarkistus tai poista se käytöstä",
+            en="report this to the check's author, or disable the check",
+            sv="meddela kontrollens författare eller stäng av kontrollen",
+        ),
+        practice=given.practice.id,
+    )
 
 
 def run_checks(checks: Iterable[Check], given: CheckInput) -> tuple[Finding, ...]:

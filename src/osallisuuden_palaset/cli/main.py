@@ -55,6 +55,19 @@ class LazyGroup(LocalizedGroup):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as interrupt:  # a real Ctrl-C (plugin code raising one is isolated)
+            from osallisuuden_palaset.cli.common import lang
+
+            where = "".join(f" ({note})" for note in getattr(interrupt, "__notes__", ()))
+            click.echo(f"palaset: {_INTERRUPTED.get(lang(ctx))}{where}", err=True)
+            ctx.exit(130)  # 128 + SIGINT, as shells report it
+
+
+_INTERRUPTED = Text(fi="keskeytetty (Ctrl-C)", en="interrupted (Ctrl-C)", sv="avbruten (Ctrl-C)")
+
 
 @click.group(
     cls=LazyGroup,

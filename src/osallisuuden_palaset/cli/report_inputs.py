@@ -98,14 +98,12 @@ class ReportInputs:
 def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[Finding, ...]]:
     """Run every registered check on every practice: practice id → its findings, located FILE:LINE."""
     from osallisuuden_palaset.assessing.assessment import assess_collection
-    from osallisuuden_palaset.assessing.checking import Check
     from osallisuuden_palaset.registry import get_checks
 
     try:
-        registered = get_checks(plugin_manager(ctx))
+        checks = list(get_checks(plugin_manager(ctx)).values())
     except PalasetError as error:
         fail(str(error))
-    checks = [c for c in registered.values() if isinstance(c, Check)]
 
     assessment = assess_collection(
         workspace.collection, workspace.context, checks, locate=claim_locator(workspace)
@@ -149,12 +147,11 @@ def _practice(workspace: Workspace, ident: str | None) -> str:
 
 
 def _instrument(ctx: click.Context, inputs: ReportInputs) -> Instrument:
-    from osallisuuden_palaset.model.survey import Instrument
     from osallisuuden_palaset.registry import get_instruments
     from osallisuuden_palaset.surveying.privacy import check_min_group
 
     guarded(lambda: check_min_group(inputs.min_group))
-    found = {k: v for k, v in get_instruments(plugin_manager(ctx)).items() if isinstance(v, Instrument)}
+    found = get_instruments(plugin_manager(ctx))
     if inputs.instrument_id not in found:
         ident = inputs.instrument_id
         fail(f"no instrument {ident!r} ({nearest(ident, found)}); 'palaset survey instruments' lists them")

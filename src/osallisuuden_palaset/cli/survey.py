@@ -295,8 +295,7 @@ def change(
 def _instruments(ctx: click.Context) -> dict[str, Instrument]:
     from osallisuuden_palaset.registry import get_instruments
 
-    found = get_instruments(common.plugin_manager(ctx))
-    return {k: v for k, v in found.items() if isinstance(v, Instrument)}
+    return get_instruments(common.plugin_manager(ctx))
 
 
 def _instrument(ctx: click.Context, options: dict[str, Any]) -> Instrument:

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from osallisuuden_palaset.errors import ModelError
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -66,6 +66,21 @@ class Role(enum.StrEnum):
 _VOICE = frozenset({Role.CONSULTED, Role.PARTICIPANT, Role.CO_DEVELOPER, Role.PEER, Role.LEADER})
 
 
+def to_block_kind(value: BlockKind | str) -> BlockKind:
+    """Converter: a BlockKind, or its value (``"method"``)."""
+    return value if type(value) is BlockKind else member(BlockKind, value)
+
+
+def to_modality(value: Modality | str | None) -> Modality | None:
+    """Converter: a Modality, its value (``"remote"``) or None."""
+    return value if value is None or type(value) is Modality else member(Modality, value)
+
+
+def to_role(value: Role | str) -> Role:
+    """Converter: a Role, or its value (``"participant"``)."""
+    return value if type(value) is Role else member(Role, value)
+
+
 class Strength(enum.StrEnum):
     """How strongly a block serves a framework element (documented in docs/model-files.md)."""
 
@@ -82,12 +97,17 @@ class Strength(enum.StrEnum):
         return {"weak": 1, "moderate": 2, "strong": 3}[self.value]
 
 
+def to_strength(value: Strength | str) -> Strength:
+    """Converter: a Strength, or its value (``"strong"``)."""
+    return value if type(value) is Strength else member(Strength, value)
+
+
 @attrs.frozen
 class Participant:
     """A group that takes part in a block and the role it has there."""
 
     who: Text = attrs.field(converter=text)
-    role: Role
+    role: Role = attrs.field(converter=to_role)
     description: Text | None = attrs.field(default=None, converter=optional_text)
 
 
@@ -95,8 +115,8 @@ class Participant:
 class GroupSize:
     """How many people take part at once; either bound may be left open."""
 
-    min: int | None = None
-    max: int | None = None
+    min: int | None = attrs.field(default=None, validator=is_a(int, optional=True))
+    max: int | None = attrs.field(default=None, validator=is_a(int, optional=True))
 
     def __attrs_post_init__(self) -> None:
         for name in ("min", "max"):
@@ -113,11 +133,11 @@ class Mapping:
 
     #: A dimension, level or principle id of the framework.
     target: str = attrs.field(validator=check_id)
-    strength: Strength = Strength.MODERATE
+    strength: Strength = attrs.field(default=Strength.MODERATE, converter=to_strength)
     evidence: Text | None = attrs.field(default=None, converter=optional_text)
     #: The framework the target belongs to; None means the framework of the practice or
     #: catalogue the block is written in (also where another practice reuses it).
-    framework: str | None = None
+    framework: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
 
 
 @attrs.frozen
@@ -126,17 +146,23 @@ class Block:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    kind: BlockKind = BlockKind.ACTIVITY
+    kind: BlockKind = attrs.field(default=BlockKind.ACTIVITY, converter=to_block_kind)
     description: Text | None = attrs.field(default=None, converter=optional_text)
-    participants: tuple[Participant, ...] = attrs.field(default=(), converter=to_tuple)
-    modality: Modality | None = None
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(Participant)
+    )
+    modality: Modality | None = attrs.field(default=None, converter=to_modality)
     #: For remote and hybrid blocks: how remote participants take part.
     remote_participation: Text | None = attrs.field(default=None, converter=optional_text)
-    group_size: GroupSize | None = None
+    group_size: GroupSize | None = attrs.field(default=None, validator=is_a(GroupSize, optional=True))
     duration: Text | None = attrs.field(default=None, converter=optional_text)
-    mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=to_tuple)
+    mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Mapping))
     #: Smaller blocks this block is composed of.
     parts: tuple[Block, ...] = attrs.field(default=(), converter=to_tuple)
+
+    @parts.validator
+    def _check_parts(self, attribute: attrs.Attribute[tuple[Block, ...]], value: tuple[Block, ...]) -> None:
+        _each_block(self, attribute, value)
 
     def __attrs_post_init__(self) -> None:
         issues = duplicate_issues((p.id for p in self.parts), ("parts",), "block")
@@ -149,6 +175,9 @@ class Block:
         for part in self.parts:
             out.extend(part.walk())
         return tuple(out)
+
+
+_each_block = each(Block)
 
 
 def retarget_block(block: Block, own: str, framework: str | None) -> Block:

@@ -1,20 +1,199 @@
-"""Converters for model fields: any iterable in, an immutable tuple out."""
+"""Converters and validators for model fields: immutable collections, enum members, checked types.
+
+They run whenever a model object is built, so they are kept cheap: one ``isinstance`` per value
+on the common path. Validators name the class and the field; converters, which attrs gives no
+field, leave what they cannot convert to the field's validator (a text given for a list).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import datetime as dt
+import enum
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+E = TypeVar("E", bound=enum.Enum)
+#: An attrs validator: ``(instance, attribute, value)``, raising when the value is wrong.
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def describe(value: Any) -> str:
+    """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
+    if isinstance(value, Mapping):
+        return "a map"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    return type(value).__name__
+
+
+def _unlisted(values: object) -> bool:
+    """Whether ``values`` is no list of values: a text, a map, bytes or not iterable at all."""
+    return isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable)
 
 
 def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Freeze a list (or any iterable) given for a tuple field.
 
+    A text, a map or a non-iterable is returned as given, for the field's validator to refuse
+    naming the field (a text would otherwise become a tuple of its letters).
+
     Typed with ``Any`` on purpose: mypy's attrs plugin cannot carry a generic converter's
     element type into ``__init__``; the field's own annotation keeps the precise type.
     """
-    return tuple(values)
+    if type(values) is tuple:
+        return values
+    if type(values) is list or not _unlisted(values):
+        return tuple(values)
+    return values  # type: ignore[return-value]  # refused by the field's validator
 
 
 def to_frozenset(values: Iterable[Any]) -> frozenset[Any]:
-    """Freeze any iterable given for a frozenset field (typed like :func:`to_tuple`)."""
-    return frozenset(values)
+    """Freeze any iterable given for a frozenset field (typed and checked like :func:`to_tuple`)."""
+    if type(values) is frozenset:
+        return values
+    return values if _unlisted(values) else frozenset(values)  # type: ignore[return-value]
+
+
+def to_date(value: dt.date | None) -> dt.date | None:
+    """Converter for optional date fields: a date or None as it is; anything else is refused.
+
+    A converter, not a validator: the shape check runs validators on the text a file gives, and
+    a file writes a date as text (YYYY-MM-DD), which the converter of files turns into a date.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    raise TypeError(f"expected a date (datetime.date) or None, not {describe(value)}")
+
+
+def member(cls: type[E], value: E | str) -> E:
+    """``value`` as a member of the enum ``cls``: a member as it is, its value (``"participant"``)
+    as that member.
+
+    Raises:
+        ValueError: ``value`` is no member nor the value of one; the message lists the values.
+    """
+    if type(value) is cls:
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+
+def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}" if instance is not None else attribute.name
+
+
+def _refuse(instance: Any, attribute: attrs.Attribute[Any], what: str, value: Any) -> None:
+    raise TypeError(f"{_where(instance, attribute)} must be {what}, not {describe(value)}")
+
+
+def _kinds(kind: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _counts_bools(kind: type[Any] | tuple[type[Any], ...]) -> bool:
+    """Whether ``isinstance`` would take a bool for ``kind`` although it is no number (int, float)."""
+    kinds = _kinds(kind)
+    return bool not in kinds and any(issubclass(k, int) for k in kinds)
+
+
+def _accepts(kind: type[Any] | tuple[type[Any], ...], value: Any) -> bool:
+    """Whether ``value`` is of ``kind``; a bool is no number, although Python counts it as an int."""
+    return isinstance(value, kind) and not (_counts_bools(kind) and isinstance(value, bool))
+
+
+def _what(kind: type[Any] | tuple[type[Any], ...]) -> str:
+    names = {
+        str: "a text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+    }
+    kinds = _kinds(kind)
+    if set(kinds) == {int, float}:
+        return "a number"
+    return " or ".join(names.get(k) or f"a {k.__name__}" for k in kinds)
+
+
+def is_a(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> Validator:
+    """A validator: the value is of ``kind`` (None too when ``optional``); a bool is no number.
+
+    One ``isinstance`` on the common path (these run for every field of every object built).
+    """
+    what = _what(kind) + (" or None" if optional else "")
+
+    if _counts_bools(kind):
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            wrong = not isinstance(value, kind) or value is True or value is False
+            if wrong and not (optional and value is None):
+                _refuse(instance, attribute, what, value)
+
+    elif optional:
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None and not isinstance(value, kind):
+                _refuse(instance, attribute, what, value)
+
+    else:
+
+        def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if not isinstance(value, kind):
+                _refuse(instance, attribute, what, value)
+
+    return check
+
+
+def each(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> Validator:
+    """A validator for a tuple field (see :func:`to_tuple`): every element is of ``kind``.
+
+    With ``optional``, the field may also be None (a missing tuple). The common case, every
+    element exactly of one of the kinds, is checked in one pass in C (``map(type, ...)``).
+    """
+    what = _what(kind)
+    exact = frozenset(_kinds(kind))
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is tuple or type(value) is frozenset:
+            if exact.issuperset(map(type, value)):
+                return
+        elif optional and value is None:
+            return
+        elif not isinstance(value, tuple | frozenset):
+            _refuse(instance, attribute, f"a list (each {what})", value)
+        for index, element in enumerate(value):  # subclasses, or a wrong element to name
+            if not _accepts(kind, element):
+                where = f"{_where(instance, attribute)}[{index}]"
+                raise TypeError(f"{where} must be {what}, not {describe(element)}")
+
+    return check
+
+
+def one_of(allowed: Collection[str]) -> Validator:
+    """A validator: the value is one of the texts ``allowed`` (for a field typed ``str``)."""
+    listed = ", ".join(allowed)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or value not in allowed:
+            raise ValueError(f"{_where(instance, attribute)} {value!r} is not one of: {listed}")
+
+    return check
+
+
+def is_callable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: the value can be called (a function)."""
+    if not callable(value):
+        _refuse(instance, attribute, "a function", value)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import Path
-from osallisuuden_palaset.model.block import Strength
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.block import Strength, to_strength
+from osallisuuden_palaset.model.coerce import each, is_a, member, one_of, to_tuple
 from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -27,21 +27,33 @@ class Severity(enum.StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+def to_severity(value: Severity | str) -> Severity:
+    """Converter: a Severity, or its value (``"error"``)."""
+    return value if type(value) is Severity else member(Severity, value)
+
+
+_text = is_a(str)
+_optional_text = is_a(str, optional=True)
+_texts = each(str)
+#: A path inside a document: keys and list indices.
+_path = each((str, int))
+
+
 @attrs.frozen
 class Finding:
     """One thing a check found in a practice, where it is defined and what to do about it."""
 
     #: The id of the check that found it.
-    check: str
-    severity: Severity
+    check: str = attrs.field(validator=_text)
+    severity: Severity = attrs.field(converter=to_severity)
     message: Text = attrs.field(converter=text)
     #: "FILE:LINE" where the thing is defined, when the practice came from a file.
-    location: str | None = None
+    location: str | None = attrs.field(default=None, validator=_optional_text)
     #: Where inside the practice document, e.g. ("steps", 2, "participants").
-    path: Path = ()
+    path: Path = attrs.field(default=(), converter=to_tuple, validator=_path)
     suggestion: Text | None = attrs.field(default=None, converter=optional_text)
     #: The practice the finding is about.
-    practice: str | None = None
+    practice: str | None = attrs.field(default=None, validator=_optional_text)
 
 
 class ElementKind(enum.StrEnum):
@@ -62,26 +74,36 @@ class Origin(enum.StrEnum):
     INCLUDED = "included"
 
 
+def to_element_kind(value: ElementKind | str) -> ElementKind:
+    """Converter: an ElementKind, or its value (``"principle"``)."""
+    return value if type(value) is ElementKind else member(ElementKind, value)
+
+
+def to_origin(value: Origin | str) -> Origin:
+    """Converter: an Origin, or its value (``"reused"``)."""
+    return value if type(value) is Origin else member(Origin, value)
+
+
 @attrs.frozen
 class Claim:
     """One block's claim that it serves a framework element, as the coverage rules see it."""
 
     #: The dimension or principle the block's mapping targets.
-    element: str
+    element: str = attrs.field(validator=_text)
     #: The practice whose step makes the claim.
-    practice: str
+    practice: str = attrs.field(validator=_text)
     #: The id of the practice's step the claim comes through.
-    step: str
+    step: str = attrs.field(validator=_text)
     #: The id of the block that makes the claim (the step itself, a part of it, or a reused block).
-    block: str
+    block: str = attrs.field(validator=_text)
     block_name: Text = attrs.field(converter=text)
-    strength: Strength
+    strength: Strength = attrs.field(converter=to_strength)
     evidence: Text | None = attrs.field(default=None, converter=optional_text)
-    origin: Origin = Origin.OWN
+    origin: Origin = attrs.field(default=Origin.OWN, converter=to_origin)
     #: "owner/block" for a reused block, the included practice's id for an included one.
-    source: str | None = None
+    source: str | None = attrs.field(default=None, validator=_optional_text)
     #: Where the claim is written, relative to ``practice`` (for a reused block: the reuse step).
-    path: Path = ()
+    path: Path = attrs.field(default=(), converter=to_tuple, validator=_path)
     #: The written claim: (owner, block, index) — the practice or catalogue the block is written
     #: in, the block's id there, the mapping's index in it. The same for every step and practice
     #: reusing or including it, so that coverage counts it once; None when not known.
@@ -111,11 +133,16 @@ class Level(enum.StrEnum):
         return {"covered": 3, "touched": 2, "unsupported": 1, "not_claimed": 0}[self.value]
 
 
+def to_level(value: Level | str) -> Level:
+    """Converter: a Level, or its value (``"covered"``)."""
+    return value if type(value) is Level else member(Level, value)
+
+
 @attrs.frozen
 class Verdict:
     """A level and the rule that gave it, in words."""
 
-    level: Level
+    level: Level = attrs.field(converter=to_level)
     reason: Text = attrs.field(converter=text)
 
 
@@ -123,13 +150,13 @@ class Verdict:
 class ElementCoverage:
     """Coverage of one dimension or principle: who claims it, how strongly, on what evidence."""
 
-    element: str
-    kind: ElementKind
+    element: str = attrs.field(validator=_text)
+    kind: ElementKind = attrs.field(converter=to_element_kind)
     name: Text = attrs.field(converter=text)
     #: The dimension a principle belongs to (a dimension's own id for a dimension).
-    dimension: str
-    claims: tuple[Claim, ...] = attrs.field(converter=to_tuple)
-    verdict: Verdict
+    dimension: str = attrs.field(validator=_text)
+    claims: tuple[Claim, ...] = attrs.field(converter=to_tuple, validator=each(Claim))
+    verdict: Verdict = attrs.field(validator=is_a(Verdict))
 
     @property
     def evidenced(self) -> tuple[Claim, ...]:
@@ -147,13 +174,15 @@ class Coverage:
     """Coverage of a practice, project or collection against one framework."""
 
     #: "practice", "project" or "collection".
-    subject_kind: str
-    subject: str
-    framework: str
-    dimensions: tuple[ElementCoverage, ...] = attrs.field(converter=to_tuple)
-    principles: tuple[ElementCoverage, ...] = attrs.field(default=(), converter=to_tuple)
+    subject_kind: str = attrs.field(validator=one_of(("practice", "project", "collection")))
+    subject: str = attrs.field(validator=_text)
+    framework: str = attrs.field(validator=_text)
+    dimensions: tuple[ElementCoverage, ...] = attrs.field(converter=to_tuple, validator=each(ElementCoverage))
+    principles: tuple[ElementCoverage, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(ElementCoverage)
+    )
     #: Practices whose claims were counted.
-    practices: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    practices: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
 
     def rows(self) -> Iterator[ElementCoverage]:
         """Dimensions first, then principles."""
@@ -191,6 +220,11 @@ class Rating(enum.StrEnum):
     GREEN = "green"
 
 
+def to_rating(value: Rating | str | None) -> Rating | None:
+    """Converter: a Rating, its value (``"green"``) or None."""
+    return value if value is None or type(value) is Rating else member(Rating, value)
+
+
 @attrs.frozen
 class Criterion:
     """One criterion of a criteria set; ``rule`` names how the library rates it (None: by hand)."""
@@ -199,7 +233,7 @@ class Criterion:
     name: Text = attrs.field(converter=text)
     question: Text = attrs.field(converter=text)
     #: A rule from docs/assessment.md ("target_group", "participant_voice", …); None: rated by a person.
-    rule: str | None = None
+    rule: str | None = attrs.field(default=None, validator=_optional_text)
     green: Text | None = attrs.field(default=None, converter=optional_text)
     yellow: Text | None = attrs.field(default=None, converter=optional_text)
     red: Text | None = attrs.field(default=None, converter=optional_text)
@@ -211,8 +245,8 @@ class CriteriaSet:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    criteria: tuple[Criterion, ...] = attrs.field(converter=to_tuple)
-    source: str | None = None
+    criteria: tuple[Criterion, ...] = attrs.field(converter=to_tuple, validator=each(Criterion))
+    source: str | None = attrs.field(default=None, validator=_optional_text)
     description: Text | None = attrs.field(default=None, converter=optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -226,9 +260,9 @@ class CriteriaSet:
 class CriterionRating:
     """The rating of one criterion (None when a person must rate it) and the reason."""
 
-    criterion: str
+    criterion: str = attrs.field(validator=_text)
     name: Text = attrs.field(converter=text)
-    rating: Rating | None
+    rating: Rating | None = attrs.field(converter=to_rating)
     reason: Text = attrs.field(converter=text)
 
 
@@ -236,30 +270,34 @@ class CriterionRating:
 class QuestionStatus:
     """How far one guiding question is answered in a practice."""
 
-    question: str
+    question: str = attrs.field(validator=_text)
     text: Text = attrs.field(converter=text)
     #: "open", "draft" or "answered"; "missing" when the practice has no answer entry.
-    status: str
+    status: str = attrs.field(validator=one_of(("open", "draft", "answered", "missing")))
     answer: Text | None = attrs.field(default=None, converter=optional_text)
-    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    dimension: str | None = None
-    principle: str | None = None
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
+    dimension: str | None = attrs.field(default=None, validator=_optional_text)
+    principle: str | None = attrs.field(default=None, validator=_optional_text)
 
 
 @attrs.frozen
 class EvaluationAppendix:
     """The evaluation appendix (arviointiliite) of one practice against one framework."""
 
-    practice: str
+    practice: str = attrs.field(validator=_text)
     practice_name: Text = attrs.field(converter=text)
-    framework: str
+    framework: str = attrs.field(validator=_text)
     framework_name: Text = attrs.field(converter=text)
-    coverage: Coverage
-    criteria_set: str | None = None
+    coverage: Coverage = attrs.field(validator=is_a(Coverage))
+    criteria_set: str | None = attrs.field(default=None, validator=_optional_text)
     criteria_name: Text | None = attrs.field(default=None, converter=optional_text)
-    ratings: tuple[CriterionRating, ...] = attrs.field(default=(), converter=to_tuple)
-    questions: tuple[QuestionStatus, ...] = attrs.field(default=(), converter=to_tuple)
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=to_tuple)
+    ratings: tuple[CriterionRating, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(CriterionRating)
+    )
+    questions: tuple[QuestionStatus, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(QuestionStatus)
+    )
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Finding))
 
     @property
     def dimensions(self) -> tuple[ElementCoverage, ...]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -24,6 +24,11 @@ class FrameworkKind(enum.StrEnum):
     CHECKLIST = "checklist"
 
 
+def to_framework_kind(value: FrameworkKind | str) -> FrameworkKind:
+    """Converter: a FrameworkKind, or its value (``"ordinal"``)."""
+    return value if type(value) is FrameworkKind else member(FrameworkKind, value)
+
+
 class ProvenanceKind(enum.StrEnum):
     """Where a guiding question's wording comes from."""
 
@@ -35,14 +40,23 @@ class ProvenanceKind(enum.StrEnum):
     OFFICIAL = "official"
 
 
+def to_provenance_kind(value: ProvenanceKind | str) -> ProvenanceKind:
+    """Converter: a ProvenanceKind, or its value (``"paraphrase"``)."""
+    return value if type(value) is ProvenanceKind else member(ProvenanceKind, value)
+
+
+_optional_text = is_a(str, optional=True)
+_optional_int = is_a(int, optional=True)
+
+
 @attrs.frozen
 class Source:
     """Where a framework comes from."""
 
-    title: str
-    url: str | None = None
-    publisher: str | None = None
-    year: int | None = None
+    title: str = attrs.field(validator=is_a(str))
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    year: int | None = attrs.field(default=None, validator=_optional_int)
     note: Text | None = attrs.field(default=None, converter=optional_text)
 
 
@@ -50,11 +64,11 @@ class Source:
 class Provenance:
     """Where one question's wording comes from, so no one mistakes ours for official text."""
 
-    kind: ProvenanceKind
+    kind: ProvenanceKind = attrs.field(converter=to_provenance_kind)
     #: The source the question paraphrases or quotes (e.g. "THL: 24 apukysymystä").
-    source: str | None = None
+    source: str | None = attrs.field(default=None, validator=_optional_text)
     #: The question's number in that source, where known.
-    number: int | None = None
+    number: int | None = attrs.field(default=None, validator=_optional_int)
     note: Text | None = attrs.field(default=None, converter=optional_text)
 
     def __attrs_post_init__(self) -> None:
@@ -89,9 +103,9 @@ class Question:
 
     id: str = attrs.field(validator=check_id)
     text: Text = attrs.field(converter=text)
-    provenance: Provenance
-    dimension: str | None = None
-    principle: str | None = None
+    provenance: Provenance = attrs.field(validator=is_a(Provenance))
+    dimension: str | None = attrs.field(default=None, validator=_optional_text)
+    principle: str | None = attrs.field(default=None, validator=_optional_text)
     #: A sub-theme heading, e.g. "Yhdessä suunnittelu ja yhteiskehittäminen".
     theme: Text | None = attrs.field(default=None, converter=optional_text)
 
@@ -102,13 +116,13 @@ class Framework:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    kind: FrameworkKind
-    source: Source
-    dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple)
-    principles: tuple[Principle, ...] = attrs.field(default=(), converter=to_tuple)
-    questions: tuple[Question, ...] = attrs.field(default=(), converter=to_tuple)
+    kind: FrameworkKind = attrs.field(converter=to_framework_kind)
+    source: Source = attrs.field(validator=is_a(Source))
+    dimensions: tuple[Dimension, ...] = attrs.field(converter=to_tuple, validator=each(Dimension))
+    principles: tuple[Principle, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Principle))
+    questions: tuple[Question, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Question))
     description: Text | None = attrs.field(default=None, converter=optional_text)
-    version: str | None = None
+    version: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         issues = framework_issues(self)

@@ -10,14 +10,20 @@ import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
 from osallisuuden_palaset.model.block import Block
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import each, is_a, member, to_date, to_tuple
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues, split_ref
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
 
 def _check_ref(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _is_text(instance, attribute, value)
     split_ref(value)
+
+
+_is_text = is_a(str)
+_optional_text = is_a(str, optional=True)
+_texts = each(str)
 
 
 @attrs.frozen
@@ -54,7 +60,7 @@ class Phase:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    steps: tuple[str, ...] = attrs.field(converter=to_tuple)
+    steps: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -63,7 +69,7 @@ class Indicator:
 
     description: Text = attrs.field(converter=text)
     #: Where the figure comes from, e.g. a survey instrument ("esis") or a register.
-    source: str | None = None
+    source: str | None = attrs.field(default=None, validator=_optional_text)
     target: Text | None = attrs.field(default=None, converter=optional_text)
 
 
@@ -73,7 +79,7 @@ class Outcome:
 
     id: str = attrs.field(validator=check_id)
     description: Text = attrs.field(converter=text)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Indicator))
 
 
 class AnswerStatus(enum.StrEnum):
@@ -84,17 +90,22 @@ class AnswerStatus(enum.StrEnum):
     ANSWERED = "answered"
 
 
+def to_answer_status(value: AnswerStatus | str) -> AnswerStatus:
+    """Converter: an AnswerStatus, or its value (``"draft"``)."""
+    return value if type(value) is AnswerStatus else member(AnswerStatus, value)
+
+
 @attrs.frozen
 class Answer:
     """An answer to one guiding question of a framework."""
 
     question: str = attrs.field(validator=check_id)
-    status: AnswerStatus = AnswerStatus.ANSWERED
+    status: AnswerStatus = attrs.field(default=AnswerStatus.ANSWERED, converter=to_answer_status)
     text: Text | None = attrs.field(default=None, converter=optional_text)
     #: The steps the answer concerns.
-    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
     #: The framework of the question; None means the practice's own framework.
-    framework: str | None = None
+    framework: str | None = attrs.field(default=None, validator=_optional_text)
 
 
 @attrs.frozen
@@ -119,10 +130,10 @@ class Description:
     funder: Text | None = attrs.field(default=None, converter=optional_text)
     #: Kokonaisuus the practice belongs to on Innokylä.
     collection: Text | None = attrs.field(default=None, converter=optional_text)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    created: dt.date | None = None
-    modified: dt.date | None = None
-    attachments: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
+    created: dt.date | None = attrs.field(default=None, converter=to_date)
+    modified: dt.date | None = attrs.field(default=None, converter=to_date)
+    attachments: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -151,14 +162,16 @@ class Practice:
     summary: Text | None = attrs.field(default=None, converter=optional_text)
     #: The framework the steps' mappings refer to by default.
     framework: str = attrs.field(default="thl", validator=check_id)
-    steps: tuple[Step, ...] = attrs.field(default=(), converter=to_tuple)
-    flows: tuple[Flow, ...] = attrs.field(default=(), converter=to_tuple)
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
-    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=to_tuple)
-    answers: tuple[Answer, ...] = attrs.field(default=(), converter=to_tuple)
-    description: Description = attrs.field(factory=Description)
-    development: DevelopmentPath = attrs.field(factory=DevelopmentPath)
-    keywords: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    steps: tuple[Step, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each((Block, Reuse, Include))
+    )
+    flows: tuple[Flow, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Flow))
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Phase))
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Outcome))
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Answer))
+    description: Description = attrs.field(factory=Description, validator=is_a(Description))
+    development: DevelopmentPath = attrs.field(factory=DevelopmentPath, validator=is_a(DevelopmentPath))
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
 
     def __attrs_post_init__(self) -> None:
         issues = practice_issues(self)

@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, Path
 from osallisuuden_palaset.model.block import Block
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import describe, each, is_a, to_date, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.practice import Practice
-from osallisuuden_palaset.model.text import Text, optional_text, text, texts
+from osallisuuden_palaset.model.text import Text, TextLike, optional_text, text, texts
 
 
 @attrs.frozen
 class Period:
     """When a project runs; either end may be open."""
 
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: dt.date | None = attrs.field(default=None, converter=to_date)
+    end: dt.date | None = attrs.field(default=None, converter=to_date)
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError(f"period starts ({self.start}) after it ends ({self.end})")
+
+
+def _partners(values: Iterable[TextLike]) -> tuple[Text, ...]:
+    if isinstance(values, str | Text) or not isinstance(values, Iterable):
+        raise TypeError(f"Project.partners must be a list of texts, not {describe(values)}")
+    return texts(values)
 
 
 @attrs.frozen
@@ -35,15 +41,15 @@ class Project:
     name: Text = attrs.field(converter=text)
     summary: Text | None = attrs.field(default=None, converter=optional_text)
     #: The funder's project code (hankekoodi), e.g. an ESF code.
-    code: str | None = None
+    code: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
     funder: Text | None = attrs.field(default=None, converter=optional_text)
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, validator=is_a(Period, optional=True))
     organisation: Text | None = attrs.field(default=None, converter=optional_text)
-    partners: tuple[Text, ...] = attrs.field(default=(), converter=texts)
+    partners: tuple[Text, ...] = attrs.field(default=(), converter=_partners)
     region: Text | None = attrs.field(default=None, converter=optional_text)
     target_group: Text | None = attrs.field(default=None, converter=optional_text)
-    website: str | None = None
-    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
+    website: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Practice))
 
     def __attrs_post_init__(self) -> None:
         issues = duplicate_issues((p.id for p in self.practices), ("practices",), "practice")
@@ -57,7 +63,7 @@ class Catalogue:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    blocks: tuple[Block, ...] = attrs.field(converter=to_tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=to_tuple, validator=each(Block))
     description: Text | None = attrs.field(default=None, converter=optional_text)
     publisher: Text | None = attrs.field(default=None, converter=optional_text)
     #: The framework the blocks' mappings refer to by default.
@@ -83,10 +89,10 @@ class Collection:
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
     description: Text | None = attrs.field(default=None, converter=optional_text)
-    projects: tuple[Project, ...] = attrs.field(default=(), converter=to_tuple)
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Project))
     #: Practices that belong to no project in this collection.
-    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
-    catalogues: tuple[Catalogue, ...] = attrs.field(default=(), converter=to_tuple)
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Practice))
+    catalogues: tuple[Catalogue, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Catalogue))
 
     def __attrs_post_init__(self) -> None:
         issues = collection_issues(self)

@@ -6,11 +6,12 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError
-from osallisuuden_palaset.model.coerce import to_tuple
+from osallisuuden_palaset.model.coerce import describe, each, is_a, member, to_date, to_tuple
 from osallisuuden_palaset.model.framework import Source
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -34,11 +35,26 @@ class Wave(enum.StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+def to_scoring_method(value: ScoringMethod | str) -> ScoringMethod:
+    """Converter: a ScoringMethod, or its value (``"mean"``)."""
+    return value if type(value) is ScoringMethod else member(ScoringMethod, value)
+
+
+def to_wave(value: Wave | str | None) -> Wave | None:
+    """Converter: a Wave, its value (``"start"``) or None."""
+    return value if value is None or type(value) is Wave else member(Wave, value)
+
+
+_text = is_a(str)
+_whole = is_a(int)
+_number = is_a((int, float))
+
+
 @attrs.frozen
 class ScaleValue:
     """One step of a response scale: the number stored and its label."""
 
-    value: int
+    value: int = attrs.field(validator=_whole)
     label: Text = attrs.field(converter=text)
 
 
@@ -50,7 +66,7 @@ def _labels_key(label: str) -> str:
 class Scale:
     """A response scale: whole-number values, each with a label in fi/en/sv."""
 
-    values: tuple[ScaleValue, ...] = attrs.field(converter=to_tuple)
+    values: tuple[ScaleValue, ...] = attrs.field(converter=to_tuple, validator=each(ScaleValue))
 
     def __attrs_post_init__(self) -> None:
         issues: list[Issue] = []
@@ -107,20 +123,20 @@ class Item:
     #: What the item is about, in our own words; never an instrument's official statement.
     label: Text = attrs.field(converter=text)
     #: Whether agreeing means *less* of what the score measures (the value is reversed before scoring).
-    reverse: bool = False
+    reverse: bool = attrs.field(default=False, validator=is_a(bool))
 
 
 @attrs.frozen
 class Scoring:
     """How the item values become a score, and how scores are shown."""
 
-    method: ScoringMethod = ScoringMethod.RESCALE
+    method: ScoringMethod = attrs.field(default=ScoringMethod.RESCALE, converter=to_scoring_method)
     #: The score of the lowest possible answers (``rescale`` only).
-    low: float = 0.0
+    low: float = attrs.field(default=0.0, validator=_number)
     #: The score of the highest possible answers (``rescale`` only).
-    high: float = 100.0
+    high: float = attrs.field(default=100.0, validator=_number)
     #: Decimals shown in reports (the figures themselves are not rounded).
-    decimals: int = 1
+    decimals: int = attrs.field(default=1, validator=_whole)
 
     def __attrs_post_init__(self) -> None:
         if not (math.isfinite(self.low) and math.isfinite(self.high)) or self.low >= self.high:
@@ -133,7 +149,7 @@ class Scoring:
 class MissingRule:
     """When a respondent gets a score: at least ``min_answered`` items answered."""
 
-    min_answered: int
+    min_answered: int = attrs.field(validator=_whole)
 
     def __attrs_post_init__(self) -> None:
         if self.min_answered < 1:
@@ -146,7 +162,7 @@ class Threshold:
 
     id: str = attrs.field(validator=check_id)
     label: Text = attrs.field(converter=text)
-    at_least: float
+    at_least: float = attrs.field(validator=_number)
 
 
 @attrs.frozen
@@ -155,13 +171,13 @@ class Instrument:
 
     id: str = attrs.field(validator=check_id)
     name: Text = attrs.field(converter=text)
-    items: tuple[Item, ...] = attrs.field(converter=to_tuple)
-    scale: Scale
-    scoring: Scoring = attrs.field(factory=Scoring)
+    items: tuple[Item, ...] = attrs.field(converter=to_tuple, validator=each(Item))
+    scale: Scale = attrs.field(validator=is_a(Scale))
+    scoring: Scoring = attrs.field(factory=Scoring, validator=is_a(Scoring))
     #: None means every item must be answered.
-    missing: MissingRule | None = None
-    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=to_tuple)
-    source: Source | None = None
+    missing: MissingRule | None = attrs.field(default=None, validator=is_a(MissingRule, optional=True))
+    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Threshold))
+    source: Source | None = attrs.field(default=None, validator=is_a(Source, optional=True))
     description: Text | None = attrs.field(default=None, converter=optional_text)
     #: How to collect answers (e.g. "use the official form"); shown in reports.
     note: Text | None = attrs.field(default=None, converter=optional_text)
@@ -232,12 +248,21 @@ def _answer_pairs(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple
     return tuple((str(k), v) for k, v in items)
 
 
+def _check_answers(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, int], ...]
+) -> None:
+    for item, answer in value:
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            raise TypeError(f"Response.answers[{item!r}] must be a whole number, not {describe(answer)}")
+
+
 def _field_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple((str(k), str(v)) for k, v in items)
 
 
 def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _text(instance, attribute, value)
     if not value.strip():
         raise ValueError(f"{attribute.name} is empty")
 
@@ -251,13 +276,15 @@ class Response:
 
     respondent: str = attrs.field(validator=_not_blank)
     #: Item id → the value on the instrument's scale; unanswered items are left out.
-    answers: tuple[tuple[str, int], ...] = attrs.field(factory=tuple, converter=_answer_pairs)
-    wave: Wave | None = None
-    date: dt.date | None = None
+    answers: tuple[tuple[str, int], ...] = attrs.field(
+        factory=tuple, converter=_answer_pairs, validator=_check_answers
+    )
+    wave: Wave | None = attrs.field(default=None, converter=to_wave)
+    date: dt.date | None = attrs.field(default=None, converter=to_date)
     #: Grouping fields (project, practice, age group, ...) as field → value.
     fields: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_field_pairs)
     #: Where the response was read from ("FILE:LINE"); not part of equality.
-    origin: str | None = attrs.field(default=None, eq=False)
+    origin: str | None = attrs.field(default=None, eq=False, validator=is_a(str, optional=True))
 
     def answer(self, item_id: str) -> int | None:
         """The value given to ``item_id``, or None when unanswered."""
