@@ -107,7 +107,9 @@ class Claim:
     #: The written claim: (owner, block, index) — the practice or catalogue the block is written
     #: in, the block's id there, the mapping's index in it. The same for every step and practice
     #: reusing or including it, so that coverage counts it once; None when not known.
-    written_at: tuple[str, str, int] | None = None
+    written_at: tuple[str, str, int] | None = attrs.field(
+        default=None, validator=each((str, int), optional=True)
+    )
 
     @property
     def has_evidence(self) -> bool:
