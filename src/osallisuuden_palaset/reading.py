@@ -11,6 +11,7 @@ from ruamel.yaml.reader import Reader
 
 from osallisuuden_palaset.errors import Path, Problem
 from osallisuuden_palaset.reading_events import read_events
+from osallisuuden_palaset.reading_json import JsonPositions
 from osallisuuden_palaset.reading_limits import LimitExceeded, check_limits
 from osallisuuden_palaset.reading_nodes import MAX_DEPTH, MAX_NODES, Position, read_composed
 
@@ -156,23 +157,36 @@ def _beyond_limits(data: Any) -> bool:
 
 
 class _LazyPositions:
-    """The positions of a JSON text, read with the full reader the first time one is asked for."""
+    """The positions of a JSON text: path by path as they are asked for, all of them when listed.
+
+    Looking one up walks the text only as far as that path (:class:`JsonPositions`); listing
+    them reads the whole text with the full reader, once.
+    """
 
     def __init__(self, text: str, name: str) -> None:
         self.text: str | None = text
         self.name = name
         self.reading: Reading | None = None
+        self.walk = JsonPositions(text) if JsonPositions.usable(text) else None
 
     def get(self) -> Reading:
         if self.reading is None:
             assert self.text is not None
             self.reading = _read_located(self.text, self.name, json_syntax=True)
-            self.text = None
+            self.text = self.walk = None
         return self.reading
+
+    def lookup(self, field: str, path: Path) -> Any:
+        if self.walk is None:
+            return getattr(self.get(), field).get(path)
+        return _WALKS[field](self.walk, path)
+
+
+_WALKS: Final = {"values": JsonPositions.value, "keys": JsonPositions.key, "raw": JsonPositions.raw}
 
 
 class _Lazy(Mapping[Path, Any]):
-    """One of a reading's position maps, filled in on first use."""
+    """One of a reading's position maps, filled in as it is used."""
 
     def __init__(self, positions: _LazyPositions, field: str) -> None:
         self._positions = positions
@@ -183,7 +197,10 @@ class _Lazy(Mapping[Path, Any]):
         return found
 
     def __getitem__(self, key: Path) -> Any:
-        return self._mapping()[key]
+        found = self._positions.lookup(self._field, key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
     def __iter__(self) -> Iterator[Path]:
         return iter(self._mapping())
@@ -193,11 +210,13 @@ class _Lazy(Mapping[Path, Any]):
 
 
 def _too_big(name: str, size: int) -> Problem:
+    # A file is read up to one byte past the limit: past it, its full size is not known.
+    amount = f"{size:,} bytes" if size != MAX_BYTES + 1 else f"more than {MAX_BYTES:,} bytes"
     return Problem(
         name,
         1,
         1,
-        f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes = 5 MiB)",
+        f"the file is too large ({amount}; the limit is {MAX_BYTES:,} bytes = 5 MiB)",
         "split the model into several files in one folder",
     )
 
