@@ -252,14 +252,22 @@ def _draw_one(
 ) -> None:
     from osallisuuden_palaset.atomicfile import write_atomic
     from osallisuuden_palaset.diagram import diagram_source
-    from osallisuuden_palaset.rendering import format_of, render
+    from osallisuuden_palaset.rendering import draw, format_of
 
     if output is None:
         output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
     fmt = fmt or format_of(output)
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
-    write_atomic(output, render(source, fmt, timeout=timeout, name=model.id))
+    drawing = draw(source, fmt, timeout=timeout, name=model.id)
+    write_atomic(output, drawing.data)
+    _warn(model.id, drawing.warnings)
     click.echo(output)
+
+
+def _warn(name: str, warnings: tuple[str, ...]) -> None:
+    """Show what Graphviz warned about while drawing ``name`` (e.g. a PNG scaled down to fit)."""
+    for warning in warnings:
+        click.echo(f"palaset: warning: Graphviz, {name}: {warning}", err=True)
 
 
 def _draw_folder(
@@ -316,6 +324,8 @@ def _job_stream(
 
 
 def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
+    for outcome in report.outcomes:
+        _warn(outcome.job.name, outcome.warnings)
     written = [o for o in report.outcomes if o.ok]
     click.echo(words["wrote"].format(n=len(written), folder=folder))
     if report.failures:

@@ -127,6 +127,21 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
         sv="Exportera bara den här verksamhetsmodellen.",
     ),
 )
+@click.option(
+    "--timeout",
+    cls=LocalizedOption,
+    type=click.FloatRange(min=0.1),
+    default=None,
+    metavar="SECONDS",
+    help=Text(
+        fi="Sekunteja, jotka Graphviz saa käyttää kaaviota kohden (muodoilla, jotka piirtävät kaavioita, "
+        "kuten html; sama kuin -O timeout=SECONDS).",
+        en="Seconds Graphviz may take per diagram (for formats that draw diagrams, such as html; "
+        "the same as -O timeout=SECONDS).",
+        sv="Sekunder som Graphviz får använda per diagram (för format som ritar diagram, som html; "
+        "samma som -O timeout=SECONDS).",
+    ),
+)
 @report_options
 @click.pass_context
 def export(
@@ -137,6 +152,7 @@ def export(
     output: Path | None,
     options: tuple[str, ...],
     practice_id: str | None,
+    timeout: float | None,
     **report: Any,
 ) -> None:
     """Export PATH (a model file, or a folder as a collection) in one format."""
@@ -147,6 +163,10 @@ def export(
         given = parse_options(options)
     except PalasetError as error:
         fail(str(error))
+    if timeout is not None:
+        if not any(o.name == "timeout" for o in exporter.options):
+            fail(f"format {exporter.name!r} draws no diagrams, so --timeout does not apply to it")
+        given["timeout"] = f"{timeout:g}"
     if output is None and not is_text(exporter) and sys.stdout.isatty():
         fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
     workspace = load(ctx, [path])
