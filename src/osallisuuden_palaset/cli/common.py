@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from osallisuuden_palaset.assessing.report import ClaimLocator
-    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.loading import Skipped, Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
     from osallisuuden_palaset.model.text import Lang, Text
@@ -91,11 +91,19 @@ def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
 
     try:
         return load_workspace(
-            [Path(p) for p in paths], frameworks=frameworks(ctx).values(), catalogues=catalogues(ctx)
+            [Path(p) for p in paths],
+            frameworks=frameworks(ctx).values(),
+            catalogues=catalogues(ctx),
+            on_skip=note_skipped,
         )
     except LoadError as error:
         report_problems(error)
         sys.exit(1)
+
+
+def note_skipped(skipped: Skipped) -> None:
+    """Say on stderr that a file in a folder was not read (a pipe, a device, a link that loops)."""
+    click.echo(f"palaset: note: {skipped}", err=True)
 
 
 def report_problems(error: LoadError) -> None:

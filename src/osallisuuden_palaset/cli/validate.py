@@ -53,7 +53,10 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
     try:
         workspace = load_workspace(
-            list(paths), frameworks=common.frameworks(ctx).values(), catalogues=common.catalogues(ctx)
+            list(paths),
+            frameworks=common.frameworks(ctx).values(),
+            catalogues=common.catalogues(ctx),
+            on_skip=common.note_skipped,
         )
     except LoadError as error:
         if fmt == "json":
