@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
 from osallisuuden_palaset.errors import Path as ModelPath
 
@@ -103,18 +104,18 @@ def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
 
 def note_skipped(skipped: Skipped) -> None:
     """Say on stderr that a file in a folder was not read (a pipe, a device, a link that loops)."""
-    click.echo(f"palaset: note: {skipped}", err=True)
+    terminal.echo(f"palaset: note: {skipped}", err=True)
 
 
 def report_problems(error: LoadError) -> None:
     """Print one ``FILE:LINE:COL: message`` line per problem to stderr."""
     for problem in error.problems:
-        click.echo(str(problem), err=True)
+        terminal.echo(str(problem), err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``palaset: message`` to stderr and exit with ``code``."""
-    click.echo(f"palaset: {message}", err=True)
+    terminal.echo(f"palaset: {message}", err=True)
     sys.exit(code)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Text
@@ -261,13 +261,13 @@ def _draw_one(
     drawing = draw(source, fmt, timeout=timeout, name=model.id)
     write_atomic(output, drawing.data)
     _warn(model.id, drawing.warnings)
-    click.echo(output)
+    terminal.echo(output)
 
 
 def _warn(name: str, warnings: tuple[str, ...]) -> None:
     """Show what Graphviz warned about while drawing ``name`` (e.g. a PNG scaled down to fit)."""
     for warning in warnings:
-        click.echo(f"palaset: warning: Graphviz, {name}: {warning}", err=True)
+        terminal.echo(f"palaset: warning: Graphviz, {name}: {warning}", err=True)
 
 
 def _draw_folder(
@@ -327,9 +327,9 @@ def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
     for outcome in report.outcomes:
         _warn(outcome.job.name, outcome.warnings)
     written = [o for o in report.outcomes if o.ok]
-    click.echo(words["wrote"].format(n=len(written), folder=folder))
+    terminal.echo(words["wrote"].format(n=len(written), folder=folder))
     if report.failures:
-        click.echo(words["failed"].format(n=len(report.failures)), err=True)
+        terminal.echo(words["failed"].format(n=len(report.failures)), err=True)
         for outcome in report.failures:
-            click.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
+            terminal.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
         raise SystemExit(1)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import echo_json, format_option
@@ -188,7 +189,7 @@ def export(
         )
         if output is None or str(output) == "-":
             stream = sys.stdout.buffer
-            stream.write(data)
+            stream.write(terminal.shown(data))
             stream.flush()
         else:
             write_atomic(output, data)

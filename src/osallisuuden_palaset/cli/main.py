@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.helptext import (
     VERSION_OPTION,
     LocalizedGroup,
@@ -152,7 +153,7 @@ def _plugin_warnings_as_messages() -> Iterator[None]:
 
         def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
             if issubclass(category, PluginWarning):
-                click.echo(f"palaset: warning: {message}", err=True)
+                terminal.echo(f"palaset: warning: {message}", err=True)
             else:
                 shown(message, category, *args, **kwargs)
 
@@ -167,5 +168,5 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="palaset", standalone_mode=True)
     except PalasetError as error:  # commands normally handle these; this is the safety net
-        click.echo(f"palaset: {error}", err=True)
+        terminal.echo(f"palaset: {error}", err=True)
         sys.exit(1)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.model.text import Text
 
@@ -33,14 +33,14 @@ def format_option(help: Text = OUTPUT_FORMAT, *, name: str = "fmt") -> Callable[
 
 
 def echo_json(data: object) -> None:
-    """Print ``data`` as indented JSON, non-ASCII letters as they are."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as indented JSON, non-ASCII letters as they are (controls escaped)."""
+    click.echo(terminal.clean_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def emit(text: str, output: str | None) -> None:
     """Print ``text`` as it is, or write it atomically into the file ``output`` (failing cleanly)."""
     if not output:
-        click.echo(text, nl=False)
+        terminal.echo(text, nl=False)
         return
     from osallisuuden_palaset.atomicfile import write_text_atomic
 

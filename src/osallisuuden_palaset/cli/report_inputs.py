@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import (
     claim_locator,
     fail,
@@ -167,7 +168,7 @@ def _read(instrument: Instrument, path: str, wave: Any) -> ResponseFile:
         report_problems(error)
         sys.exit(1)
     for problem in read.problems:  # a bad row is skipped and named, as in `palaset survey`
-        click.echo(str(problem), err=True)
+        terminal.echo(str(problem), err=True)
     return read
 
 
@@ -207,7 +208,7 @@ def _split(responses: Sequence[Response]) -> tuple[list[Response], list[Response
     seconds = [r for r in responses if r.wave is Wave.FOLLOW_UP]
     for r in responses:
         if r.wave is None:
-            click.echo(f"{r.origin}: the row has no wave and was left out", err=True)
+            terminal.echo(f"{r.origin}: the row has no wave and was left out", err=True)
     return firsts, seconds
 
 

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.errors import LoadError, nearest
@@ -104,7 +104,7 @@ def instruments_command(ctx: click.Context) -> None:
     lang = common.lang(ctx)
     for ident, instrument in sorted(_instruments(ctx).items()):
         low, high = instrument.score_range
-        click.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
+        terminal.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
 
 
 @survey.command(
@@ -284,7 +284,7 @@ def _read(instrument: Instrument, path: str, wave: Wave | None, options: dict[st
         common.report_problems(error)
         sys.exit(1)
     for problem in read.problems:
-        click.echo(str(problem), err=True)
+        terminal.echo(str(problem), err=True)
     return read
 
 
@@ -301,7 +301,7 @@ def _split_waves(read: ResponseFile) -> tuple[list[Response], list[Response]]:
             problem = RowProblem(
                 file, int(line), "the row has no wave; give the start and follow-up files apart"
             )
-            click.echo(str(problem), err=True)
+            terminal.echo(str(problem), err=True)
     if not firsts and not seconds:
         common.fail(f"{read.file}: no wave column; give two files: START.csv FOLLOWUP.csv")
     return firsts, seconds
