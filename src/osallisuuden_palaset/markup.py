@@ -32,7 +32,9 @@ def _escape_line(line: str) -> str:
     indent = out[: len(out) - len(body)]
     if body[:1] in _LINE_START:
         body = "\\" + body
-    return indent + _ORDERED_ITEM.sub(r"\1\\\2", body)
+    elif body[:1].isdigit():
+        body = _ORDERED_ITEM.sub(r"\1\\\2", body)
+    return indent + body
 
 
 def escape_markdown(value: str) -> MarkdownText:
