@@ -287,7 +287,7 @@ def test_a_missing_dot_says_how_to_install_it(
 def test_a_failing_dot_in_a_folder_run_keeps_every_other_diagram(fake_dot: Path, tmp_path: Path) -> None:
     """One diagram failing neither stops the others nor replaces an earlier drawing of it."""
     _script(fake_dot, 'input=$(cat); case "$input" in *rikkinainen*) echo "bad graph" >&2; exit 7;; esac; '
-            "printf '<svg>ok</svg>'")  # fmt: skip
+            """printf '<svg xmlns="http://www.w3.org/2000/svg">ok</svg>'""")  # fmt: skip
     models = tmp_path / "mallit"
     models.mkdir()
     for ident in ("ehja", "rikkinainen"):
@@ -304,5 +304,103 @@ def test_a_failing_dot_in_a_folder_run_keeps_every_other_diagram(fake_dot: Path,
     assert "exit status 7" in result.stderr
     assert "bad graph" in result.stderr
     assert "Traceback" not in result.stderr
-    assert (out / "ehja.flow.svg").read_bytes() == b"<svg>ok</svg>"
+    assert (out / "ehja.flow.svg").read_bytes() == b'<svg xmlns="http://www.w3.org/2000/svg">ok</svg>'
     assert earlier.read_bytes() == OLD
+
+
+# --- dot's output checked, its warnings shown, the html export bounded -------------------------
+
+_SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg">'
+_SVG_OF = f"{_SVG_OPEN}<text>%s</text></svg>"
+_SCALED = "Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit"
+
+
+@posix_only
+def test_dot_warnings_are_shown_by_palaset_diagram(fake_dot: Path, tmp_path: Path) -> None:
+    _script(fake_dot, f"cat >/dev/null; echo '{_SCALED}' >&2; printf '{_SVG_OF}' ok")
+    result, target = _diagram(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert f"palaset: warning: Graphviz, paivakeskus-hybridi: {_SCALED}" in result.stderr
+    assert b"<text>ok</text>" in target.read_bytes()
+
+
+@posix_only
+def test_dot_warnings_are_shown_for_each_diagram_of_a_folder_run(fake_dot: Path, tmp_path: Path) -> None:
+    _script(fake_dot, f"cat >/dev/null; echo '{_SCALED}' >&2; printf '{_SVG_OF}' ok")
+    models = tmp_path / "mallit"
+    models.mkdir()
+    (models / "a.yaml").write_text("practice:\n  id: a\n  name: A\n  steps:\n    - id: s\n      name: S\n")
+    result = run_cli(["diagram", str(models), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert f"Graphviz, a: {_SCALED}" in result.stderr
+
+
+@posix_only
+@pytest.mark.parametrize("suffix", ["svg", "png", "pdf"])
+def test_garbage_from_dot_is_not_written_and_fails(fake_dot: Path, tmp_path: Path, suffix: str) -> None:
+    _script(fake_dot, "cat >/dev/null; echo 'this is no picture'")
+    target = tmp_path / f"kaavio.{suffix}"
+    target.write_bytes(OLD)
+    result = run_cli(["diagram", str(EXAMPLE), "-o", str(target)])
+    assert result.exit_code == 1
+    assert f"is not a proper {suffix} file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.read_bytes() == OLD
+    fresh = tmp_path / f"uusi.{suffix}"
+    assert run_cli(["diagram", str(EXAMPLE), "-o", str(fresh)]).exit_code == 1
+    assert not fresh.exists()
+
+
+def _html(tmp_path: Path, *extra: str) -> tuple[Any, str]:
+    target = tmp_path / "raportti.html"
+    result = run_cli(["export", str(EXAMPLE), "-f", "html", "-o", str(target), "--no-checks", *extra])
+    return result, target.read_text(encoding="utf-8") if target.exists() else ""
+
+
+@posix_only
+def test_the_html_export_inlines_only_checked_svg(fake_dot: Path, tmp_path: Path) -> None:
+    _dot_writing(fake_dot, f"{_SVG_OPEN}<script>alert('dot')</script></svg>")
+    result, page = _html(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "alert('dot')" not in page
+    assert "Kaavion piirtäminen epäonnistui" in page
+    assert "it holds a &lt;script&gt; element" in page
+
+
+@posix_only
+def test_the_html_export_rewrites_the_svg_it_inlines(fake_dot: Path, tmp_path: Path) -> None:
+    # An HTML parser ends the comment at "<!-->", so copying it would have made the <img> live.
+    _dot_writing(
+        fake_dot, "<svg xmlns='http://www.w3.org/2000/svg'><!--><img src=x onerror=alert(1)>-->ok</svg>"
+    )
+    result, page = _html(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "onerror" not in page
+    assert '<figure class="diagram"><svg xmlns="http://www.w3.org/2000/svg">ok</svg>' in page
+    assert f"Graphvizin varoitus: {_SCALED}" in page
+
+
+def _dot_writing(folder: Path, output: str) -> None:
+    """A fake dot that writes ``output`` (and a warning) whatever it is given."""
+    (folder / "output").write_text(output, encoding="utf-8")
+    _script(folder, f"cat >/dev/null; echo '{_SCALED}' >&2; cat '{folder / 'output'}'")
+
+
+@posix_only
+@pytest.mark.parametrize("how", [["--timeout", "0.5"], ["-O", "timeout=0.5"]])
+def test_the_html_export_takes_a_timeout(fake_dot: Path, tmp_path: Path, how: list[str]) -> None:
+    _script(fake_dot, "exec sleep 30")
+    start = time.monotonic()
+    result, page = _html(tmp_path, *how)
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 0, result.stderr
+    assert "took longer than 0.5 s" in page
+
+
+def test_a_wrong_timeout_is_refused_clearly(tmp_path: Path) -> None:
+    result, _ = _html(tmp_path, "-O", "timeout=soon")
+    assert result.exit_code == 1
+    assert "option 'timeout' is a number of seconds above 0" in result.stderr
+    markdown = run_cli(["export", str(EXAMPLE), "-f", "markdown", "--timeout", "5"])
+    assert markdown.exit_code == 1
+    assert "format 'markdown' draws no diagrams, so --timeout does not apply to it" in markdown.stderr

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from osallisuuden_palaset.errors import LoadError, Problem
-from osallisuuden_palaset.loading import load_document, load_framework, load_workspace, loads, slug
+from osallisuuden_palaset.loading import (
+    Skipped,
+    load_document,
+    load_framework,
+    load_workspace,
+    loads,
+    model_files,
+    slug,
+)
 from osallisuuden_palaset.model.framework import Dimension, Framework, FrameworkKind, Principle, Source
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Project
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.reading import MAX_BYTES
 
+T = TypeVar("T")
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "broken"
 GOOD = FIXTURES / "good"
@@ -360,3 +375,92 @@ def test_files_beside_a_named_file_resolve_its_references(tmp_path: Path) -> Non
     assert workspace.context.resolve("tools/cards").name.get() == "Cards"
     with pytest.raises(LoadError, match="no catalogue or practice 'tools'"):
         load_workspace([named], siblings=False)
+
+
+# --- special files and links in folders ------------------------------------------------------
+
+_MODEL = "practice:\n  id: m\n  name: M\n  steps:\n    - {id: a, name: A}\n"
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and symbolic links are POSIX")
+
+
+def _within(seconds: float, action: Callable[[], T]) -> T:
+    """``action()``, failing the test instead of hanging when it takes longer than ``seconds``."""
+    result: list[T] = []
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(action())
+        except BaseException as error:  # handed to the test's own thread
+            raised.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"still running after {seconds} s"
+    if raised:
+        raise raised[0]
+    return result[0]
+
+
+@posix_only
+def test_a_fifo_named_like_a_model_in_a_folder_is_skipped_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "malli.yaml").write_text(_MODEL, encoding="utf-8")
+    os.mkfifo(tmp_path / "putki.yaml")
+    skipped: list[Skipped] = []
+    workspace = _within(10, lambda: load_workspace([tmp_path], on_skip=skipped.append))
+    assert [p.id for p in workspace.collection.practices] == ["m"]
+    assert [str(s) for s in skipped] == [
+        f"{tmp_path / 'putki.yaml'}: skipped: a named pipe (FIFO), not a file"
+    ]
+
+
+@posix_only
+def test_a_symlink_loop_in_a_folder_is_skipped_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "malli.yaml").write_text(_MODEL, encoding="utf-8")
+    (tmp_path / "itse.yaml").symlink_to("itse.yaml")
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    (tmp_path / "alas").mkdir()
+    (tmp_path / "alas" / "ylos").symlink_to("..")  # a folder loop: links to folders are not followed
+    skipped: list[Skipped] = []
+    workspace = _within(10, lambda: load_workspace([tmp_path], on_skip=skipped.append))
+    assert [p.id for p in workspace.collection.practices] == ["m"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("a.yaml", "a symbolic link that loops"),
+        ("b.yaml", "a symbolic link that loops"),
+        ("itse.yaml", "a symbolic link that loops"),
+    ]
+    assert model_files(tmp_path) == [tmp_path / "malli.yaml"]  # without on_skip, quietly left out
+
+
+@posix_only
+def test_a_link_to_a_model_file_is_read_and_a_broken_link_says_where_it_points(tmp_path: Path) -> None:
+    (tmp_path / "malli.txt").write_text(_MODEL, encoding="utf-8")
+    (tmp_path / "linkki.yaml").symlink_to("malli.txt")
+    assert [p.id for p in load_workspace([tmp_path]).collection.practices] == ["m"]
+    (tmp_path / "rikki.yaml").symlink_to("poistettu.yaml")
+    with pytest.raises(LoadError) as caught:
+        load_workspace([tmp_path])
+    (problem,) = problems_of(caught)
+    assert (
+        problem.message == "the symbolic link points to nothing (poistettu.yaml): fix the link or remove it"
+    )
+
+
+@posix_only
+def test_a_fifo_named_directly_is_read_with_the_size_cap(tmp_path: Path) -> None:
+    pipe = tmp_path / "putki.yaml"
+    os.mkfifo(pipe)
+
+    def write(data: bytes) -> None:
+        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as handle:
+            handle.write(data)
+
+    threading.Thread(target=write, args=(_MODEL.encode(),), daemon=True).start()
+    workspace = _within(10, lambda: load_workspace([pipe]))
+    assert [p.id for p in workspace.collection.practices] == ["m"]
+    endless = b"# " + b"x" * (MAX_BYTES + 1024 * 1024)  # stands for a writer that never stops
+    threading.Thread(target=write, args=(endless,), daemon=True).start()
+    with pytest.raises(LoadError, match="too large"):
+        _within(10, lambda: load_workspace([pipe]))

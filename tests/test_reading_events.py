@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from osallisuuden_palaset import reading, reading_nodes
 from osallisuuden_palaset.reading_events import AVAILABLE, PackedPositions, read_events
+from osallisuuden_palaset.reading_limits import LimitExceeded
 
 pytestmark = pytest.mark.skipif(not AVAILABLE, reason="ruamel.yaml.clib is not installed")
 
@@ -91,7 +92,6 @@ RARE = [
     "a: <<\n",
     "odd: =\n",
     "a: '\x07'\n",
-    "[" * (reading.MAX_DEPTH + 1) + "]" * (reading.MAX_DEPTH + 1),
 ]
 
 
@@ -100,10 +100,20 @@ def test_anything_unusual_or_wrong_is_left_to_the_full_reader(text: str) -> None
     assert _events(text) is None
 
 
-def test_the_node_limit_is_left_to_the_full_reader() -> None:
+def test_the_node_limit_is_reported_where_it_is_crossed() -> None:
     text = "[" + ", ".join(["1"] * 50) + "]"
-    assert read_events(text, json_syntax=False, max_nodes=50, max_depth=10) is None
+    with pytest.raises(LimitExceeded) as caught:
+        read_events(text, json_syntax=False, max_nodes=50, max_depth=10)
+    assert (caught.value.kind, caught.value.line, caught.value.col) == ("values", 1, 149)  # the 50th "1"
     assert read_events(text, json_syntax=False, max_nodes=51, max_depth=10) is not None
+
+
+def test_the_depth_limit_is_reported_where_it_is_crossed() -> None:
+    text = "a:\n  - [[x]]\n"
+    with pytest.raises(LimitExceeded) as caught:
+        read_events(text, json_syntax=False, max_nodes=50, max_depth=3)
+    assert (caught.value.kind, caught.value.line, caught.value.col) == ("depth", 2, 6)
+    assert read_events(text, json_syntax=False, max_nodes=50, max_depth=4) is not None
 
 
 def test_packed_positions_behave_as_a_mapping() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,13 +22,20 @@ from osallisuuden_palaset.rendering import (
     RenderFailed,
     RenderJob,
     RenderOutcome,
+    RenderRefused,
     RenderTimeout,
+    RenderTooLarge,
+    draw,
     format_of,
     render,
     render_many,
 )
+from osallisuuden_palaset.rendering_output import inline_svg
 
 SOURCE = "digraph { a [label=<å &amp; 😀>]; a -> b }"
+#: A (tiny, valid) SVG holding a text; a fake dot's body that draws one holding its input.
+SVG_OF = '<svg xmlns="http://www.w3.org/2000/svg"><text>%s</text></svg>'
+DRAW_INPUT = f"printf '{SVG_OF}' \"$(cat)\""
 
 
 def _fake_dot(folder: Path, body: str) -> Path:
@@ -108,7 +117,9 @@ def test_unknown_formats_and_suffixes_are_refused() -> None:
 @pytestmark_posix
 def test_render_many_reports_failures_and_finishes_the_rest(fake_path: Path, tmp_path: Path) -> None:
     _fake_dot(
-        fake_path, 'input=$(cat); case "$input" in *FAIL*) echo "bad graph" >&2; exit 1;; esac; echo "$input"'
+        fake_path,
+        'input=$(cat); case "$input" in *FAIL*) echo "bad graph" >&2; exit 1;; esac; '
+        f"printf '{SVG_OF}' \"$input\"",
     )
     jobs = [
         RenderJob(f"j{i}", f"digraph {{ {'FAIL' if i == 2 else 'ok'} }}", "svg", tmp_path / f"j{i}.svg")
@@ -120,7 +131,7 @@ def test_render_many_reports_failures_and_finishes_the_rest(fake_path: Path, tmp
     assert [o.job.name for o in report.failures] == ["j2"]
     assert "bad graph" in str(report.failures[0].error)
     assert not (tmp_path / "j2.svg").exists()
-    assert (tmp_path / "j4.svg").read_text(encoding="utf-8").strip() == "digraph { ok }"
+    assert "<text>digraph { ok }</text>" in (tmp_path / "j4.svg").read_text(encoding="utf-8")
 
 
 def test_render_many_without_dot_fails_before_drawing(
@@ -135,7 +146,7 @@ def test_render_many_without_dot_fails_before_drawing(
 
 
 def test_render_many_draws_jobs_from_a_generator_as_they_come(fake_path: Path, tmp_path: Path) -> None:
-    _fake_dot(fake_path, "cat")
+    _fake_dot(fake_path, DRAW_INPUT)
     made: list[str] = []
 
     def jobs() -> Iterator[RenderJob]:
@@ -148,7 +159,7 @@ def test_render_many_draws_jobs_from_a_generator_as_they_come(fake_path: Path, t
     assert made == ["j0", "j1", "j2", "j3"]
     assert [o.job.name for o in report.outcomes] == made  # in the order given, whatever finished first
     assert sorted(calls) == [(1, 4), (2, 4), (3, 4), (4, 4)]
-    assert (tmp_path / "j3.svg").read_text(encoding="utf-8") == "digraph { n3 }"
+    assert "<text>digraph { n3 }</text>" in (tmp_path / "j3.svg").read_text(encoding="utf-8")
 
 
 def test_a_generator_without_dot_fails_before_its_first_drawing(
@@ -192,3 +203,202 @@ def test_five_hundred_practices_render_in_parallel_with_progress(tmp_path: Path)
     assert calls[-1] == (500, 500)
     assert len(list(tmp_path.glob("*.svg"))) == 500
     assert b"Toimintamalli 499" in (tmp_path / "malli-499.svg").read_bytes()
+
+
+# --- dot bounded: output capped, one deadline, killed on any exit, output checked -------------
+
+
+def _pids(path: Path, count: int) -> list[int]:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        found = path.read_text(encoding="ascii").split() if path.exists() else []
+        if len(found) >= count:
+            return [int(p) for p in found]
+        time.sleep(0.02)
+    raise AssertionError(f"the fake dot did not write {count} pids")
+
+
+@pytestmark_posix
+def test_a_dot_flooding_stdout_is_stopped_at_the_output_cap(fake_path: Path) -> None:
+    _fake_dot(fake_path, "cat >/dev/null; exec yes '<svg>'")
+    started = time.monotonic()
+    with pytest.raises(RenderTooLarge, match="more than 1,048,576 bytes"):
+        draw(SOURCE, "svg", timeout=30, max_output=1024 * 1024)
+    assert time.monotonic() - started < 10
+
+
+@pytestmark_posix
+def test_a_dot_flooding_stdout_under_a_timeout_stops_at_the_cap_or_the_timeout(fake_path: Path) -> None:
+    """The finding: 14 GB and 67 s under --timeout 10. Now whichever bound comes first holds."""
+    _fake_dot(fake_path, "cat >/dev/null; exec yes '<svg>'")
+    started = time.monotonic()
+    with pytest.raises((RenderTooLarge, RenderTimeout)):
+        render(SOURCE, "svg", timeout=2)
+    assert time.monotonic() - started < 8
+
+
+@pytestmark_posix
+def test_the_timeout_covers_the_whole_run_including_reading(fake_path: Path) -> None:
+    _fake_dot(fake_path, "cat >/dev/null; while :; do echo '<g/>'; sleep 0.05; done")
+    started = time.monotonic()
+    with pytest.raises(RenderTimeout):
+        render(SOURCE, "svg", timeout=1)
+    assert time.monotonic() - started < 6
+
+
+@pytestmark_posix
+def test_a_dot_ignoring_sigterm_is_killed_with_everything_it_started(fake_path: Path, tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    _fake_dot(fake_path, f"trap '' TERM INT; sleep 60 & echo $$ $! > {pids}; wait")
+    with pytest.raises(RenderTimeout):
+        render(SOURCE, "svg", timeout=1)
+    for pid in _pids(pids, 2):
+        assert _process_ended(pid), pid
+
+
+@pytestmark_posix
+def test_ctrl_c_kills_dot_and_waits_for_it(fake_path: Path, tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    _fake_dot(fake_path, f"trap '' INT; sleep 60 & echo $$ $! > {pids}; wait")
+
+    def interrupt() -> None:
+        _pids(pids, 2)
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    threading.Thread(target=interrupt, daemon=True).start()
+    with pytest.raises(KeyboardInterrupt):
+        render(SOURCE, "svg", timeout=60)
+    for pid in _pids(pids, 2):
+        assert _process_ended(pid), pid
+
+
+@pytestmark_posix
+def test_an_exception_in_a_parallel_run_kills_every_dot_still_drawing(
+    fake_path: Path, tmp_path: Path
+) -> None:
+    pids = tmp_path / "pids"
+    _fake_dot(
+        fake_path,
+        f"input=$(cat); case \"$input\" in *fast*) printf '{SVG_OF}' ok; exit 0;; esac; "
+        f"sleep 60 & echo $$ $! >> {pids}; wait",
+    )
+    jobs = [
+        RenderJob("fast", "digraph { fast }", "svg"),
+        *(RenderJob(f"s{i}", "digraph {}", "svg") for i in range(2)),
+    ]
+
+    def progress(done: int, total: int, outcome: RenderOutcome) -> None:
+        _pids(pids, 4)  # both slow jobs have started their dot
+        raise RuntimeError("stop")
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="stop"):
+        render_many(jobs, workers=3, progress=progress, timeout=60)
+    assert time.monotonic() - started < 20
+    for pid in _pids(pids, 4):
+        assert _process_ended(pid), pid
+
+
+def _process_ended(pid: int) -> bool:
+    """Whether ``pid`` is gone, or at most a zombie that is no child of ours (init reaps it).
+
+    A killed grandchild may take a moment to die and be reaped; our own child must have been
+    waited for already.
+    """
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat_file:
+                state = stat_file.read().rsplit(") ", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if pid in _our_children():
+            return False
+        if state == "Z" or time.monotonic() > deadline:
+            return state == "Z"
+        time.sleep(0.05)
+
+
+def _our_children() -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text(encoding="ascii").rsplit(") ", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                found.add(int(entry.name))
+    return found
+
+
+SCALED = "Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit"
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg"'
+
+
+@pytestmark_posix
+def test_dot_warnings_are_kept_and_returned(fake_path: Path) -> None:
+    _fake_dot(
+        fake_path,
+        f"cat >/dev/null; echo '{SCALED}' >&2; printf '{SVG_OF}' ok",
+    )
+    drawing = draw(SOURCE, "svg")
+    assert drawing.warnings == (SCALED,)
+    assert b"<text>ok</text>" in drawing.data
+    report = render_many([RenderJob("a", SOURCE, "svg")])
+    assert report.outcomes[0].warnings == drawing.warnings
+
+
+@pytestmark_posix
+@pytest.mark.parametrize(
+    ("fmt", "output", "reason"),
+    [
+        ("svg", "garbage", "not an XML document"),
+        ("svg", "<html><body>hi</body></html>", "not an SVG document"),
+        ("svg", f"{_SVG}><script>alert(1)</script></svg>", "<script>"),
+        ("svg", f'{_SVG} onload="alert(1)"/>', "event handler"),
+        ("svg", f"{_SVG}><foreignObject/></svg>", "<foreignObject>"),
+        ("svg", '<svg xmlns="http://www.w3.org/1999/xhtml"/>', "foreign content"),
+        (
+            "svg",
+            f'<?xml-stylesheet href="x"?>{_SVG}/>',
+            "processing instruction",
+        ),
+        ("svg", f'<!DOCTYPE svg [<!ENTITY a "b">]>{_SVG}/>', "entit"),
+        ("svg", f'{_SVG}><a href="javascript:alert(1)"/></svg>', "links to"),
+        (
+            "svg",
+            '<svg xmlns="http://www.w3.org/2000/svg"><g fill="url(http://x/y)"/></svg>',
+            "refers outside",
+        ),
+        ("png", "garbage", "not a whole PNG"),
+        ("pdf", "garbage", "not a whole PDF"),
+    ],
+)
+def test_garbage_from_dot_is_refused(fake_path: Path, fmt: str, output: str, reason: str) -> None:
+    script = fake_path / "output"
+    script.write_text(output, encoding="utf-8")
+    _fake_dot(fake_path, f"cat >/dev/null; cat '{script}'")
+    with pytest.raises(RenderRefused, match="not a proper") as caught:
+        render(SOURCE, fmt)
+    assert reason in caught.value.reason
+
+
+@pytest.mark.requires_dot
+def test_an_svg_from_real_dot_is_inlined_without_comments_or_prolog() -> None:
+    data = render(SOURCE, "svg")
+    inline = inline_svg(data)
+    assert inline.startswith("<svg ")
+    assert inline.endswith("</svg>")
+    assert "<!--" not in inline
+    assert "å &amp; 😀" in inline
+
+
+def test_inlining_rewrites_the_svg_so_comments_cannot_open_markup() -> None:
+    tricky = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><!--><script>alert(1)</script>-->'
+        b"<text>&lt;b&gt; &amp; <![CDATA[<i>]]></text></svg>"
+    )
+    inline = inline_svg(tricky)
+    assert "<script" not in inline
+    assert inline == '<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;b&gt; &amp; &lt;i&gt;</text></svg>'

@@ -154,6 +154,7 @@ LABELS: Final[Mapping[str, Variants]] = {
         "Drawing the diagram failed",
         "Diagrammet kunde inte ritas",
     ),
+    "diagram_warning": ("Graphvizin varoitus", "Graphviz warned", "Varning från Graphviz"),
     "survey_chart_omitted": (
         "Kaavio jätettiin pois: palaset build kirjoittaa sen SVG-tiedostoksi raportin viereen.",
         "The chart is left out: palaset build writes it as an SVG file beside the report.",

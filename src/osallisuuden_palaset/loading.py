@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path as FilePath
 
@@ -33,6 +35,7 @@ __all__ = [
     "MODEL_SUFFIXES",
     "Document",
     "Location",
+    "Skipped",
     "Source",
     "Workspace",
     "load_document",
@@ -45,6 +48,17 @@ __all__ = [
 #: File name endings read as model files in a folder.
 MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 _WORKSPACE_NAME = Text(fi="Työtila", en="Workspace", sv="Arbetsyta")
+
+
+@attrs.frozen
+class Skipped:
+    """A file in a folder that is named like a model file but was not read, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
 
 
 @attrs.frozen
@@ -148,6 +162,7 @@ def load_workspace(
     catalogues: Iterable[Catalogue] = (),
     progress: Callable[[int, int], None] | None = None,
     siblings: bool = True,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> Workspace:
     """Load files and folders (searched recursively) as one collection, checking references across them.
 
@@ -158,7 +173,8 @@ def load_workspace(
     collection. Every sibling a named file refers to, directly or through other siblings, is
     checked as if loaded with it: its problems are reported at its own FILE:LINE:COL, and
     it is listed in ``Workspace.referenced`` (``LoadError.referenced`` on failure).
-    ``progress(done, total)`` is called after each file is read.
+    ``progress(done, total)`` is called after each file is read; ``on_skip`` with each file
+    a folder holds that is not read (see :func:`model_files`).
 
     Raises:
         LoadError: listing every problem in every file, sorted by file, line and column.
@@ -167,7 +183,7 @@ def load_workspace(
     problems: list[Problem] = []
     files: list[FilePath] = []
     for root in roots:
-        found, problem = _files_of(root)
+        found, problem = _files_of(root, on_skip)
         files += found
         problems += [problem] if problem else []
     if not roots:
@@ -261,14 +277,26 @@ def _siblings(roots: Sequence[FilePath], loaded: Sequence[FilePath]) -> list[Fil
     return found
 
 
-def model_files(folder: str | os.PathLike[str]) -> list[FilePath]:
-    """Model files in ``folder`` and below, sorted; hidden files and ``*.schema.json`` skipped."""
+def model_files(
+    folder: str | os.PathLike[str], *, on_skip: Callable[[Skipped], None] | None = None
+) -> list[FilePath]:
+    """Model files in ``folder`` and below, sorted; hidden files and ``*.schema.json`` skipped.
+
+    Only regular files (or links to them) are read: a named pipe, socket or device named like
+    a model file, and a symbolic link that loops, are left out and passed to ``on_skip``
+    (reading a pipe would wait for a writer forever). Links to folders are not followed.
+    """
     found: list[FilePath] = []
     for top, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if _is_model_file(name):
-                found.append(FilePath(top, name))
+                path = FilePath(top, name)
+                reason = _not_readable(path)
+                if reason is None:
+                    found.append(path)
+                elif on_skip is not None:
+                    on_skip(Skipped(str(path), reason))
     return found
 
 
@@ -282,14 +310,39 @@ def read_from(folder: str | os.PathLike[str], path: str | os.PathLike[str]) -> b
     return _is_model_file(parts[-1]) and not any(p.startswith(".") for p in parts[:-1])
 
 
+def _not_readable(path: FilePath) -> str | None:
+    """Why ``path`` is not read as a model file (None: it is a regular file, or its problem is reported)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        # A link to nothing, or a file that cannot be read, is reported when it is opened.
+        return "a symbolic link that loops" if error.errno == errno.ELOOP else None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    return "not a regular file"
+
+
 def _is_model_file(name: str) -> bool:
     lower = name.lower()
     return not name.startswith(".") and lower.endswith(MODEL_SUFFIXES) and not lower.endswith(".schema.json")
 
 
-def _files_of(root: FilePath) -> tuple[list[FilePath], Problem | None]:
+def _files_of(
+    root: FilePath, on_skip: Callable[[Skipped], None] | None
+) -> tuple[list[FilePath], Problem | None]:
+    """The model files ``root`` names: itself, or those its folder holds.
+
+    A pipe or device named on its own is read, up to the size limit like any file
+    (``palaset validate <(generate-model)`` works).
+    """
     if root.is_dir():
-        found = model_files(root)
+        found = model_files(root, on_skip=on_skip)
         if not found:
             return [], Problem(
                 str(root), 1, 1, "the folder has no model files: add *.yaml, *.yml or *.json files to it"
@@ -309,6 +362,9 @@ def _parse_file(path: FilePath) -> Parsed:
         problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
         return Parsed(None, (problem,))
     except FileNotFoundError:
+        if path.is_symlink():
+            message = f"the symbolic link points to nothing ({os.readlink(path)}): fix the link or remove it"
+            return Parsed(None, (Problem(name, 1, 1, message),))
         return Parsed(None, (Problem(name, 1, 1, "no such file: check the path and its spelling"),))
     except OSError as error:
         message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"

@@ -11,7 +11,9 @@ from ruamel.yaml.reader import Reader
 
 from osallisuuden_palaset.errors import Path, Problem
 from osallisuuden_palaset.reading_events import read_events
-from osallisuuden_palaset.reading_nodes import MAX_DEPTH, MAX_NODES, Position, read_composed, too_deep
+from osallisuuden_palaset.reading_json import JsonPositions
+from osallisuuden_palaset.reading_limits import LimitExceeded, check_limits
+from osallisuuden_palaset.reading_nodes import MAX_DEPTH, MAX_NODES, Position, read_composed
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.
 MAX_BYTES: Final = 5 * 1024 * 1024
@@ -84,10 +86,21 @@ def read_text(text: str, *, name: str, json_syntax: bool = False) -> Reading:
         fast = _read_json_fast(text, name)
         if fast is not None:
             return fast
-    else:
-        events = read_events(text, json_syntax=False, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
-        if events is not None:
-            return Reading(*events)
+    return _read_located(text, name, json_syntax)
+
+
+def _read_located(text: str, name: str, json_syntax: bool) -> Reading:
+    """The reading with every position: from the events when they suffice, else from the node tree.
+
+    Either way the limits are checked as the events come, so a text crossing one is refused
+    with one problem where it crossed it, before anything large is built.
+    """
+    try:
+        events = read_events(text, json_syntax=json_syntax, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+    except LimitExceeded as error:
+        return Reading(None, problems=(error.problem(name),))
+    if events is not None:
+        return Reading(*events)
     return Reading(*read_composed(text, name, json_syntax))
 
 
@@ -95,8 +108,9 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
     """JSON read by the ``json`` module (tens of times faster than composing it as YAML).
 
     Positions are worked out only when something asks for one (a problem or a finding to
-    locate). None when the text needs the full reader to report a problem: duplicate keys,
-    nesting deeper than :data:`MAX_DEPTH`, or characters YAML does not allow.
+    locate). A text past a limit is refused here, where the limit is crossed. None when the
+    text needs the full reader to report a problem: duplicate keys, or characters YAML does
+    not allow.
     """
     duplicates = False
 
@@ -110,48 +124,69 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
         data = json.loads(text, object_pairs_hook=pairs)
     except (ValueError, RecursionError):
         return None
-    if duplicates or _deeper_than(data, MAX_DEPTH) or Reader.NON_PRINTABLE.search(text):
+    if _beyond_limits(data):
+        try:
+            check_limits(text)  # only counts events: far quicker than reading them into data
+        except LimitExceeded as error:
+            return Reading(None, problems=(error.problem(name),))
+        return None
+    if duplicates or Reader.NON_PRINTABLE.search(text):
         return None
     positions = _LazyPositions(text, name)
     return Reading(data, _Lazy(positions, "values"), _Lazy(positions, "keys"), _Lazy(positions, "raw"))
 
 
-def _deeper_than(data: Any, limit: int) -> bool:
-    """Whether any value of ``data`` sits more than ``limit`` maps and lists deep."""
-    stack = [(data, 0)]
+def _beyond_limits(data: Any) -> bool:
+    """Whether ``data`` holds more than :data:`MAX_NODES` values (keys count) or nests too deeply."""
+    count = 1
+    stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-        for child in children:
-            if depth >= limit:
-                return True
-            if isinstance(child, dict | list):
-                stack.append((child, depth + 1))
+        if isinstance(value, dict):
+            count += 2 * len(value)
+            children: Any = value.values()
+        elif isinstance(value, list):
+            count += len(value)
+            children = value
+        else:
+            continue
+        if count > MAX_NODES or depth > MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return False
 
 
 class _LazyPositions:
-    """The positions of a JSON text, read with the full reader the first time one is asked for."""
+    """The positions of a JSON text: path by path as they are asked for, all of them when listed.
+
+    Looking one up walks the text only as far as that path (:class:`JsonPositions`); listing
+    them reads the whole text with the full reader, once.
+    """
 
     def __init__(self, text: str, name: str) -> None:
         self.text: str | None = text
         self.name = name
         self.reading: Reading | None = None
+        self.walk = JsonPositions(text) if JsonPositions.usable(text) else None
 
     def get(self) -> Reading:
         if self.reading is None:
             assert self.text is not None
-            events = read_events(self.text, json_syntax=True, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
-            if events is not None:
-                self.reading = Reading(*events)
-            else:
-                self.reading = Reading(*read_composed(self.text, self.name, json_syntax=True))
-            self.text = None
+            self.reading = _read_located(self.text, self.name, json_syntax=True)
+            self.text = self.walk = None
         return self.reading
+
+    def lookup(self, field: str, path: Path) -> Any:
+        if self.walk is None:
+            return getattr(self.get(), field).get(path)
+        return _WALKS[field](self.walk, path)
+
+
+_WALKS: Final = {"values": JsonPositions.value, "keys": JsonPositions.key, "raw": JsonPositions.raw}
 
 
 class _Lazy(Mapping[Path, Any]):
-    """One of a reading's position maps, filled in on first use."""
+    """One of a reading's position maps, filled in as it is used."""
 
     def __init__(self, positions: _LazyPositions, field: str) -> None:
         self._positions = positions
@@ -162,7 +197,10 @@ class _Lazy(Mapping[Path, Any]):
         return found
 
     def __getitem__(self, key: Path) -> Any:
-        return self._mapping()[key]
+        found = self._positions.lookup(self._field, key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
     def __iter__(self) -> Iterator[Path]:
         return iter(self._mapping())
@@ -172,16 +210,19 @@ class _Lazy(Mapping[Path, Any]):
 
 
 def _too_big(name: str, size: int) -> Problem:
+    # A file is read up to one byte past the limit: past it, its full size is not known.
+    amount = f"{size:,} bytes" if size != MAX_BYTES + 1 else f"more than {MAX_BYTES:,} bytes"
     return Problem(
         name,
         1,
         1,
-        f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes = 5 MiB)",
+        f"the file is too large ({amount}; the limit is {MAX_BYTES:,} bytes = 5 MiB)",
         "split the model into several files in one folder",
     )
 
 
 def _json_syntax_problem(text: str, name: str) -> Problem | None:
+    """A JSON syntax error; None for text without one, or nested too deeply to tell (located later)."""
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
@@ -193,5 +234,5 @@ def _json_syntax_problem(text: str, name: str) -> Problem | None:
             "check for a missing comma, quote or bracket just before this point",
         )
     except RecursionError:
-        return too_deep(name, 1, 1)
+        return None  # the event reader finds where the nesting goes too deep
     return None

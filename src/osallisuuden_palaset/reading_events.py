@@ -23,12 +23,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 
 from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.reading_limits import CParser, LimitExceeded
 
-CParser: Any
-try:  # libyaml's parser, from ruamel.yaml.clib
-    from _ruamel_yaml import CParser  # type: ignore[import-not-found,no-redef]
-except ImportError:  # pragma: no cover - the full reader handles everything then
-    CParser = None
 #: Whether libyaml's parser is there to read with.
 AVAILABLE: Final = CParser is not None
 
@@ -98,13 +94,19 @@ def read_events(
 
     None when libyaml is not installed or the text has anything the full reader must see:
     a problem of any kind, anchors or aliases, tags, merge keys, directives, duplicate or
-    non-text keys, nesting deeper than ``max_depth`` or more than ``max_nodes`` values.
+    non-text keys.
+
+    Raises:
+        LimitExceeded: at the first value past ``max_nodes`` or the first map or list nested
+            deeper than ``max_depth`` (before any alias, so these are the values as written).
     """
     if not AVAILABLE:
         return None
     parser = CParser(text)
     try:
         return _Events(parser.get_event, json_syntax, max_nodes, max_depth).read()
+    except LimitExceeded:
+        raise
     except Exception:  # any problem is reported by the full reader, with its messages
         return None
     finally:
@@ -159,9 +161,9 @@ class _Events:
             if cls is AliasEvent or event.anchor is not None or event.tag is not None:
                 raise _FallbackError
             nodes += 1
-            if nodes > self.max_nodes:
-                raise _FallbackError
             mark = event.start_mark
+            if nodes > self.max_nodes:
+                raise LimitExceeded("values", mark.line + 1, mark.column + 1)
             packed = (mark.line + 1) << _SHIFT | (mark.column + 1)
             frame = stack[-1] if stack else None
             if frame is not None and frame[2] and frame[3] is None:
@@ -185,7 +187,7 @@ class _Events:
                 value = self.scalar(event, path)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if len(stack) >= self.max_depth:
-                    raise _FallbackError
+                    raise LimitExceeded("depth", mark.line + 1, mark.column + 1)
                 value = {} if cls is MappingStartEvent else []
             else:
                 raise _FallbackError

@@ -13,16 +13,13 @@ from typing import Any, Final
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from osallisuuden_palaset.errors import Path, Problem
+from osallisuuden_palaset.reading_limits import MAX_DEPTH, MAX_NODES, LimitExceeded, check_limits, too_deep
 
-#: Most nodes a document may expand to once aliases are followed ("billion laughs" guard).
-MAX_NODES: Final = 200_000
-#: Deepest nesting of maps and lists accepted.
-MAX_DEPTH: Final = 200
+__all__ = ["FAST", "MAX_DEPTH", "MAX_NODES", "Composed", "Position", "read_composed", "too_deep"]
 #: Whether ruamel.yaml.clib (libyaml's C parser) is installed: about ten times faster.
 FAST: Final = YAML(typ="safe", pure=False).Parser is not YAML(typ="safe", pure=True).Parser
 
@@ -35,24 +32,25 @@ Composed = tuple[Any, dict[Path, Position], dict[Path, Position], dict[Path, str
 
 
 def read_composed(text: str, name: str, json_syntax: bool) -> Composed:
-    """Read through ruamel's composer, positions and all (every YAML file; JSON with odd cases)."""
+    """Read through ruamel's composer, positions and all (every YAML file; JSON with odd cases).
+
+    The limits are checked on the events first, so no node tree larger than they allow is built.
+    """
     try:
+        check_limits(text)
         root = _compose(text)
+    except LimitExceeded as error:
+        return None, {}, {}, {}, (error.problem(name),)
     except MarkedYAMLError as error:
         return None, {}, {}, {}, (_syntax_problem(error, name),)
     except ReaderError as error:
         return None, {}, {}, {}, (_character_problem(error, text, name),)
     except (YAMLError, ValueError) as error:
         return None, {}, {}, {}, (Problem(name, 1, 1, f"cannot read the file: {error}"),)
-    except _TooDeepError as error:
-        return None, {}, {}, {}, (too_deep(name, *error.args),)
     except RecursionError:
         return None, {}, {}, {}, (too_deep(name, 1, 1),)
     if root is None:
         return None, {}, {}, {}, ()
-    problem = _expansion_problem(root, name)
-    if problem is not None:
-        return None, {}, {}, {}, (problem,)
     builder = _Builder(name, json_syntax)
     data = builder.build(root, (), 0)
     return data, builder.values, builder.keys, builder.raw, tuple(builder.problems)
@@ -67,34 +65,10 @@ def _compose(text: str) -> Node | None:
     """
     if FAST:
         try:
-            # The C composer recurses without a limit (a deep enough text crashes the process),
-            # so nesting is measured first from libyaml's flat event stream.
-            too_deep = _firsttoo_deep(text, MAX_DEPTH)
-            if too_deep is not None:
-                raise _TooDeepError(*too_deep)
             return _compose_with(text, pure=False)
-        except _TooDeepError:
-            raise
         except Exception:  # reported below, by the parser whose messages the project tests
             pass
     return _compose_with(text, pure=True)
-
-
-class _TooDeepError(Exception):
-    """Maps and lists nest deeper than MAX_DEPTH; the (line, col) of the first too deep one."""
-
-
-def _firsttoo_deep(text: str, limit: int) -> Position | None:
-    """(line, col) of the first map or list nested deeper than ``limit``, or None."""
-    depth = 0
-    for event in YAML(typ="safe", pure=False).parse(text):
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > limit:
-                return (event.start_mark.line + 1, event.start_mark.column + 1)
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-    return None
 
 
 def _compose_with(text: str, *, pure: bool) -> Node | None:
@@ -105,10 +79,6 @@ def _compose_with(text: str, *, pure: bool) -> Node | None:
         warnings.simplefilter("ignore")
         node: Node | None = yaml.compose(text)
     return node
-
-
-def too_deep(name: str, line: int, col: int) -> Problem:
-    return Problem(name, line, col, f"maps and lists are nested too deeply (more than {MAX_DEPTH} levels)")
 
 
 def _syntax_problem(error: MarkedYAMLError, name: str) -> Problem:
@@ -148,52 +118,6 @@ def _syntax_hint(problem: str) -> str:
     if "mapping values" in problem:
         return "put text containing ': ' in quotes, or check the indentation of the line"
     return "check the indentation, quotes and brackets around this point"
-
-
-def _expansion_problem(root: Node, name: str) -> Problem | None:
-    """Refuse documents whose aliases expand to too many nodes, or refer to themselves."""
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
-    # Iterative post-order walk over the node graph; shared (aliased) nodes are counted once each
-    # but multiplied by how often they are used, so the total is the expanded size.
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            on_path.discard(key)
-            total = 1 + sum(sizes[id(child)] for child in _children(node))
-            sizes[key] = min(total, MAX_NODES + 1)
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            return _alias_problem(name, node, "an alias refers to the list or map it is inside of")
-        on_path.add(key)
-        stack.append((node, True))
-        for child in _children(node):
-            if id(child) in on_path:
-                return _alias_problem(name, child, "an alias refers to the list or map it is inside of")
-            if id(child) not in sizes:
-                stack.append((child, False))
-    if sizes[id(root)] > MAX_NODES:
-        return _alias_problem(name, root, f"aliases expand the document to more than {MAX_NODES:,} values")
-    return None
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    if isinstance(node, MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def _alias_problem(name: str, node: Node, message: str) -> Problem:
-    line, col = _position(node)
-    return Problem(
-        name, line, col, message, "write the values out instead of using anchors (&) and aliases (*)"
-    )
 
 
 def _position(node: Node) -> Position:

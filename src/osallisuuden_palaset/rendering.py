@@ -1,13 +1,11 @@
-"""Running Graphviz: ``dot`` as a subprocess with a timeout, one job or many in parallel, typed errors."""
+"""Running Graphviz: ``dot`` as a bounded subprocess, one job or many in parallel, typed errors."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import queue
 import shutil
-import signal
-import subprocess
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -17,10 +15,17 @@ import attrs
 
 from osallisuuden_palaset.atomicfile import write_atomic
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.rendering_output import OutputRefused, check_output
+from osallisuuden_palaset.rendering_process import Stopped, run_bounded
 
 #: Output formats: "gv" is the DOT source itself and needs no Graphviz.
 FORMATS: Final = ("svg", "png", "pdf", "gv")
+#: Seconds one drawing may take, all in (writing the source, ``dot`` drawing, reading what it drew).
 DEFAULT_TIMEOUT: Final = 60.0
+#: The most ``dot`` may write for one drawing (100 MiB): far above any diagram of this library.
+MAX_OUTPUT: Final = 100 * 1024 * 1024
+#: The most warning lines kept from one run of ``dot``.
+MAX_WARNINGS: Final = 20
 
 INSTALL_HINTS: Final = (
     ("Debian/Ubuntu", "sudo apt-get install graphviz"),
@@ -58,6 +63,33 @@ class RenderTimeout(RenderError):  # noqa: N818 - the name other modules and doc
         super().__init__(
             f"Graphviz took longer than {timeout:g} s {what} and was stopped; "
             "try a brief level of detail, fewer practices at once, or a longer --timeout"
+        )
+
+
+class RenderTooLarge(RenderError):  # noqa: N818 - named like its siblings
+    """``dot`` wrote more than the allowed output; it was stopped."""
+
+    def __init__(self, limit: int, name: str | None = None) -> None:
+        self.limit = limit
+        self.name = name
+        what = f" drawing {name}" if name else ""
+        super().__init__(
+            f"Graphviz wrote more than {limit:,} bytes{what} and was stopped; "
+            "try a brief level of detail, or fewer practices at once"
+        )
+
+
+class RenderRefused(RenderError):  # noqa: N818 - named like its siblings
+    """``dot`` exited without an error, but what it wrote is not a proper file of the format."""
+
+    def __init__(self, fmt: str, reason: str, name: str | None = None) -> None:
+        self.fmt = fmt
+        self.reason = reason
+        self.name = name
+        what = f" for {name}" if name else ""
+        super().__init__(
+            f"what Graphviz wrote{what} is not a proper {fmt} file ({reason}), so it was not used; "
+            "check that 'dot' on PATH is Graphviz"
         )
 
 
@@ -99,6 +131,64 @@ def find_dot(program: str = "dot") -> str:
     return found
 
 
+@attrs.frozen
+class Drawing:
+    """What one run of ``dot`` gave: the file's bytes, checked to be of the format, and its warnings."""
+
+    data: bytes
+    #: The lines ``dot`` wrote to its standard error while succeeding ("Warning: ... Scaling by 0.5").
+    warnings: tuple[str, ...] = ()
+
+
+def draw(
+    dot_source: str,
+    fmt: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    program: str = "dot",
+    name: str | None = None,
+    max_output: int = MAX_OUTPUT,
+    cancel: threading.Event | None = None,
+) -> Drawing:
+    """The diagram drawn by ``dot -T<fmt>``, with ``dot``'s warnings; for "gv", the DOT source as UTF-8.
+
+    ``timeout`` bounds the whole run in wall-clock seconds, and ``max_output`` what ``dot`` may
+    write. Whatever ends the run early (a bound, ``cancel`` being set, Ctrl-C, any exception),
+    ``dot`` and anything it started are killed and waited for. What ``dot`` wrote is used only
+    when it is a proper file of the format (for svg: a drawing without scripts or foreign content).
+
+    Raises:
+        GraphvizMissing: ``dot`` is not on PATH.
+        RenderTimeout: the run took longer than ``timeout`` seconds.
+        RenderTooLarge: ``dot`` wrote more than ``max_output`` bytes.
+        RenderFailed: ``dot`` exited with an error (or was cancelled); carries its stderr.
+        RenderRefused: ``dot`` succeeded, but its output is not a proper file of the format.
+    """
+    check_format(fmt)
+    data = dot_source.encode("utf-8")
+    if fmt == "gv":
+        return Drawing(data)
+    command = [find_dot(program), f"-T{fmt}"]
+    try:
+        run = run_bounded(command, data, timeout=timeout, max_output=max_output, cancel=cancel)
+    except OSError as error:
+        raise RenderFailed(-1, f"cannot run {command[0]}: {error.strerror or error}", name) from None
+    except Stopped as stopped:
+        if stopped.reason == "timeout":
+            raise RenderTimeout(timeout, name) from None
+        if stopped.reason == "output":
+            raise RenderTooLarge(max_output, name) from None
+        raise RenderFailed(-1, "stopped before it finished", name) from None
+    stderr = run.stderr.decode("utf-8", "replace")
+    if run.returncode != 0:
+        raise RenderFailed(run.returncode, stderr, name)
+    try:
+        check_output(run.stdout, fmt)
+    except OutputRefused as refused:
+        raise RenderRefused(fmt, str(refused), name) from None
+    return Drawing(run.stdout, _warnings(stderr))
+
+
 def render(
     dot_source: str,
     fmt: str,
@@ -107,47 +197,19 @@ def render(
     program: str = "dot",
     name: str | None = None,
 ) -> bytes:
-    """The diagram drawn by ``dot -T<fmt>``; for "gv", the DOT source as UTF-8 (no Graphviz needed).
+    """The bytes of :func:`draw`'s drawing (use :func:`draw` to have ``dot``'s warnings too).
 
     Raises:
-        GraphvizMissing: ``dot`` is not on PATH.
-        RenderTimeout: ``dot`` ran longer than ``timeout`` seconds (it is killed).
-        RenderFailed: ``dot`` exited with an error; carries its stderr.
+        GraphvizMissing, RenderTimeout, RenderTooLarge, RenderFailed, RenderRefused: as :func:`draw`.
     """
-    check_format(fmt)
-    data = dot_source.encode("utf-8")
-    if fmt == "gv":
-        return data
-    command = [find_dot(program), f"-T{fmt}"]
-    try:
-        # A session of its own, so that a timeout stops dot and anything it started.
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=os.name == "posix",
-        )
-    except OSError as error:
-        raise RenderFailed(-1, f"cannot run {command[0]}: {error.strerror or error}", name) from None
-    try:
-        out, err = process.communicate(data, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(process)
-        raise RenderTimeout(timeout, name) from None
-    if process.returncode != 0:
-        raise RenderFailed(process.returncode, err.decode("utf-8", "replace"), name)
-    return out
+    return draw(dot_source, fmt, timeout=timeout, program=program, name=name).data
 
 
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(OSError):
-        if os.name == "posix":
-            os.killpg(process.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            process.kill()
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.communicate(timeout=5)
+def _warnings(stderr: str) -> tuple[str, ...]:
+    lines = list(dict.fromkeys(line.strip() for line in stderr.splitlines() if line.strip()))
+    if len(lines) > MAX_WARNINGS:
+        lines = [*lines[: MAX_WARNINGS - 1], f"(and {len(lines) - MAX_WARNINGS + 1} more lines)"]
+    return tuple(line[:500] for line in lines)
 
 
 @attrs.frozen
@@ -167,6 +229,8 @@ class RenderOutcome:
     job: RenderJob
     data: bytes | None = None
     error: PalasetError | None = None
+    #: ``dot``'s warnings while drawing this job (see :class:`Drawing`).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -204,7 +268,9 @@ def render_many(
     The work happens in the ``dot`` processes, so threads are enough to use every core.
     Jobs with an output are written there atomically. ``jobs`` may be a generator: each job
     starts as soon as it is made, so ``dot`` draws while the next DOT source is built
-    (``total`` then gives the count for ``progress``).
+    (``total`` then gives the count for ``progress``). When anything stops the run (Ctrl-C, an
+    exception from ``progress`` or ``jobs``), the jobs not started are cancelled and every ``dot``
+    still drawing is killed and waited for before the exception goes on.
 
     Raises:
         GraphvizMissing: when a job needs ``dot`` and it is missing, before any such job is
@@ -225,25 +291,32 @@ def render_many(
         if progress is not None:
             progress(finished, total if total is not None else len(futures), future.result())
 
+    cancel = threading.Event()
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        for job in jobs:
-            if dot is None and job.fmt != "gv":
-                dot = find_dot(program)  # once, before the first job that needs it
-            future = pool.submit(_run_job, job, timeout, dot or program)
-            future.add_done_callback(done.put)
-            futures.append(future)
-            while not done.empty():  # progress is reported on the caller's thread
+        try:
+            for job in jobs:
+                if dot is None and job.fmt != "gv":
+                    dot = find_dot(program)  # once, before the first job that needs it
+                future = pool.submit(_run_job, job, timeout, dot or program, cancel)
+                future.add_done_callback(done.put)
+                futures.append(future)
+                while not done.empty():  # progress is reported on the caller's thread
+                    report(done.get())
+            while finished < len(futures):
                 report(done.get())
-        while finished < len(futures):
-            report(done.get())
+        except BaseException:
+            cancel.set()  # running jobs kill their dot; leaving the pool waits for them
+            for future in futures:
+                future.cancel()
+            raise
     return RenderReport(tuple(f.result() for f in futures))
 
 
-def _run_job(job: RenderJob, timeout: float, program: str) -> RenderOutcome:
+def _run_job(job: RenderJob, timeout: float, program: str, cancel: threading.Event) -> RenderOutcome:
     try:
-        data = render(job.source, job.fmt, timeout=timeout, program=program, name=job.name)
+        drawing = draw(job.source, job.fmt, timeout=timeout, program=program, name=job.name, cancel=cancel)
         if job.output is not None:
-            write_atomic(job.output, data)
+            write_atomic(job.output, drawing.data)
     except PalasetError as error:
         return RenderOutcome(job, error=error)
-    return RenderOutcome(job, data=data)
+    return RenderOutcome(job, data=drawing.data, warnings=drawing.warnings)

@@ -181,9 +181,15 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
 
 
 def flow_figure(practice: Practice, request: ExportRequest) -> str:
-    """A ``<figure>`` with the practice's flow diagram drawn by ``dot``, or a note saying why not."""
+    """A ``<figure>`` with the practice's flow diagram drawn by ``dot``, or a note saying why not.
+
+    Only an SVG that passed :func:`~osallisuuden_palaset.rendering_output.inline_svg` goes into
+    the page (re-written from its parse, so nothing ``dot`` wrote is copied verbatim); ``dot``'s
+    warnings are noted under it. ``dot`` may take the ``timeout`` option's seconds, all in.
+    """
     from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-    from osallisuuden_palaset.rendering import GraphvizMissing, render
+    from osallisuuden_palaset.rendering import GraphvizMissing, RenderRefused, draw
+    from osallisuuden_palaset.rendering_output import OutputRefused, inline_svg
 
     lang = request.lang
     caption = f"<figcaption>{escape(label('flow_diagram', lang))}</figcaption>"
@@ -191,14 +197,43 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
         source = diagram_source(
             practice, DiagramOptions(lang=lang), frameworks=request.frameworks, context=request.context
         )
-        svg = render(source, "svg", name=practice.id).decode("utf-8")
+        drawing = draw(source, "svg", name=practice.id, timeout=diagram_timeout(request))
+        try:
+            svg = inline_svg(drawing.data)
+        except OutputRefused as refused:
+            raise RenderRefused("svg", str(refused), practice.id) from None
     except GraphvizMissing:
         return f'<p class="muted">{escape(label("diagram_missing", lang))}</p>'
     except PalasetError as error:
         return f'<p class="muted">{escape(label("diagram_failed", lang))}: {escape(str(error))}</p>'
-    # dot's SVG starts with an XML declaration, a doctype and comments: keep the <svg> element.
-    start = svg.find("<svg")
-    return f'<figure class="diagram">{svg[start:].strip()}{caption}</figure>' if start >= 0 else ""
+    warned = "".join(
+        f'<p class="muted">{escape(label("diagram_warning", lang))}: {escape(w)}</p>'
+        for w in drawing.warnings
+    )
+    return f'<figure class="diagram">{svg}{caption}</figure>{warned}'
+
+
+def diagram_timeout(request: ExportRequest) -> float:
+    """The seconds ``dot`` may take per diagram: the request's ``timeout`` option, else the default.
+
+    Raises:
+        ExportError: the option is not a positive number.
+    """
+    from osallisuuden_palaset.exporting import ExportError
+    from osallisuuden_palaset.rendering import DEFAULT_TIMEOUT
+
+    given = request.option("timeout", "")
+    if not given:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise ExportError(
+            f"option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given!r}"
+        )
+    return seconds
 
 
 def render(template: str, request: ExportRequest, **extra: Any) -> str:

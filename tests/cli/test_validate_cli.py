@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
+
+import pytest
 
 from osallisuuden_palaset.testing import run_cli
 
@@ -129,3 +132,18 @@ def test_strict_mode_stops_validate_at_a_plugin_exiting_at_import(tmp_path: Path
     assert result.stderr.startswith("palaset: plugin 'kokeilu_exit_at_import'")
     assert "SystemExit" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and symbolic links are POSIX")
+def test_validate_skips_a_fifo_and_a_symlink_loop_in_a_folder_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "malli.yaml").write_text("practice:\n  id: m\n  name: M\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "putki.yaml")
+    (tmp_path / "itse.yaml").symlink_to("itse.yaml")
+    result = run_cli(["--lang", "en", "validate", str(tmp_path)])  # hung on the pipe before
+    assert result.exit_code == 0, result.output
+    assert "1 files valid" in result.stdout
+    assert f"palaset: note: {tmp_path / 'itse.yaml'}: skipped: a symbolic link that loops" in result.stderr
+    assert (
+        f"palaset: note: {tmp_path / 'putki.yaml'}: skipped: a named pipe (FIFO), not a file" in result.stderr
+    )
+    assert "Traceback" not in result.stderr

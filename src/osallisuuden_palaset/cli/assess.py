@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import (
     LocalizedArgument,
     LocalizedCommand,
@@ -240,17 +240,17 @@ def diff(old: str, new: str, fmt: str) -> None:
         return
     sign = {"added": "+", "removed": "-", "changed": "~"}
     for d in diffs:
-        click.echo(d.old if d.old == d.new else f"{d.old} → {d.new}")
+        terminal.echo(d.old if d.old == d.new else f"{d.old} → {d.new}")
         for c in d.changes:
             tail = f" ({', '.join(c.fields)})" if c.fields else ""
-            click.echo(f"  {sign[c.kind.value]} {c.area} {c.key}{tail}")
+            terminal.echo(f"  {sign[c.kind.value]} {c.area} {c.key}{tail}")
         if d.is_empty:
-            click.echo("  =")
+            terminal.echo("  =")
     if not (len(olds) == 1 and len(news) == 1):
         for ident in gone:
-            click.echo(f"- practice {ident}")
+            terminal.echo(f"- practice {ident}")
         for ident in came:
-            click.echo(f"+ practice {ident}")
+            terminal.echo(f"+ practice {ident}")
 
 
 @click.command(
@@ -383,11 +383,11 @@ def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
         "en": "{a} added, {u} updated, {s} unchanged",
         "sv": "{a} tillagda, {u} uppdaterade, {s} oförändrade",
     }[lang]
-    click.echo(summary.format(a=len(result.added), u=len(result.updated), s=len(result.unchanged)))
+    terminal.echo(summary.format(a=len(result.added), u=len(result.updated), s=len(result.unchanged)))
     for practice in _practices_of(path):
         framework = known.get(practice.framework)
         if framework is None:
             continue
         for q in unanswered(practice, framework):
             label = {"fi": "vastaamatta", "en": "unanswered", "sv": "obesvarad"}[lang]
-            click.echo(f"{practice.id}: {q.question}: {label} ({q.status})")
+            terminal.echo(f"{practice.id}: {q.question}: {label} ({q.status})")

@@ -11,6 +11,7 @@ import attrs
 import click
 
 from osallisuuden_palaset.atomicfile import write_atomic
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, paths_argument
 from osallisuuden_palaset.cli.export import registered_exporters
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
@@ -306,7 +307,7 @@ def build(
 
     def progress(path: str) -> None:
         if not quiet:
-            click.echo(f"  {path}", err=True)
+            terminal.echo(f"  {path}", err=True)
 
     written, failures = write_exports(
         items,
@@ -332,10 +333,10 @@ def build(
     except PalasetError as error:
         failures.append(Failure("index", "html", str(error)))
     for note in notes:
-        click.echo(f"palaset: note: {note}", err=True)
+        terminal.echo(f"palaset: note: {note}", err=True)
     if not quiet:
-        click.echo(f"palaset: wrote {len(written) + 1} files into {output}", err=True)
+        terminal.echo(f"palaset: wrote {len(written) + 1} files into {output}", err=True)
     if failures:
         for f in failures:
-            click.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)
+            terminal.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)
         fail(f"{len(failures)} output(s) failed")

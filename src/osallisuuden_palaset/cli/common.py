@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
 from osallisuuden_palaset.errors import Path as ModelPath
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from osallisuuden_palaset.assessing.report import ClaimLocator
-    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.loading import Skipped, Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
     from osallisuuden_palaset.model.text import Lang, Text
@@ -91,22 +92,30 @@ def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
 
     try:
         return load_workspace(
-            [Path(p) for p in paths], frameworks=frameworks(ctx).values(), catalogues=catalogues(ctx)
+            [Path(p) for p in paths],
+            frameworks=frameworks(ctx).values(),
+            catalogues=catalogues(ctx),
+            on_skip=note_skipped,
         )
     except LoadError as error:
         report_problems(error)
         sys.exit(1)
 
 
+def note_skipped(skipped: Skipped) -> None:
+    """Say on stderr that a file in a folder was not read (a pipe, a device, a link that loops)."""
+    terminal.echo(f"palaset: note: {skipped}", err=True)
+
+
 def report_problems(error: LoadError) -> None:
     """Print one ``FILE:LINE:COL: message`` line per problem to stderr."""
     for problem in error.problems:
-        click.echo(str(problem), err=True)
+        terminal.echo(str(problem), err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``palaset: message`` to stderr and exit with ``code``."""
-    click.echo(f"palaset: {message}", err=True)
+    terminal.echo(f"palaset: {message}", err=True)
     sys.exit(code)
 
 

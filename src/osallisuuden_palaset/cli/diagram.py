@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.labels import LabelTable
@@ -254,15 +254,23 @@ def _draw_one(
     inputs: tuple[Path, ...],
 ) -> None:
     from osallisuuden_palaset.diagram import diagram_source
-    from osallisuuden_palaset.rendering import format_of, render
+    from osallisuuden_palaset.rendering import draw, format_of
 
     if output is None:
         output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
     fmt = fmt or format_of(output)
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
-    emit(render(source, fmt, timeout=timeout, name=model.id), output, inputs=inputs)
+    drawing = draw(source, fmt, timeout=timeout, name=model.id)
+    emit(drawing.data, output, inputs=inputs)
+    _warn(model.id, drawing.warnings)
     if output != "-":
-        click.echo(output)
+        terminal.echo(output)
+
+
+def _warn(name: str, warnings: tuple[str, ...]) -> None:
+    """Show what Graphviz warned about while drawing ``name`` (e.g. a PNG scaled down to fit)."""
+    for warning in warnings:
+        terminal.echo(f"palaset: warning: Graphviz, {name}: {warning}", err=True)
 
 
 def _draw_folder(
@@ -319,10 +327,12 @@ def _job_stream(
 
 
 def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
+    for outcome in report.outcomes:
+        _warn(outcome.job.name, outcome.warnings)
     written = [o for o in report.outcomes if o.ok]
-    click.echo(words["wrote"].format(n=len(written), folder=folder))
+    terminal.echo(words["wrote"].format(n=len(written), folder=folder))
     if report.failures:
-        click.echo(words["failed"].format(n=len(report.failures)), err=True)
+        terminal.echo(words["failed"].format(n=len(report.failures)), err=True)
         for outcome in report.failures:
-            click.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
+            terminal.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
         raise SystemExit(1)

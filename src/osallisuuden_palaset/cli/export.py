@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
@@ -127,6 +128,21 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
         sv="Exportera bara den här verksamhetsmodellen.",
     ),
 )
+@click.option(
+    "--timeout",
+    cls=LocalizedOption,
+    type=click.FloatRange(min=0.1),
+    default=None,
+    metavar="SECONDS",
+    help=Text(
+        fi="Sekunteja, jotka Graphviz saa käyttää kaaviota kohden (muodoilla, jotka piirtävät kaavioita, "
+        "kuten html; sama kuin -O timeout=SECONDS).",
+        en="Seconds Graphviz may take per diagram (for formats that draw diagrams, such as html; "
+        "the same as -O timeout=SECONDS).",
+        sv="Sekunder som Graphviz får använda per diagram (för format som ritar diagram, som html; "
+        "samma som -O timeout=SECONDS).",
+    ),
+)
 @report_options
 @click.pass_context
 def export(
@@ -137,6 +153,7 @@ def export(
     output: Path | None,
     options: tuple[str, ...],
     practice_id: str | None,
+    timeout: float | None,
     **report: Any,
 ) -> None:
     """Export PATH (a model file, or a folder as a collection) in one format."""
@@ -145,6 +162,10 @@ def export(
         given = parse_options(options)
     except PalasetError as error:
         fail(str(error))
+    if timeout is not None:
+        if not any(o.name == "timeout" for o in exporter.options):
+            fail(f"format {exporter.name!r} draws no diagrams, so --timeout does not apply to it")
+        given["timeout"] = f"{timeout:g}"
     if (output is None or str(output) == "-") and not is_text(exporter) and sys.stdout.isatty():
         fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
     workspace = load(ctx, [path])
@@ -243,9 +264,9 @@ def formats(ctx: click.Context, output_format: str) -> None:
         return
     for e in exporters:
         accepts = ", ".join(k for k in KINDS if k in e.accepts)
-        click.echo(f"{e.name:<10} {e.suffix:<7} {e.media_type:<34} {accepts}")
-        click.echo(f"{'':<10} {e.description.get(language)}")
+        terminal.echo(f"{e.name:<10} {e.suffix:<7} {e.media_type:<34} {accepts}")
+        terminal.echo(f"{'':<10} {e.description.get(language)}")
         for o in e.options:
             choices = f" [{'|'.join(o.choices)}]" if o.choices else ""
             default = f" (default {o.default!r})" if o.default is not None else ""
-            click.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")
+            terminal.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import (
     LocalizedArgument,
     LocalizedGroup,
@@ -101,7 +101,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
         echo_json(rows)
         return
     if not found:
-        click.echo(_label("none", lang))
+        terminal.echo(_label("none", lang))
     for f in found.values():
         counts = ", ".join(
             f"{n} {_label(key, lang)}"
@@ -111,7 +111,7 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
                 (len(f.questions), "questions"),
             )
         )
-        click.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {counts})")
+        terminal.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {counts})")
 
 
 @frameworks.command(
@@ -146,7 +146,7 @@ def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
 
         echo_json(unstructure(framework))
     else:
-        click.echo(render_text(framework, common.lang(ctx)), nl=False)
+        terminal.echo(render_text(framework, common.lang(ctx)), nl=False)
 
 
 def _frameworks(ctx: click.Context) -> dict[str, Framework]:

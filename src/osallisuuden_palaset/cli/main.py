@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.helptext import (
     VERSION_OPTION,
     LocalizedGroup,
@@ -62,7 +63,7 @@ class LazyGroup(LocalizedGroup):
             from osallisuuden_palaset.cli.common import lang
 
             where = "".join(f" ({note})" for note in getattr(interrupt, "__notes__", ()))
-            click.echo(f"palaset: {_INTERRUPTED.get(lang(ctx))}{where}", err=True)
+            terminal.echo(f"palaset: {_INTERRUPTED.get(lang(ctx))}{where}", err=True)
             ctx.exit(130)  # 128 + SIGINT, as shells report it
 
 
@@ -165,7 +166,7 @@ def _plugin_warnings_as_messages() -> Iterator[None]:
 
         def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
             if issubclass(category, PluginWarning):
-                click.echo(f"palaset: warning: {message}", err=True)
+                terminal.echo(f"palaset: warning: {message}", err=True)
             else:
                 shown(message, category, *args, **kwargs)
 
@@ -180,5 +181,5 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="palaset", standalone_mode=True)
     except PalasetError as error:  # commands normally handle these; this is the safety net
-        click.echo(f"palaset: {error}", err=True)
+        terminal.echo(f"palaset: {error}", err=True)
         sys.exit(1)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import (
     LocalizedArgument,
     LocalizedCommand,
@@ -117,8 +117,8 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
         write(schema_json("model"), schema_path)
     write(text, target)
     for written in ([] if no_schema else [schema_path]) + [target]:
-        click.echo(_MESSAGES["wrote"][lang].format(path=written), err=True)
-    click.echo(_MESSAGES["next"][lang].format(path=path), err=True)
+        terminal.echo(_MESSAGES["wrote"][lang].format(path=written), err=True)
+    terminal.echo(_MESSAGES["next"][lang].format(path=path), err=True)
 
 
 def render_template(kind: str, lang: str, *, schema: str, ident: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.labels import LabelTable
 from osallisuuden_palaset.model.text import Lang, Text
@@ -96,8 +96,8 @@ def format_option(help: Text = OUTPUT_FORMAT, *, name: str = "fmt") -> Callable[
 
 
 def echo_json(data: object) -> None:
-    """Print ``data`` as indented JSON, non-ASCII letters as they are."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as indented JSON, non-ASCII letters as they are (controls escaped)."""
+    click.echo(terminal.clean_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 PathLike = str | os.PathLike[str]
@@ -107,10 +107,10 @@ def emit(data: str | bytes, output: PathLike | None, *, inputs: Iterable[PathLik
     """Print ``data`` as it is (``output`` None or ``-``), or :func:`write` it into the file ``output``."""
     if output is None or str(output) in ("", "-"):
         if isinstance(data, str):
-            click.echo(data, nl=False)
+            terminal.echo(data, nl=False)
         else:
             stream = sys.stdout.buffer
-            stream.write(data)
+            stream.write(terminal.shown(data))
             stream.flush()
         return
     write(data, output, inputs=inputs)

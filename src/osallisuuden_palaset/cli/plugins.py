@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import (
     LocalizedCommand,
 )
@@ -51,7 +51,7 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         echo_json(summary)
     else:
-        click.echo(render_text(summary, common.lang(ctx)), nl=False)
+        terminal.echo(render_text(summary, common.lang(ctx)), nl=False)
 
 
 def plugins_summary(ctx: click.Context) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import click
 
-from osallisuuden_palaset.cli import survey_files
+from osallisuuden_palaset.cli import survey_files, terminal
 from osallisuuden_palaset.cli.common import claim_locator, fail, guarded, lang, match_columns, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError, nearest
@@ -185,7 +185,7 @@ def _report(
             return guarded(lambda: score_report(instrument, scores, by=by, min_group=inputs.min_group))
         waves = survey_files.answers(files, lambda: split_waves(read, language))
         for row in waves.left_out:
-            click.echo(str(row), err=True)
+            terminal.echo(str(row), err=True)
     by = _survey_by(inputs.survey_by, files)
     start, follow_up = score_responses(instrument, waves.start), score_responses(instrument, waves.follow_up)
     return guarded(lambda: change_report(instrument, start, follow_up, by=by, min_group=inputs.min_group))

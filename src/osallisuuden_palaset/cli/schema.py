@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
 from osallisuuden_palaset.model.text import Text
@@ -53,4 +53,4 @@ def schema(ctx: click.Context, kind: str, output: str | None) -> None:
 
     emit(schema_json("framework" if kind == "framework" else "model"), output)
     if output not in (None, "-"):
-        click.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)
+        terminal.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from osallisuuden_palaset.cli import common, survey_files
+from osallisuuden_palaset.cli import common, survey_files, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit, write
 from osallisuuden_palaset.errors import LoadError, nearest
@@ -110,7 +110,7 @@ def instruments_command(ctx: click.Context) -> None:
     lang = common.lang(ctx)
     for ident, instrument in sorted(_instruments(ctx).items()):
         low, high = instrument.score_range
-        click.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
+        terminal.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
 
 
 #: The comment at the top of ``survey instruments show``: how to use the copy.
@@ -154,7 +154,7 @@ def show_instrument(ctx: click.Context, ident: str) -> None:
     if ident not in found:
         common.fail(f"no instrument {ident!r} ({nearest(ident, found)})")
     header = _SHOW_HEADER.get(common.lang(ctx)).format(id=ident)
-    click.echo(header + dump_instrument(found[ident]), nl=False)
+    terminal.echo(header + dump_instrument(found[ident]), nl=False)
 
 
 @survey.command(
@@ -265,7 +265,7 @@ def change(
         files = [_read(ctx, instrument, start, None, options)]
         waves = survey_files.answers(files, lambda: split_waves(files[0], lang))
         for row in waves.left_out:
-            click.echo(str(row), err=True)
+            terminal.echo(str(row), err=True)
     else:
         files = [
             _read(ctx, instrument, start, Wave.START, options),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, guarded, lang, plugin_manager, report_problems
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import LoadError, PalasetError
@@ -80,7 +81,7 @@ def tell(files: Sequence[ResponseFile]) -> None:
     """Print each skipped row and each row kept with a remark as ``FILE:LINE: message``, in line order."""
     for read in files:
         for row in sorted((*read.problems, *read.notes), key=lambda p: p.line):
-            click.echo(str(row), err=True)
+            terminal.echo(str(row), err=True)
 
 
 def answers(files: Sequence[ResponseFile], choose: Callable[[], T]) -> T:

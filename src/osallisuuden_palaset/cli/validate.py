@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import click
 
-from osallisuuden_palaset.cli import common
+from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
@@ -60,7 +60,10 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
     try:
         workspace = load_workspace(
-            list(paths), frameworks=common.frameworks(ctx).values(), catalogues=common.catalogues(ctx)
+            list(paths),
+            frameworks=common.frameworks(ctx).values(),
+            catalogues=common.catalogues(ctx),
+            on_skip=common.note_skipped,
         )
     except LoadError as error:
         if fmt == "json":
@@ -79,9 +82,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         echo_json(_result_json((), referenced))
         return
-    click.echo(_SUMMARY[common.lang(ctx)].format(**counts))
+    terminal.echo(_SUMMARY[common.lang(ctx)].format(**counts))
     if referenced:
-        click.echo(_REFERENCED.get(common.lang(ctx)).format(files=", ".join(referenced)))
+        terminal.echo(_REFERENCED.get(common.lang(ctx)).format(files=", ".join(referenced)))
 
 
 def _result_json(problems: Sequence[Problem], referenced: Sequence[str]) -> dict[str, object]:

@@ -10,10 +10,16 @@ from osallisuuden_palaset.model.text import Text
 
 
 def render(request: ExportRequest) -> bytes:
-    """The report as one HTML page with inline styles and no external resources, UTF-8."""
+    """The report as one HTML page with inline styles and no external resources, UTF-8.
+
+    Raises:
+        ExportError: the ``timeout`` option is not a positive number of seconds.
+    """
     # Imported here so that registering the format does not load Jinja2 for every command.
+    from osallisuuden_palaset.templating import diagram_timeout
     from osallisuuden_palaset.templating import render as render_template
 
+    diagram_timeout(request)  # a wrong option is refused before anything is drawn
     return render_template("report.html.j2", request).encode("utf-8")
 
 
@@ -38,6 +44,14 @@ EXPORTER = Exporter(
             ),
             default="yes",
             choices=("yes", "no"),
+        ),
+        ExportOption(
+            "timeout",
+            Text(
+                fi="Sekunteja, jotka Graphviz saa käyttää kaaviota kohden (oletus 60).",
+                en="Seconds Graphviz may take per diagram (default 60).",
+                sv="Sekunder som Graphviz får använda per diagram (standard 60).",
+            ),
         ),
     ),
 )
