@@ -103,7 +103,10 @@ def test_survey_output_on_a_terminal_shows_cells_controls_as_escapes(
 ) -> None:
     answers = tmp_path / "vastaukset.csv"
     rows = (FIXTURES / "esis_start.csv").read_text(encoding="utf-8").splitlines()[:4]
-    rows += [f"r{i},alku,2024-02-06,{HOSTILE.replace(',', '')},1,1,1,1,1,1,1,1,1,1" for i in range(20, 24)]
+    rows += [
+        f"r{i},alku,2024-02-06,{HOSTILE.replace(',', '').replace(chr(13), '')},1,1,1,1,1,1,1,1,1,1"
+        for i in range(20, 24)
+    ]
     answers.write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(terminal, "to_terminal", lambda err=False: True)
     for fmt in ("text", "json"):

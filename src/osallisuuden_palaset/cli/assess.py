@@ -161,7 +161,7 @@ def assess(
         text = assessment_markdown(assessment, lang)
     else:
         text = assessment_text(assessment, lang)
-    emit(text, output, inputs=paths)
+    emit(text, output, inputs=paths, is_json=fmt == "json")
     if fail_on != "never" and fails(assessment.findings, Severity(fail_on)):
         sys.exit(1)
 

@@ -103,10 +103,18 @@ def echo_json(data: object) -> None:
 PathLike = str | os.PathLike[str]
 
 
-def emit(data: str | bytes, output: PathLike | None, *, inputs: Iterable[PathLike] = ()) -> None:
-    """Print ``data`` as it is (``output`` None or ``-``), or :func:`write` it into the file ``output``."""
+def emit(
+    data: str | bytes, output: PathLike | None, *, inputs: Iterable[PathLike] = (), is_json: bool = False
+) -> None:
+    """Print ``data`` (``output`` None or ``-``), or :func:`write` it into the file ``output``.
+
+    Printed text is cleaned of what a terminal would obey when standard output is one; JSON
+    (``is_json``) always gets JSON escapes for those characters instead, so it stays the same JSON.
+    """
     if output is None or str(output) in ("", "-"):
-        if isinstance(data, str):
+        if isinstance(data, str) and is_json:
+            click.echo(terminal.clean_json(data), nl=False)
+        elif isinstance(data, str):
             terminal.echo(data, nl=False)
         else:
             stream = sys.stdout.buffer

@@ -346,7 +346,7 @@ def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> Non
 
 def _write(ctx: click.Context, report: Report, options: dict[str, Any], read_files: list[str]) -> None:
     text = render(report, options["fmt"], common.lang(ctx))
-    emit(text, options["output"], inputs=_inputs(read_files, options))
+    emit(text, options["output"], inputs=_inputs(read_files, options), is_json=options["fmt"] == "json")
 
 
 def _inputs(read_files: list[str], options: dict[str, Any]) -> list[str]:
