@@ -34,7 +34,9 @@ small_rows = st.lists(st.lists(st.integers(-2, 2), min_size=4, max_size=4), max_
 
 
 @given(small_rows, st.lists(st.integers(-2, 2), min_size=4, max_size=4))
-def test_span_membership_and_null_space_agree_with_each_other(rows: list[list[int]], target: list[int]) -> None:
+def test_span_membership_and_null_space_agree_with_each_other(
+    rows: list[list[int]], target: list[int]
+) -> None:
     names = ["a", "b", "c", "d"]
     span: Span[str, int] = Span(names)
     for index, values in enumerate(rows):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, Hidden, check_min_group, is_small, shown_n
+from osallisuuden_palaset.surveying.privacy import (
+    DEFAULT_MIN_GROUP,
+    FLOOR,
+    Hidden,
+    check_min_group,
+    is_small,
+    shown_n,
+)
 
 
 def test_the_minimum_defaults_to_five_and_never_goes_below_three() -> None:

@@ -117,7 +117,8 @@ def survey_section_markdown(
     lines += [f"- {escape_markdown(s)}" for s in sentences(report, lang)]
     for note in notes(report, lang):
         lines += ["", escape_markdown(note)]
-    lines += ["", *(f"_{escape_markdown(line)}_" for line in legend(report, lang))]
+    for line in legend(report, lang):
+        lines += ["", f"_{escape_markdown(line)}_"]
     if chart_file is not None:
         alt = escape_markdown(
             label("chart_title", lang) if isinstance(report, ChangeReport) else title(report, lang)
