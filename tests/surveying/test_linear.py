@@ -1,4 +1,4 @@
-"""Tests of the exact linear algebra: spans with certificates, null spaces, and the small LP, against brute force."""
+"""Tests of the exact linear algebra: spans with certificates, null spaces, the small LP, by brute force."""
 
 from __future__ import annotations
 

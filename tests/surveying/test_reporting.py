@@ -24,9 +24,9 @@ from osallisuuden_palaset.surveying.evidence import (
 )
 from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.reporting import number, p_value, render, signed
-from osallisuuden_palaset.surveying.sentences import sentences
 from osallisuuden_palaset.surveying.responses import parse_responses
 from osallisuuden_palaset.surveying.scoring import score_responses
+from osallisuuden_palaset.surveying.sentences import sentences
 
 SNAPSHOTS = Path(__file__).parent.parent / "snapshots" / "surveys"
 #: People per group: A 8, B 6, C 2. C's two answer alike, so their figures would be unmistakable.
@@ -226,7 +226,9 @@ def test_evidence_states_the_change_in_three_languages(change: ChangeReport) -> 
 
 def test_one_plain_sentence_per_result_explains_itself_in_three_languages(change: ChangeReport) -> None:
     paired = change.total.paired
-    assert paired is not None and paired.p is not None and paired.p < 0.05
+    assert paired is not None
+    assert paired.p is not None
+    assert paired.p < 0.05
     amount = number(paired.mean_change, 1, "fi")
     fi = sentences(change, "fi")
     assert len(fi) == 1 + len(change.groups)
