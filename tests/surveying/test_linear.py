@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osallisuuden_palaset.surveying.linear import Span, dot, maximize, row
+from osallisuuden_palaset.surveying.linear import Span, dot, maximize, movable, row
 
 F = Fraction
 
@@ -24,10 +24,10 @@ def test_a_span_says_how_a_row_is_made_of_the_added_rows() -> None:
 
 
 def test_maximize_stays_in_the_box_and_the_cone() -> None:
-    assert maximize([F(1)], [[F(-1)]]) == 0  # −p ≥ 0: p cannot grow
-    assert maximize([F(1), F(1)], [[F(1), F(-1)]]) == 2
-    assert maximize([F(1)], []) == 1
-    assert maximize([F(1), F(-1)], [[F(1), F(0)], [F(0), F(-1)]], bound=3) == 6
+    assert maximize([1], [[-1]]) == 0  # −p ≥ 0: p cannot grow
+    assert maximize([1, 1], [[1, -1]]) == 2
+    assert maximize([1], []) == 1
+    assert maximize([1, -1], [[1, 0], [0, -1]], bound=3) == 6
 
 
 small_rows = st.lists(st.lists(st.integers(-2, 2), min_size=4, max_size=4), max_size=5)
@@ -66,7 +66,7 @@ def test_maximize_finds_the_best_corner_of_a_grid(objective: list[int], rows: li
     # The optimum of a linear program is at a vertex. Each row's line runs through the origin and
     # meets the box's edges where a coordinate is ±1 and the other a ratio of coefficients up to 2,
     # so every vertex lies on the grid of halves: brute force over the grid finds the same optimum.
-    best = maximize([F(c) for c in objective], [[F(c) for c in r] for r in rows])
+    best = maximize(objective, rows)
     grid = [F(i, 2) for i in range(-2, 3)]
     feasible = [p for p in itertools.product(grid, repeat=2) if all(dot_list(r, p) >= 0 for r in rows)]
     assert max(dot_list(objective, p) for p in feasible) == best
@@ -74,3 +74,15 @@ def test_maximize_finds_the_best_corner_of_a_grid(objective: list[int], rows: li
 
 def dot_list(a: list[int], b: tuple[Fraction, ...]) -> Fraction:
     return sum((x * y for x, y in zip(a, b, strict=True)), F(0))
+
+
+@given(
+    st.lists(st.integers(-2, 2), min_size=3, max_size=3),
+    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), max_size=5),
+)
+def test_movable_agrees_with_the_linear_program(direction: list[int], rows: list[list[int]]) -> None:
+    # The fast answers (a free coordinate, one every row lets grow or shrink) never contradict it.
+    expected = any(direction) and (
+        maximize(direction, rows) > 0 or maximize([-c for c in direction], rows) > 0
+    )
+    assert movable(direction, rows) == expected

@@ -117,6 +117,11 @@ def cell_keys(finest: Iterable[GroupKey], by: Sequence[str]) -> list[GroupKey]:
     return out if by else [()]
 
 
+def _published(keys: Iterable[GroupKey], status: Mapping[Cell, Hidden | None], part: Part) -> list[GroupKey]:
+    """The keys of the cells the protection publishes (a withdrawn breakdown's groups are left out)."""
+    return [key for key in keys if Cell(key, part) in status]
+
+
 def _covers(cell: GroupKey, key: GroupKey) -> bool:
     return set(cell) <= set(key)
 
@@ -139,6 +144,10 @@ class ScoreReport:
     groups: tuple[GroupFigures, ...]
     #: Rows left out while reading the answers (bad rows), as the caller counted them.
     skipped: int = 0
+    #: Whether margins had to be hidden that the breakdown by fewer fields shows on its own.
+    margins_widened: bool = False
+    #: Breakdowns (their fields) whose groups are left out: too small to protect even hidden.
+    withdrawn: tuple[tuple[str, ...], ...] = ()
 
 
 def score_report(
@@ -167,14 +176,16 @@ def score_report(
     everyone = sum(len(v) for v in values.values())
     everyone_scored = unscored == 0 and everyone >= min_group
     by_used = by if values else ()
-    status = protect(counts, [Part.SCORES], by_used, min_group, everyone_scored=everyone_scored)
+    protection = protect(counts, [Part.SCORES], by_used, min_group, everyone_scored=everyone_scored)
+    status = protection.status
     figures = []
-    for key in cell_keys(values, by_used):
+    for key in _published(cell_keys(values, by_used), status, Part.SCORES):
         members = [v for k, vs in values.items() if _covers(key, k) for v in vs]
         figures.append(_figures(key, members, min_group, status[Cell(key, Part.SCORES)], bands_,
                                 unscored if not key else None))  # fmt: skip
     _audited(min_group, counts, {Cell(f.key, Part.SCORES): f.hidden for f in figures}, everyone_scored)
-    return ScoreReport(instrument, by, min_group, bands_, figures[0], tuple(figures[1:]), skipped)
+    return ScoreReport(instrument, by, min_group, bands_, figures[0], tuple(figures[1:]), skipped,
+                       bool(protection.widened), protection.withdrawn)  # fmt: skip
 
 
 @attrs.frozen
@@ -210,6 +221,10 @@ class ChangeReport:
     groups: tuple[ChangeFigures, ...]
     #: Rows left out while reading the answers (bad rows), as the caller counted them.
     skipped: int = 0
+    #: Whether margins had to be hidden that the breakdown by fewer fields shows on its own.
+    margins_widened: bool = False
+    #: Breakdowns (their fields) whose groups are left out: too small to protect even hidden.
+    withdrawn: tuple[tuple[str, ...], ...] = ()
 
 
 def _by_respondent(scores: Sequence[RespondentScore], wave: str) -> dict[str, RespondentScore]:
@@ -273,16 +288,18 @@ def change_report(
         sum(1 for s in seconds.values() if s.score is not None),
     )
     everyone_scored = unscored == (0, 0) and min(waves) >= min_group
-    status = protect(counts, _CHANGE_PARTS, by_used, min_group, everyone_scored=everyone_scored)
+    protection = protect(counts, _CHANGE_PARTS, by_used, min_group, everyone_scored=everyone_scored)
+    status = protection.status
     cells = []
-    for key in cell_keys(set(keys.values()), by_used):
+    for key in _published(cell_keys(set(keys.values()), by_used), status, Part.START):
         members = sorted(r for r, k in keys.items() if _covers(key, k))
         own = {part: status[Cell(key, part)] for part in _CHANGE_PARTS}
         cells.append(
             _change(key, members, firsts, seconds, min_group, bands_, own, None if key else unscored)
         )
     _audited(min_group, counts, {Cell(c.key, p): h for c in cells for p, h in _parts(c)}, everyone_scored)
-    return ChangeReport(instrument, by, min_group, bands_, cells[0], tuple(cells[1:]), skipped)
+    return ChangeReport(instrument, by, min_group, bands_, cells[0], tuple(cells[1:]), skipped,
+                        bool(protection.widened), protection.withdrawn)  # fmt: skip
 
 
 def _parts(c: ChangeFigures) -> tuple[tuple[Part, Hidden | None], ...]:

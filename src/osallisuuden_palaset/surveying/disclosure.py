@@ -15,20 +15,22 @@ whose n or sum is nevertheless determined:
 - **sums**: the score sums (and so the means, standard deviations and distributions, which add
   up the same way) are determined when the hidden cell's sum is a linear combination of shown
   ones — after dropping the atoms whose count the first step proved to be 0 (e.g. a group whose
-  every member answered both times: its wave sums then give its paired change).
+  every member answered both times: its wave sums then give its paired change);
+- **unions**: the hidden cells of one line (the groups of a shown cell by one more field)
+  together are the shown cell minus the shown ones: they must hold at least the limit together,
+  or their common mean is that of a group too small to show.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
-from fractions import Fraction
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.surveying.linear import Row, Span, dot, maximize
+from osallisuuden_palaset.surveying.linear import Row, Span, dot, movable
 from osallisuuden_palaset.surveying.privacy import Hidden
 
 #: A group: (field, value) pairs; ``()`` is everyone. A margin fixes only some of the fields.
@@ -106,7 +108,7 @@ class Recovery:
     """A hidden cell whose n or sum a reader can work out, and the shown cells that give it away."""
 
     cell: Cell
-    #: "n" or "sum".
+    #: "n", "sum", or "union" (the hidden cells of a line together are fewer than the limit).
     figure: str
     #: The shown cells of one way to work it out (where to look for a cell to hide).
     shown: tuple[Cell, ...]
@@ -118,7 +120,7 @@ class DisclosureError(PalasetError):
 
 def _count_row(table: LinkedTable, cell: Cell) -> Row[Atom]:
     kinds = COUNTED[cell.part]
-    return {a: Fraction(1) for a in table.counts if a[1] in kinds and cell.covers(a[0])}
+    return {a: 1 for a in table.counts if a[1] in kinds and cell.covers(a[0])}
 
 
 def _value_row(cell: Cell, atoms: Sequence[Atom]) -> Row[Value]:
@@ -127,10 +129,10 @@ def _value_row(cell: Cell, atoms: Sequence[Atom]) -> Row[Value]:
         if not cell.covers(key) or kind not in COUNTED[cell.part]:
             continue
         if cell.part is Part.PAIRS:
-            out[("y", key, kind)] = Fraction(1)
-            out[("x", key, kind)] = Fraction(-1)
+            out[("y", key, kind)] = 1
+            out[("x", key, kind)] = -1
         else:
-            out[("y" if cell.part is Part.FOLLOW_UP else "x", key, kind)] = Fraction(1)
+            out[("y" if cell.part is Part.FOLLOW_UP else "x", key, kind)] = 1
     return out
 
 
@@ -143,9 +145,7 @@ def _values(atom: Atom) -> tuple[Value, ...]:
 
 def _bounds(table: LinkedTable) -> list[tuple[Row[Atom], int, bool, Cell | None]]:
     """What a reader knows besides the shown n's: (row, bound, whether at most, the hidden cell)."""
-    out: list[tuple[Row[Atom], int, bool, Cell | None]] = [
-        ({a: Fraction(1)}, 0, False, None) for a in table.counts
-    ]
+    out: list[tuple[Row[Atom], int, bool, Cell | None]] = [({a: 1}, 0, False, None) for a in table.counts]
     for cell, hidden in table.cells.items():
         if hidden is Hidden.SMALL:
             out.append((_count_row(table, cell), table.min_group - 1, True, cell))
@@ -153,7 +153,7 @@ def _bounds(table: LinkedTable) -> list[tuple[Row[Atom], int, bool, Cell | None]
             out.append((_count_row(table, cell), table.min_group, False, cell))
     if table.everyone_scored:
         for key in sorted({k for k, _ in table.counts}):
-            out.append(({a: Fraction(1) for a in table.counts if a[0] == key}, 1, False, None))
+            out.append(({a: 1 for a in table.counts if a[0] == key}, 1, False, None))
     return out
 
 
@@ -163,14 +163,14 @@ class _Counts:
     def __init__(self, table: LinkedTable) -> None:
         self.table = table
         atoms = sorted(table.counts)
-        self.truth = {a: Fraction(n) for a, n in table.counts.items()}
+        self.truth = dict(table.counts)
         self.span: Span[Atom, object] = Span(atoms)
         for cell, hidden in sorted(table.cells.items()):
             if hidden is None:
                 self.span.add(_count_row(table, cell), cell)
         self.null = self.span.null_basis()
         #: Bounds the truth touches, as rows over the null directions that must stay ≥ 0.
-        self.tight: list[list[Fraction]] = []
+        self.tight: list[list[int]] = []
         self.tight_rows: list[tuple[Row[Atom], Cell | None]] = []
         for values, bound, upper, hidden_cell in _bounds(table):
             if dot(values, self.truth) == bound:
@@ -180,12 +180,7 @@ class _Counts:
 
     def movable(self, values: Row[Atom]) -> bool:
         """Whether some table agreeing with everything shown gives ``values`` another total."""
-        direction = [dot(values, n) for n in self.null]
-        if not any(direction):
-            return False
-        if maximize(direction, self.tight) > 0:
-            return True
-        return maximize([-c for c in direction], self.tight) > 0
+        return movable([dot(values, n) for n in self.null], self.tight)
 
     def certificate(self, values: Row[Atom]) -> tuple[Cell, ...]:
         """Shown cells of one way to work out ``values`` (with the bounds the truth touches)."""
@@ -208,7 +203,7 @@ def recoveries(table: LinkedTable) -> tuple[Recovery, ...]:
         values = _count_row(table, cell)
         if not counts.movable(values):
             found.append(Recovery(cell, "n", counts.certificate(values)))
-    empty = {a for a, n in counts.truth.items() if n == 0 and not counts.movable({a: Fraction(1)})}
+    empty = {a for a, n in counts.truth.items() if n == 0 and not counts.movable({a: 1})}
     atoms = [a for a in sorted(table.counts) if a not in empty]
     order = [v for a in atoms for v in _values(a)]
     span: Span[Value, Cell] = Span(order)
@@ -221,7 +216,35 @@ def recoveries(table: LinkedTable) -> tuple[Recovery, ...]:
         combo = span.express(_value_row(cell, atoms))
         if combo is not None:
             found.append(Recovery(cell, "sum", tuple(sorted(combo))))
-    return tuple(found)
+    return (*found, *_unions(table))
+
+
+def lines(cells: Iterable[Cell]) -> list[tuple[Cell, tuple[Cell, ...]]]:
+    """Every line of the cells: a cell and its groups by one more field (which add up to it)."""
+    ordered = sorted(cells)
+    out: list[tuple[Cell, tuple[Cell, ...]]] = []
+    for parent in ordered:
+        fixed = {f for f, _ in parent.key}
+        found: dict[str, list[Cell]] = {}
+        for cell in ordered:
+            extra = [f for f, _ in cell.key if f not in fixed]
+            if cell.part is parent.part and len(extra) == 1 and set(parent.key) <= set(cell.key):
+                found.setdefault(extra[0], []).append(cell)
+        out += [(parent, tuple(children)) for _, children in sorted(found.items())]
+    return out
+
+
+def _unions(table: LinkedTable) -> list[Recovery]:
+    """Lines whose hidden cells, worked out together from the shown ones, hold too few respondents."""
+    found: list[Recovery] = []
+    for parent, children in lines(table.cells):
+        if table.cells[parent] is not None:
+            continue
+        hidden = [c for c in children if table.cells[c] is not None]
+        shown = tuple(c for c in children if table.cells[c] is None)
+        if len(hidden) > 1 and shown and sum(table.count(c) for c in hidden) < table.min_group:
+            found.append(Recovery(min(hidden, key=table.count), "union", shown))
+    return found
 
 
 def audit(table: LinkedTable) -> None:

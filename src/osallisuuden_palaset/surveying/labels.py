@@ -100,6 +100,25 @@ LABELS: Final[Mapping[str, Variants]] = {
         "Rows skipped (bad rows, see the messages): {n}",
         "Överhoppade rader (felaktiga, se meddelandena): {n}",
     ),
+    "margins_widened": (
+        "Huom: tässä taulukossa piti piilottaa välisummia, jotka näkyvät, kun samat vastaukset jaotellaan "
+        "harvemman sarakkeen mukaan. Julkaise vain tämä taulukko: erikseen ajettujen jaottelujen rinnalla "
+        "siitä voisi päätellä pienten ryhmien koot.",
+        "Note: this table had to hide subtotals that the same answers broken down by fewer columns show. "
+        "Publish this table only: beside separately run breakdowns, the sizes of small groups could be "
+        "worked out.",
+        "Obs: den här tabellen måste dölja delsummor som syns när samma svar delas upp efter färre "
+        "kolumner. Publicera bara den här tabellen: bredvid separat körda uppdelningar kunde små gruppers "
+        "storlek räknas ut.",
+    ),
+    "withdrawn": (
+        "Jaottelua {fields} ei näytetä: sen ryhmät ovat niin pieniä, ettei niitä voi suojata edes "
+        "piilottamalla.",
+        "The breakdown by {fields} is not shown: its groups are so small that not even hiding them "
+        "would protect them.",
+        "Uppdelningen efter {fields} visas inte: dess grupper är så små att inte ens döljning skulle "
+        "skydda dem.",
+    ),
     "unscored_waves": (
         "Ilman pistemäärää (liian vähän vastauksia): alkumittaus {start}, seuranta {follow}",
         "Without a score (too few answers): start {start}, follow-up {follow}",

@@ -144,6 +144,9 @@ def notes(report: Report, lang: Lang = "fi") -> list[str]:
             out.append(label("unscored_waves", lang, start=first or 0, follow=second or 0))
     if report.skipped:
         out.append(label("skipped", lang, n=report.skipped))
+    if report.margins_widened:
+        out.append(label("margins_widened", lang))
+    out += [label("withdrawn", lang, fields=", ".join(fields)) for fields in report.withdrawn]
     return out
 
 
@@ -259,6 +262,8 @@ def report_data(report: Report) -> dict[str, Any]:
             for b in report.bands
         ],
         "skipped": report.skipped,
+        "margins_widened": report.margins_widened,
+        "withdrawn": [list(fields) for fields in report.withdrawn],
     }
     if isinstance(report, ScoreReport):
         return {
