@@ -37,8 +37,8 @@ def tables(table: LinkedTable) -> Iterator[dict[Atom, int]]:
         }[hidden]
         checks.append((max(members), members, low, high))
     if table.everyone_scored:
-        for key in {k for k, _ in atoms}:
-            members = [index[a] for a in atoms if a[0] == key]
+        for key in {c.key for c in table.cells}:
+            members = [index[a] for a in atoms if set(key) <= set(a[0])]
             checks.append((max(members), members, 1, 10**9))
     by_last: dict[int, list[tuple[list[int], int, int]]] = {}
     limits = [bound] * len(atoms)

@@ -40,7 +40,7 @@ def test_the_old_pattern_let_the_pre_post_welch_attack_through() -> None:
     # pairs of both groups but showed A's waves: A's pairs are then forced to 16 (at most A's start
     # n, at least 20 − 4), A's waves give its change, and the total minus A gives B's.
     counts = change_counts(A=(16, 0, 0), B=(4, 2, 2))
-    old = {Cell(k, p): None for k in ((), A, B) for p in CHANGE}
+    old: dict[Cell, Hidden | None] = {Cell(k, p): None for k in ((), A, B) for p in CHANGE}
     old[Cell(A, Part.PAIRS)] = Hidden.COMPLEMENTARY
     old[Cell(B, Part.PAIRS)] = Hidden.SMALL
     found = {(r.cell, r.figure) for r in recoveries(LinkedTable(5, counts, old))}
@@ -54,14 +54,14 @@ def test_the_old_pattern_let_the_nested_breakdown_attack_through() -> None:
     # Issue 13's second attack: kunta=K2 has 8, ryhmä=A within it 7 and B 1; the margin K2 is
     # published by `--by kunta`, so (B, K2) = K2 − (A, K2) when (A, K2) is shown.
     r, k = "ryhmä", "kunta"
-    counts = {
+    counts: dict[Atom, int] = {
         (((r, "A"), (k, "K1")), Kind.SCORED): 3,
         (((r, "A"), (k, "K2")), Kind.SCORED): 7,
         (((r, "B"), (k, "K1")), Kind.SCORED): 5,
         (((r, "B"), (k, "K2")), Kind.SCORED): 1,
     }
     keys: list[GroupKey] = [(), ((k, "K1"),), ((k, "K2"),), ((r, "A"),), ((r, "B"),), *(a[0] for a in counts)]
-    old = {Cell(key, Part.SCORES): None for key in keys}
+    old: dict[Cell, Hidden | None] = {Cell(key, Part.SCORES): None for key in keys}
     for small in (((r, "A"), (k, "K1")), ((r, "B"), (k, "K1")), ((r, "B"), (k, "K2"))):
         old[Cell(small, Part.SCORES)] = Hidden.SMALL
     found = {(r_.cell.key, r_.figure) for r_ in recoveries(LinkedTable(5, counts, old))}
@@ -69,8 +69,10 @@ def test_the_old_pattern_let_the_nested_breakdown_attack_through() -> None:
 
 
 def test_hidden_cells_of_one_line_must_hold_the_limit_together() -> None:
-    counts = {((("g", g),), Kind.SCORED): n for g, n in (("a", 10), ("b", 7), ("c", 2), ("d", 1))}
-    cells = {Cell(k, Part.SCORES): None for k in ((), *(a[0] for a in counts))}
+    counts: dict[Atom, int] = {
+        ((("g", g),), Kind.SCORED): n for g, n in (("a", 10), ("b", 7), ("c", 2), ("d", 1))
+    }
+    cells: dict[Cell, Hidden | None] = {Cell(k, Part.SCORES): None for k in ((), *(a[0] for a in counts))}
     cells[Cell((("g", "c"),), Part.SCORES)] = Hidden.SMALL
     cells[Cell((("g", "d"),), Part.SCORES)] = Hidden.SMALL
     # c and d together are the total minus a and b: a group of 3, its mean there for anyone to see.

@@ -27,7 +27,7 @@ C = Hidden.COMPLEMENTARY
 
 
 def one_field(sizes: dict[str, int], m: int = 5) -> dict[str, Hidden | None]:
-    counts = {((("g", g),), Kind.SCORED): n for g, n in sizes.items()}
+    counts: dict[Atom, int] = {((("g", g),), Kind.SCORED): n for g, n in sizes.items()}
     status = protect(counts, [Part.SCORES], ["g"], m).status
     assert status[Cell((), Part.SCORES)] is None
     return {dict(c.key)["g"]: h for c, h in status.items() if c.key}
@@ -139,7 +139,7 @@ def test_a_nested_breakdown_that_must_hide_its_margins_says_so() -> None:
     # protected against the margins (B's 5 in K1 is at the limit, B's 1 in K2 the least a listed
     # group has), so margins are hidden too, and reported as such.
     r, k = "ryhmä", "kunta"
-    counts = {(((r, a), (k, b)), Kind.SCORED): n for (a, b), n in
+    counts: dict[Atom, int] = {(((r, a), (k, b)), Kind.SCORED): n for (a, b), n in
               {("A", "K1"): 3, ("A", "K2"): 7, ("B", "K1"): 5, ("B", "K2"): 1}.items()}  # fmt: skip
     result = protect(counts, [Part.SCORES], [r, k], 5, everyone_scored=True)
     assert result.widened
@@ -153,7 +153,7 @@ def test_groups_that_even_hidden_would_give_themselves_away_are_left_out() -> No
     # are 3 each. Hidden, their labels alone ("<3", or at least 3 when protected) pin every count,
     # so the (y, z) breakdown is not published at all, and neither is anything finer.
     people = (("x0", "y0", "z0", 1), ("x0", "y1", "z0", 1), ("x1", "y0", "z1", 2), ("x1", "y1", "z1", 2))
-    counts = {((("x", x), ("y", y), ("z", z)), Kind.SCORED): n for x, y, z, n in people}
+    counts: dict[Atom, int] = {((("x", x), ("y", y), ("z", z)), Kind.SCORED): n for x, y, z, n in people}
     result = protect(counts, [Part.SCORES], ["x", "y", "z"], 3)
     assert ("y", "z") in result.withdrawn
     assert not any({f for f, _ in c.key} == {"y", "z"} for c in result.status)

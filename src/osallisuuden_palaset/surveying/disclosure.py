@@ -94,7 +94,7 @@ class LinkedTable:
     counts: Mapping[Atom, int]
     cells: Mapping[Cell, Hidden | None]
     #: Whether the report shows that no one was left without a score, so that every listed
-    #: finest group has at least one counted respondent.
+    #: group (a cell's key) has at least one counted respondent.
     everyone_scored: bool = False
 
     def count(self, cell: Cell) -> int:
@@ -152,8 +152,9 @@ def _bounds(table: LinkedTable) -> list[tuple[Row[Atom], int, bool, Cell | None]
         elif hidden is Hidden.COMPLEMENTARY:
             out.append((_count_row(table, cell), table.min_group, False, cell))
     if table.everyone_scored:
-        for key in sorted({k for k, _ in table.counts}):
-            out.append(({a: 1 for a in table.counts if a[0] == key}, 1, False, None))
+        # Every listed group has someone, and everyone has a score: at least one counted.
+        for key in sorted({c.key for c in table.cells}):
+            out.append(({a: 1 for a in table.counts if set(key) <= set(a[0])}, 1, False, None))
     return out
 
 
