@@ -127,10 +127,12 @@ def test_build_shows_the_survey_with_its_chart_file_and_small_groups_suppressed(
         text = (out / "markdown" / f"{stem}.md").read_text(encoding="utf-8")
         assert "](<../surveys/kahvila.svg>)" in text
         assert "<!--" not in text
-        assert "| ryhma=iso | 6 |" in text
-        assert "| ryhma=pieni | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+        assert "| ryhma=iso | Start | 6 |" in text
+        assert "| ryhma=pieni | Start | \\<5 | – | – | – | – |" in text
+        assert "| ryhma=pieni | \\<5 | – | – | – | – |" in text
+        assert "| ryhma=keski | protected | – | – | – | – |" in text
         page = (out / "html" / f"{stem}.html").read_text(encoding="utf-8")
-        assert '<th scope="row">ryhma=pieni</th><td>&lt;5</td><td>–</td>' in page
+        assert '<th scope="row">ryhma=pieni</th><td>Start</td><td>&lt;5</td><td>–</td>' in page
         assert "<svg " in page
     assert "Experience of inclusion" not in (out / "markdown" / "toinen.md").read_text(encoding="utf-8")
     assert 'href="surveys/kahvila.svg"' in (out / "index.html").read_text(encoding="utf-8")
@@ -177,9 +179,11 @@ def test_the_main_job_builds_the_examples_with_their_invented_survey(tmp_path: P
     text = (out / "markdown" / "elava-portfolio.md").read_text(encoding="utf-8")
     assert "## Osallisuuden kokemus" in text
     for small in ("Etäryhmä", "Kotikäynnit"):
-        assert f"| ryhma={small} | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+        assert f"| ryhma={small} | Alkumittaus | \\<5 | – | – | – | – |" in text
+        assert f"| ryhma={small} | \\<5 | – | – | – | – |" in text
     for shown, n in (("Kokkola", 6), ("Kannus", 5), ("Kaustinen", 5)):
-        assert f"| ryhma={shown} | {n} | " in text
+        assert f"| ryhma={shown} | Alkumittaus | {n} | " in text
+        assert f"| ryhma={shown} | {n} | +" in text
     assert (out / "surveys" / "elava-portfolio.svg").exists()
     assert "Osallisuuden kokemus" not in (out / "markdown" / "oma-polku.md").read_text(encoding="utf-8")
 

@@ -125,7 +125,8 @@ def test_formats_lists_every_format_with_what_it_accepts() -> None:
 def write_answers(folder: Path, *, waves_in_one_file: bool = False) -> list[Path]:
     """Invented ESIS answers of 13 people: groups "iso" (6), "keski" (5) and "pieni" (2).
 
-    "pieni" is under 5, and the total would give it away beside "keski": both are suppressed.
+    "pieni" is under 5, and the total would give it away beside "keski": both are suppressed,
+    "pieni" as small ("<5") and "keski" to protect it ("protected").
     """
     header = "vastaaja," + ",".join(f"esis{i}" for i in range(1, 11)) + ",ryhma"
     people = [(f"R{n}", "iso" if n <= 6 else "keski" if n <= 11 else "pieni") for n in range(1, 14)]
@@ -174,10 +175,12 @@ def test_export_shows_the_survey_with_small_groups_suppressed(folder: Path, one_
     text = result.stdout
     assert "## Experience of inclusion" in text
     assert text.index("## Experience of inclusion") < text.index("## Evaluation appendix")
-    assert "| All | 13 |" in text
-    assert "| ryhma=iso | 6 |" in text
-    for hidden in ("keski", "pieni"):
-        assert f"| ryhma={hidden} | \\<5 | – | \\<5 | – | \\<5 | – | – | – | – |" in text
+    assert "| All | Start | 13 |" in text
+    assert "| ryhma=iso | Start | 6 |" in text
+    for hidden, shown in (("keski", "protected"), ("pieni", "\\<5")):
+        for wave in ("Start", "Follow-up"):
+            assert f"| ryhma={hidden} | {wave} | {shown} | – | – | – | – |" in text
+        assert f"| ryhma={hidden} | {shown} | – | – | – | – |" in text
     assert "<!-- The chart is left out" in text  # standard output: no chart file
     assert "![" not in text
 
@@ -190,7 +193,8 @@ def test_export_html_embeds_the_survey_chart(folder: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert '<section class="survey">' in result.stdout
     assert "<svg " in result.stdout
-    assert '<th scope="row">ryhma=pieni</th><td>&lt;5</td><td>–</td>' in result.stdout
+    assert '<th scope="row">ryhma=pieni</th><td>Alkumittaus</td><td>&lt;5</td><td>–</td>' in result.stdout
+    assert '<th scope="row">ryhma=keski</th><td>suojattu</td><td>–</td>' in result.stdout
 
 
 def test_one_file_without_waves_is_scored_as_one_wave(folder: Path) -> None:

@@ -22,7 +22,7 @@ def test_score_prints_figures_and_reports_bad_rows_by_line() -> None:
     assert result.exit_code == 0, result.output
     # Scores 100, 0, 75, 75, 25, 80: mean 59.17, sd 38.13, median 75; t(0.975, 5) = 2.5706,
     # so the interval is 59.17 ± 2.5706 * 38.13 / sqrt(6) = 59.17 ± 40.02.
-    assert result.stdout.splitlines()[4].split() == ["All", "6", "59.2", "38.1", "75.0", "19.1…99.2"]
+    assert result.stdout.splitlines()[5].split() == ["All", "6", "59.2", "38.1", "75.0", "19.1…99.2"]
     bad_lines = [line.split(": ", 1)[0] for line in result.stderr.splitlines()]
     assert bad_lines == [f"{START}:{n}" for n in (7, 9, 10, 11, 12, 13, 14)]  # 7: too few answers
 
@@ -32,7 +32,8 @@ def test_score_by_a_field_suppresses_small_groups_in_json_and_csv(tmp_path: Path
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["total"]["n"] == 6
-    assert [g["n"] for g in data["groups"]] == ["<3", "<3"]
+    # B is small; A is hidden to protect it (the total minus A would be B) and says so, not "<3".
+    assert [(g["n"], g["suppressed"]) for g in data["groups"]] == [(None, "complementary"), ("<3", "small")]
     out = tmp_path / "tulos.csv"
     result = run_cli(
         ["survey", "score", START, "--by", "hanke", "--min-group", "3", "--format", "csv", "-o", str(out)]
@@ -40,7 +41,11 @@ def test_score_by_a_field_suppresses_small_groups_in_json_and_csv(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [row[:3] for row in rows[1:]] == [["*", "6", "59.1667"], ["A", "<3", ""], ["B", "<3", ""]]
+    assert [row[:4] for row in rows[1:]] == [
+        ["*", "6", "", "59.1667"],
+        ["A", "", "complementary", ""],
+        ["B", "<3", "small", ""],
+    ]
 
 
 def test_change_pairs_the_two_files_and_writes_a_chart(tmp_path: Path) -> None:
@@ -68,7 +73,12 @@ def test_change_from_one_file_with_a_wave_column(tmp_path: Path) -> None:
     both.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run_cli(["--lang", "en", "survey", "change", str(both)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[4].split()[:6] == ["All", "5", "50.0", "5", "60.0", "5"]
+    lines = result.stdout.splitlines()
+    assert (lines[5].split()[:4], lines[6].split()[:4]) == (
+        ["All", "Start", "5", "50.0"],
+        ["All", "Follow-up", "5", "60.0"],
+    )
+    assert next(line for line in lines[8:] if line.startswith("All")).split()[:2] == ["All", "5"]
     assert result.stderr.strip() == (
         f"{both}:12: the row has no wave, so it is left out; give the start and follow-up answers as two "
         "files"
@@ -236,7 +246,7 @@ def test_a_column_file_maps_the_columns_for_score_change_export_and_build(tmp_pa
         ["--lang", "en", "export", str(practice), "-f", "markdown", "--survey", str(answers), *mapped]
     )
     assert exported.exit_code == 0, exported.stderr
-    assert "| All | 12 |" in exported.stdout
+    assert "| All | Start | 12 |" in exported.stdout
     out = tmp_path / "out"
     built = run_cli(
         ["build", str(practice), "--output", str(out), "--no-diagrams", "--survey", str(answers), *mapped]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset.model.survey import Instrument, Item, MissingRule, Response, Scale, ScaleValue, Wave
 from osallisuuden_palaset.surveying.analysis import bands, change_report, distribution, score_report
+from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.responses import read_responses
 from osallisuuden_palaset.surveying.scoring import RespondentScore, score_responses
 from osallisuuden_palaset.surveying.statistics import t_two_sided_p
@@ -43,8 +44,8 @@ def test_groups_of_one_breakdown_hide_the_small_one_and_the_next_smallest(esis: 
     report = score_report(esis, start, by=["hanke"], min_group=3)
     a, b = report.groups
     # A has 4 scored, B 2 (r6 has no score): B is small; beside the total A would give B away.
-    assert (a.key, a.suppressed, a.n_shown, a.summary) == ((("hanke", "A"),), True, "<3", None)
-    assert (b.key, b.suppressed, b.n_shown, b.distribution) == ((("hanke", "B"),), True, "<3", None)
+    assert (a.key, a.hidden, a.n_shown, a.summary) == ((("hanke", "A"),), Hidden.COMPLEMENTARY, "", None)
+    assert (b.key, b.hidden, b.n_shown, b.distribution) == ((("hanke", "B"),), Hidden.SMALL, "<3", None)
     assert report.total.summary is not None
 
 

@@ -22,6 +22,15 @@ from osallisuuden_palaset.surveying.responses import ResponseFile
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _excel_option(func: F) -> F:
+    """``--excel``: CSV written for Excel in Finnish or Swedish."""
+    option = click.option("--excel", cls=LocalizedOption, is_flag=True, help=Text(
+        fi="Kirjoita CSV suomenkieliselle Excelille: puolipiste erottimena, desimaalipilkku ja UTF-8-BOM.",
+        en="Write CSV for Excel in Finnish or Swedish: semicolons, decimal commas and a UTF-8 BOM.",
+        sv="Skriv CSV för Excel på svenska eller finska: semikolon, decimalkomma, UTF-8-BOM."))  # fmt: skip
+    return option(func)
+
+
 def _reading_options(func: F) -> F:
     """Options shared by ``score`` and ``change``: the instrument, the CSV layout, grouping and output."""
     options = [
@@ -176,6 +185,7 @@ def show_instrument(ctx: click.Context, ident: str) -> None:
     ),
 )
 @_reading_options
+@_excel_option
 @click.option(
     "--wave",
     cls=LocalizedOption,
@@ -201,9 +211,10 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     by = common.match_columns("--by", options["by"], [*read.fields, "wave"])
     report = common.guarded(
         lambda: score_report(
-            instrument, score_responses(instrument, kept), by=by, min_group=options["min_group"]
+            instrument, score_responses(instrument, kept), by=by, min_group=options["min_group"],
+            skipped=len(read.problems),
         )
-    )
+    )  # fmt: skip
     _write(ctx, report, options, [responses])
 
 
@@ -239,15 +250,19 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     ),
 )
 @_reading_options
+@_excel_option
 @click.option(
     "--chart",
     cls=LocalizedOption,
     type=click.Path(dir_okay=False),
     metavar="FILE.svg",
     help=Text(
-        fi="Kirjoita myös SVG-kaavio alku- ja seurantamittauksen jakaumista.",
-        en="Also write an SVG chart of the start and follow-up distributions.",
-        sv="Skriv också ett SVG-diagram över fördelningarna vid start och uppföljning.",
+        fi="Kirjoita myös SVG-kaavio: jakaumat alussa ja seurannassa sekä kunkin näytettävän ryhmän "
+        "keskiarvo ennen ja jälkeen.",
+        en="Also write an SVG chart: the distributions at the start and the follow-up, and each shown "
+        "group's mean before and after.",
+        sv="Skriv också ett SVG-diagram: fördelningarna vid start och uppföljning och varje visad grupps "
+        "medelvärde före och efter.",
     ),
 )
 @click.pass_context
@@ -282,14 +297,15 @@ def change(
             score_responses(instrument, seconds),
             by=by,
             min_group=options["min_group"],
+            skipped=sum(len(f.problems) for f in files),
         )
     )
     read_files = [start] if follow_up is None else [start, follow_up]
     _write(ctx, report, options, read_files)
     if chart is not None:
-        from osallisuuden_palaset.surveying.chart import change_chart
+        from osallisuuden_palaset.surveying.evidence import section_chart
 
-        write(change_chart(report, lang=common.lang(ctx)), chart, inputs=_inputs(read_files, options))
+        write(section_chart(report, lang=common.lang(ctx)), chart, inputs=_inputs(read_files, options))
 
 
 def _instruments(ctx: click.Context) -> dict[str, Instrument]:
@@ -345,8 +361,14 @@ def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> Non
 
 
 def _write(ctx: click.Context, report: Report, options: dict[str, Any], read_files: list[str]) -> None:
-    text = render(report, options["fmt"], common.lang(ctx))
-    emit(text, options["output"], inputs=_inputs(read_files, options), is_json=options["fmt"] == "json")
+    fmt = options["fmt"]
+    if options["excel"]:
+        if fmt == "json":
+            common.fail("--excel writes CSV: leave out --format json")
+        fmt = "csv"
+    dialect = "excel" if options["excel"] else "standard"
+    text = render(report, fmt, common.lang(ctx), csv_dialect=dialect)
+    emit(text, options["output"], inputs=_inputs(read_files, options), is_json=fmt == "json")
 
 
 def _inputs(read_files: list[str], options: dict[str, Any]) -> list[str]:

@@ -1,21 +1,24 @@
-"""Group figures and start-to-follow-up change, built so that suppressed groups carry no figures at all."""
+"""Group figures and start-to-follow-up change, built so that hidden cells carry no figures at all.
+
+Every report holds everyone, every margin of its breakdown and every finest group, protected
+together (:mod:`.protection`) and audited (:mod:`.disclosure`) before it is returned.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.model.text import Text
-from osallisuuden_palaset.surveying.privacy import (
-    DEFAULT_MIN_GROUP,
-    check_min_group,
-    shown_n,
-    suppressed_keys,
-)
+from osallisuuden_palaset.surveying.disclosure import Atom, Cell, Kind, LinkedTable, Part, audit
+from osallisuuden_palaset.surveying.disclosure import GroupKey as GroupKey
+from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, Hidden, check_min_group, shown_n
+from osallisuuden_palaset.surveying.protection import protect
 from osallisuuden_palaset.surveying.scoring import RespondentScore
 from osallisuuden_palaset.surveying.statistics import (
     PairedTest,
@@ -26,8 +29,6 @@ from osallisuuden_palaset.surveying.statistics import (
     welch_test,
 )
 
-#: A group: (field, value) pairs in the order of ``--by``; ``()`` is everyone.
-GroupKey = tuple[tuple[str, str], ...]
 #: Equal-width bands used for distributions when the instrument names no thresholds.
 DEFAULT_BANDS = 5
 
@@ -72,29 +73,32 @@ def distribution(values: Iterable[float], bands_: Sequence[Band]) -> tuple[int, 
 
 @attrs.frozen
 class GroupFigures:
-    """One group's figures as they may be shown: a suppressed group has only ``n_shown`` ("<5")."""
+    """One cell's figures as they may be shown: a hidden cell has only its key and why it is hidden."""
 
     key: GroupKey
+    #: The n as shown: "12", "<5" for a small cell, "" for a cell hidden to protect another.
     n_shown: str
-    suppressed: bool
+    hidden: Hidden | None
     summary: Summary | None = None
     distribution: tuple[int, ...] | None = None
-    #: Respondents in the group without a score (too few items answered); shown groups only.
+    #: Respondents without a score (too few items answered); everyone's row only.
     unscored: int | None = None
 
+    @property
+    def suppressed(self) -> bool:
+        """Whether the cell shows no figures."""
+        return self.hidden is not None
 
-def _figures(key: GroupKey, scores: Sequence[RespondentScore], min_group: int, hide: bool,
-             bands_: Sequence[Band]) -> GroupFigures:  # fmt: skip
-    values = [s.score for s in scores if s.score is not None]
-    if hide or len(values) < min_group:
-        return GroupFigures(key, shown_n(len(values), min_group, suppressed=True), True)
+
+def _figures(key: GroupKey, values: Sequence[float], min_group: int, hidden: Hidden | None,
+             bands_: Sequence[Band], unscored: int | None = None) -> GroupFigures:  # fmt: skip
+    if hidden is not None or len(values) < min_group:
+        return GroupFigures(
+            key, shown_n(len(values), min_group, hidden or Hidden.SMALL), hidden or Hidden.SMALL
+        )
+    ordered = sorted(values)
     return GroupFigures(
-        key,
-        shown_n(len(values), min_group, suppressed=False),
-        False,
-        summarize(values),
-        distribution(values, bands_),
-        len(scores) - len(values),
+        key, str(len(values)), None, summarize(ordered), distribution(ordered, bands_), unscored
     )
 
 
@@ -103,20 +107,34 @@ def group_key(score: RespondentScore, by: Sequence[str]) -> GroupKey:
     return tuple((field, score.field(field) or "") for field in by)
 
 
-def _grouped(scores: Iterable[RespondentScore], by: Sequence[str]) -> dict[GroupKey, list[RespondentScore]]:
-    groups: dict[GroupKey, list[RespondentScore]] = defaultdict(list)
-    for score in scores:
-        groups[group_key(score, by)].append(score)
-    return dict(sorted(groups.items()))
+def cell_keys(finest: Iterable[GroupKey], by: Sequence[str]) -> list[GroupKey]:
+    """Everyone, then every margin (by one field, two fields, …) and the finest groups, coarse to fine."""
+    keys = sorted(set(finest))
+    out: list[GroupKey] = [()]
+    for size in range(1, len(by) + 1):
+        for fields in itertools.combinations(range(len(by)), size):
+            out += sorted({tuple(key[i] for i in fields) for key in keys})
+    return out if by else [()]
 
 
-def _scored(scores: Sequence[RespondentScore]) -> int:
-    return sum(1 for s in scores if s.score is not None)
+def _published(keys: Iterable[GroupKey], status: Mapping[Cell, Hidden | None], part: Part) -> list[GroupKey]:
+    """The keys of the cells the protection publishes (a withdrawn breakdown's groups are left out)."""
+    return [key for key in keys if Cell(key, part) in status]
+
+
+def _covers(cell: GroupKey, key: GroupKey) -> bool:
+    return set(cell) <= set(key)
+
+
+def _audited(min_group: int, counts: Mapping[Atom, int], shown: Mapping[Cell, Hidden | None],
+             everyone_scored: bool) -> None:  # fmt: skip
+    """The audit of the cells as the report holds them, before anyone sees them."""
+    audit(LinkedTable(min_group, counts, shown, everyone_scored))
 
 
 @attrs.frozen
 class ScoreReport:
-    """Scores of one set of responses: everyone, then each group of ``by``; small groups suppressed."""
+    """Scores of one set of responses: everyone, then every margin and group of ``by``, protected together."""
 
     instrument: Instrument
     by: tuple[str, ...]
@@ -124,6 +142,12 @@ class ScoreReport:
     bands: tuple[Band, ...]
     total: GroupFigures
     groups: tuple[GroupFigures, ...]
+    #: Rows left out while reading the answers (bad rows), as the caller counted them.
+    skipped: int = 0
+    #: Whether margins had to be hidden that the breakdown by fewer fields shows on its own.
+    margins_widened: bool = False
+    #: Breakdowns (their fields) whose groups are left out: too small to protect even hidden.
+    withdrawn: tuple[tuple[str, ...], ...] = ()
 
 
 def score_report(
@@ -132,41 +156,62 @@ def score_report(
     *,
     by: Sequence[str] = (),
     min_group: int = DEFAULT_MIN_GROUP,
+    skipped: int = 0,
 ) -> ScoreReport:
-    """Figures for everyone and for each group of ``by`` (fields of the responses, or ``wave``)."""
+    """Figures for everyone and for each group of ``by`` (fields of the responses, or ``wave``).
+
+    Raises:
+        DisclosureError: the small groups could not be protected (in practice: never).
+    """
     check_min_group(min_group)
     bands_ = bands(instrument)
-    grouped = _grouped(scores, by) if by else {}
-    hidden = suppressed_keys({k: _scored(v) for k, v in grouped.items()}, min_group)
-    return ScoreReport(
-        instrument,
-        tuple(by),
-        min_group,
-        bands_,
-        _figures((), scores, min_group, False, bands_),
-        tuple(_figures(k, v, min_group, k in hidden, bands_) for k, v in grouped.items()),
-    )
+    by = tuple(by)
+    values: dict[GroupKey, list[float]] = defaultdict(list)
+    for score in scores:
+        values[group_key(score, by)]  # a group with no score is still listed
+        if score.score is not None:
+            values[group_key(score, by)].append(score.score)
+    unscored = sum(1 for s in scores if s.score is None)
+    counts = {(key, Kind.SCORED): len(v) for key, v in values.items()} or {((), Kind.SCORED): 0}
+    everyone = sum(len(v) for v in values.values())
+    everyone_scored = unscored == 0 and everyone >= min_group
+    by_used = by if values else ()
+    protection = protect(counts, [Part.SCORES], by_used, min_group, everyone_scored=everyone_scored)
+    status = protection.status
+    figures = []
+    for key in _published(cell_keys(values, by_used), status, Part.SCORES):
+        members = [v for k, vs in values.items() if _covers(key, k) for v in vs]
+        figures.append(_figures(key, members, min_group, status[Cell(key, Part.SCORES)], bands_,
+                                unscored if not key else None))  # fmt: skip
+    _audited(min_group, counts, {Cell(f.key, Part.SCORES): f.hidden for f in figures}, everyone_scored)
+    return ScoreReport(instrument, by, min_group, bands_, figures[0], tuple(figures[1:]), skipped,
+                       bool(protection.widened), protection.withdrawn)  # fmt: skip
 
 
 @attrs.frozen
 class ChangeFigures:
-    """One group's change from start to follow-up as it may be shown."""
+    """One cell's change from start to follow-up as it may be shown."""
 
     key: GroupKey
     start: GroupFigures
     follow_up: GroupFigures
-    #: Respondents scored in both waves ("<5" when suppressed).
+    #: Respondents scored in both waves: "12", "<5" when small, "" when hidden to protect another.
     pairs_shown: str
-    pairs_suppressed: bool
-    #: The paired change, when there are enough pairs.
+    pairs_hidden: Hidden | None
+    #: The paired change, when the pairs may be shown.
     paired: PairedTest | None = None
-    #: The unpaired comparison of the two waves, used when there are too few pairs.
+    #: The unpaired comparison of the two waves, when there are too few pairs and both waves are shown.
     unpaired: WelchTest | None = None
+
+    @property
+    def pairs_suppressed(self) -> bool:
+        """Whether the pairs show no figures."""
+        return self.pairs_hidden is not None
 
 
 @attrs.frozen
 class ChangeReport:
-    """Change between the start and the follow-up: everyone, then each group of ``by``."""
+    """Change between the start and the follow-up: everyone, then every margin and group of ``by``."""
 
     instrument: Instrument
     by: tuple[str, ...]
@@ -174,6 +219,12 @@ class ChangeReport:
     bands: tuple[Band, ...]
     total: ChangeFigures
     groups: tuple[ChangeFigures, ...]
+    #: Rows left out while reading the answers (bad rows), as the caller counted them.
+    skipped: int = 0
+    #: Whether margins had to be hidden that the breakdown by fewer fields shows on its own.
+    margins_widened: bool = False
+    #: Breakdowns (their fields) whose groups are left out: too small to protect even hidden.
+    withdrawn: tuple[tuple[str, ...], ...] = ()
 
 
 def _by_respondent(scores: Sequence[RespondentScore], wave: str) -> dict[str, RespondentScore]:
@@ -185,6 +236,17 @@ def _by_respondent(scores: Sequence[RespondentScore], wave: str) -> dict[str, Re
     return out
 
 
+def _kind(first: RespondentScore | None, second: RespondentScore | None) -> Kind | None:
+    a = first is not None and first.score is not None
+    b = second is not None and second.score is not None
+    if a and b:
+        return Kind.PAIRED
+    return Kind.START_ONLY if a else Kind.FOLLOW_UP_ONLY if b else None
+
+
+_CHANGE_PARTS = (Part.START, Part.FOLLOW_UP, Part.PAIRS)
+
+
 def change_report(
     instrument: Instrument,
     start: Sequence[RespondentScore],
@@ -192,41 +254,64 @@ def change_report(
     *,
     by: Sequence[str] = (),
     min_group: int = DEFAULT_MIN_GROUP,
+    skipped: int = 0,
 ) -> ChangeReport:
     """The change between ``start`` and ``follow_up`` answers, paired by the respondents' pseudonyms.
 
     A respondent's group is taken from the start answers (from the follow-up when only there).
+    The start, the follow-up and the pairs of every cell are protected together.
+
+    Raises:
+        UsageError: a pseudonym appears twice in one wave.
+        DisclosureError: the small groups could not be protected (in practice: never).
     """
     check_min_group(min_group)
     bands_ = bands(instrument)
+    by = tuple(by)
     firsts = _by_respondent(start, Wave.START.value)
     seconds = _by_respondent(follow_up, Wave.FOLLOW_UP.value)
     keys = {r: group_key(s, by) for r, s in {**seconds, **firsts}.items()}
-    total = _change((), firsts, seconds, min_group, bands_, frozenset())
-    if not by:
-        return ChangeReport(instrument, (), min_group, bands_, total, ())
-    members: dict[GroupKey, set[str]] = defaultdict(set)
+    by_used = by if keys else ()
+    counts: dict[Atom, int] = {
+        (k, kind): 0 for k in set(keys.values()) or {()} for kind in Kind if kind is not Kind.SCORED
+    }
     for respondent, key in keys.items():
-        members[key].add(respondent)
-    ordered = sorted(members)
-    sizes = [
-        {k: _scored([firsts[r] for r in members[k] if r in firsts]) for k in ordered},
-        {k: _scored([seconds[r] for r in members[k] if r in seconds]) for k in ordered},
-        {k: len(_pairs(members[k], firsts, seconds)) for k in ordered},
-    ]
-    hidden = [suppressed_keys(s, min_group) for s in sizes]
-    groups = []
-    for key in ordered:
-        own_firsts = {r: firsts[r] for r in members[key] if r in firsts}
-        own_seconds = {r: seconds[r] for r in members[key] if r in seconds}
-        flags = frozenset(i for i in range(3) if key in hidden[i])
-        groups.append(_change(key, own_firsts, own_seconds, min_group, bands_, flags))
-    return ChangeReport(instrument, tuple(by), min_group, bands_, total, tuple(groups))
+        kind = _kind(firsts.get(respondent), seconds.get(respondent))
+        if kind is not None:
+            counts[(key, kind)] += 1
+    unscored = (
+        sum(1 for s in firsts.values() if s.score is None),
+        sum(1 for s in seconds.values() if s.score is None),
+    )
+    waves = (
+        sum(1 for s in firsts.values() if s.score is not None),
+        sum(1 for s in seconds.values() if s.score is not None),
+    )
+    everyone_scored = unscored == (0, 0) and min(waves) >= min_group
+    protection = protect(counts, _CHANGE_PARTS, by_used, min_group, everyone_scored=everyone_scored)
+    status = protection.status
+    cells = []
+    for key in _published(cell_keys(set(keys.values()), by_used), status, Part.START):
+        members = sorted(r for r, k in keys.items() if _covers(key, k))
+        own = {part: status[Cell(key, part)] for part in _CHANGE_PARTS}
+        cells.append(
+            _change(key, members, firsts, seconds, min_group, bands_, own, None if key else unscored)
+        )
+    _audited(min_group, counts, {Cell(c.key, p): h for c in cells for p, h in _parts(c)}, everyone_scored)
+    return ChangeReport(instrument, by, min_group, bands_, cells[0], tuple(cells[1:]), skipped,
+                        bool(protection.widened), protection.withdrawn)  # fmt: skip
 
 
-def _pairs(
-    members: Iterable[str], firsts: dict[str, RespondentScore], seconds: dict[str, RespondentScore]
-) -> list[tuple[float, float]]:
+def _parts(c: ChangeFigures) -> tuple[tuple[Part, Hidden | None], ...]:
+    return ((Part.START, c.start.hidden), (Part.FOLLOW_UP, c.follow_up.hidden), (Part.PAIRS, c.pairs_hidden))
+
+
+def _scored(members: Iterable[str], wave: Mapping[str, RespondentScore]) -> list[float]:
+    return sorted(s for r in members if (score := wave.get(r)) is not None and (s := score.score) is not None)
+
+
+def _pairs(members: Iterable[str], firsts: Mapping[str, RespondentScore],
+           seconds: Mapping[str, RespondentScore]) -> list[tuple[float, float]]:  # fmt: skip
     out = []
     for r in sorted(members):
         a, b = firsts.get(r), seconds.get(r)
@@ -237,34 +322,25 @@ def _pairs(
 
 def _change(
     key: GroupKey,
-    firsts: dict[str, RespondentScore],
-    seconds: dict[str, RespondentScore],
+    members: Sequence[str],
+    firsts: Mapping[str, RespondentScore],
+    seconds: Mapping[str, RespondentScore],
     min_group: int,
     bands_: Sequence[Band],
-    hidden: frozenset[int],
+    hidden: Mapping[Part, Hidden | None],
+    unscored: tuple[int, int] | None,
 ) -> ChangeFigures:
-    start = _figures(key, sorted(firsts.values(), key=_order), min_group, 0 in hidden, bands_)
-    follow = _figures(key, sorted(seconds.values(), key=_order), min_group, 1 in hidden, bands_)
-    pairs = _pairs(set(firsts) | set(seconds), firsts, seconds)
-    pairs_hidden = 2 in hidden or len(pairs) < min_group
+    first_values, second_values = _scored(members, firsts), _scored(members, seconds)
+    first_unscored, second_unscored = unscored if unscored is not None else (None, None)
+    start = _figures(key, first_values, min_group, hidden[Part.START], bands_, first_unscored)
+    follow = _figures(key, second_values, min_group, hidden[Part.FOLLOW_UP], bands_, second_unscored)
+    pairs = _pairs(members, firsts, seconds)
+    pairs_hidden = hidden[Part.PAIRS] or (Hidden.SMALL if len(pairs) < min_group else None)
     paired = unpaired = None
-    if not pairs_hidden:
+    if pairs_hidden is None:
         paired = paired_test([a for a, _ in pairs], [b for _, b in pairs])
-    elif not start.suppressed and not follow.suppressed:
-        unpaired = welch_test(
-            sorted(s.score for s in firsts.values() if s.score is not None),
-            sorted(s.score for s in seconds.values() if s.score is not None),
-        )
+    elif pairs_hidden is Hidden.SMALL and not start.suppressed and not follow.suppressed:
+        unpaired = welch_test(first_values, second_values)
     return ChangeFigures(
-        key,
-        start,
-        follow,
-        shown_n(len(pairs), min_group, suppressed=pairs_hidden),
-        pairs_hidden,
-        paired,
-        unpaired,
+        key, start, follow, shown_n(len(pairs), min_group, pairs_hidden), pairs_hidden, paired, unpaired
     )
-
-
-def _order(score: RespondentScore) -> tuple[float, str]:
-    return (score.score if score.score is not None else float("-inf"), score.respondent)

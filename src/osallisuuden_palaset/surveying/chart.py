@@ -1,4 +1,4 @@
-"""A small, deterministic SVG bar chart of score distributions (start beside follow-up), built as text."""
+"""Small, deterministic SVG charts built as text: score distributions, each group's mean before and after."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from osallisuuden_palaset.surveying.analysis import (
     GroupFigures,
     ScoreReport,
 )
+from osallisuuden_palaset.surveying.formatting import band_name, group_name, hidden_text, number
 from osallisuuden_palaset.surveying.labels import label
-from osallisuuden_palaset.surveying.reporting import band_name, group_name
+from osallisuuden_palaset.surveying.privacy import Hidden
 
 WIDTH: Final = 480
 HEIGHT: Final = 260
@@ -45,7 +46,7 @@ def distribution_svg(
 ) -> str:
     """An SVG of each series' distribution over ``bands`` as shares of its respondents.
 
-    A suppressed series draws no bars; the legend says it is not shown.
+    A hidden series draws no bars; the legend says why it is not shown.
     """
     plot_w, plot_h = WIDTH - _LEFT - _RIGHT, HEIGHT - _TOP - _BOTTOM
     out = [
@@ -90,8 +91,10 @@ def distribution_svg(
     for s_index, (name, figures) in enumerate(series):
         y = HEIGHT - 28 + s_index * 14 if len(series) <= 2 else HEIGHT - 28
         x = _LEFT + (0 if len(series) <= 2 else s_index * 150)
-        shown = name if figures.summary is not None else f"{name}: {label('not_shown', lang, m=min_group)}"
-        text = f"{shown} (n {figures.n_shown})" if figures.summary is not None else shown
+        if figures.summary is not None:
+            text = f"{name} (n {figures.n_shown})"
+        else:
+            text = f"{name}: {hidden_text(figures.hidden or Hidden.SMALL, min_group, lang)}"
         out.append(
             f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{COLOURS[s_index % len(COLOURS)]}"/>'
         )
@@ -127,3 +130,89 @@ def score_chart(report: ScoreReport, figures: GroupFigures | None = None, *, lan
         min_group=report.min_group,
         decimals=report.instrument.scoring.decimals,
     )
+
+
+# --- each group's mean before and after -------------------------------------------------------------
+
+_ROW = 22
+_NAME_W = 190
+
+
+def means_chart(report: ChangeReport | ScoreReport, *, lang: Lang = "fi") -> str:
+    """One row per cell of the report: the mean at the start (and the follow-up), or why it is hidden.
+
+    Only cells that may be shown get dots: a row whose figures are hidden says why in words.
+    """
+    cells = (report.total, *report.groups)
+    low, high = report.instrument.score_range
+    d = report.instrument.scoring.decimals
+    plot_w = WIDTH - _NAME_W - _RIGHT
+    height = _TOP + _ROW * len(cells) + 40
+    title = label("means_title", lang)
+
+    def x(value: float) -> float:
+        return _NAME_W + plot_w * (value - low) / (high - low)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{_attr(title)}" '
+        'font-family="sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="8" y="16" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
+    bottom = _TOP + _ROW * len(cells)
+    for step in range(5):
+        value = low + (high - low) * step / 4
+        out.append(
+            f'<line x1="{_f(x(value))}" y1="{_TOP - 6}" x2="{_f(x(value))}" y2="{bottom}" stroke="#ddd"/>'
+        )
+        tick = escape(number(value, 0, lang))
+        out.append(f'<text x="{_f(x(value))}" y="{bottom + 14}" text-anchor="middle">{tick}</text>')
+    for index, cell in enumerate(cells):
+        y = _TOP + _ROW * index + _ROW / 2
+        waves = (cell.start, cell.follow_up) if isinstance(cell, ChangeFigures) else (cell,)
+        out.append(f'<text x="8" y="{_f(y + 4)}">{escape(group_name(cell.key, lang))}</text>')
+        if any(w.summary is None for w in waves):
+            hidden = next(w.hidden for w in waves if w.summary is None) or Hidden.SMALL
+            why = hidden_text(hidden, report.min_group, lang)
+            out.append(f'<text x="{_NAME_W}" y="{_f(y + 4)}" fill="#555">{escape(why)}</text>')
+            continue
+        means = [w.summary.mean for w in waves if w.summary is not None]
+        if len(means) == 2:
+            out.append(
+                f'<line x1="{_f(x(means[0]))}" y1="{_f(y)}" x2="{_f(x(means[1]))}" y2="{_f(y)}" '
+                'stroke="#999" stroke-width="2"/>'
+            )
+        for w_index, (wave, mean) in enumerate(zip(_wave_names(report, lang), means, strict=False)):
+            tip = f"{wave}: {number(mean, d, lang)} (n {waves[w_index].n_shown})"
+            out.append(
+                f'<circle cx="{_f(x(mean))}" cy="{_f(y)}" r="5" fill="{COLOURS[w_index]}">'
+                f"<title>{escape(tip)}</title></circle>"
+            )
+    legend_y = bottom + 30
+    for w_index, wave in enumerate(_wave_names(report, lang)):
+        lx = _NAME_W + w_index * 120
+        out.append(f'<circle cx="{lx}" cy="{legend_y - 4}" r="5" fill="{COLOURS[w_index]}"/>')
+        out.append(f'<text x="{lx + 10}" y="{legend_y}">{escape(wave)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _wave_names(report: ChangeReport | ScoreReport, lang: Lang) -> tuple[str, ...]:
+    if isinstance(report, ChangeReport):
+        return (label("start", lang), label("follow_up", lang))
+    return (label("mean", lang),)
+
+
+def combined(*charts: str) -> str:
+    """Several SVG charts stacked into one SVG, top to bottom (one file for a report to link)."""
+    heights = [int(c.split('height="', 1)[1].split('"', 1)[0]) for c in charts]
+    total = sum(heights)
+    box = f'width="{WIDTH}" height="{total}" viewBox="0 0 {WIDTH} {total}"'
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" {box}>']
+    y = 0
+    for chart, h in zip(charts, heights, strict=True):
+        out.append(chart.replace("<svg ", f'<svg y="{y}" ', 1).rstrip("\n"))
+        y += h
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

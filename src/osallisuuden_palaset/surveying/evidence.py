@@ -11,20 +11,23 @@ from osallisuuden_palaset.model.practice import Indicator
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.surveying.analysis import ChangeFigures, ChangeReport
-from osallisuuden_palaset.surveying.chart import change_chart, score_chart
+from osallisuuden_palaset.surveying.chart import change_chart, combined, means_chart, score_chart
 from osallisuuden_palaset.surveying.labels import label
+from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.reporting import (
     DASH,
     Report,
+    Table,
     group_name,
     interval,
     notes,
     number,
     p_value,
     signed,
-    table_rows,
+    tables,
     title,
 )
+from osallisuuden_palaset.surveying.sentences import legend, sentences
 
 _LANGS: tuple[Lang, ...] = ("fi", "en", "sv")
 #: Cells we write ourselves that Markdown cannot misread: figures, intervals, dashes.
@@ -68,10 +71,13 @@ def change_evidence(report: ChangeReport, figures: ChangeFigures | None = None) 
                 p=p_value(w.p, lang), effect=number(w.g, 2, lang),
             )  # fmt: skip
         else:
-            raise UsageError(
-                f"the change of {group_name(chosen.key, 'en')} cannot be cited: fewer than "
-                f"{report.min_group} respondents answered, or their answers do not vary"
+            hidden = (chosen.start.hidden, chosen.follow_up.hidden, chosen.pairs_hidden)
+            why = (
+                "it is hidden to protect another group"
+                if Hidden.COMPLEMENTARY in hidden
+                else f"fewer than {report.min_group} respondents answered, or their answers do not vary"
             )
+            raise UsageError(f"the change of {group_name(chosen.key, 'en')} cannot be cited: {why}")
     return Text(**variants)
 
 
@@ -80,29 +86,39 @@ def survey_indicator(instrument: Instrument, target: str | Text | None = None) -
     return Indicator(description=instrument.name, source=instrument.id, target=target)
 
 
+def _md_table(rows: list[list[str]]) -> list[str]:
+    left = {0, 1} if len(rows[0]) > 1 and rows[1:] and not _PLAIN_CELL.fullmatch(rows[1][1]) else {0}
+    return [
+        "| " + " | ".join(_md_cell(c) for c in rows[0]) + " |",
+        "|" + "|".join(":--" if i in left else "--:" for i in range(len(rows[0]))) + "|",
+        *("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows[1:]),
+    ]
+
+
 def survey_section_markdown(
     report: Report, *, lang: Lang = "fi", level: int = 2, chart_file: str | None = None
 ) -> str:
-    """A Markdown section with the report's table and notes.
+    """A Markdown section with the report's tables, one sentence per result, notes and a legend.
 
     Markdown renderers drop inline SVG, so the chart is linked: write the SVG of
     :func:`section_chart` to ``chart_file`` (a path relative to the Markdown file) and pass it here.
     """
     hashes = "#" * max(1, min(6, level))
-    rows = table_rows(report, lang)
     lines = [
         f"{hashes} {escape_markdown(label('survey', lang))}",
         "",
         escape_markdown(title(report, lang)),
         "",
         f"_{escape_markdown(label('suppression', lang, m=report.min_group))}_",
-        "",
-        "| " + " | ".join(_md_cell(c) for c in rows[0]) + " |",
-        "|" + "|".join(":--" if i == 0 else "--:" for i in range(len(rows[0]))) + "|",
     ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows[1:]]
+    for caption, rows in tables(report, lang):
+        lines += ["", f"**{escape_markdown(caption)}**", "", *_md_table(rows)]
+    lines += ["", f"**{escape_markdown(label('results', lang))}**", ""]
+    lines += [f"- {escape_markdown(s)}" for s in sentences(report, lang)]
     for note in notes(report, lang):
         lines += ["", escape_markdown(note)]
+    for line in legend(report, lang):
+        lines += ["", f"_{escape_markdown(line)}_"]
     if chart_file is not None:
         alt = escape_markdown(
             label("chart_title", lang) if isinstance(report, ChangeReport) else title(report, lang)
@@ -114,22 +130,20 @@ def survey_section_markdown(
 
 
 def section_chart(report: Report, *, lang: Lang = "fi") -> str:
-    """The SVG chart of a report's everyone row: start beside follow-up, or one wave's distribution."""
-    if isinstance(report, ChangeReport):
-        return change_chart(report, lang=lang)
-    return score_chart(report, lang=lang)
+    """The report's SVG: everyone's distribution (start beside follow-up) above each group's mean."""
+    first = (
+        change_chart(report, lang=lang)
+        if isinstance(report, ChangeReport)
+        else score_chart(report, lang=lang)
+    )
+    return combined(first, means_chart(report, lang=lang))
 
 
-def survey_section_html(report: Report, *, lang: Lang = "fi", level: int = 2) -> str:
-    """An HTML ``<section>`` with the report's table, notes and an inline SVG chart (all text escaped)."""
-    h = max(1, min(6, level))
-    rows = table_rows(report, lang)
+def _html_table(table: Table) -> list[str]:
+    caption, rows = table
     out = [
-        '<section class="survey">',
-        f"<h{h}>{escape(label('survey', lang))}</h{h}>",
-        f"<p>{escape(title(report, lang))}</p>",
-        f'<p class="suppression">{escape(label("suppression", lang, m=report.min_group))}</p>',
         "<table>",
+        f"<caption>{escape(caption)}</caption>",
         "<thead><tr>" + "".join(f'<th scope="col">{escape(c)}</th>' for c in rows[0]) + "</tr></thead>",
         "<tbody>",
     ]
@@ -137,8 +151,24 @@ def survey_section_html(report: Report, *, lang: Lang = "fi", level: int = 2) ->
         cells = [f'<th scope="row">{escape(row[0])}</th>']
         cells += [f"<td>{escape(c)}</td>" if c != DASH else f"<td>{DASH}</td>" for c in row[1:]]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+    return [*out, "</tbody>", "</table>"]
+
+
+def survey_section_html(report: Report, *, lang: Lang = "fi", level: int = 2) -> str:
+    """An HTML ``<section>``: tables, one sentence per result, notes, legend and inline SVG (all escaped)."""
+    h = max(1, min(6, level))
+    out = [
+        '<section class="survey">',
+        f"<h{h}>{escape(label('survey', lang))}</h{h}>",
+        f"<p>{escape(title(report, lang))}</p>",
+        f'<p class="suppression">{escape(label("suppression", lang, m=report.min_group))}</p>',
+    ]
+    for table in tables(report, lang):
+        out += _html_table(table)
+    out.append(f'<p class="results">{escape(label("results", lang))}:</p>')
+    out += ['<ul class="results">', *(f"<li>{escape(s)}</li>" for s in sentences(report, lang)), "</ul>"]
     out += [f"<p>{escape(note)}</p>" for note in notes(report, lang)]
+    out += [f'<p class="legend">{escape(line)}</p>' for line in legend(report, lang)]
     out.append('<figure class="survey-chart">')
     out.append(section_chart(report, lang=lang).rstrip("\n"))
     out.append("</figure>")

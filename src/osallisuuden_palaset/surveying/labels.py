@@ -40,13 +40,23 @@ LABELS: Final[Mapping[str, Variants]] = {
     "survey": ("Osallisuuden kokemus", "Experience of inclusion", "Upplevelse av delaktighet"),
     "range": ("asteikko {low}–{high}", "range {low}–{high}", "skala {low}–{high}"),
     "suppression": (
-        "Alle {m} vastaajan ryhmistä näytetään vain ”<{m}” eikä lukuja, jotta ketään ei voi tunnistaa.",
-        "Groups of fewer than {m} respondents show only “<{m}” and no figures, "
-        "so that no one can be identified.",
-        "För grupper med färre än {m} svarande visas bara ”<{m}” och inga siffror, "
-        "så att ingen kan identifieras.",
+        "Alle {m} vastaajan ryhmistä näytetään vain ”<{m}” eikä lukuja, jotta ketään ei voi tunnistaa. "
+        "”Suojattu” on piilotettu toisen ryhmän suojaamiseksi: siinä on vähintään {m} vastaajaa, mutta "
+        "sen luvuista voisi laskea pienemmän ryhmän luvut.",
+        "Groups of fewer than {m} respondents show only “<{m}” and no figures, so that no one can be "
+        "identified. “Protected” means hidden to protect another group: it has at least {m} respondents, "
+        "but a smaller group's figures could be worked out from its figures.",
+        "För grupper med färre än {m} svarande visas bara ”<{m}” och inga siffror, så att ingen kan "
+        "identifieras. ”Skyddad” betyder dold för att skydda en annan grupp: den har minst {m} svarande, "
+        "men en mindre grupps siffror kunde räknas ut ur dess siffror.",
     ),
-    "suppressed": ("liian pieni ryhmä", "group too small", "för liten grupp"),
+    "protected": ("suojattu", "protected", "skyddad"),
+    "protected_long": (
+        "piilotettu toisen ryhmän suojaamiseksi",
+        "hidden to protect another group",
+        "dold för att skydda en annan grupp",
+    ),
+    "small_long": ("alle {m} vastaajaa", "fewer than {m} respondents", "färre än {m} svarande"),
     "no_pairs": (
         "Liian vähän samoja vastaajia molemmissa mittauksissa: verrattu mittauksia riippumattomina otoksina.",
         "Too few respondents answered both times: the waves are compared as independent samples.",
@@ -75,6 +85,162 @@ LABELS: Final[Mapping[str, Variants]] = {
     ),
     "share": ("% vastaajista", "% of respondents", "% av de svarande"),
     "not_shown": ("ei näytetä (alle {m})", "not shown (under {m})", "visas inte (under {m})"),
+    "scores_table": ("Pistemäärät", "Scores", "Poäng"),
+    "waves_table": ("Mittauskerrat", "Waves", "Mättillfällen"),
+    "change_table": ("Muutos", "Change", "Förändring"),
+    "wave": ("Mittaus", "Wave", "Mätning"),
+    "results": ("Tulokset", "Results", "Resultat"),
+    "means_title": (
+        "Keskiarvo alussa ja seurannassa ryhmittäin",
+        "Mean at the start and at the follow-up by group",
+        "Medelvärde vid början och vid uppföljningen per grupp",
+    ),
+    "skipped": (
+        "Ohitetut rivit (virheelliset, ks. virheilmoitukset): {n}",
+        "Rows skipped (bad rows, see the messages): {n}",
+        "Överhoppade rader (felaktiga, se meddelandena): {n}",
+    ),
+    "margins_widened": (
+        "Huom: tässä taulukossa piti piilottaa välisummia, jotka näkyvät, kun samat vastaukset jaotellaan "
+        "harvemman sarakkeen mukaan. Julkaise vain tämä taulukko: erikseen ajettujen jaottelujen rinnalla "
+        "siitä voisi päätellä pienten ryhmien koot.",
+        "Note: this table had to hide subtotals that the same answers broken down by fewer columns show. "
+        "Publish this table only: beside separately run breakdowns, the sizes of small groups could be "
+        "worked out.",
+        "Obs: den här tabellen måste dölja delsummor som syns när samma svar delas upp efter färre "
+        "kolumner. Publicera bara den här tabellen: bredvid separat körda uppdelningar kunde små gruppers "
+        "storlek räknas ut.",
+    ),
+    "withdrawn": (
+        "Jaottelua {fields} ei näytetä: sen ryhmät ovat niin pieniä, ettei niitä voi suojata edes "
+        "piilottamalla.",
+        "The breakdown by {fields} is not shown: its groups are so small that not even hiding them "
+        "would protect them.",
+        "Uppdelningen efter {fields} visas inte: dess grupper är så små att inte ens döljning skulle "
+        "skydda dem.",
+    ),
+    "unscored_waves": (
+        "Ilman pistemäärää (liian vähän vastauksia): alkumittaus {start}, seuranta {follow}",
+        "Without a score (too few answers): start {start}, follow-up {follow}",
+        "Utan poäng (för få svar): början {start}, uppföljning {follow}",
+    ),
+    # Plain-language sentences, one per result.
+    "points": ("{x} pistettä", "{x} points", "{x} poäng"),
+    "point": ("{x} piste", "{x} point", "{x} poäng"),
+    "sentence_score": (
+        "{group}: pistemäärä oli keskimäärin {mean} asteikolla {scale} ({n} vastaajaa).",
+        "{group}: the mean score was {mean} on the {scale} scale ({n} respondents).",
+        "{group}: medelpoängen var {mean} på skalan {scale} ({n} svarande).",
+    ),
+    "sentence_rose": (
+        "{group}: pistemäärä nousi keskimäärin {amount} asteikolla {scale} ({n} samaa vastaajaa "
+        "molemmilla kerroilla); {significance}.",
+        "{group}: the score rose by {amount} on average on the {scale} scale ({n} respondents answered "
+        "both times); {significance}.",
+        "{group}: poängen steg i genomsnitt med {amount} på skalan {scale} ({n} svarade båda gångerna); "
+        "{significance}.",
+    ),
+    "sentence_fell": (
+        "{group}: pistemäärä laski keskimäärin {amount} asteikolla {scale} ({n} samaa vastaajaa "
+        "molemmilla kerroilla); {significance}.",
+        "{group}: the score fell by {amount} on average on the {scale} scale ({n} respondents answered "
+        "both times); {significance}.",
+        "{group}: poängen sjönk i genomsnitt med {amount} på skalan {scale} ({n} svarade båda gångerna); "
+        "{significance}.",
+    ),
+    "sentence_same": (
+        "{group}: pistemäärä pysyi keskimäärin ennallaan asteikolla {scale} ({n} samaa vastaajaa "
+        "molemmilla kerroilla); {significance}.",
+        "{group}: the score stayed the same on average on the {scale} scale ({n} respondents answered "
+        "both times); {significance}.",
+        "{group}: poängen var i genomsnitt oförändrad på skalan {scale} ({n} svarade båda gångerna); "
+        "{significance}.",
+    ),
+    "sentence_higher": (
+        "{group}: seurannan keskiarvo oli {amount} korkeampi kuin alkumittauksen ({n1} ja {n2} vastaajaa; "
+        "liian harva vastasi molemmilla kerroilla, joten mittauksia verrattiin kuin eri ihmisiä); "
+        "{significance}.",
+        "{group}: the follow-up mean was {amount} higher than the start mean ({n1} and {n2} respondents; "
+        "too few answered both times, so the waves were compared as if they were different people); "
+        "{significance}.",
+        "{group}: medelvärdet vid uppföljningen var {amount} högre än vid början ({n1} och {n2} svarande; "
+        "för få svarade båda gångerna, så mätningarna jämfördes som om de vore olika personer); "
+        "{significance}.",
+    ),
+    "sentence_lower": (
+        "{group}: seurannan keskiarvo oli {amount} matalampi kuin alkumittauksen ({n1} ja {n2} vastaajaa; "
+        "liian harva vastasi molemmilla kerroilla, joten mittauksia verrattiin kuin eri ihmisiä); "
+        "{significance}.",
+        "{group}: the follow-up mean was {amount} lower than the start mean ({n1} and {n2} respondents; "
+        "too few answered both times, so the waves were compared as if they were different people); "
+        "{significance}.",
+        "{group}: medelvärdet vid uppföljningen var {amount} lägre än vid början ({n1} och {n2} svarande; "
+        "för få svarade båda gångerna, så mätningarna jämfördes som om de vore olika personer); "
+        "{significance}.",
+    ),
+    "significant": (
+        "muutos on tilastollisesti merkitsevä (p {p})",
+        "the change is statistically significant (p {p})",
+        "förändringen är statistiskt signifikant (p {p})",
+    ),
+    "not_significant": (
+        "muutos ei ole tilastollisesti merkitsevä (p {p}), joten se voi johtua sattumasta",
+        "the change is not statistically significant (p {p}), so it may be due to chance",
+        "förändringen är inte statistiskt signifikant (p {p}), så den kan bero på slumpen",
+    ),
+    "no_test": (
+        "merkitsevyyttä ei voi laskea, koska luvut eivät vaihtele",
+        "its significance cannot be computed because the figures do not vary",
+        "signifikansen kan inte beräknas eftersom siffrorna inte varierar",
+    ),
+    "sentence_small": (
+        "{group}: alle {m} vastaajaa, joten lukuja ei näytetä.",
+        "{group}: fewer than {m} respondents, so no figures are shown.",
+        "{group}: färre än {m} svarande, så inga siffror visas.",
+    ),
+    "sentence_protected": (
+        "{group}: piilotettu toisen ryhmän suojaamiseksi.",
+        "{group}: hidden to protect another group.",
+        "{group}: dold för att skydda en annan grupp.",
+    ),
+    "sentence_change_protected": (
+        "{group}: muutos on piilotettu toisen ryhmän suojaamiseksi.",
+        "{group}: the change is hidden to protect another group.",
+        "{group}: förändringen är dold för att skydda en annan grupp.",
+    ),
+    "sentence_few_pairs": (
+        "{group}: alle {m} samaa vastaajaa molemmilla kerroilla, eikä mittauksia voi verrata.",
+        "{group}: fewer than {m} respondents answered both times, and the waves cannot be compared.",
+        "{group}: färre än {m} svarade båda gångerna, och mätningarna kan inte jämföras.",
+    ),
+    "waves_protected": (
+        "Mittauskertojen luvut on piilotettu toisen ryhmän suojaamiseksi.",
+        "The figures of the waves are hidden to protect another group.",
+        "Mätningarnas siffror är dolda för att skydda en annan grupp.",
+    ),
+    "abbreviations": (
+        "Lyhenteet: n = vastaajien määrä; ka = keskiarvo; kh = keskihajonta; md = mediaani; "
+        "95 % lv = 95 %:n luottamusväli (väli, jolla todellinen keskiarvo on 95 %:n varmuudella).",
+        "Abbreviations: n = number of respondents; sd = standard deviation; 95% CI = 95% confidence "
+        "interval (the range that holds the true mean with 95% certainty).",
+        "Förkortningar: n = antal svarande; medel = medelvärde; sd = standardavvikelse; "
+        "95 % KI = 95 % konfidensintervall (intervallet som med 95 % säkerhet innehåller det sanna "
+        "medelvärdet).",
+    ),
+    "abbreviations_change": (
+        "d_z = muutoksen efektikoko (keskimääräinen muutos jaettuna muutosten keskihajonnalla; noin 0,2 "
+        "pieni, 0,5 keskisuuri, 0,8 suuri); g = Hedgesin g, kahden mittauksen eron efektikoko; "
+        "p = todennäköisyys saada vähintään näin suuri muutos sattumalta, jos todellista muutosta ei olisi "
+        "(alle 0,05: tilastollisesti merkitsevä).",
+        "d_z = effect size of the change (the mean change divided by the sd of the changes; about 0.2 "
+        "small, 0.5 medium, 0.8 large); g = Hedges' g, the effect size of the difference between the "
+        "waves; p = the probability of a change at least this large by chance if there were no real "
+        "change (below 0.05: statistically significant).",
+        "d_z = förändringens effektstorlek (medelförändringen delad med förändringarnas sd; cirka 0,2 "
+        "liten, 0,5 medelstor, 0,8 stor); g = Hedges g, effektstorleken för skillnaden mellan "
+        "mätningarna; p = sannolikheten för en minst så stor förändring av slump om det inte fanns någon "
+        "verklig förändring (under 0,05: statistiskt signifikant).",
+    ),
 }
 
 

@@ -1,9 +1,9 @@
-"""Small-group suppression: groups under the minimum size show only "<N" and no figures, anywhere."""
+"""The limit on group size (groups under it show only "<N" and no figures) and why a cell is hidden."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
-from typing import Final, TypeVar
+import enum
+from typing import Final
 
 from osallisuuden_palaset.errors import UsageError
 
@@ -12,7 +12,14 @@ DEFAULT_MIN_GROUP: Final = 5
 #: The smallest minimum anyone may ask for: below this one answer could be recognised too easily.
 FLOOR: Final = 3
 
-K = TypeVar("K", bound=Hashable)
+
+class Hidden(enum.StrEnum):
+    """Why a cell shows no figures."""
+
+    #: Fewer respondents than the limit (primary suppression): shown as "<5".
+    SMALL = "small"
+    #: Large enough, but hidden so that a small cell cannot be worked out from it (complementary).
+    COMPLEMENTARY = "complementary"
 
 
 def check_min_group(min_group: int) -> int:
@@ -30,24 +37,8 @@ def is_small(n: int, min_group: int) -> bool:
     return n < check_min_group(min_group)
 
 
-def shown_n(n: int, min_group: int, *, suppressed: bool | None = None) -> str:
-    """How a group's size is shown: the number, or ``"<N"`` for a suppressed group."""
-    hide = is_small(n, min_group) if suppressed is None else suppressed
-    return f"<{min_group}" if hide else str(n)
-
-
-def suppressed_keys(sizes: Mapping[K, int], min_group: int, *, total_shown: bool = True) -> frozenset[K]:
-    """The groups of one breakdown to suppress.
-
-    Every group under ``min_group`` is suppressed. When a total is shown beside the
-    breakdown, the suppressed groups taken together could be worked out from the total and
-    the other groups; so while they hold fewer than ``min_group`` people together, the
-    smallest other group is suppressed too (secondary suppression).
-    """
-    check_min_group(min_group)
-    small = {key for key, n in sizes.items() if n < min_group}
-    if total_shown and small:
-        others = sorted((n, str(key), key) for key, n in sizes.items() if key not in small)
-        while others and sum(sizes[k] for k in small) < min_group:
-            small.add(others.pop(0)[2])
-    return frozenset(small)
+def shown_n(n: int, min_group: int, hidden: Hidden | None = None) -> str:
+    """How a cell's size is shown: the number, ``"<N"`` for a small cell, ``""`` for a complementary one."""
+    if hidden is Hidden.COMPLEMENTARY:
+        return ""
+    return f"<{min_group}" if hidden is Hidden.SMALL or is_small(n, min_group) else str(n)

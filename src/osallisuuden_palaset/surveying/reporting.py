@@ -1,4 +1,4 @@
-"""Score and change reports as text, JSON and CSV; they only ever see figures that passed suppression."""
+"""Score and change reports as text, JSON and CSV; they only ever see figures that passed protection."""
 
 from __future__ import annotations
 
@@ -12,107 +12,75 @@ from typing import Any, Final
 from osallisuuden_palaset.markup import guard_formula
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import (
-    Band,
     ChangeFigures,
     ChangeReport,
     GroupFigures,
     GroupKey,
     ScoreReport,
 )
+from osallisuuden_palaset.surveying.formatting import (
+    DASH,
+    band_name,
+    group_name,
+    hidden_text,
+    instrument_title,
+    interval,
+    number,
+    p_value,
+    signed,
+    size,
+)
 from osallisuuden_palaset.surveying.labels import label
+from osallisuuden_palaset.surveying.privacy import Hidden
+from osallisuuden_palaset.surveying.sentences import legend, sentences
 from osallisuuden_palaset.surveying.statistics import PairedTest, WelchTest
 
+__all__ = [
+    "CSV_DIALECTS", "DASH", "FORMATS", "Report", "band_name", "group_name", "interval", "notes", "number",
+    "p_value", "render", "render_csv", "render_json", "render_text", "report_data", "signed", "tables",
+    "title",
+]  # fmt: skip
+
 FORMATS: Final = ("text", "json", "csv")
-DASH: Final = "–"
+#: CSV for programs (comma, decimal point), or for Excel in Finnish and Swedish (semicolon, decimal
+#: comma, a UTF-8 byte order mark so that Excel reads the letters right).
+CSV_DIALECTS: Final = ("standard", "excel")
 Report = ScoreReport | ChangeReport
+#: A table for people: its caption, then a heading row and one row per cell.
+Table = tuple[str, list[list[str]]]
 
 
-def number(value: float | None, decimals: int, lang: Lang = "en") -> str:
-    """A figure rounded for people: decimal comma in Finnish and Swedish, "–" for none."""
-    if value is None or not math.isfinite(value):
-        return DASH
-    shown = f"{value:.{decimals}f}"
-    if shown.startswith("-") and float(shown) == 0.0:
-        shown = shown[1:]
-    return shown.replace(".", ",") if lang in ("fi", "sv") else shown
+def title(report: Report, lang: Lang = "fi") -> str:
+    """The instrument's name with its score range."""
+    return instrument_title(report.instrument, lang)
 
 
-def signed(value: float | None, decimals: int, lang: Lang = "en") -> str:
-    """A change with its sign: "+3.2", "−1.0"."""
-    shown = number(value, decimals, lang)
-    if shown == DASH or value is None:
-        return shown
-    return shown.replace("-", "−") if shown.startswith("-") else "+" + shown
-
-
-def p_value(p: float | None, lang: Lang = "en") -> str:
-    """A p-value: "< 0.001" or three decimals."""
-    if p is None:
-        return DASH
-    return "< " + number(0.001, 3, lang) if p < 0.001 else "= " + number(p, 3, lang)
-
-
-def interval(low: float | None, high: float | None, decimals: int, lang: Lang = "en") -> str:
-    """A confidence interval "a…b", or "–"."""
-    if low is None or high is None:
-        return DASH
-    return f"{number(low, decimals, lang)}…{number(high, decimals, lang)}"
-
-
-def group_name(key: GroupKey, lang: Lang) -> str:
-    """How a group is named in reports: "project=Alpha, age=18-29", or "All"."""
-    if not key:
-        return label("all", lang)
-    return ", ".join(f"{field}={value or DASH}" for field, value in key)
-
-
-def band_name(band: Band, decimals: int, lang: Lang) -> str:
-    """A band's label, or its range."""
-    if band.label is not None:
-        return band.label.get(lang)
-    return f"{number(band.low, 0 if band.low.is_integer() else decimals, lang)}–" + number(
-        band.high, 0 if band.high.is_integer() else decimals, lang
-    )
-
-
-def render(report: Report, fmt: str, lang: Lang = "fi") -> str:
-    """The report in ``fmt`` ("text", "json" or "csv")."""
+def render(report: Report, fmt: str, lang: Lang = "fi", *, csv_dialect: str = "standard") -> str:
+    """The report in ``fmt`` ("text", "json" or "csv"; ``csv_dialect`` "standard" or "excel")."""
     if fmt == "json":
         return render_json(report)
     if fmt == "csv":
-        return render_csv(report)
+        return render_csv(report, dialect=csv_dialect)
     if fmt == "text":
         return render_text(report, lang)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-# --- text -----------------------------------------------------------------------------------------
+# --- tables for people ----------------------------------------------------------------------------
 
 
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def title(report: Report, lang: Lang = "fi") -> str:
-    """The instrument's name with its score range."""
-    instrument = report.instrument
-    low, high = instrument.score_range
-    d = 0 if low.is_integer() and high.is_integer() else instrument.scoring.decimals
-    scale = label("range", lang, low=number(low, d, lang), high=number(high, d, lang))
-    return f"{instrument.name.get(lang)} ({scale})"
-
-
-def _heading(report: Report, lang: Lang) -> list[str]:
-    return [title(report, lang), label("suppression", lang, m=report.min_group), ""]
-
-
 def _summary_cells(figures: GroupFigures, decimals: int, lang: Lang) -> list[str]:
     s = figures.summary
+    shown = size(figures.n_shown, figures.hidden, lang)
     if s is None:
-        return [figures.n_shown, DASH, DASH, DASH, DASH]
+        return [shown, DASH, DASH, DASH, DASH]
     return [
-        figures.n_shown,
+        shown,
         number(s.mean, decimals, lang),
         number(s.sd, decimals, lang),
         number(s.median, decimals, lang),
@@ -120,82 +88,89 @@ def _summary_cells(figures: GroupFigures, decimals: int, lang: Lang) -> list[str
     ]
 
 
-def _distribution_line(figures: GroupFigures, bands: Sequence[Band], decimals: int, lang: Lang) -> str | None:
-    if figures.distribution is None:
-        return None
-    parts = [f"{band_name(b, decimals, lang)}: {c}" for b, c in zip(bands, figures.distribution, strict=True)]
-    return "; ".join(parts)
+def _change_cells(c: ChangeFigures, d: int, lang: Lang) -> list[str]:
+    test: PairedTest | WelchTest | None = c.paired or c.unpaired
+    pairs = size(c.pairs_shown, c.pairs_hidden, lang)
+    if isinstance(test, PairedTest):
+        change, effect = (
+            test.mean_change,
+            f"d_z {number(test.d_z, 2, lang)}" if test.d_z is not None else DASH,
+        )
+    elif isinstance(test, WelchTest):
+        change, effect = test.difference, f"g {number(test.g, 2, lang)}" if test.g is not None else DASH
+    else:
+        return [pairs, DASH, DASH, DASH, DASH]
+    return [pairs, signed(change, d, lang), interval(test.ci_low, test.ci_high, d, lang), effect,
+            p_value(test.p, lang)]  # fmt: skip
 
 
-def table_rows(report: Report, lang: Lang = "fi") -> list[list[str]]:
-    """The report's table for people: a heading row, then everyone, then each group."""
+def tables(report: Report, lang: Lang = "fi") -> list[Table]:
+    """The report's tables: the scores; or the waves (n, mean, sd, median per wave) and the change."""
     d = report.instrument.scoring.decimals
+    stats = [label(k, lang) for k in ("n", "mean", "sd", "median", "ci")]
     if isinstance(report, ScoreReport):
-        head = [label(k, lang) for k in ("group", "n", "mean", "sd", "median", "ci")]
-        everyone = [report.total, *report.groups]
-        return [head, *([group_name(f.key, lang), *_summary_cells(f, d, lang)] for f in everyone)]
-    head = [
-        label("group", lang),
-        f"{label('start', lang)} {label('n', lang)}",
-        f"{label('start', lang)} {label('mean', lang)}",
-        f"{label('follow_up', lang)} {label('n', lang)}",
-        f"{label('follow_up', lang)} {label('mean', lang)}",
-        label("pairs", lang),
-        label("change", lang),
-        label("ci", lang),
-        label("effect", lang),
-        label("p", lang),
+        rows = [
+            [group_name(f.key, lang), *_summary_cells(f, d, lang)] for f in (report.total, *report.groups)
+        ]
+        return [(label("scores_table", lang), [[label("group", lang), *stats], *rows])]
+    cells = (report.total, *report.groups)
+    waves = [
+        [group_name(c.key, lang), label(wave, lang), *_summary_cells(f, d, lang)]
+        for c in cells
+        for wave, f in (("start", c.start), ("follow_up", c.follow_up))
     ]
+    change_head = [label(k, lang) for k in ("group", "pairs", "change", "ci", "effect", "p")]
+    changes = [[group_name(c.key, lang), *_change_cells(c, d, lang)] for c in cells]
     return [
-        head,
-        *([group_name(c.key, lang), *_change_cells(c, d, lang)] for c in (report.total, *report.groups)),
+        (label("waves_table", lang), [[label("group", lang), label("wave", lang), *stats], *waves]),
+        (label("change_table", lang), [change_head, *changes]),
     ]
 
 
 def notes(report: Report, lang: Lang = "fi") -> list[str]:
-    """Sentences that go under the table: unpaired comparisons, respondents without a score."""
+    """What goes under the tables: unpaired comparisons, respondents without a score, rows skipped."""
+    out: list[str] = []
     if isinstance(report, ScoreReport):
-        return [f"{label('unscored', lang)}: {report.total.unscored}"] if report.total.unscored else []
-    return [
-        f"{group_name(c.key, lang)}: {label('no_pairs', lang)}"
-        for c in (report.total, *report.groups)
-        if c.unpaired is not None
-    ]
+        if report.total.unscored:
+            out.append(f"{label('unscored', lang)}: {report.total.unscored}")
+    else:
+        out += [
+            f"{group_name(c.key, lang)}: {label('no_pairs', lang)}"
+            for c in (report.total, *report.groups)
+            if c.unpaired is not None
+        ]
+        first, second = report.total.start.unscored, report.total.follow_up.unscored
+        if first or second:
+            out.append(label("unscored_waves", lang, start=first or 0, follow=second or 0))
+    if report.skipped:
+        out.append(label("skipped", lang, n=report.skipped))
+    if report.margins_widened:
+        out.append(label("margins_widened", lang))
+    out += [label("withdrawn", lang, fields=", ".join(fields)) for fields in report.withdrawn]
+    return out
+
+
+def _distribution_line(figures: GroupFigures, report: ScoreReport, lang: Lang) -> str:
+    if figures.distribution is None:
+        return hidden_text(figures.hidden or Hidden.SMALL, report.min_group, lang)
+    d = report.instrument.scoring.decimals
+    pairs = zip(report.bands, figures.distribution, strict=True)
+    return "; ".join(f"{band_name(b, d, lang)}: {c}" for b, c in pairs)
 
 
 def render_text(report: Report, lang: Lang = "fi") -> str:
     """A plain-text report for a terminal or an e-mail."""
-    lines = _heading(report, lang) + _table(table_rows(report, lang))
+    lines = [title(report, lang), label("suppression", lang, m=report.min_group), ""]
+    for caption, rows in tables(report, lang):
+        lines += [f"{caption}:", *_aligned(rows), ""]
     if isinstance(report, ScoreReport):
-        d = report.instrument.scoring.decimals
-        lines += ["", label("distribution", lang) + ":"]
+        lines.append(label("distribution", lang) + ":")
         for f in (report.total, *report.groups):
-            line = _distribution_line(f, report.bands, d, lang)
-            lines.append(f"  {group_name(f.key, lang)}: {line or label('suppressed', lang)}")
-    extra = notes(report, lang)
-    return "\n".join([*lines, *(["", *extra] if extra else [])]) + "\n"
-
-
-def _change_cells(c: ChangeFigures, d: int, lang: Lang) -> list[str]:
-    start_mean = number(c.start.summary.mean, d, lang) if c.start.summary else DASH
-    follow_mean = number(c.follow_up.summary.mean, d, lang) if c.follow_up.summary else DASH
-    counts = [c.start.n_shown, start_mean, c.follow_up.n_shown, follow_mean, c.pairs_shown]
-    test: PairedTest | WelchTest | None = c.paired or c.unpaired
-    if isinstance(test, PairedTest):
-        change, effect = test.mean_change, test.d_z
-        effect_text = f"d_z {number(effect, 2, lang)}" if effect is not None else DASH
-    elif isinstance(test, WelchTest):
-        change, effect = test.difference, test.g
-        effect_text = f"g {number(effect, 2, lang)}" if effect is not None else DASH
-    else:
-        return [*counts, DASH, DASH, DASH, DASH]
-    return [
-        *counts,
-        signed(change, d, lang),
-        interval(test.ci_low, test.ci_high, d, lang),
-        effect_text,
-        p_value(test.p, lang),
-    ]
+            lines.append(f"  {group_name(f.key, lang)}: {_distribution_line(f, report, lang)}")
+        lines.append("")
+    lines += [f"{label('results', lang)}:", *(f"  {s}" for s in sentences(report, lang)), ""]
+    lines += [*notes(report, lang), *legend(report, lang)]
+    return "\n".join(lines) + "\n"
 
 
 # --- JSON -----------------------------------------------------------------------------------------
@@ -214,13 +189,18 @@ def _p(value: float | None) -> float | None:
     return float(f"{value:.4g}")
 
 
-def _n(figures_n: str) -> int | str:
-    return int(figures_n) if figures_n.isdigit() else figures_n
+def _n(n_shown: str) -> int | str | None:
+    """A shown n as data: a number, "<5" for a small cell, null for a cell hidden to protect another."""
+    return int(n_shown) if n_shown.isdigit() else n_shown or None
+
+
+def _reason(hidden: Hidden | None) -> str | None:
+    return None if hidden is None else hidden.value
 
 
 def figures_data(f: GroupFigures) -> dict[str, Any]:
-    """Plain data of one group's figures (a suppressed group: its key, ``n`` "<5" and the flag)."""
-    out: dict[str, Any] = {"group": dict(f.key), "n": _n(f.n_shown), "suppressed": f.suppressed}
+    """Plain data of one cell's figures (a hidden cell: its key, ``n`` and why it is hidden)."""
+    out: dict[str, Any] = {"group": dict(f.key), "n": _n(f.n_shown), "suppressed": _reason(f.hidden)}
     if f.summary is not None:
         s = f.summary
         out.update(
@@ -230,8 +210,9 @@ def figures_data(f: GroupFigures) -> dict[str, Any]:
             ci_low=_round(s.ci_low),
             ci_high=_round(s.ci_high),
             distribution=list(f.distribution or ()),
-            unscored=f.unscored,
         )
+    if f.unscored is not None:
+        out["unscored"] = f.unscored
     return out
 
 
@@ -250,7 +231,7 @@ def _test_data(c: ChangeFigures) -> dict[str, Any] | None:
 
 
 def change_data(c: ChangeFigures) -> dict[str, Any]:
-    """Plain data of one group's change."""
+    """Plain data of one cell's change."""
     start, follow = figures_data(c.start), figures_data(c.follow_up)
     start.pop("group")
     follow.pop("group")
@@ -259,13 +240,13 @@ def change_data(c: ChangeFigures) -> dict[str, Any]:
         "start": start,
         "follow_up": follow,
         "pairs": _n(c.pairs_shown),
-        "pairs_suppressed": c.pairs_suppressed,
+        "pairs_suppressed": _reason(c.pairs_hidden),
         "change": _test_data(c),
     }
 
 
 def report_data(report: Report) -> dict[str, Any]:
-    """The whole report as plain data (what the JSON output holds)."""
+    """The whole report as plain data (what the JSON output holds; every other format shows less)."""
     instrument = report.instrument
     low, high = instrument.score_range
     head: dict[str, Any] = {
@@ -280,6 +261,9 @@ def report_data(report: Report) -> dict[str, Any]:
             }
             for b in report.bands
         ],
+        "skipped": report.skipped,
+        "margins_widened": report.margins_widened,
+        "withdrawn": [list(fields) for fields in report.withdrawn],
     }
     if isinstance(report, ScoreReport):
         return {
@@ -297,48 +281,56 @@ def render_json(report: Report) -> str:
 
 # --- CSV ------------------------------------------------------------------------------------------
 
+_SCORE_COLUMNS: Final = ("n", "suppressed", "mean", "sd", "median", "ci_low", "ci_high", "unscored")
+_WAVE_COLUMNS: Final = ("n", "suppressed", "mean", "sd", "median")
+_TEST_COLUMNS: Final = ("test", "change", "ci_low", "ci_high", "t", "df", "p", "effect_size")
 
-def _cell(value: object) -> str:
+
+def _cell(value: object, dialect: str) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value)
+        return repr(value).replace(".", ",") if dialect == "excel" else repr(value)
     return guard_formula(str(value))
 
 
-def render_csv(report: Report) -> str:
-    """The report as CSV: one row per group, suppressed groups with n "<5" and empty figures."""
+def _group_cells(key: GroupKey, by: Sequence[str]) -> list[str]:
+    """The group's value of each ``--by`` field, "*" for a field the cell adds up over."""
+    values = dict(key)
+    return [values.get(field, "*") for field in by]
+
+
+def render_csv(report: Report, *, dialect: str = "standard") -> str:
+    """The report as CSV: one row per cell; a hidden cell has its n ("<5" or empty), why, and no figures."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; use one of {', '.join(CSV_DIALECTS)}")
+    excel = dialect == "excel"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     by = list(report.by)
+    rows: list[list[object]] = []
     if isinstance(report, ScoreReport):
-        stats = ["n", "mean", "sd", "median", "ci_low", "ci_high", "unscored"]
         bands = [f"band_{i + 1}" for i in range(len(report.bands))]
-        writer.writerow([*by, *stats, *bands])
+        rows.append([*by, *_SCORE_COLUMNS, *bands])
         for f in (report.total, *report.groups):
             data = figures_data(f)
-            row = [*(_group_cells(f.key, by)), *(data.get(k) for k in stats)]
-            row += list(data.get("distribution") or [None] * len(bands))
-            writer.writerow([_cell(v) for v in row])
-        return buffer.getvalue()
-    columns = ["start_n", "start_mean", "start_sd", "follow_up_n", "follow_up_mean", "follow_up_sd", "pairs",
-               "test", "change", "ci_low", "ci_high", "t", "df", "p", "effect_size"]  # fmt: skip
-    writer.writerow([*by, *columns])
-    for c in (report.total, *report.groups):
-        d = change_data(c)
-        test = d["change"] or {}
-        row = [
-            *_group_cells(c.key, by),
-            d["start"]["n"], d["start"].get("mean"), d["start"].get("sd"),
-            d["follow_up"]["n"], d["follow_up"].get("mean"), d["follow_up"].get("sd"),
-            d["pairs"], test.get("test"), test.get("mean_change", test.get("difference")),
-            test.get("ci_low"), test.get("ci_high"), test.get("t"), test.get("df"), test.get("p"),
-            test.get("d_z", test.get("hedges_g")),
-        ]  # fmt: skip
-        writer.writerow([_cell(v) for v in row])
-    return buffer.getvalue()
-
-
-def _group_cells(key: GroupKey, by: Sequence[str]) -> list[str]:
-    values = dict(key)
-    return [values.get(field, "*") if key else "*" for field in by]
+            row: list[object] = [*_group_cells(f.key, by), *(data.get(k) for k in _SCORE_COLUMNS)]
+            rows.append(row + list(data.get("distribution") or [None] * len(bands)))
+    else:
+        waves = [f"{w}_{k}" for w in ("start", "follow_up") for k in _WAVE_COLUMNS]
+        rows.append([*by, *waves, "pairs", "pairs_suppressed", *_TEST_COLUMNS])
+        for c in (report.total, *report.groups):
+            d = change_data(c)
+            test = d["change"] or {}
+            row = [
+                *_group_cells(c.key, by),
+                *(d[w].get(k) for w in ("start", "follow_up") for k in _WAVE_COLUMNS),
+            ]
+            row += [d["pairs"], d["pairs_suppressed"], test.get("test"),
+                    test.get("mean_change", test.get("difference")), test.get("ci_low"),
+                    test.get("ci_high"), test.get("t"), test.get("df"), test.get("p"),
+                    test.get("d_z", test.get("hedges_g"))]  # fmt: skip
+            rows.append(row)
+    for values in rows:
+        writer.writerow([_cell(v, dialect) for v in values])
+    return ("\ufeff" if excel else "") + buffer.getvalue()

@@ -62,14 +62,20 @@ def test_markdown_has_the_section_in_the_surveyed_practice_before_its_appendix()
 
 def test_markdown_suppresses_small_groups_and_shows_the_others() -> None:
     text = _render("markdown")
-    rows = {line.split(" | ")[0][2:]: line for line in text.splitlines() if line.startswith("| ryhma=")}
+    rows: dict[str, list[list[str]]] = {}
+    for line in text.splitlines():
+        if line.startswith("| ryhma="):
+            cells = line.strip("| ").split(" | ")
+            rows.setdefault(cells[0], []).append(cells[1:])
     assert set(rows) == {f"ryhma={g}" for g in ("Etäryhmä", "Kannus", "Kaustinen", "Kokkola", "Kotikäynnit")}
     for small in ("Etäryhmä", "Kotikäynnit"):
-        cells = rows[f"ryhma={small}"].strip("| ").split(" | ")[1:]
-        assert cells == ["\\<5", "–", "\\<5", "–", "\\<5", "–", "–", "–", "–"]
-    kokkola = rows["ryhma=Kokkola"].strip("| ").split(" | ")[1:]
-    assert kokkola[0] == "6"
-    assert kokkola[5].startswith("+")
+        start, follow, change = rows[f"ryhma={small}"]
+        assert (start, follow) == (["Start", "\\<5", *["–"] * 4], ["Follow-up", "\\<5", *["–"] * 4])
+        assert change == ["\\<5", *["–"] * 4]
+    start, _, change = rows["ryhma=Kokkola"]
+    assert start[1] == "6"
+    assert change[0] == "6"
+    assert change[1].startswith("+")
 
 
 def test_markdown_without_a_chart_file_says_the_chart_is_left_out() -> None:
@@ -85,8 +91,10 @@ def test_html_embeds_the_chart_and_suppresses_small_groups() -> None:
     assert "<h3>Osallisuuden kokemus</h3>" in section
     assert "<svg " in section
     assert "<script" not in page
-    assert '<th scope="row">ryhma=Etäryhmä</th><td>&lt;5</td><td>–</td><td>&lt;5</td><td>–</td>' in section
-    assert '<th scope="row">ryhma=Kokkola</th><td>6</td>' in section
+    assert '<th scope="row">ryhma=Etäryhmä</th><td>Alkumittaus</td><td>&lt;5</td><td>–</td>' in section
+    assert '<th scope="row">ryhma=Etäryhmä</th><td>&lt;5</td><td>–</td><td>–</td>' in section
+    assert '<th scope="row">ryhma=Kokkola</th><td>Alkumittaus</td><td>6</td>' in section
+    assert '<th scope="row">ryhma=Kokkola</th><td>6</td><td>+' in section
     assert page.count('<section class="survey">') == 1
 
 

@@ -199,9 +199,10 @@ def questions_sheet(sheet: Worksheet, request: ExportRequest) -> None:
 
 
 def build_workbook(request: ExportRequest) -> Workbook:
-    """The workbook for ``request``: four sheets named in the request's language."""
-    # Imported here: the appendix sheet uses this module's cell helpers.
+    """The workbook for ``request``: four sheets named in the request's language, and the survey's."""
+    # Imported here: the appendix and survey sheets use this module's cell helpers.
     from osallisuuden_palaset_xlsx.appendix import appendix_sheet
+    from osallisuuden_palaset_xlsx.survey_sheet import NAMES, has_surveys, survey_sheet
 
     names = SHEETS.get(request.lang, SHEETS["fi"])
     workbook = Workbook()
@@ -212,6 +213,8 @@ def build_workbook(request: ExportRequest) -> Workbook:
     matrix_sheet(workbook.create_sheet(names[1]), request)
     questions_sheet(workbook.create_sheet(names[2]), request)
     appendix_sheet(workbook.create_sheet(names[3]), request)
+    if has_surveys(request):
+        survey_sheet(workbook.create_sheet(NAMES.get(request.lang, NAMES["fi"])), request)
     when = epoch().replace(tzinfo=None)
     workbook.properties.created = when
     workbook.properties.modified = when
