@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import math
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
@@ -12,6 +13,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from osallisuuden_palaset.errors import shortened
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
@@ -31,6 +33,10 @@ DOCUMENT_KINDS: Final[dict[str, type[Any]]] = {
 #: Keys a model file may have beside its one document key.
 META_KEYS: Final = frozenset({"$schema", "version"})
 Model = Practice | Project | Catalogue | Collection | Framework
+#: Largest whole number a model file may hold (2**53 - 1, what every JSON reader keeps exact).
+MAX_WHOLE_NUMBER: Final = 2**53 - 1
+#: Whole numbers longer than this (in bits: about 40 digits) are described by their length.
+_DESCRIBED_BITS: Final = 132
 
 
 def _structure_text(value: Any, _: type[Text]) -> Text:
@@ -102,9 +108,19 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _strict_int(value: Any, _: type[int]) -> int:
+    problem = whole_number_problem(value)
+    if problem is not None:
+        raise (ValueError if isinstance(value, int) and not isinstance(value, bool) else TypeError)(problem)
+    return int(value)
+
+
+def whole_number_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be a whole-number field of a model (``0x…`` literals included), or None."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, not {describe(value)}")
-    return value
+        return f"expected a whole number, not {describe(value)}"
+    if abs(value) > MAX_WHOLE_NUMBER:
+        return f"{describe(value)} is too large: a whole number here is at most {MAX_WHOLE_NUMBER:,}"
+    return None
 
 
 def describe(value: Any) -> str:
@@ -117,11 +133,13 @@ def describe(value: Any) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int) and value.bit_length() > _DESCRIBED_BITS:
+        # Its decimal digits may be more than Python converts to text (4,300): never spell it out.
+        return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {shortened(repr(value))}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return f"the text {shortened(value)!r}"
     return type(value).__name__
 
 
