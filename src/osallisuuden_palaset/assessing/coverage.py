@@ -17,7 +17,7 @@ There is no score: the verdict, the claims and the reason are all shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from osallisuuden_palaset.errors import Path
 from osallisuuden_palaset.model.block import Block, Strength
@@ -31,7 +31,8 @@ from osallisuuden_palaset.model.evaluation import (
     Verdict,
 )
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.includes import reached_steps
+from osallisuuden_palaset.model.practice import Include, Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
@@ -40,65 +41,33 @@ from osallisuuden_palaset.model.text import Text
 MODERATE_NEEDED = 2
 
 
-def walk_with_paths(block: Block, path: Path) -> Iterator[tuple[Block, Path]]:
-    """A block and its parts, depth first, each with its path in the document."""
-    yield block, path
-    for j, part in enumerate(block.parts):
-        yield from walk_with_paths(part, (*path, "parts", j))
-
-
-def practice_claims(
-    practice: Practice, framework: str, context: Context, *, _seen: frozenset[str] = frozenset()
-) -> tuple[Claim, ...]:
+def practice_claims(practice: Practice, framework: str, context: Context) -> tuple[Claim, ...]:
     """Every claim a practice makes on ``framework``'s elements, own, reused and included.
 
     A mapping without its own framework belongs to the practice's framework (also for
     reused blocks). Unresolvable reuses and includes are skipped here: the ``reuse-exists``
-    check reports them.
+    check reports them. Includes are followed to any depth (an include cycle is cut where
+    it closes).
     """
-    seen = _seen | {practice.id}
     out: list[Claim] = []
-    for i, step in enumerate(practice.steps):
-        here: Path = ("steps", i)
+    for top, owner, step in reached_steps(practice, context.practices):
+        head = practice.steps[top]
+        here: Path = ("steps", top)
+        if isinstance(step, Include):
+            continue
         if isinstance(step, Block):
-            out += _block_claims(
-                practice, step.id, step, here, Origin.OWN, None, framework, practice.framework
-            )
-        elif isinstance(step, Reuse):
+            block, origin, source, path, fixed = step, Origin.OWN, None, here, False
+        else:
             try:
                 block = context.resolve(step.reuse)
             except (KeyError, ValueError):
                 continue
-            out += _block_claims(
-                practice,
-                step.id,
-                block,
-                (*here, "reuse"),
-                Origin.REUSED,
-                step.reuse,
-                framework,
-                practice.framework,
-                fixed_path=True,
-            )
-        elif isinstance(step, Include):
-            other = context.practices.get(step.include)
-            if other is None or other.id in seen:
-                continue
-            for c in practice_claims(other, framework, context, _seen=seen):
-                out.append(
-                    Claim(
-                        element=c.element,
-                        practice=practice.id,
-                        step=step.id,
-                        block=c.block,
-                        block_name=c.block_name,
-                        strength=c.strength,
-                        evidence=c.evidence,
-                        origin=Origin.INCLUDED,
-                        source=step.include,
-                        path=(*here, "include"),
-                    )
-                )
+            origin, source, path, fixed = Origin.REUSED, step.reuse, (*here, "reuse"), True
+        if isinstance(head, Include):  # reached through an include: shown as the include's claim
+            origin, source, path, fixed = Origin.INCLUDED, head.include, (*here, "include"), True
+        out += _block_claims(
+            practice, head.id, block, path, origin, source, framework, owner.framework, fixed_path=fixed
+        )
     return tuple(out)
 
 
@@ -115,7 +84,7 @@ def _block_claims(
     fixed_path: bool = False,
 ) -> list[Claim]:
     out = []
-    for b, bpath in walk_with_paths(block, path):
+    for b, bpath in block.walk_with_paths(path):
         for k, m in enumerate(b.mappings):
             if (m.framework or default_framework) != framework:
                 continue

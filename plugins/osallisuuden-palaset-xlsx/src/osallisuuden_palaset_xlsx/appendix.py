@@ -83,10 +83,10 @@ def _element_rows(
 ) -> None:  # fmt: skip
     section = label("dimension" if row.kind.value == "dimension" else "principle", lang)
     level = row.verdict.level
-    append(sheet, [*head, section, row.element, row.name.get(lang), value_label(level, lang),
-                   row.verdict.reason.get(lang)])  # fmt: skip
+    cells = append(sheet, [*head, section, row.element, row.name.get(lang), value_label(level, lang),
+                           row.verdict.reason.get(lang)])  # fmt: skip
     if level in LEVELS:
-        sheet.cell(sheet.max_row, VERDICT_COLUMN).fill = LEVELS[level]
+        cells[VERDICT_COLUMN - 1].fill = LEVELS[level]
     for claim in claims:
         append(sheet, _claim_row(head, claim, names, lang))
 
@@ -110,10 +110,10 @@ def appendix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
                         _element_rows(sheet, head, pr, pr.claims, names, lang)
             for r in a.ratings:
                 light = value_label(r.rating, lang) if r.rating else label("rating.none", lang)
-                append(sheet, [*head, label("criterion", lang), r.criterion, r.name.get(lang), light,
-                               r.reason.get(lang)])  # fmt: skip
+                cells = append(sheet, [*head, label("criterion", lang), r.criterion, r.name.get(lang), light,
+                                       r.reason.get(lang)])  # fmt: skip
                 if r.rating is not None:
-                    sheet.cell(sheet.max_row, VERDICT_COLUMN).fill = LIGHTS[r.rating]
+                    cells[VERDICT_COLUMN - 1].fill = LIGHTS[r.rating]
             for q in a.questions:
                 status = label(f"answer_status.{q.status}", lang)
                 append(sheet, [*head, label("question", lang), q.question, q.text.get(lang), status,

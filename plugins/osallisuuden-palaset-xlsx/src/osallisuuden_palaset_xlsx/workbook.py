@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -50,14 +50,20 @@ def cell_text(value: object) -> str:
     return text
 
 
-def append(sheet: Worksheet, values: Sequence[object], *, bold: bool = False) -> None:
-    """Append a row of text cells that can never be formulas, even when a user edits them."""
-    sheet.append([cell_text(v) for v in values])
-    for cell in sheet[sheet.max_row]:
+def append(sheet: Worksheet, values: Sequence[object], *, bold: bool = False) -> list[Cell]:
+    """Append a row of text cells that can never be formulas, even when a user edits them; its cells.
+
+    The cells are made here and handed back, because finding the last row again
+    (``sheet.max_row``) looks at every cell of the sheet: quadratic in a long practice.
+    """
+    cells = [Cell(sheet, value=cell_text(v)) for v in values]
+    for cell in cells:
         cell.data_type = "s"  # a string starting with "=" would otherwise be written as a formula
         cell.quotePrefix = True  # and stays text when someone edits the cell in Excel
         if bold:
             cell.font = BOLD
+    sheet.append(cells)
+    return cells
 
 
 def _t(value: Text | None, lang: Lang) -> str:
@@ -146,12 +152,12 @@ def matrix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
                     reused,
                     "",
                 ]
-                append(
+                cells = append(
                     sheet, head + [value_label(strengths[c], lang) if c in strengths else "" for c in columns]
                 )
                 for offset, column in enumerate(columns):
                     if column in strengths:
-                        sheet.cell(sheet.max_row, len(head) + offset + 1).fill = FILLS[strengths[column]]
+                        cells[len(head) + offset].fill = FILLS[strengths[column]]
     sheet.freeze_panes = "H2"
     for letter, width in (("A", 20), ("B", 20), ("C", 20), ("D", 36)):
         sheet.column_dimensions[letter].width = width
