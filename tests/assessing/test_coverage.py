@@ -145,3 +145,17 @@ def test_project_and_collection_coverage_pool_their_practices() -> None:
     assert total.element("p4").verdict.level is Level.COVERED
     assert total.subject_kind == "collection"
     assert set(total.practices) == {"one", "two", "alone"}
+
+
+def test_coverage_follows_an_include_chain_1000_deep() -> None:
+    from tests import strategies
+
+    chain = strategies.include_chain(1000)  # practice_claims recursed, RecursionError at ~1,000
+    ctx = Context.build([mini_thl()], practices=chain)
+    claims = practice_claims(chain[0], "thl", ctx)
+    assert len(claims) == 1001
+    assert [c.origin for c in claims[:2]] == [Origin.OWN, Origin.INCLUDED]
+    assert {(c.step, c.source, c.path) for c in claims[1:]} == {
+        ("seuraava", "taso1", ("steps", 1, "include"))
+    }
+    assert practice_coverage(chain[0], mini_thl(), ctx).element("p2").verdict.level is Level.COVERED

@@ -62,3 +62,13 @@ def test_json_lists_the_problems(tmp_path: Path) -> None:
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(["validate", str(tmp_path / "nothing.yaml")])
     assert result.exit_code == 2
+
+
+def test_two_practices_malli_and_malli_newline_are_not_both_valid(tmp_path: Path) -> None:
+    # Both used to pass and show as 'malli'; the second's files had a newline in their names.
+    (tmp_path / "a.yaml").write_text("practice:\n  id: malli\n  name: A\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"practice": {"id": "malli\\n", "name": "B"}}', encoding="utf-8")
+    result = run_cli(["--lang", "en", "validate", str(tmp_path)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{tmp_path / 'b.json'}:1:21: id 'malli\\n' is not a valid id"), line
