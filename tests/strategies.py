@@ -4,22 +4,27 @@ Every strategy respects the invariants the model checks when an object is built 
 pattern, unique ids, flows between existing steps, acyclic forward flows, loop-backs that
 really go back, at most one phase per step, answers' steps that exist, ordered periods
 and group sizes, collection-wide unique practice and catalogue ids), so drawing a value
-never raises. Texts are sometimes hostile: Finnish letters, emoji, quotes, backslashes,
-markup, newlines, surrounding spaces and YAML's special words. Sizes stay small so tests
-stay fast.
+never raises. Texts are sometimes hostile: Finnish letters, emoji and other astral
+characters, quotes, backslashes, markup, newlines, control characters, surrounding spaces
+and YAML's special words; numbers sometimes the largest a file may hold. ``model_files``
+writes whole workspaces out as files, with surrogate pair escapes, hex and octal numbers
+and sometimes an invalid edit; ``flow_chain`` and ``include_chain`` build long chains.
+Sizes stay small so tests stay fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import string
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
+from osallisuuden_palaset.converting import MAX_WHOLE_NUMBER
 from osallisuuden_palaset.model.block import (
     Block,
     BlockKind,
@@ -131,6 +136,11 @@ HOSTILE_STRINGS: tuple[str, ...] = (
     "label\\l",
     "-> arrow",
     "a;b,c",
+    "ctrl \x01\x1f\x7f",
+    "nul\x00byte",
+    "bell\x07 esc\x1b[31m",
+    "nel\x85 ls\u2028 ps\u2029",
+    "astral 𝄞 \U0001f600",
 )
 
 #: Identifiers that look like something else to YAML or a number parser; all match the id pattern.
@@ -177,8 +187,9 @@ def strings() -> st.SearchStrategy[str]:
 def texts() -> st.SearchStrategy[Text]:
     """Texts: a plain (Finnish) string or any non-empty mix of fi, en and sv."""
     plain = st.builds(lambda s: Text(fi=s), strings())
-    mixed = st.fixed_dictionaries({}, optional={"fi": strings(), "en": strings(), "sv": strings()}).filter(
-        bool
+    languages = st.sets(st.sampled_from(("fi", "en", "sv")), min_size=1)
+    mixed = languages.flatmap(
+        lambda chosen: st.fixed_dictionaries({lang: strings() for lang in sorted(chosen)})
     )
     return st.one_of(plain, mixed.map(lambda d: Text(**d)))
 
@@ -313,7 +324,7 @@ def participants() -> st.SearchStrategy[Participant]:
 def group_sizes(draw: st.DrawFn) -> GroupSize:
     """Group sizes with min <= max where both are given."""
     low = draw(st.none() | st.integers(1, 30))
-    high = draw(st.none() | st.integers(low or 1, 60))
+    high = draw(st.none() | st.integers(low or 1, 60) | st.just(MAX_WHOLE_NUMBER))
     return GroupSize(min=low, max=high)
 
 
@@ -673,3 +684,239 @@ def instruments(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None) ->
         description=draw(optional_texts()),
         note=draw(optional_texts()),
     )
+
+
+# --- workspaces and their files, as users write them (the validation law) ------------------------
+
+
+@functools.cache
+def builtin_frameworks() -> tuple[Framework, ...]:
+    """The frameworks shipped with the library (THL's and Sokra's), as the command line knows them."""
+    from osallisuuden_palaset.default_plugins.frameworks import FRAMEWORK_FILES, builtin_framework
+
+    return tuple(builtin_framework(name) for name in FRAMEWORK_FILES)
+
+
+@functools.cache
+@st.composite
+def workspaces(draw: st.DrawFn) -> Collection:
+    """Collections whose references all resolve, so that ``validate`` accepts most of them.
+
+    A drawn collection is repaired: practices and catalogues get a shipped framework,
+    mappings a target in theirs, reuse steps a block that exists, include steps a practice
+    listed later (so includes never cycle), answers a question of the practice's framework.
+    A step with nothing to refer to becomes a written-out block.
+    """
+    collection = draw(collections())
+    known = {f.id: f for f in builtin_frameworks()}
+    framework_ids = sorted(known)
+
+    def mapped(block: Block, framework: str) -> Block:
+        mappings = []
+        for m in block.mappings:
+            own = draw(st.sampled_from([None, *framework_ids]))
+            targets = known[own or framework].element_ids()
+            mappings.append(attrs.evolve(m, framework=own, target=draw(st.sampled_from(targets))))
+        return attrs.evolve(block, mappings=mappings, parts=[mapped(p, framework) for p in block.parts])
+
+    catalogues = []
+    for catalogue in collection.catalogues:
+        framework = draw(st.sampled_from(framework_ids))
+        blocks = [mapped(b, framework) for b in catalogue.blocks]
+        catalogues.append(attrs.evolve(catalogue, framework=framework, blocks=blocks))
+    order = [p.id for p in collection.all_practices()]
+    reusable = [f"{c.id}/{b.id}" for c in catalogues for b in c.blocks]
+    reusable += [f"{p.id}/{b.id}" for p in collection.all_practices() for b in p.blocks()]
+
+    def repaired(practice: Practice) -> Practice:
+        framework = draw(st.sampled_from(framework_ids))
+        later = order[order.index(practice.id) + 1 :]
+        new_steps: list[Step] = []
+        for step in practice.steps:
+            if isinstance(step, Block):
+                new_steps.append(mapped(step, framework))
+            elif isinstance(step, Reuse) and reusable:
+                new_steps.append(attrs.evolve(step, reuse=draw(st.sampled_from(reusable))))
+            elif isinstance(step, Include) and later:
+                new_steps.append(attrs.evolve(step, include=draw(st.sampled_from(later))))
+            else:
+                new_steps.append(Block(id=step.id, name=step.name or Text(fi=step.id)))
+        questions = [q.id for q in known[framework].questions]
+        answered: dict[str, Answer] = {}
+        for answer in practice.answers if questions else ():
+            question = draw(st.sampled_from(questions))
+            answered.setdefault(question, attrs.evolve(answer, question=question, framework=None))
+        return attrs.evolve(practice, framework=framework, steps=new_steps, answers=list(answered.values()))
+
+    return attrs.evolve(
+        collection,
+        practices=[repaired(p) for p in collection.practices],
+        projects=[attrs.evolve(j, practices=[repaired(p) for p in j.practices]) for j in collection.projects],
+        catalogues=catalogues,
+    )
+
+
+@attrs.frozen
+class Literal:
+    """A scalar written into a file exactly as given (a number too long for ``json.dumps``, say)."""
+
+    text: str
+
+
+#: Whole numbers to write in hex or octal where a file holds a number (YAML 1.2 reads both).
+_NUMBER_STYLES = ("decimal", "hex", "octal")
+
+
+def _emit(value: object, *, yaml: bool, styles: Sequence[str]) -> str:
+    """``value`` as one line of JSON (or of YAML flow style, which can hold hex and octal numbers).
+
+    Every non-ASCII character is escaped, astral ones as surrogate pairs (``"\\ud83d\\ude00"``);
+    ``styles`` gives the style of each whole number in turn (YAML only).
+    """
+    count = 0
+
+    def emit(item: object) -> str:
+        nonlocal count
+        if isinstance(item, Literal):
+            return item.text
+        if isinstance(item, bool) or item is None or isinstance(item, float | str):
+            return json.dumps(item)
+        if isinstance(item, int):
+            style = styles[count % len(styles)] if yaml else "decimal"
+            count += 1
+            sign = "-" if item < 0 else ""
+            if style == "hex":
+                return f"{sign}0x{abs(item):x}"
+            if style == "octal":
+                return f"{sign}0o{abs(item):o}"
+            return str(item)
+        if isinstance(item, dict):
+            return "{" + ", ".join(f"{json.dumps(k)}: {emit(v)}" for k, v in item.items()) + "}"
+        assert isinstance(item, list), item
+        return "[" + ", ".join(emit(v) for v in item) + "]"
+
+    return emit(value)
+
+
+def _slots(data: object, here: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Paths of every scalar in ``data`` (keys of maps, indices of lists)."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _slots(v, (*here, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _slots(v, (*here, i))]
+    return [here]
+
+
+def _edit(data: object, path: tuple[object, ...], change: object) -> None:
+    """Set the scalar at ``path`` to ``change(old)``."""
+    parent: Any = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = change(parent[path[-1]])  # type: ignore[operator]
+
+
+#: What an invalid edit may put into a file: a lone surrogate, numbers no output could print,
+#: control characters and a final newline in an id. ``validate`` must refuse each, or cope.
+BAD_EDITS = ("lone-surrogate", "low-surrogate", "huge-hex", "huge-decimal", "id-newline", "id-control")
+
+
+@st.composite
+def model_files(draw: st.DrawFn, workspace: Collection | None = None) -> dict[str, str]:
+    """The files of a workspace (file name → text), written the ways users and tools write them.
+
+    One file holds the whole collection, or each practice, project and catalogue has a file
+    of its own. Each file is block-style YAML, JSON (sometimes with every non-ASCII character
+    escaped, astral ones as surrogate pairs) or YAML flow style with surrogate pair escapes
+    and hex or octal numbers. Sometimes one edit of :data:`BAD_EDITS` makes a file invalid.
+    """
+    from osallisuuden_palaset.converting import to_document
+    from osallisuuden_palaset.writing import dump_yaml_data
+
+    collection = workspace if workspace is not None else draw(workspaces())
+    documents: list[dict[str, Any]]
+    if draw(st.booleans()):
+        documents = [to_document(collection)]
+    else:
+        meta = attrs.evolve(collection, practices=(), projects=(), catalogues=())
+        parts: list[Practice | Project | Catalogue] = [
+            *collection.practices,
+            *collection.projects,
+            *collection.catalogues,
+        ]
+        documents = [to_document(m) for m in parts]
+        documents.append(to_document(meta))
+    bad = draw(st.none() | st.none() | st.sampled_from(BAD_EDITS))
+    victim = draw(st.integers(0, len(documents) - 1))
+    files: dict[str, str] = {}
+    for index, data in enumerate(documents):
+        edit = bad if index == victim else None
+        if edit is not None:
+            _bad_edit(draw, data, edit)
+        style = draw(st.sampled_from(["yaml", "json", "json-ascii", "yaml-flow"]))
+        needs_escapes = edit is not None  # a surrogate or a literal number: only the flow writers hold them
+        if style == "yaml" and not needs_escapes:
+            files[f"m{index}.yaml"] = dump_yaml_data(data)
+        elif style == "json" and not needs_escapes:
+            files[f"m{index}.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            yaml = style.startswith("yaml")
+            styles = draw(st.lists(st.sampled_from(_NUMBER_STYLES), min_size=1, max_size=4))
+            text = _emit(data, yaml=yaml, styles=styles)
+            files[f"m{index}.{'yaml' if yaml else 'json'}"] = text + "\n"
+    return files
+
+
+def _bad_edit(draw: st.DrawFn, data: dict[str, Any], edit: str) -> None:
+    """Make one of :data:`BAD_EDITS` somewhere in ``data``."""
+    slots = _slots(data)
+    texts_at = [p for p in slots if isinstance(_at(data, p), str)]
+    ids_at = [p for p in texts_at if p and p[-1] == "id"]
+    if edit in ("id-newline", "id-control") and ids_at:
+        char = "\n" if edit == "id-newline" else draw(st.sampled_from(["\x00", "\x1b", "\t", "\x7f", "\x85"]))
+        _edit(data, draw(st.sampled_from(ids_at)), lambda old: f"{old}{char}")
+    elif edit in ("lone-surrogate", "low-surrogate") and texts_at:
+        char = chr(0xD800 if edit == "lone-surrogate" else 0xDFFF)
+        _edit(data, draw(st.sampled_from(texts_at)), lambda old: f"{old}{char}")
+    elif edit == "huge-hex":
+        _edit(data, draw(st.sampled_from(slots)), lambda _: Literal("0x" + "f" * draw(st.integers(14, 4000))))
+    elif edit == "huge-decimal":
+        _edit(data, draw(st.sampled_from(slots)), lambda _: Literal("9" * draw(st.integers(17, 5000))))
+
+
+def _at(data: Any, path: tuple[object, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+# --- long chains: flows and includes far deeper than any real practice ---------------------------
+
+
+def flow_chain(steps: int, *, ident: str = "ketju") -> Practice:
+    """A valid practice whose flow is one chain of ``steps`` steps, each claiming a THL principle."""
+    blocks = [
+        Block(
+            id=f"s{i}",
+            name=f"Vaihe {i}",
+            mappings=[Mapping(f"p{i % 9 + 1}", Strength.STRONG, evidence="Näyttö")],
+        )
+        for i in range(steps)
+    ]
+    flows = [Flow(f"s{i}", f"s{i + 1}") for i in range(steps - 1)]
+    return Practice(id=ident, name="Pitkä ketju", steps=blocks, flows=flows)
+
+
+def include_chain(depth: int, *, prefix: str = "taso") -> list[Practice]:
+    """``depth + 1`` practices, each including the next (``depth`` includes deep), each with a block."""
+    out = []
+    for i in range(depth + 1):
+        block = Block(
+            id="oma", name=f"Taso {i}", mappings=[Mapping("p2", Strength.MODERATE, evidence="Näyttö")]
+        )
+        steps: list[Step] = [block]
+        flows = []
+        if i < depth:
+            steps.append(Include(id="seuraava", include=f"{prefix}{i + 1}"))
+            flows.append(Flow("oma", "seuraava"))
+        out.append(Practice(id=f"{prefix}{i}", name=f"Taso {i}", steps=steps, flows=flows))
+    return out

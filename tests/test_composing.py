@@ -38,6 +38,7 @@ from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
 from tests import strategies as s
 from tests.docs import REPO, python_blocks, run_python_blocks
+from tests.frames import few_frames
 
 
 def blk(ident: str, **kw: Any) -> Block:
@@ -390,3 +391,22 @@ def test_the_guide_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(python_blocks(GUIDE)) >= 6
     run_python_blocks(GUIDE)
     assert "both have step 'kutsu'" in capsys.readouterr().out
+
+
+def test_flatten_writes_out_an_include_chain_deeper_than_the_stack_allows() -> None:
+    chain = s.include_chain(250)  # _flatten recursed once per level: RecursionError at ~1,000
+    with few_frames(150):
+        flat = flatten(chain[0], {p.id: p for p in chain})
+    assert len(flat.steps) == 251
+    assert not [step for step in flat.steps if isinstance(step, Include)]
+    assert flat.steps[-1].id == ".".join(["seuraava"] * 250) + ".oma"
+    assert len(flat.flows) == 250
+
+
+def test_flatten_still_names_the_chain_of_a_practice_that_includes_itself() -> None:
+    chain = s.include_chain(3)
+    looped = [*chain[:-1], attrs.evolve(chain[-1], steps=[Include(id="takaisin", include="taso0")])]
+    with pytest.raises(
+        CompositionError, match="practice 'taso3' includes itself: taso0 → taso1 → taso2 → taso3 → taso0"
+    ):
+        flatten(looped[0], {p.id: p for p in looped})

@@ -131,3 +131,23 @@ def test_every_quoted_example_file_exists() -> None:
     root = DOC.parents[1]
     for name in quoted:
         assert (root / name).is_file(), name
+
+
+def test_the_limits_table_states_the_limits_of_the_code() -> None:
+    from osallisuuden_palaset.converting import MAX_WHOLE_NUMBER
+    from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH, MAX_REACHED_STEPS
+    from osallisuuden_palaset.reading import MAX_BYTES, MAX_DEPTH, MAX_NODES
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## Limits") :]
+    section = section[: section.index("\n## ", 1)]
+    rows = [
+        f"| a file's size | {MAX_BYTES // 2**20} MiB |",
+        f"| {MAX_DEPTH} levels",
+        f"| {MAX_NODES:,} |",
+        f"| a whole number | {MAX_WHOLE_NUMBER:,} |",
+        f"| {MAX_INCLUDE_DEPTH} levels |",
+        f"| {MAX_REACHED_STEPS:,} |",
+    ]
+    for row in rows:
+        assert row in section, row

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from osallisuuden_palaset.converting import describe
 from osallisuuden_palaset.errors import LoadError, Problem
 from osallisuuden_palaset.loading import (
     Skipped,
@@ -25,11 +26,13 @@ from osallisuuden_palaset.loading import (
     model_files,
     slug,
 )
+from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.framework import Dimension, Framework, FrameworkKind, Principle, Source
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Project
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.reading import MAX_BYTES
+from osallisuuden_palaset.testing import run_cli
 
 T = TypeVar("T")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -464,3 +467,57 @@ def test_a_fifo_named_directly_is_read_with_the_size_cap(tmp_path: Path) -> None
     threading.Thread(target=write, args=(endless,), daemon=True).start()
     with pytest.raises(LoadError, match="too large"):
         _within(10, lambda: load_workspace([pipe]))
+
+
+# --- numbers: hex, huge and over-long ones -------------------------------------------------------
+
+
+def _practice_with(group_size: str) -> str:
+    steps = f"  steps:\n    - id: a\n      name: A\n      group_size: {group_size}\n"
+    return "practice:\n  id: malli\n  name: M\n" + steps
+
+
+def test_a_hex_integer_too_large_for_the_outputs_is_refused_at_its_place() -> None:
+    hexed = "0x" + "f" * 4000  # passed validate, then broke json, yaml, markdown and html
+    with pytest.raises(LoadError) as caught:
+        loads(_practice_with(f"{{min: 1, max: {hexed}}}"), name="m.yaml")
+    (problem,) = problems_of(caught)
+    assert (problem.line, problem.col) == (7, 33)
+    assert "a number of about 4,817 digits is too large" in problem.message
+    assert "at most 9,007,199,254,740,991" in problem.message
+
+
+def test_hex_and_octal_whole_numbers_up_to_the_limit_are_read() -> None:
+    model = loads(_practice_with("{min: 0o17, max: 0x1fffffffffffff}"), name="m.yaml").model
+    assert isinstance(model, Practice)
+    step = model.steps[0]
+    assert isinstance(step, Block)
+    assert step.group_size is not None
+    assert (step.group_size.min, step.group_size.max) == (15, 2**53 - 1)
+    with pytest.raises(LoadError, match="the number 9007199254740992 is too large"):
+        loads(_practice_with("{max: 0x20000000000000}"), name="m.yaml")
+
+
+def test_a_json_integer_over_4300_digits_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    digits = "9" * 5000
+    text = f'{{"practice": {{"id": "malli", "name": "M",\n "steps": [{{"id": "a", "name": {digits}}}]}}}}'
+    with pytest.raises(LoadError) as caught:
+        loads(text, name="m.json")
+    (problem,) = problems_of(caught)
+    assert (problem.line, problem.col) == (2, 32)
+    assert problem.message == "cannot read '9999999999999999999999999999999999999...'"
+    # ... in a folder, and when it is the sibling of a file validated on its own.
+    (tmp_path / "ok.yaml").write_text("practice:\n  id: ok\n  name: OK\n", encoding="utf-8")
+    (tmp_path / "iso.json").write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_workspace([tmp_path])
+    assert [p.file for p in problems_of(caught)] == [str(tmp_path / "iso.json")]
+    single = run_cli(["--lang", "en", "validate", str(tmp_path / "ok.yaml")])
+    assert single.exception is None or isinstance(single.exception, SystemExit), single.exception
+    assert "Traceback" not in single.output
+
+
+def test_describe_never_spells_out_a_huge_number() -> None:
+    assert describe(10**5000) == "a number of about 5,001 digits"
+    assert describe(2**53) == "the number 9007199254740992"
+    assert describe(1e300) == "the number 1e+300"

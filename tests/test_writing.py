@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 from osallisuuden_palaset.converting import Model
-from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.errors import LoadError, UsageError
 from osallisuuden_palaset.loading import load_document, loads
 from osallisuuden_palaset.model.block import Block, Participant, Role
 from osallisuuden_palaset.model.practice import Description, Practice, Reuse
@@ -97,10 +97,19 @@ def test_write_model_refuses_unknown_suffix(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def test_control_characters_and_lone_surrogates_round_trip() -> None:
-    model = Practice(id="m", name="a\x7fb\x85c\ud800", keywords=("x\x9f", "\u2028"))
+def test_control_characters_and_astral_characters_round_trip() -> None:
+    model = Practice(id="m", name="a\x7fb\x85c\U0001f600", keywords=("x\x9f", "\u2028"))
     json_text = dump_json(model)
     assert "\\u007f" in json_text
-    assert "\\ud800" in json_text
     assert loads(json_text, name="m.json").model == model
     assert loads(dump_yaml(model), name="m.yaml").model == model
+
+
+def test_a_lone_surrogate_written_out_is_refused_when_read_back() -> None:
+    # A Text refuses one when built; a plain string field does not, so the loader must.
+    model = Practice(id="m", name="M", keywords=("x\ud800",))
+    json_text = dump_json(model)
+    assert "\\ud800" in json_text
+    for text, name in ((json_text, "m.json"), (dump_yaml(model), "m.yaml")):
+        with pytest.raises(LoadError, match=r"lone surrogate \\ud800"):
+            loads(text, name=name)

@@ -33,6 +33,8 @@ DOCUMENT_KINDS: Final[dict[str, type[Any]]] = {
 #: Keys a model file may have beside its one document key.
 META_KEYS: Final = frozenset({"$schema", "version"})
 Model = Practice | Project | Catalogue | Collection | Framework
+#: Largest whole number a model file may hold (2**53 - 1, what every JSON reader keeps exact).
+MAX_WHOLE_NUMBER: Final = 2**53 - 1
 
 
 def _structure_text(value: Any, _: type[Text]) -> Text:
@@ -101,9 +103,19 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _strict_int(value: Any, _: type[int]) -> int:
+    problem = whole_number_problem(value)
+    if problem is not None:
+        raise (ValueError if isinstance(value, int) and not isinstance(value, bool) else TypeError)(problem)
+    return int(value)
+
+
+def whole_number_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be a whole-number field of a model (``0x…`` literals included), or None."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, not {describe(value)}")
-    return value
+        return f"expected a whole number, not {describe(value)}"
+    if abs(value) > MAX_WHOLE_NUMBER:
+        return f"{describe(value)} is too large: a whole number here is at most {MAX_WHOLE_NUMBER:,}"
+    return None
 
 
 def _is_model_class(cls: Any) -> bool:

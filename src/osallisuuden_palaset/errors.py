@@ -92,3 +92,8 @@ def nearest(word: str, choices: Iterable[str], *, n: int = 3) -> str:
         return "nearest: " + ", ".join(close)
     shown = ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
     return f"known: {shown}"
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters (ending in "...") for quoting in a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -131,22 +131,40 @@ def _finder(lookup: PracticeLookup) -> Callable[[str], Practice | None]:
 
 
 def _flatten(practice: Practice, find: Callable[[str], Practice | None], stack: tuple[str, ...]) -> Practice:
-    for step in practice.steps:
-        if isinstance(step, Include):
-            if step.include in stack:
-                chain = " → ".join((*stack, step.include))
-                raise CompositionError(f"practice {practice.id!r} includes itself: {chain}", [step.id])
-            inner = find(step.include)
-            if inner is None:
-                known = sorted(p for p in _known(find))
-                raise CompositionError(
-                    f"step {step.id!r} includes practice {step.include!r}, which is not known "
-                    f"({nearest(step.include, known)})",
-                    [step.id],
-                )
-            inner = namespace(_flatten(inner, find, (*stack, inner.id)), step.id)
-            practice = _inline(practice, step.id, piece_of(inner, practice.framework))
-    return practice
+    """``practice`` with its includes written out, innermost first, with a stack of its own.
+
+    Each frame is a practice being written out, the chain of includes that led to it and the
+    id of the Include step it replaces in the frame below; an include chain of any depth works.
+    """
+    frames: list[tuple[Practice, tuple[str, ...], str]] = [(practice, stack, "")]
+    while True:
+        current, chain, replaces = frames[-1]
+        step = next((s for s in current.steps if isinstance(s, Include)), None)
+        if step is None:
+            frames.pop()
+            if not frames:
+                return current
+            outer, outer_chain, outer_replaces = frames[-1]
+            inner = namespace(current, replaces)
+            frames[-1] = (
+                _inline(outer, replaces, piece_of(inner, outer.framework)),
+                outer_chain,
+                outer_replaces,
+            )
+            continue
+        if step.include in chain:
+            raise CompositionError(
+                f"practice {current.id!r} includes itself: " + " → ".join((*chain, step.include)), [step.id]
+            )
+        found = find(step.include)
+        if found is None:
+            known = sorted(p for p in _known(find))
+            raise CompositionError(
+                f"step {step.id!r} includes practice {step.include!r}, which is not known "
+                f"({nearest(step.include, known)})",
+                [step.id],
+            )
+        frames.append((found, (*chain, found.id), step.id))
 
 
 def _known(find: Callable[[str], Practice | None]) -> Iterable[str]:

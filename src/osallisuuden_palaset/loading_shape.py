@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from osallisuuden_palaset.converting import describe
+from osallisuuden_palaset.converting import describe, whole_number_problem
 from osallisuuden_palaset.errors import Path, did_you_mean
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.practice import Include, Reuse
@@ -120,8 +120,9 @@ class ShapeChecker:
         if kind == "enum":
             return self._enum(value, arg, path)
         if kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.add(path, f"expected a whole number, not {describe(value)}")
+            problem = whole_number_problem(value)
+            if problem is not None:
+                self.add(path, problem)
                 return value, False
             return value, True
         if kind == "date":

@@ -14,6 +14,7 @@ from osallisuuden_palaset.reading_events import read_events
 from osallisuuden_palaset.reading_json import JsonPositions
 from osallisuuden_palaset.reading_limits import LimitExceeded, check_limits
 from osallisuuden_palaset.reading_nodes import MAX_DEPTH, MAX_NODES, Position, read_composed
+from osallisuuden_palaset.reading_surrogates import may_hold_surrogates, mend
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.
 MAX_BYTES: Final = 5 * 1024 * 1024
@@ -74,8 +75,24 @@ def read_bytes(data: bytes, *, name: str, json_syntax: bool = False) -> Reading:
 def read_text(text: str, *, name: str, json_syntax: bool = False) -> Reading:
     """Read YAML 1.2 text (or JSON when ``json_syntax``) into plain data with positions.
 
-    Never raises for bad input: every problem found is in ``Reading.problems``.
+    Never raises for bad input: every problem found is in ``Reading.problems``. Surrogate
+    escapes read alike in both: a pair is the character it stands for, a lone one a problem.
     """
+    reading = _read_text(text, name=name, json_syntax=json_syntax)
+    if reading.data is None or not may_hold_surrogates(text):
+        return reading
+    mended = mend(reading.data, name, reading.values, reading.keys)
+    return attrs.evolve(
+        reading,
+        data=mended.data,
+        # Only a mended key moves positions (rare): then the maps are copied with its new path.
+        values={**reading.values, **mended.values} if mended.values else reading.values,
+        keys={**reading.keys, **mended.keys} if mended.keys else reading.keys,
+        problems=(*reading.problems, *mended.problems),
+    )
+
+
+def _read_text(text: str, *, name: str, json_syntax: bool) -> Reading:
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return Reading(None, problems=(_too_big(name, len(text.encode("utf-8", "surrogatepass"))),))
     text = text.removeprefix(_BOM)
@@ -235,4 +252,6 @@ def _json_syntax_problem(text: str, name: str) -> Problem | None:
         )
     except RecursionError:
         return None  # the event reader finds where the nesting goes too deep
+    except ValueError:  # a number too long for Python to read: the full reader says where
+        return None
     return None

@@ -16,7 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from osallisuuden_palaset.errors import Path, Problem
+from osallisuuden_palaset.errors import Path, Problem, shortened
 from osallisuuden_palaset.reading_limits import MAX_DEPTH, MAX_NODES, LimitExceeded, check_limits, too_deep
 
 __all__ = ["FAST", "MAX_DEPTH", "MAX_NODES", "Composed", "Position", "read_composed", "too_deep"]
@@ -141,6 +141,9 @@ class _Builder:
         line, col = _position(node)
         self.problems.append(Problem(self.name, line, col, message, hint))
 
+    def unreadable(self, node: Node, text: str) -> None:
+        self.problem(node, f"cannot read {shortened(text)!r}", "put the value in quotes to keep it as text")
+
     def build(self, node: Node, path: Path, depth: int) -> Any:
         self.values.setdefault(path, _position(node))
         if depth > MAX_DEPTH:
@@ -200,13 +203,17 @@ class _Builder:
                 return text
             if text != "null":
                 self.raw[path] = text
-            return json.loads(text)
+            try:
+                return json.loads(text)
+            except ValueError:  # more digits than Python reads (4,300)
+                self.unreadable(node, text)
+                return text
         tag = _tag(node)
         if tag in _PLAIN_TYPES:
             try:
                 value = self.constructor.construct_object(node, deep=True)
             except (YAMLError, ValueError, TypeError):
-                self.problem(node, f"cannot read {text!r}", "put the value in quotes to keep it as text")
+                self.unreadable(node, text)
                 return text
             if tag != f"{_TAG}null":
                 self.raw[path] = text

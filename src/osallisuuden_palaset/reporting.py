@@ -9,6 +9,7 @@ import attrs
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
 from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.includes import reached_steps
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
@@ -91,15 +92,10 @@ def frameworks_claimed(practice: Practice, context: Context) -> tuple[str, ...]:
     without its own framework belongs to the framework of the practice or catalogue it is written in.
     """
     found: set[str] = set()
-
-    def visit(current: Practice, seen: frozenset[str]) -> None:
-        for r in resolved_steps(current, context):
-            if r.block is not None:
-                found.update(m.framework or current.framework for b in r.block.walk() for m in b.mappings)
-            elif r.included is not None and r.included.id not in seen:
-                visit(r.included, seen | {r.included.id})
-
-    visit(practice, frozenset({practice.id}))
+    for _, owner, step in reached_steps(practice, context.practices):
+        block = resolve_step(step, context).block
+        if block is not None:
+            found.update(m.framework or owner.framework for b in block.walk() for m in b.mappings)
     return (practice.framework, *sorted(found - {practice.framework}))
 
 

@@ -14,6 +14,7 @@ from osallisuuden_palaset.exporting import ExportRequest
 from osallisuuden_palaset.labels import label, labels_for, value_label
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.reporting import PracticeEvaluation, practice_evaluation, project_in, resolved_steps
@@ -171,6 +172,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "L": labels_for(lang),
         "steps": lambda practice: resolved_steps(practice, request.context),
         "step_names": lambda practice: {r.id: r.name for r in resolved_steps(practice, request.context)},
+        "outgoing": _outgoing,
         "evaluation": evaluation,
         "survey_section": survey_section,
         "diagram": diagram,
@@ -234,6 +236,14 @@ def diagram_timeout(request: ExportRequest) -> float:
             f"option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given!r}"
         )
     return seconds
+
+
+def _outgoing(practice: Practice) -> dict[str, list[Flow]]:
+    """Step id → the flows leaving it, in written order (one pass, for long practices)."""
+    found: dict[str, list[Flow]] = {}
+    for flow in practice.flows:
+        found.setdefault(flow.source, []).append(flow)
+    return found
 
 
 def render(template: str, request: ExportRequest, **extra: Any) -> str:

@@ -251,3 +251,17 @@ def test_pooled_coverage_of_practices_reusing_one_block_is_that_blocks_coverage(
     one = practice_coverage(practices[0], fw, ctx)
     total = collection_coverage(collection, fw, ctx)
     assert [r.verdict for r in total.rows()] == [r.verdict for r in one.rows()]
+
+
+def test_coverage_follows_an_include_chain_1000_deep() -> None:
+    from tests import strategies
+
+    chain = strategies.include_chain(1000)  # practice_claims recursed, RecursionError at ~1,000
+    ctx = Context.build([mini_thl()], practices=chain)
+    claims = practice_claims(chain[0], "thl", ctx)
+    assert len(claims) == 1001
+    assert [c.origin for c in claims[:2]] == [Origin.OWN, Origin.INCLUDED]
+    assert {(c.step, c.source, c.path) for c in claims[1:]} == {
+        ("seuraava", "taso1", ("steps", 1, "include"))
+    }
+    assert practice_coverage(chain[0], mini_thl(), ctx).element("p2").verdict.level is Level.COVERED

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from osallisuuden_palaset.cli.build import unique_names
 from osallisuuden_palaset.exporting import ExportRequest
 from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
@@ -204,3 +208,61 @@ def test_build_with_a_render_calling_sys_exit_names_the_plugin_and_writes_the_re
     for fmt in BUILTIN:  # every other format is still written for every item
         assert sum(name.startswith(f"{fmt}/") for name in files) == 4
     assert not any(name.startswith("poistuva/") for name in files)
+
+
+# --- output names: never two outputs for one path -----------------------------------------------
+
+CLASHING = {
+    "p.yaml": "practice:\n  id: x\n  name: X practice\n",
+    "q.yaml": "practice:\n  id: x.practice\n  name: X dot practice\n",
+    "r.yaml": "project:\n  id: x\n  name: X project\n"
+    "  practices:\n    - id: x.project\n      name: X dot project\n",
+    "s.yaml": "practice:\n  id: x.project-2\n  name: X dot project 2\n",
+}
+
+
+def test_clashing_output_names_are_made_unique_and_the_count_is_the_files_on_disk(tmp_path: Path) -> None:
+    models = tmp_path / "mallit"
+    models.mkdir()
+    for name, text in CLASHING.items():
+        (models / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(["--lang", "en", "build", str(models), "-o", str(out), "--no-diagrams"])
+    assert result.exit_code == 0, result.stderr
+    on_disk = [p for p in out.rglob("*") if p.is_file()]
+    assert f"wrote {len(on_disk)} files" in result.stderr
+    exports = sorted((out / "json").iterdir())
+    assert len(exports) == 6  # four practices, the project and the collection: none overwritten
+    index = (out / "index.html").read_text(encoding="utf-8")
+    names = set()
+    for path in exports:
+        assert f'href="json/{path.name}"' in index
+        (document,) = json.loads(path.read_text(encoding="utf-8")).values()
+        names.add(document["name"])
+    assert {"X practice", "X dot practice", "X project", "X dot project", "X dot project 2"} < names
+
+
+@given(st.lists(st.sampled_from(["a", "a.practice", "a-2", "a.practice-2", "b", "b-3"]), max_size=8))
+def test_unique_names_are_unique_keep_a_name_wanted_once_and_are_deterministic(wanted: list[str]) -> None:
+    names = unique_names(wanted)
+    assert len(set(names)) == len(names) == len(wanted)
+    for name, got in zip(wanted, names, strict=True):
+        assert got == name or got.startswith(f"{name}-")
+        if wanted.count(name) == 1:
+            assert got == name
+    assert unique_names(wanted) == names
+
+
+@pytest.mark.requires_dot
+def test_a_second_output_for_one_path_is_a_failure_naming_both(folder: Path, tmp_path: Path) -> None:
+    # A plugin format named "diagrams" writing ".flow.gv" files would overwrite the flow diagrams.
+    sneaky = RecordingExporter(name="diagrams", suffix=".flow.gv")
+    out = tmp_path / "out"
+    result = run_cli(["--lang", "en", "build", str(folder), "-o", str(out), "-q"], plugins=[sneaky])
+    assert result.exit_code == 1
+    assert "palaset: kahvila (diagram (flow)): diagrams/kahvila.flow.gv is written for 'kahvila' already" in (
+        result.stderr
+    )
+    assert (
+        (out / "diagrams" / "kahvila.flow.gv").read_text(encoding="utf-8").startswith("{")
+    )  # the first kept

@@ -147,3 +147,13 @@ def test_validate_skips_a_fifo_and_a_symlink_loop_in_a_folder_with_a_note(tmp_pa
         f"palaset: note: {tmp_path / 'putki.yaml'}: skipped: a named pipe (FIFO), not a file" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_two_practices_malli_and_malli_newline_are_not_both_valid(tmp_path: Path) -> None:
+    # Both used to pass and show as 'malli'; the second's files had a newline in their names.
+    (tmp_path / "a.yaml").write_text("practice:\n  id: malli\n  name: A\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"practice": {"id": "malli\\n", "name": "B"}}', encoding="utf-8")
+    result = run_cli(["--lang", "en", "validate", str(tmp_path)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{tmp_path / 'b.json'}:1:21: id 'malli\\n' is not a valid id"), line

@@ -86,3 +86,20 @@ def test_framework_view_legend_names_the_line_of_claims_without_evidence() -> No
 def test_a_practice_node_links_with_its_evidenced_claim_over_a_stronger_unsupported_one() -> None:
     source = _source(sample.COLLECTION)
     assert "style=solid" in edge(source, "practice/toinen", "element/p1")
+
+
+def test_inclusions_claim_what_practices_included_at_any_depth_claim() -> None:
+    # The view followed includes four levels deep, coverage all the way: now both go all the way.
+    from osallisuuden_palaset import Block, Include, Mapping, Practice, Strength
+
+    bottom = Block(id="b", name="B", mappings=[Mapping("p3", Strength.STRONG, evidence="x")])
+    chain = [Practice(id="a10", name="A10", framework="fw", steps=[bottom])]
+    chain += [
+        Practice(id=f"a{i}", name=f"A{i}", framework="fw", steps=[Include(id="i", include=f"a{i + 1}")])
+        for i in range(10)
+    ]
+    context = Context.build(sample.FRAMEWORKS.values(), practices=chain)
+    top = next(p for p in chain if p.id == "a0")
+    options = DiagramOptions(view="framework", lang="en")
+    source = diagram_source(top, options, frameworks=sample.FRAMEWORKS, context=context)
+    assert "penwidth=3.5" in edge(source, "a0/i", "element/p3")

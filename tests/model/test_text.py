@@ -33,3 +33,17 @@ def test_a_map_of_languages_is_a_text_in_code() -> None:
     assert Text.of({"fi": "Kartoitus", "en": "Mapping"}) == Text(fi="Kartoitus", en="Mapping")
     with pytest.raises(ValueError, match="unknown language 'de'"):
         Text.of({"de": "Kartierung"})
+
+
+def test_text_refuses_a_lone_surrogate() -> None:
+    with pytest.raises(ValueError, match=r"the en text holds \\ud800, half of a UTF-16 surrogate pair"):
+        Text(fi="Kartoitus", en="Mapping \ud800")
+    with pytest.raises(ValueError, match=r"\\udfff"):
+        Text.of("loppu \udfff")
+
+
+def test_text_refuses_a_surrogate_pair_written_as_its_two_halves() -> None:
+    # In code the pair's halves are two code points, not the character: write the character.
+    with pytest.raises(ValueError, match=r"\\ud83d"):
+        Text(fi="hymy \ud83d\ude00")
+    assert Text(fi="hymy \U0001f600").fi == "hymy 😀"

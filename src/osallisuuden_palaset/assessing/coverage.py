@@ -18,7 +18,7 @@ There is no score: the verdict, the claims and the reason are all shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from osallisuuden_palaset.errors import Path
 from osallisuuden_palaset.model.block import Block, Strength
@@ -32,7 +32,8 @@ from osallisuuden_palaset.model.evaluation import (
     Verdict,
 )
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.model.practice import Include, Practice, Reuse
+from osallisuuden_palaset.model.includes import reached_steps
+from osallisuuden_palaset.model.practice import Include, Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
@@ -41,66 +42,44 @@ from osallisuuden_palaset.model.text import Text
 MODERATE_NEEDED = 2
 
 
-def walk_with_paths(block: Block, path: Path) -> Iterator[tuple[Block, Path]]:
-    """A block and its parts, depth first, each with its path in the document."""
-    yield block, path
-    for j, part in enumerate(block.parts):
-        yield from walk_with_paths(part, (*path, "parts", j))
-
-
-def practice_claims(
-    practice: Practice, framework: str, context: Context, *, _seen: frozenset[str] = frozenset()
-) -> tuple[Claim, ...]:
+def practice_claims(practice: Practice, framework: str, context: Context) -> tuple[Claim, ...]:
     """Every claim a practice makes on ``framework``'s elements, own, reused and included.
 
     A mapping without its own framework belongs to the framework of the practice or
     catalogue it is written in (for a reused block, :meth:`Context.resolve` names its owner's).
     Unresolvable reuses and includes are skipped here: the ``reuse-exists`` check reports them.
+    Includes are followed to any depth (an include cycle is cut where it closes).
     """
-    seen = _seen | {practice.id}
     out: list[Claim] = []
-    for i, step in enumerate(practice.steps):
-        here: Path = ("steps", i)
+    for top, owner, step in reached_steps(practice, context.practices):
+        head = practice.steps[top]
+        here: Path = ("steps", top)
+        if isinstance(step, Include):
+            continue
         if isinstance(step, Block):
-            out += _block_claims(
-                practice, step.id, step, here, Origin.OWN, None, framework, practice.framework
-            )
-        elif isinstance(step, Reuse):
+            block, origin, source, path, fixed = step, Origin.OWN, None, here, False
+            written_in = owner.id
+        else:
             try:
                 block = context.resolve(step.reuse)
             except (KeyError, ValueError):
                 continue
-            out += _block_claims(
-                practice,
-                step.id,
-                block,
-                (*here, "reuse"),
-                Origin.REUSED,
-                step.reuse,
-                framework,
-                practice.framework,
-                fixed_path=True,
-            )
-        elif isinstance(step, Include):
-            other = context.practices.get(step.include)
-            if other is None or other.id in seen:
-                continue
-            for c in practice_claims(other, framework, context, _seen=seen):
-                out.append(
-                    Claim(
-                        element=c.element,
-                        practice=practice.id,
-                        step=step.id,
-                        block=c.block,
-                        block_name=c.block_name,
-                        strength=c.strength,
-                        evidence=c.evidence,
-                        origin=Origin.INCLUDED,
-                        source=step.include,
-                        path=(*here, "include"),
-                        written_at=c.written_at,
-                    )
-                )
+            origin, source, path, fixed = Origin.REUSED, step.reuse, (*here, "reuse"), True
+            written_in = step.reuse.partition("/")[0]
+        if isinstance(head, Include):  # reached through an include: shown as the include's claim
+            origin, source, path, fixed = Origin.INCLUDED, head.include, (*here, "include"), True
+        out += _block_claims(
+            practice,
+            head.id,
+            block,
+            path,
+            origin,
+            source,
+            framework,
+            owner.framework,
+            written_in=written_in,
+            fixed_path=fixed,
+        )
     return tuple(out)
 
 
@@ -114,11 +93,12 @@ def _block_claims(
     framework: str,
     default_framework: str,
     *,
+    written_in: str,
     fixed_path: bool = False,
 ) -> list[Claim]:
-    owner = source.partition("/")[0] if source else practice.id  # where the block is written
+    """The claims of ``block`` and its parts, written in the practice or catalogue ``written_in``."""
     out = []
-    for b, bpath in walk_with_paths(block, path):
+    for b, bpath in block.walk_with_paths(path):
         for k, m in enumerate(b.mappings):
             if (m.framework or default_framework) != framework:
                 continue
@@ -134,7 +114,7 @@ def _block_claims(
                     origin=origin,
                     source=source,
                     path=path if fixed_path else (*bpath, "mappings", k),
-                    written_at=(owner, b.id, k),
+                    written_at=(written_in, b.id, k),
                 )
             )
     return out

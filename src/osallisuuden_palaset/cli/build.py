@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +57,9 @@ class Failure:
 def plan(collection: Exportable) -> tuple[Item, ...]:
     """Every practice, every project and the collection, with unique file stems.
 
-    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added.
+    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added,
+    and a stem that is still taken (``x.practice`` may be another practice's id) gets ``-2``,
+    ``-3``, …, so that no output overwrites another; the same models always get the same stems.
     """
     from osallisuuden_palaset.model.project import Collection
 
@@ -66,9 +68,26 @@ def plan(collection: Exportable) -> tuple[Item, ...]:
     found += [("project", p, p.id) for p in collection.projects]
     found.append(("collection", collection, collection.id))
     counts = Counter(ident for _, _, ident in found)
-    return tuple(
-        Item(kind, model, ident if counts[ident] == 1 else f"{ident}.{kind}") for kind, model, ident in found
-    )
+    stems = unique_names([ident if counts[ident] == 1 else f"{ident}.{kind}" for kind, _, ident in found])
+    return tuple(Item(kind, model, stem) for (kind, model, _), stem in zip(found, stems, strict=True))
+
+
+def unique_names(wanted: Sequence[str]) -> list[str]:
+    """``wanted``, made unique in order: a name keeps itself the first time, later ones get ``-2``, ``-3``, …
+
+    A numbered name is never one that is wanted as such anywhere in ``wanted``.
+    """
+    counts = Counter(wanted)
+    used: set[str] = set()
+    out: list[str] = []
+    for name in wanted:
+        candidate, number = name, 1
+        while candidate in used or (candidate != name and counts[candidate]):
+            number += 1
+            candidate = f"{name}-{number}"
+        used.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def write_exports(
@@ -82,14 +101,18 @@ def write_exports(
     findings: Mapping[str, tuple[Finding, ...]] | None = None,
     surveys: Mapping[str, SurveyResults] | None = None,
     progress: Callable[[str], None] = lambda _: None,
+    taken: dict[str, str] | None = None,
 ) -> tuple[list[Written], list[Failure]]:
     """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts.
 
     ``findings`` and ``surveys`` go into every export (see :class:`ExportRequest`); a survey's
-    ``chart_file`` is relative to a format's folder.
+    ``chart_file`` is relative to a format's folder. ``taken`` (shared by one build's writers)
+    maps each path written so far to its item: a second output for a path is a failure
+    naming both, never an overwrite.
     """
     written: list[Written] = []
     failures: list[Failure] = []
+    taken = {} if taken is None else taken
     for name in sorted(exporters):
         exporter = exporters[name]
         folder = out / name
@@ -97,6 +120,10 @@ def write_exports(
             if not exporter.can_export(item.model):
                 continue
             target = folder / f"{item.stem}{exporter.suffix}"
+            clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
+            if clash is not None:
+                failures.append(Failure(item.stem, name, clash))
+                continue
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 data = export(
@@ -141,11 +168,14 @@ def write_diagrams(
     frameworks: Mapping[str, Framework],
     context: Context,
     progress: Callable[[str], None] = lambda _: None,
+    taken: dict[str, str] | None = None,
 ) -> tuple[list[Written], list[Failure], list[str]]:
     """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
 
     Practices get the flow and framework views; projects and the collection the overview too.
+    ``taken`` is as for :func:`write_exports`.
     """
+    taken = {} if taken is None else taken
     from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
     from osallisuuden_palaset.rendering import GraphvizMissing, find_dot, render
 
@@ -178,10 +208,22 @@ def write_diagrams(
                 continue
             for fmt, data in outputs.items():
                 target = folder / f"{stem}.{fmt}"
+                clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
+                if clash is not None:
+                    failures.append(Failure(item.stem, f"diagram ({view})", clash))
+                    continue
                 write_atomic(target, data)
                 written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
                 progress(target.relative_to(out).as_posix())
     return written, failures, notes
+
+
+def _claim(taken: dict[str, str], path: str, item: str) -> str | None:
+    """Take ``path`` for ``item``; when another item has it already, why this one cannot."""
+    if path in taken:
+        return f"{path} is written for {taken[path]!r} already, so it is not overwritten"
+    taken[path] = item
+    return None
 
 
 def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Written], lang: Lang) -> bytes:
@@ -296,6 +338,7 @@ def build(
     hold_folder(output, paths)  # not an input folder; locked; temporaries of a killed run removed
     surveys: dict[str, SurveyResults] = {}
     charts: list[Written] = []
+    taken = {"index.html": "index"}  # every path written, and for what: nothing is written twice
     if surveyed is not None:
         practice, survey = surveyed
         try:
@@ -304,6 +347,7 @@ def build(
             fail(str(error))
         surveys[practice] = results
         charts.append(chart)
+        taken[chart.path] = practice
 
     def progress(path: str) -> None:
         if not quiet:
@@ -319,23 +363,32 @@ def build(
         findings=findings,
         surveys=surveys,
         progress=progress,
+        taken=taken,
     )
     written += charts
     notes: list[str] = []
     if not no_diagrams:
         more, failed, notes = write_diagrams(
-            items, output, lang=language, frameworks=known, context=workspace.context, progress=progress
+            items,
+            output,
+            lang=language,
+            frameworks=known,
+            context=workspace.context,
+            progress=progress,
+            taken=taken,
         )
         written += more
         failures += failed
+    count = len(written)  # each a path of its own (``taken``)
     try:
         write_atomic(output / "index.html", index_page(workspace.collection, items, written, language))
+        count += 1
     except PalasetError as error:
         failures.append(Failure("index", "html", str(error)))
     for note in notes:
         terminal.echo(f"palaset: note: {note}", err=True)
     if not quiet:
-        terminal.echo(f"palaset: wrote {len(written) + 1} files into {output}", err=True)
+        terminal.echo(f"palaset: wrote {count} files into {output}", err=True)
     if failures:
         for f in failures:
             terminal.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.model.block import Block, Mapping
+from osallisuuden_palaset.model.includes import reached_steps
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
 
-#: How deep included practices are followed (guards against include cycles in unchecked models).
+#: How deep included practices are drawn inside each other in the flow view.
 MAX_DEPTH = 4
 
 
@@ -80,24 +81,26 @@ def resolved_steps(practice: Practice, context: Context) -> tuple[ResolvedStep, 
     return tuple(resolve_step(s, context) for s in practice.ordered_steps())
 
 
-def step_mappings(resolved: ResolvedStep, context: Context, depth: int = 0) -> tuple[Mapping, ...]:
+def step_mappings(resolved: ResolvedStep, context: Context) -> tuple[Mapping, ...]:
     """What a step claims: its block's mappings, or for an inclusion the included practice's claims."""
     if resolved.block is not None:
         return resolved.block.mappings
-    if resolved.included is not None and depth < MAX_DEPTH:
-        return practice_mappings(resolved.included, context, depth + 1)
+    if resolved.included is not None:
+        return practice_mappings(resolved.included, context)
     return ()
 
 
-def practice_mappings(practice: Practice, context: Context, depth: int = 0) -> tuple[Mapping, ...]:
+def practice_mappings(practice: Practice, context: Context) -> tuple[Mapping, ...]:
     """Every claim of a practice's steps, one per element with its strongest strength, first-seen order.
 
-    Mappings without a framework of their own are given the practice's framework.
+    Claims of included practices count, to any depth, as in ``assessing.coverage``; mappings
+    without a framework of their own are given the framework of the practice holding the step.
     """
     found: list[Mapping] = []
-    for step in practice.steps:
-        for m in step_mappings(resolve_step(step, context), context, depth):
-            found.append(m if m.framework else attrs.evolve(m, framework=practice.framework))
+    for _, owner, step in reached_steps(practice, context.practices):
+        block = resolve_step(step, context).block
+        for m in block.mappings if block is not None else ():
+            found.append(m if m.framework else attrs.evolve(m, framework=owner.framework))
     return strongest(found)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelError
+from osallisuuden_palaset.errors import ModelError, Path
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -171,10 +172,15 @@ class Block:
 
     def walk(self) -> tuple[Block, ...]:
         """This block and all its parts, depth first."""
-        out: list[Block] = [self]
-        for part in self.parts:
-            out.extend(part.walk())
-        return tuple(out)
+        return tuple(block for block, _ in self.walk_with_paths(()))
+
+    def walk_with_paths(self, path: Path) -> Iterator[tuple[Block, Path]]:
+        """This block (found at ``path``) and all its parts, depth first, each with its path."""
+        todo: list[tuple[Block, Path]] = [(self, path)]
+        while todo:
+            block, here = todo.pop()
+            yield block, here
+            todo.extend((part, (*here, "parts", j)) for j, part in reversed(list(enumerate(block.parts))))
 
 
 _each_block = each(Block)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from osallisuuden_palaset.errors import shortened
+
 E = TypeVar("E", bound=enum.Enum)
+#: Whole numbers longer than this (in bits: about 40 digits) are described by their length.
+_DESCRIBED_BITS = 132
 #: An attrs validator: ``(instance, attribute, value)``, raising when the value is wrong.
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -29,11 +34,13 @@ def describe(value: Any) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int) and value.bit_length() > _DESCRIBED_BITS:
+        # Its decimal digits may be more than Python converts to text (4,300): never spell it out.
+        return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {shortened(repr(value))}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return f"the text {shortened(value)!r}"
     return type(value).__name__
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -48,32 +49,39 @@ def successors(flows: Iterable[Flow], *, loops: bool = False) -> dict[str, list[
 
 
 def find_cycle(nodes: Sequence[str], flows: Iterable[Flow]) -> list[str] | None:
-    """A cycle made of forward links (not loop-backs), as a list of node ids, or None."""
+    """A cycle made of forward links (not loop-backs), as a list of node ids, or None.
+
+    Depth first, with an explicit stack: a chain of any length is walked without recursion.
+    """
     graph = successors(flows)
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, ()):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state and (found := visit(nxt)) is not None:
-                return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in nodes:
-        if node not in state and (found := visit(node)) is not None:
-            return found
+    state: dict[str, int] = {}  # 1 = on the path, 2 = done
+    for start in nodes:
+        if start in state:
+            continue
+        state[start] = 1
+        path = [start]
+        # One iterator over the successors per node on the path.
+        pending = [iter(graph.get(start, ()))]
+        while pending:
+            nxt = next(pending[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                pending.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                pending.append(iter(graph.get(nxt, ())))
     return None
 
 
-def reaches(flows: Iterable[Flow], start: str, goal: str) -> bool:
-    """Whether ``goal`` can be reached from ``start`` along forward links."""
-    graph = successors(flows)
+def reaches(flows: Iterable[Flow] | Mapping[str, Sequence[str]], start: str, goal: str) -> bool:
+    """Whether ``goal`` can be reached from ``start`` along forward links.
+
+    ``flows`` may also be the adjacency :func:`successors` gives, to ask many times of one graph.
+    """
+    graph = flows if isinstance(flows, Mapping) else successors(flows)
     seen = {start}
     todo = [start]
     while todo:
@@ -89,7 +97,6 @@ def reaches(flows: Iterable[Flow], start: str, goal: str) -> bool:
 
 def order(nodes: Sequence[str], flows: Iterable[Flow]) -> list[str]:
     """Nodes in flow order (a stable topological order over forward links)."""
-    flows = list(flows)
     graph = successors(flows)
     indegree = dict.fromkeys(nodes, 0)
     for targets in graph.values():
@@ -97,16 +104,19 @@ def order(nodes: Sequence[str], flows: Iterable[Flow]) -> list[str]:
             if t in indegree:
                 indegree[t] += 1
     position = {n: i for i, n in enumerate(nodes)}
-    ready = sorted((n for n in nodes if indegree[n] == 0), key=position.__getitem__)
+    # The ready node written first comes next: a heap of written positions.
+    ready = [position[n] for n in nodes if indegree[n] == 0]
+    heapq.heapify(ready)
     out: list[str] = []
     while ready:
-        node = ready.pop(0)
+        node = nodes[heapq.heappop(ready)]
         out.append(node)
         for t in graph.get(node, ()):
             if t in indegree:
                 indegree[t] -= 1
                 if indegree[t] == 0:
-                    ready.append(t)
-                    ready.sort(key=position.__getitem__)
-    out.extend(n for n in nodes if n not in out)  # only reached when a cycle slipped through
+                    heapq.heappush(ready, position[t])
+    if len(out) < len(position):  # only reached when a cycle slipped through
+        placed = set(out)
+        out.extend(n for n in nodes if n not in placed)
     return out

@@ -11,6 +11,8 @@ import attrs
 from osallisuuden_palaset.errors import Issue, Path
 
 #: Lower-case letters (Finnish and Swedish ones too), digits, '-', '_' and '.'; starts with a letter or digit.
+#: (Also the JSON Schema's pattern, where '$' ends the text; in Python it is matched whole, so that
+#: no final newline or other control character slips through before '$'.)
 ID_PATTERN = r"^[a-z0-9åäö][a-z0-9åäö_.\-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 #: Separates a namespace (catalogue or practice id) from a block id in a reference.
@@ -18,8 +20,8 @@ SEPARATOR = "/"
 
 
 def is_id(value: str) -> bool:
-    """Whether ``value`` is a valid identifier."""
-    return bool(_ID_RE.match(value))
+    """Whether ``value`` is a valid identifier (the whole of it: ``"malli\\n"`` is not)."""
+    return _ID_RE.fullmatch(value) is not None
 
 
 def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -11,7 +11,7 @@ import attrs
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_date, to_tuple
-from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches
+from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches, successors
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues, split_ref
 from osallisuuden_palaset.model.text import Text, optional_text, text
 
@@ -264,8 +264,9 @@ def flow_issues(
             )
         )
     else:
+        forward = successors(valid_flows)
         for i, f in valid:
-            if f.kind is FlowKind.LOOP_BACK and not reaches(valid_flows, f.target, f.source):
+            if f.kind is FlowKind.LOOP_BACK and not reaches(forward, f.target, f.source):
                 issues.append(
                     Issue(
                         ("flows", i, "kind"),

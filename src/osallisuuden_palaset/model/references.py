@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -10,12 +11,32 @@ from osallisuuden_palaset.errors import Issue, Path, nearest
 from osallisuuden_palaset.model.block import Block, retarget_block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
+from osallisuuden_palaset.model.includes import (
+    MAX_INCLUDE_DEPTH,
+    MAX_REACHED_STEPS,
+    Extent,
+    extents,
+    overflow,
+)
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
 
 #: What a reference names: ``"owner"`` for a practice or catalogue (they share one namespace:
 #: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
 ReferenceKind = str
+
+#: The problem (and what to do) when a practice's includes go past a limit of ``model.includes``.
+BEYOND_LIMIT: dict[str, tuple[str, str]] = {
+    "depth": (
+        f"practices include each other more than {MAX_INCLUDE_DEPTH} levels deep from here",
+        "write some of the included practices' steps out instead of including them",
+    ),
+    "steps": (
+        f"with the practices it includes written out, this practice would have more than "
+        f"{MAX_REACHED_STEPS:,} steps (a practice counts as often as it is included)",
+        "include fewer practices, or the same practice fewer times",
+    ),
+}
 
 
 @attrs.frozen
@@ -59,6 +80,11 @@ class Context:
     ) -> Context:
         """A context for checking a collection against itself plus outside catalogues."""
         return cls.build(frameworks, (*catalogues, *collection.catalogues), collection.all_practices())
+
+    @functools.cached_property
+    def extents(self) -> Mapping[str, Extent]:
+        """Practice id → how far it reaches with its includes written out (worked out once)."""
+        return extents(self.practices)
 
     def resolve(self, ref: str) -> Block:
         """The block a ``'owner/block'`` reference names; KeyError when it does not resolve.
@@ -132,6 +158,10 @@ def practice_reference_issues(practice: Practice, context: Context) -> list[Issu
                 )
         else:
             issues += block_mapping_issues(step, practice.framework, context.frameworks, path)
+    too_far = overflow(practice, context.practices, context.extents)
+    if too_far is not None:
+        index, limit = too_far
+        issues.append(Issue(("steps", index, "include"), *BEYOND_LIMIT[limit]))
     issues += _answer_issues(practice, context.frameworks)
     return issues
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, Union, get_args
+from typing import Final, Literal, Union, get_args
 
 import attrs
 
@@ -13,11 +14,31 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 TextLike = Union["Text", str, Mapping[str, str]]
 #: Fallback order when the asked language is missing: Finnish is the users' language.
 FALLBACK: tuple[Lang, ...] = ("fi", "en", "sv")
+#: A UTF-16 surrogate code point: half of a character, which no output can encode on its own.
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-def _not_blank(instance: Text, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not value.strip():
+def lone_surrogate(value: str) -> str | None:
+    """The first surrogate code point in ``value`` written as an escape (``'\\ud800'``), or None.
+
+    A surrogate is half of a UTF-16 pair (what ``"\\ud83d\\ude00"`` escapes in a JSON text
+    stand for); in a Python string it is not a character, and UTF-8 outputs cannot hold it.
+    """
+    found = SURROGATE.search(value)
+    return None if found is None else f"\\u{ord(found.group()):04x}"
+
+
+def _checked(instance: Text, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        return
+    if not value.strip():
         raise ValueError(f"the {attribute.name} text is empty; write it or leave the key out")
+    surrogate = lone_surrogate(value)
+    if surrogate is not None:
+        raise ValueError(
+            f"the {attribute.name} text holds {surrogate}, half of a UTF-16 surrogate pair, which is "
+            "not a character: write the character itself"
+        )
 
 
 @attrs.frozen
@@ -28,9 +49,9 @@ class Text:
     (Finnish is the users' language) and written back as a plain string.
     """
 
-    fi: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
-    en: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
-    sv: str | None = attrs.field(default=None, validator=_not_blank, kw_only=True)
+    fi: str | None = attrs.field(default=None, validator=_checked, kw_only=True)
+    en: str | None = attrs.field(default=None, validator=_checked, kw_only=True)
+    sv: str | None = attrs.field(default=None, validator=_checked, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.fi is None and self.en is None and self.sv is None:

@@ -1,0 +1,197 @@
+"""The law: whatever ``validate`` accepts, every exporter, diagram view, check and command can process.
+
+The files come from ``strategies.model_files``: generated workspaces written as block YAML,
+JSON or YAML flow style, with surrogate pairs written as escapes, hex and octal numbers,
+the largest whole number allowed, control characters in texts, and sometimes one invalid
+edit (a lone surrogate, a number no output could print, an id ending in a newline or holding
+a control character). What the loader refuses is refused with ``FILE:LINE:COL``; what it
+accepts must go through everything. ``test_long_chains_*`` does the same for a flow of
+2,000 steps and includes as deep as the limit allows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from osallisuuden_palaset.assessing.assessment import assess_collection
+from osallisuuden_palaset.assessing.checking import Check
+from osallisuuden_palaset.cli.build import plan
+from osallisuuden_palaset.cli.common import claim_locator
+from osallisuuden_palaset.diagram import DiagramOptions, View, diagram_source
+from osallisuuden_palaset.errors import LoadError
+from osallisuuden_palaset.exporting import Exporter, export
+from osallisuuden_palaset.loading import Workspace, load_workspace
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
+from osallisuuden_palaset.registry import get_checks, get_exporters, get_frameworks
+from osallisuuden_palaset.testing import make_plugin_manager, run_cli
+from osallisuuden_palaset.writing import dump_yaml
+from tests import strategies
+
+PLUGINS = make_plugin_manager(load_entrypoints=True)
+EXPORTERS: Mapping[str, Exporter] = get_exporters(PLUGINS)
+CHECKS = [c for c in get_checks(PLUGINS).values() if isinstance(c, Check)]
+FRAMEWORKS: Mapping[str, Framework] = get_frameworks(PLUGINS)
+#: Every built-in format and the xlsx plugin's: the law covers them all.
+FORMATS = {"json", "yaml", "markdown", "html", "csv", "mermaid", "xlsx"}
+LANGS = ("fi", "en", "sv")
+
+
+def test_the_law_covers_every_built_in_format_and_the_xlsx_plugin() -> None:
+    assert set(EXPORTERS) >= FORMATS, sorted(EXPORTERS)
+
+
+def _folder(factory: pytest.TempPathFactory, files: Mapping[str, str]) -> tuple[Path, Workspace | None]:
+    """A folder holding ``files``, and the workspace ``validate`` accepts there (None when it refuses)."""
+    folder = factory.mktemp("law")
+    for name, text in files.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    workspace = _loaded(folder)
+    event("accepted" if workspace is not None else "refused")
+    return folder, workspace
+
+
+def _loaded(folder: Path) -> Workspace | None:
+    """The workspace ``validate`` accepts, or None when it refuses (each problem located)."""
+    try:
+        return load_workspace([folder], frameworks=FRAMEWORKS.values())
+    except LoadError as error:
+        for problem in error.problems:
+            assert min(problem.line, problem.col) >= 1, problem
+            assert problem.message.strip(), problem
+        return None
+
+
+def every_output(workspace: Workspace, lang: str = "fi", *, only: set[str] | None = None) -> Iterator[str]:
+    """Run every check, then every exporter and every diagram view on every item ``palaset build`` makes.
+
+    ``only`` limits the items to those stems. Yields the name of each output as it is done.
+    """
+    collection = workspace.collection
+    assessment = assess_collection(collection, workspace.context, CHECKS, locate=claim_locator(workspace))
+    findings = {p.practice.id: p.findings for p in assessment.practices}
+    yield "checks"
+    for item in plan(collection):
+        if only is not None and item.stem not in only:
+            continue
+        for name, exporter in sorted(EXPORTERS.items()):
+            if exporter.can_export(item.model):
+                data = export(
+                    exporter,
+                    item.model,
+                    lang=lang,  # type: ignore[arg-type]
+                    frameworks=FRAMEWORKS,
+                    context=workspace.context,
+                    findings=findings,
+                )
+                assert data
+                yield f"{name} {item.stem}"
+        views = [View.FLOW, View.FRAMEWORK] + ([View.OVERVIEW] if item.kind != "practice" else [])
+        for view in views:
+            source = diagram_source(
+                item.model,
+                DiagramOptions(view=view, lang=lang),  # type: ignore[arg-type]
+                frameworks=FRAMEWORKS,
+                context=workspace.context,
+            )
+            assert source.startswith("digraph")
+            yield f"diagram {view.value} {item.stem}"
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(files=strategies.model_files(), lang=st.sampled_from(LANGS), data=st.data())
+def test_whatever_validate_accepts_every_exporter_view_and_check_can_process(
+    files: dict[str, str], lang: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    _, workspace = _folder(tmp_path_factory, files)
+    if workspace is None:
+        return
+    # The collection (which holds every practice and project) and one other item drawn each
+    # time go through everything: every kind of item gets its turn, at a third of the cost.
+    items = plan(workspace.collection)
+    only = {items[-1].stem, data.draw(st.sampled_from(items)).stem}
+    done = set(every_output(workspace, lang, only=only))
+    assert {f"{name} {items[-1].stem}" for name in FORMATS} <= done
+
+
+_WROTE = re.compile(r"wrote (\d+) files")
+
+
+def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str = "fi") -> None:
+    """``validate``, ``build`` into ``out`` (diagrams rendered; skipped without ``out``), ``assess``
+    and ``worksheet`` all succeed."""
+    common = ["--lang", lang]
+    validated = run_cli([*common, "validate", str(folder)], load_entrypoints=True)
+    assert validated.exit_code == 0, validated.output
+    if out is not None:
+        built = run_cli([*common, "build", str(folder), "-o", str(out)], load_entrypoints=True)
+        assert built.exit_code == 0, built.output
+        found = _WROTE.search(built.stderr)
+        assert found is not None, built.stderr
+        assert int(found.group(1)) == sum(1 for p in out.rglob("*") if p.is_file())
+    assessed = run_cli([*common, "assess", str(folder), "--fail-on", "never"], load_entrypoints=True)
+    assert assessed.exit_code == 0, assessed.output
+    for document in workspace.documents:
+        if document.kind in ("practice", "project"):
+            for fmt in ("markdown", "csv"):
+                command = [*common, "worksheet", document.source.file, "--format", fmt]
+                sheet = run_cli(command, load_entrypoints=True)
+                assert sheet.exit_code == 0, sheet.output
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(files=strategies.model_files(), lang=st.sampled_from(LANGS))
+def test_whatever_validate_accepts_build_assess_and_worksheet_succeed(
+    files: dict[str, str], lang: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder, workspace = _folder(tmp_path_factory, files)
+    if workspace is None:
+        refused = run_cli(["validate", str(folder)], load_entrypoints=True)
+        assert refused.exit_code == 1, refused.output  # refused, with problems, never a traceback
+        assert refused.exception is None or isinstance(refused.exception, SystemExit)
+        return
+    run_commands(folder, workspace, tmp_path_factory.mktemp("out"), lang)
+
+
+# --- long chains -------------------------------------------------------------------------------
+
+
+def _long_chains(root: Path) -> tuple[Path, Path]:
+    """Two folders: a practice whose flow is a chain of 2,000 steps; includes as deep as allowed."""
+    flow, nested = root / "pitka", root / "sisakkain"
+    for folder, practices in (
+        (flow, [strategies.flow_chain(2000)]),
+        (nested, strategies.include_chain(MAX_INCLUDE_DEPTH)),
+    ):
+        folder.mkdir()
+        for practice in practices:
+            (folder / f"{practice.id}.yaml").write_text(dump_yaml(practice), encoding="utf-8")
+    return flow, nested
+
+
+def test_long_chains_a_2000_step_flow_goes_through_validate_build_assess_and_worksheet(
+    tmp_path: Path,
+) -> None:
+    flow, _ = _long_chains(tmp_path)
+    workspace = _loaded(flow)
+    assert workspace is not None
+    assert len(workspace.collection.practice("ketju").steps) == 2000
+    # build runs every format, every diagram view (rendered by dot) and every check.
+    run_commands(flow, workspace, tmp_path / "out")
+
+
+def test_long_chains_includes_at_the_depth_limit_go_through_every_output_and_command(tmp_path: Path) -> None:
+    _, nested = _long_chains(tmp_path)
+    workspace = _loaded(nested)
+    assert workspace is not None
+    # The outermost practice reaches every level: the 100 inner ones are shorter copies of it,
+    # and building all 101 (every format, 303 runs of dot) would add a minute, not news.
+    done = set(every_output(workspace, only={"taso0"}))
+    assert {f"{name} taso0" for name in FORMATS} | {"diagram framework taso0"} <= done
+    run_commands(nested, workspace, None)
