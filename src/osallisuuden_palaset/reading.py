@@ -105,15 +105,25 @@ def _read_text(text: str, *, name: str, json_syntax: bool) -> Reading:
         events = read_events(text, json_syntax=False, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
         if events is not None:
             return Reading(*events)
-    return Reading(*read_composed(text, name, json_syntax))
+    return Reading(*read_composed(yaml_readable(text) if json_syntax else text, name, json_syntax))
+
+
+def yaml_readable(json_text: str) -> str:
+    """Valid JSON text with each character YAML refuses (DEL, C1 controls, ...) made a space.
+
+    JSON allows them unescaped inside strings; the YAML reader that finds positions does not.
+    Replacing one character by one keeps every line and column; the data comes from ``json``.
+    """
+    readable: str = Reader.NON_PRINTABLE.sub(" ", json_text)
+    return readable
 
 
 def _read_json_fast(text: str, name: str) -> Reading | None:
     """JSON read by the ``json`` module (tens of times faster than composing it as YAML).
 
     Positions are worked out only when something asks for one (a problem or a finding to
-    locate). None when the text needs the full reader to report a problem: duplicate keys,
-    nesting deeper than :data:`MAX_DEPTH`, or characters YAML does not allow.
+    locate). None when the text needs the full reader to report a problem: duplicate keys or
+    nesting deeper than :data:`MAX_DEPTH`.
     """
     duplicates = False
 
@@ -127,9 +137,9 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
         data = json.loads(text, object_pairs_hook=pairs)
     except (ValueError, RecursionError):
         return None
-    if duplicates or _deeper_than(data, MAX_DEPTH) or Reader.NON_PRINTABLE.search(text):
+    if duplicates or _deeper_than(data, MAX_DEPTH):
         return None
-    positions = _LazyPositions(text, name)
+    positions = _LazyPositions(yaml_readable(text), name)
     return Reading(data, _Lazy(positions, "values"), _Lazy(positions, "keys"), _Lazy(positions, "raw"))
 
 
