@@ -139,7 +139,7 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
         return None
     if duplicates or _deeper_than(data, MAX_DEPTH):
         return None
-    positions = _LazyPositions(yaml_readable(text), name)
+    positions = _LazyPositions(text, name)
     return Reading(data, _Lazy(positions, "values"), _Lazy(positions, "keys"), _Lazy(positions, "raw"))
 
 
@@ -168,11 +168,12 @@ class _LazyPositions:
     def get(self) -> Reading:
         if self.reading is None:
             assert self.text is not None
-            events = read_events(self.text, json_syntax=True, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+            text = yaml_readable(self.text)
+            events = read_events(text, json_syntax=True, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
             if events is not None:
                 self.reading = Reading(*events)
             else:
-                self.reading = Reading(*read_composed(self.text, self.name, json_syntax=True))
+                self.reading = Reading(*read_composed(text, self.name, json_syntax=True))
             self.text = None
         return self.reading
 
