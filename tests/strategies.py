@@ -820,14 +820,26 @@ def _edit(data: object, path: tuple[object, ...], change: object) -> None:
 BAD_EDITS = ("lone-surrogate", "low-surrogate", "huge-hex", "huge-decimal", "id-newline", "id-control")
 
 
+@attrs.frozen
+class ModelFiles:
+    """Files of a workspace (name → text), and the invalid edit made in one of them, if any."""
+
+    files: dict[str, str]
+    #: One of :data:`BAD_EDITS`, or None: then ``validate`` must accept the files.
+    bad: str | None
+
+
 @st.composite
-def model_files(draw: st.DrawFn, workspace: Collection | None = None) -> dict[str, str]:
-    """The files of a workspace (file name → text), written the ways users and tools write them.
+def model_files(
+    draw: st.DrawFn, workspace: Collection | None = None, *, edits: Sequence[str | None] | None = None
+) -> ModelFiles:
+    """The files of a workspace, written the ways users and tools write them.
 
     One file holds the whole collection, or each practice, project and catalogue has a file
     of its own. Each file is block-style YAML, JSON (sometimes with every non-ASCII character
     escaped, astral ones as surrogate pairs) or YAML flow style with surrogate pair escapes
-    and hex or octal numbers. Sometimes one edit of :data:`BAD_EDITS` makes a file invalid.
+    and hex or octal numbers. Sometimes one edit of :data:`BAD_EDITS` makes a file invalid
+    (``edits`` gives the edits to choose from, None meaning none; by default any or none).
     """
     from osallisuuden_palaset.converting import to_document
     from osallisuuden_palaset.writing import dump_yaml_data
@@ -845,42 +857,57 @@ def model_files(draw: st.DrawFn, workspace: Collection | None = None) -> dict[st
         ]
         documents = [to_document(m) for m in parts]
         documents.append(to_document(meta))
-    bad = draw(st.none() | st.none() | st.sampled_from(BAD_EDITS))
+    bad = draw(st.none() | st.sampled_from(BAD_EDITS) if edits is None else st.sampled_from(edits))
     victim = draw(st.integers(0, len(documents) - 1))
+    if bad is not None and not _bad_edit(draw, documents[victim], bad):
+        bad = None
     files: dict[str, str] = {}
     for index, data in enumerate(documents):
-        edit = bad if index == victim else None
-        if edit is not None:
-            _bad_edit(draw, data, edit)
         style = draw(st.sampled_from(["yaml", "json", "json-ascii", "yaml-flow"]))
-        needs_escapes = edit is not None  # a surrogate or a literal number: only the flow writers hold them
-        if style == "yaml" and not needs_escapes:
+        if bad is not None and index == victim:
+            # A surrogate or a literal number: only the flow writers hold them; hex only YAML.
+            style = "yaml-flow" if bad == "huge-hex" else draw(st.sampled_from(["json-ascii", "yaml-flow"]))
+        if style == "yaml":
             files[f"m{index}.yaml"] = dump_yaml_data(data)
-        elif style == "json" and not needs_escapes:
+        elif style == "json":
             files[f"m{index}.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         else:
             yaml = style.startswith("yaml")
             styles = draw(st.lists(st.sampled_from(_NUMBER_STYLES), min_size=1, max_size=4))
             text = _emit(data, yaml=yaml, styles=styles)
             files[f"m{index}.{'yaml' if yaml else 'json'}"] = text + "\n"
-    return files
+    return ModelFiles(files, bad)
 
 
-def _bad_edit(draw: st.DrawFn, data: dict[str, Any], edit: str) -> None:
-    """Make one of :data:`BAD_EDITS` somewhere in ``data``."""
+def _bad_edit(draw: st.DrawFn, data: dict[str, Any], edit: str) -> bool:
+    """Make one of :data:`BAD_EDITS` somewhere in ``data``; False when there is no place for it."""
     slots = _slots(data)
     texts_at = [p for p in slots if isinstance(_at(data, p), str)]
     ids_at = [p for p in texts_at if p and p[-1] == "id"]
+    # Numbers go where numbers are read: a block's group size, when the data has a block.
+    blocks_at = [p[:-1] for p in ids_at if len(p) > 2 and p[-3] in ("steps", "blocks", "parts")]
+    blocks_at = [p for p in blocks_at if not {"reuse", "include"} & set(_at(data, p))]
     if edit in ("id-newline", "id-control") and ids_at:
         char = "\n" if edit == "id-newline" else draw(st.sampled_from(["\x00", "\x1b", "\t", "\x7f", "\x85"]))
         _edit(data, draw(st.sampled_from(ids_at)), lambda old: f"{old}{char}")
     elif edit in ("lone-surrogate", "low-surrogate") and texts_at:
         char = chr(0xD800 if edit == "lone-surrogate" else 0xDFFF)
         _edit(data, draw(st.sampled_from(texts_at)), lambda old: f"{old}{char}")
-    elif edit == "huge-hex":
-        _edit(data, draw(st.sampled_from(slots)), lambda _: Literal("0x" + "f" * draw(st.integers(14, 4000))))
-    elif edit == "huge-decimal":
-        _edit(data, draw(st.sampled_from(slots)), lambda _: Literal("9" * draw(st.integers(17, 5000))))
+    elif edit in ("huge-hex", "huge-decimal"):
+        # Hex: more decimal digits than Python turns a number into (4,300); decimal: just past
+        # the largest whole number a file may hold, or past what Python reads at all.
+        if edit == "huge-hex":
+            literal = Literal("0x" + "f" * draw(st.integers(3600, 4500)))
+        else:
+            literal = Literal("9" * draw(st.integers(16, 18) | st.integers(4301, 5000)))
+        if blocks_at:
+            block = _at(data, draw(st.sampled_from(blocks_at)))
+            block["group_size"] = {draw(st.sampled_from(["min", "max"])): literal}
+        else:
+            _edit(data, draw(st.sampled_from(slots)), lambda _: literal)
+    else:
+        return False
+    return True
 
 
 def _at(data: Any, path: tuple[object, ...]) -> Any:

@@ -135,6 +135,7 @@ def test_every_quoted_example_file_exists() -> None:
 
 def test_the_limits_table_states_the_limits_of_the_code() -> None:
     from osallisuuden_palaset.converting import MAX_WHOLE_NUMBER
+    from osallisuuden_palaset.model.ids import MAX_ID_LENGTH
     from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH, MAX_REACHED_STEPS
     from osallisuuden_palaset.reading import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
@@ -146,6 +147,7 @@ def test_the_limits_table_states_the_limits_of_the_code() -> None:
         f"| {MAX_DEPTH} levels",
         f"| {MAX_NODES:,} |",
         f"| a whole number | {MAX_WHOLE_NUMBER:,} |",
+        f"| an id | {MAX_ID_LENGTH} characters",
         f"| {MAX_INCLUDE_DEPTH} levels |",
         f"| {MAX_REACHED_STEPS:,} |",
     ]

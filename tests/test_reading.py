@@ -184,3 +184,13 @@ def test_libyaml_and_the_pure_parser_compose_the_same(path: Path, monkeypatch: p
 def test_deep_nesting_is_refused_at_once_where_it_starts() -> None:
     reading_ = read_text("[" * 100_000 + "]" * 100_000, name="deep.yaml")
     assert [(p.line, p.col) for p in reading_.problems] == [(1, 201)]
+
+
+def test_valid_json_with_del_and_c1_characters_in_its_strings_is_read_with_positions() -> None:
+    # JSON allows them unescaped (json.dumps(ensure_ascii=False) writes DEL so); YAML does not,
+    # and the file was refused as "the control character U+007F, which YAML does not allow".
+    text = '{"practice": {"id": "a", "name": "x\x7f\x9f\ufffe y",\n "keywords": [1]}}'
+    reading = read_text(text, name="m.json", json_syntax=True)
+    assert reading.ok, reading.problems
+    assert reading.data["practice"]["name"] == "x\x7f\x9f\ufffe y"
+    assert reading.values[("practice", "keywords", 0)] == (2, 15)

@@ -29,7 +29,10 @@ from osallisuuden_palaset.exporting import Exporter, export
 from osallisuuden_palaset.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.registry import get_checks, get_exporters, get_frameworks
+from osallisuuden_palaset.rendering import render
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
 from osallisuuden_palaset.writing import dump_yaml
 from tests import strategies
@@ -104,13 +107,14 @@ def every_output(workspace: Workspace, lang: str = "fi", *, only: set[str] | Non
             yield f"diagram {view.value} {item.stem}"
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(files=strategies.model_files(), lang=st.sampled_from(LANGS), data=st.data())
-def test_whatever_validate_accepts_every_exporter_view_and_check_can_process(
-    files: dict[str, str], lang: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+def _every_output_or_refused(
+    written: strategies.ModelFiles, lang: str, data: st.DataObject, factory: pytest.TempPathFactory
 ) -> None:
-    _, workspace = _folder(tmp_path_factory, files)
+    event(f"edit: {written.bad}")
+    _, workspace = _folder(factory, written.files)
     if workspace is None:
+        # Only an invalid edit is refused: surrogate pairs, hex numbers and the rest are valid.
+        assert written.bad is not None
         return
     # The collection (which holds every practice and project) and one other item drawn each
     # time go through everything: every kind of item gets its turn, at a third of the cost.
@@ -118,6 +122,25 @@ def test_whatever_validate_accepts_every_exporter_view_and_check_can_process(
     only = {items[-1].stem, data.draw(st.sampled_from(items)).stem}
     done = set(every_output(workspace, lang, only=only))
     assert {f"{name} {items[-1].stem}" for name in FORMATS} <= done
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(written=strategies.model_files(), lang=st.sampled_from(LANGS), data=st.data())
+def test_whatever_validate_accepts_every_exporter_view_and_check_can_process(
+    written: strategies.ModelFiles, lang: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    _every_output_or_refused(written, lang, data, tmp_path_factory)
+
+
+@pytest.mark.parametrize("edit", strategies.BAD_EDITS)
+@settings(max_examples=4, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_after_each_invalid_edit_validate_refuses_or_every_output_works(
+    edit: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Each kind of edit every run, whatever the random examples above happened to draw.
+    written = data.draw(strategies.model_files(edits=[edit]))
+    _every_output_or_refused(written, data.draw(st.sampled_from(LANGS)), data, tmp_path_factory)
 
 
 _WROTE = re.compile(r"wrote (\d+) files")
@@ -138,7 +161,9 @@ def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str
     assessed = run_cli([*common, "assess", str(folder), "--fail-on", "never"], load_entrypoints=True)
     assert assessed.exit_code == 0, assessed.output
     for document in workspace.documents:
-        if document.kind in ("practice", "project"):
+        # A worksheet asks about practices: a project without any is refused with a sentence.
+        model = document.model
+        if isinstance(model, Practice) or (isinstance(model, Project) and model.practices):
             for fmt in ("markdown", "csv"):
                 command = [*common, "worksheet", document.source.file, "--format", fmt]
                 sheet = run_cli(command, load_entrypoints=True)
@@ -146,12 +171,13 @@ def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str
 
 
 @settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(files=strategies.model_files(), lang=st.sampled_from(LANGS))
+@given(written=strategies.model_files(), lang=st.sampled_from(LANGS))
 def test_whatever_validate_accepts_build_assess_and_worksheet_succeed(
-    files: dict[str, str], lang: str, tmp_path_factory: pytest.TempPathFactory
+    written: strategies.ModelFiles, lang: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    folder, workspace = _folder(tmp_path_factory, files)
+    folder, workspace = _folder(tmp_path_factory, written.files)
     if workspace is None:
+        assert written.bad is not None
         refused = run_cli(["validate", str(folder)], load_entrypoints=True)
         assert refused.exit_code == 1, refused.output  # refused, with problems, never a traceback
         assert refused.exception is None or isinstance(refused.exception, SystemExit)
@@ -175,15 +201,21 @@ def _long_chains(root: Path) -> tuple[Path, Path]:
     return flow, nested
 
 
-def test_long_chains_a_2000_step_flow_goes_through_validate_build_assess_and_worksheet(
-    tmp_path: Path,
-) -> None:
+@pytest.mark.requires_dot
+def test_long_chains_a_2000_step_flow_goes_through_every_output_and_command(tmp_path: Path) -> None:
     flow, _ = _long_chains(tmp_path)
     workspace = _loaded(flow)
     assert workspace is not None
     assert len(workspace.collection.practice("ketju").steps) == 2000
-    # build runs every format, every diagram view (rendered by dot) and every check.
-    run_commands(flow, workspace, tmp_path / "out")
+    done = set(every_output(workspace, only={"ketju"}))
+    assert {f"{name} ketju" for name in FORMATS} | {"diagram flow ketju", "diagram framework ketju"} <= done
+    practice = workspace.collection.practice("ketju")
+    for view in (View.FLOW, View.FRAMEWORK):  # dot draws 2,000 nodes well within its timeout
+        source = diagram_source(practice, DiagramOptions(view=view), context=workspace.context)
+        assert render(source, "svg").lstrip().startswith(b"<?xml")
+    # build is the same exports, views and checks again, for the practice and the collection
+    # (half a minute more): the property above runs it on generated workspaces.
+    run_commands(flow, workspace, None)
 
 
 def test_long_chains_includes_at_the_depth_limit_go_through_every_output_and_command(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from osallisuuden_palaset.loading_document import (
 )
 from osallisuuden_palaset.loading_siblings import Sibling, referenced_siblings
 from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.ids import MAX_ID_LENGTH
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
 from osallisuuden_palaset.model.references import Context
@@ -450,7 +451,7 @@ def _identity(header: Collection | None, roots: Sequence[FilePath]) -> tuple[str
 def slug(name: str) -> str:
     """An id made of a folder or file name: "Elävä portfolio" → "elävä-portfolio"."""
     cleaned = re.sub(r"[^a-z0-9åäö_.\-]+", "-", name.lower())
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-_.")
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-_.")[:MAX_ID_LENGTH].rstrip("-_.")
     return cleaned or "collection"
 
 

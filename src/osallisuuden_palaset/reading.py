@@ -110,15 +110,27 @@ def _read_located(text: str, name: str, json_syntax: bool) -> Reading:
     """The reading with every position: from the events when they suffice, else from the node tree.
 
     Either way the limits are checked as the events come, so a text crossing one is refused
-    with one problem where it crossed it, before anything large is built.
+    with one problem where it crossed it, before anything large is built. JSON is read as
+    :func:`yaml_readable` text (for its positions; its data comes from ``json``).
     """
+    readable = yaml_readable(text) if json_syntax else text
     try:
-        events = read_events(text, json_syntax=json_syntax, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+        events = read_events(readable, json_syntax=json_syntax, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
     except LimitExceeded as error:
         return Reading(None, problems=(error.problem(name),))
     if events is not None:
         return Reading(*events)
-    return Reading(*read_composed(text, name, json_syntax))
+    return Reading(*read_composed(readable, name, json_syntax))
+
+
+def yaml_readable(json_text: str) -> str:
+    """Valid JSON text with each character YAML refuses (DEL, C1 controls, ...) made a space.
+
+    JSON allows them unescaped inside strings; the YAML reader that finds positions does not.
+    Replacing one character by one keeps every line and column; the data comes from ``json``.
+    """
+    readable: str = Reader.NON_PRINTABLE.sub(" ", json_text)
+    return readable
 
 
 def _read_json_fast(text: str, name: str) -> Reading | None:
@@ -126,8 +138,7 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
 
     Positions are worked out only when something asks for one (a problem or a finding to
     locate). A text past a limit is refused here, where the limit is crossed. None when the
-    text needs the full reader to report a problem: duplicate keys, or characters YAML does
-    not allow.
+    text needs the full reader to report a problem: duplicate keys.
     """
     duplicates = False
 
@@ -143,11 +154,11 @@ def _read_json_fast(text: str, name: str) -> Reading | None:
         return None
     if _beyond_limits(data):
         try:
-            check_limits(text)  # only counts events: far quicker than reading them into data
+            check_limits(yaml_readable(text))  # only counts events: far quicker than reading them into data
         except LimitExceeded as error:
             return Reading(None, problems=(error.problem(name),))
         return None
-    if duplicates or Reader.NON_PRINTABLE.search(text):
+    if duplicates:
         return None
     positions = _LazyPositions(text, name)
     return Reading(data, _Lazy(positions, "values"), _Lazy(positions, "keys"), _Lazy(positions, "raw"))

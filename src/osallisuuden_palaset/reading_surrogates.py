@@ -13,8 +13,9 @@ from osallisuuden_palaset.model.text import SURROGATE, lone_surrogate
 
 Position = tuple[int, int]
 
-#: An escape that may stand for a surrogate: ``\ud800``-``\udfff`` (JSON, YAML) or ``\U0000d800`` (YAML).
-_ESCAPE: Final = re.compile(r"\\(?:u|U0000)[dD][89abcdefABCDEF]")
+#: An escape that may stand for a surrogate: ``\ud800``-``\udfff`` (JSON, YAML) or ``\U0000d800``
+#: (YAML); or a surrogate itself, which JSON read from a Python string may hold.
+_ESCAPE: Final = re.compile(r"\\(?:u|U0000)[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 _PAIR: Final = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 #: What to do about a lone surrogate in a model file.
 HINT: Final = (

@@ -115,3 +115,24 @@ def test_unknown_references_are_drawn_not_raised() -> None:
         sample.OTHER, DiagramOptions(lang="en"), frameworks=sample.FRAMEWORKS, context=Context()
     )
     assert "not found: tyokalut/kortit" in graph.source
+
+
+@pytest.mark.requires_dot
+def test_an_empty_project_and_an_empty_practice_of_the_same_id_are_two_nodes() -> None:
+    # Both were the node "a/empty", drawn in two clusters: Graphviz 2.43 crashed (exit -11).
+    from osallisuuden_palaset import Practice, Project
+    from osallisuuden_palaset.model.project import Collection
+    from osallisuuden_palaset.rendering import render
+
+    collection = Collection(
+        id="c",
+        name="C",
+        projects=[
+            Project(id="t", name="T", practices=[Practice(id="a", name="A")]),
+            Project(id="a", name="A"),
+        ],
+    )
+    source = diagram_source(collection, DiagramOptions(view="flow"))
+    assert '"a/empty"' in source
+    assert '"project:a/empty"' in source
+    assert render(source, "svg").lstrip().startswith(b"<?xml")

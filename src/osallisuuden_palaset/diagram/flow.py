@@ -57,8 +57,10 @@ def _draw_project(graph: graphviz.Digraph, project: Project, drawing: Drawing) -
     for practice in project.practices:
         _practice_cluster(graph, practice, drawing)
     if not project.practices:
+        # "project:" (no id holds a colon) keeps it apart from an empty practice of the same id:
+        # one node in two clusters made dot crash.
         graph.node(
-            f"{project.id}/empty",
+            f"project:{project.id}/empty",
             label=labels.html_label(labels.escape(word("empty", drawing.options.lang))),
             shape="plaintext",
         )
