@@ -188,7 +188,9 @@ def _report(instrument: Instrument, inputs: ReportInputs) -> ChangeReport | Scor
         if all(r.wave is None for r in responses):
             by = _survey_by(inputs.survey_by, files)
             scores = score_responses(instrument, responses)
-            return score_report(instrument, scores, by=by, min_group=inputs.min_group)
+            return score_report(
+                instrument, scores, by=by, min_group=inputs.min_group, skipped=len(files[0].problems)
+            )
         firsts, seconds = _split(responses)
     by = _survey_by(inputs.survey_by, files)
     return change_report(
@@ -197,6 +199,7 @@ def _report(instrument: Instrument, inputs: ReportInputs) -> ChangeReport | Scor
         score_responses(instrument, seconds),
         by=by,
         min_group=inputs.min_group,
+        skipped=sum(len(f.problems) for f in files),
     )
 
 

@@ -273,8 +273,3 @@ class Cone:
     def moves(self, direction: Sequence[int]) -> bool:
         """Whether some direction of the cone gives ``direction · p ≠ 0``."""
         return self._span.express(row(dict(enumerate(direction)))) is None
-
-
-def movable(direction: Sequence[int], rows: Sequence[Sequence[int]]) -> bool:
-    """Whether some ``p`` with every ``row · p ≥ 0`` has ``direction · p ≠ 0``, exactly."""
-    return Cone(rows, len(direction)).moves(direction)
