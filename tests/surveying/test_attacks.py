@@ -132,6 +132,12 @@ def test_a_group_hidden_to_protect_another_is_labelled_so_not_as_small(pre_post:
     assert all("suojattu" in row and "<5" not in row for row in rows)
     assert "ryhmä=A: Liian vähän samoja vastaajia" not in result.stdout
     assert "ryhmä=A: piilotettu toisen ryhmän suojaamiseksi." in result.stdout
+    # B is small in its pairs but not in its waves: each part says its own reason.
+    assert (
+        "ryhmä=B: alkumittauksessa luvut on piilotettu toisen ryhmän suojaamiseksi; seurannassa luvut on "
+        "piilotettu toisen ryhmän suojaamiseksi; alle 5 samaa vastaajaa molemmilla kerroilla, joten muutosta "
+        "ei näytetä."
+    ) in result.stdout
     data = json.loads(run_cli(["survey", "change", *pre_post, "--by", "ryhmä", "--format", "json"]).stdout)
     a, b = data["groups"]
     assert (a["pairs"], a["pairs_suppressed"], a["start"]["suppressed"]) == (

@@ -182,13 +182,21 @@ def _report(
             responses = survey_files.answers(files, lambda: one_wave(read, None, language))
             by = _survey_by(inputs.survey_by, files)
             scores = score_responses(instrument, responses)
-            return guarded(lambda: score_report(instrument, scores, by=by, min_group=inputs.min_group))
+            skipped = len(files[0].problems)
+            return guarded(
+                lambda: score_report(instrument, scores, by=by, min_group=inputs.min_group, skipped=skipped)
+            )
         waves = survey_files.answers(files, lambda: split_waves(read, language))
         for row in waves.left_out:
             terminal.echo(str(row), err=True)
     by = _survey_by(inputs.survey_by, files)
     start, follow_up = score_responses(instrument, waves.start), score_responses(instrument, waves.follow_up)
-    return guarded(lambda: change_report(instrument, start, follow_up, by=by, min_group=inputs.min_group))
+    skipped = sum(len(f.problems) for f in files)
+    return guarded(
+        lambda: change_report(
+            instrument, start, follow_up, by=by, min_group=inputs.min_group, skipped=skipped
+        )
+    )
 
 
 def _survey_by(by: Sequence[str], files: Sequence[ResponseFile]) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ from typing import Final
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.surveying.linear import Row, Span, dot, movable
+from osallisuuden_palaset.surveying.linear import Cone, Row, Span, dot
 from osallisuuden_palaset.surveying.privacy import Hidden
 
 #: A group: (field, value) pairs; ``()`` is everyone. A margin fixes only some of the fields.
@@ -143,14 +143,21 @@ def _values(atom: Atom) -> tuple[Value, ...]:
     return (("y" if kind is Kind.FOLLOW_UP_ONLY else "x", key, kind),)
 
 
-def _bounds(table: LinkedTable) -> list[tuple[Row[Atom], int, bool, Cell | None]]:
+def _order(item: tuple[Cell, object]) -> tuple[GroupKey, str]:
+    """Cells in a fixed order, cheaply (the attrs ordering builds tuples on every comparison)."""
+    return (item[0].key, item[0].part.value)
+
+
+def _bounds(
+    table: LinkedTable, rows: Mapping[Cell, Row[Atom]]
+) -> list[tuple[Row[Atom], int, bool, Cell | None]]:
     """What a reader knows besides the shown n's: (row, bound, whether at most, the hidden cell)."""
     out: list[tuple[Row[Atom], int, bool, Cell | None]] = [({a: 1}, 0, False, None) for a in table.counts]
-    for cell, hidden in table.cells.items():
+    for cell, hidden in sorted(table.cells.items(), key=_order):
         if hidden is Hidden.SMALL:
-            out.append((_count_row(table, cell), table.min_group - 1, True, cell))
+            out.append((rows[cell], table.min_group - 1, True, cell))
         elif hidden is Hidden.COMPLEMENTARY:
-            out.append((_count_row(table, cell), table.min_group, False, cell))
+            out.append((rows[cell], table.min_group, False, cell))
     if table.everyone_scored:
         # Every listed group has someone, and everyone has a score: at least one counted.
         for key in sorted({c.key for c in table.cells}):
@@ -163,76 +170,102 @@ class _Counts:
 
     def __init__(self, table: LinkedTable) -> None:
         self.table = table
-        atoms = sorted(table.counts)
+        self.atoms = sorted(table.counts)
         self.truth = dict(table.counts)
-        self.span: Span[Atom, object] = Span(atoms)
-        for cell, hidden in sorted(table.cells.items()):
-            if hidden is None:
-                self.span.add(_count_row(table, cell), cell)
+        self.rows = {cell: _count_row(table, cell) for cell in table.cells}
+        self.shown = [c for c, h in sorted(table.cells.items(), key=_order) if h is None]
+        self.span: Span[Atom, object] = Span(self.atoms)
+        for cell in self.shown:
+            self.span.add(self.rows[cell], cell)
         self.null = self.span.null_basis()
         #: Bounds the truth touches, as rows over the null directions that must stay ≥ 0.
         self.tight: list[list[int]] = []
         self.tight_rows: list[tuple[Row[Atom], Cell | None]] = []
-        for values, bound, upper, hidden_cell in _bounds(table):
+        for values, bound, upper, hidden_cell in _bounds(table, self.rows):
             if dot(values, self.truth) == bound:
                 projected = [dot(values, n) for n in self.null]
                 self.tight.append([-c for c in projected] if upper else projected)
                 self.tight_rows.append((values, hidden_cell))
+        self._explained: Span[Atom, object] | None = None
+        self.cone = Cone(self.tight, len(self.null))
+
+    def fixed(self, values: Row[Atom]) -> bool:
+        """Whether the shown n's alone fix the total of ``values`` (no bounds needed)."""
+        return not any(dot(values, n) for n in self.null)
 
     def movable(self, values: Row[Atom]) -> bool:
         """Whether some table agreeing with everything shown gives ``values`` another total."""
-        return movable([dot(values, n) for n in self.null], self.tight)
+        return self.cone.moves([dot(values, n) for n in self.null])
 
     def certificate(self, values: Row[Atom]) -> tuple[Cell, ...]:
         """Shown cells of one way to work out ``values`` (with the bounds the truth touches)."""
-        span: Span[Atom, object] = Span(sorted(self.table.counts))
-        for cell, hidden in sorted(self.table.cells.items()):
-            if hidden is None:
-                span.add(_count_row(self.table, cell), cell)
-        for index, (bound_row, _) in enumerate(self.tight_rows):
-            span.add(bound_row, ("bound", index))
-        combo = span.express(values) or {}
+        if self._explained is None:
+            self._explained = Span(self.atoms)
+            for cell in self.shown:
+                self._explained.add(self.rows[cell], cell)
+            for index, (bound_row, _) in enumerate(self.tight_rows):
+                self._explained.add(bound_row, ("bound", index))
+        combo = self._explained.express(values) or {}
         return tuple(sorted(c for c in combo if isinstance(c, Cell)))
 
 
 def recoveries(table: LinkedTable) -> tuple[Recovery, ...]:
     """Every hidden cell whose n or sum can be worked out from the shown cells; () when none can."""
     counts = _Counts(table)
-    hidden = sorted(c for c, h in table.cells.items() if h is not None)
+    hidden = [c for c, h in sorted(table.cells.items(), key=_order) if h is not None]
     found: list[Recovery] = []
     for cell in hidden:
-        values = _count_row(table, cell)
+        values = counts.rows[cell]
         if not counts.movable(values):
             found.append(Recovery(cell, "n", counts.certificate(values)))
-    empty = {a for a, n in counts.truth.items() if n == 0 and not counts.movable({a: 1})}
+    pending = [c for c in hidden if not any(r.cell == c for r in found)]
+    # Atoms proved empty drop out of the sums. Proving it can take a linear program per atom, so
+    # first see whether it matters: a cell the sums give away even with only the atoms the shown
+    # n's alone make empty is given away; one they keep even with every atom that is in truth empty
+    # dropped is safe. Only the cells in between need the proof.
+    zero = {a for a, n in counts.truth.items() if n == 0}
+    plain = {a for a in zero if counts.fixed({a: 1})}
+    sure = _solved(table, pending, plain)
+    maybe = _solved(table, [c for c in pending if c not in sure], zero)
+    if maybe:
+        empty = plain | {a for a in zero - plain if not counts.movable({a: 1})}
+        sure |= _solved(table, list(maybe), empty)
+    found += [Recovery(cell, "sum", combo) for cell, combo in sorted(sure.items())]
+    return (*found, *_unions(table))
+
+
+def _solved(table: LinkedTable, cells: Sequence[Cell], empty: set[Atom]) -> dict[Cell, tuple[Cell, ...]]:
+    """The cells whose sums are linear combinations of the shown ones, with ``empty`` atoms left out."""
+    if not cells:
+        return {}
     atoms = [a for a in sorted(table.counts) if a not in empty]
-    order = [v for a in atoms for v in _values(a)]
-    span: Span[Value, Cell] = Span(order)
-    for cell, status in sorted(table.cells.items()):
+    span: Span[Value, Cell] = Span([v for a in atoms for v in _values(a)])
+    for cell, status in sorted(table.cells.items(), key=_order):
         if status is None:
             span.add(_value_row(cell, atoms), cell)
-    for cell in hidden:
-        if any(r.cell == cell for r in found):
-            continue
+    out = {}
+    for cell in cells:
         combo = span.express(_value_row(cell, atoms))
         if combo is not None:
-            found.append(Recovery(cell, "sum", tuple(sorted(combo))))
-    return (*found, *_unions(table))
+            out[cell] = tuple(sorted(combo))
+    return out
 
 
 def lines(cells: Iterable[Cell]) -> list[tuple[Cell, tuple[Cell, ...]]]:
     """Every line of the cells: a cell and its groups by one more field (which add up to it)."""
-    ordered = sorted(cells)
-    out: list[tuple[Cell, tuple[Cell, ...]]] = []
-    for parent in ordered:
-        fixed = {f for f, _ in parent.key}
-        found: dict[str, list[Cell]] = {}
-        for cell in ordered:
-            extra = [f for f, _ in cell.key if f not in fixed]
-            if cell.part is parent.part and len(extra) == 1 and set(parent.key) <= set(cell.key):
-                found.setdefault(extra[0], []).append(cell)
-        out += [(parent, tuple(children)) for _, children in sorted(found.items())]
-    return out
+    present = set(cells)
+    found: dict[tuple[Cell, str], list[Cell]] = {}
+    for cell in present:
+        for index, (field, _) in enumerate(cell.key):
+            parent = Cell(cell.key[:index] + cell.key[index + 1 :], cell.part)
+            if parent in present:
+                found.setdefault((parent, field), []).append(cell)
+    return [
+        (parent, tuple(sorted(children, key=lambda c: c.key)))
+        for (parent, _), children in sorted(
+            found.items(), key=lambda item: (item[0][0].key, item[0][0].part.value, item[0][1])
+        )
+    ]
 
 
 def _unions(table: LinkedTable) -> list[Recovery]:

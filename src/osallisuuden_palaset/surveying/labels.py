@@ -84,7 +84,6 @@ LABELS: Final[Mapping[str, Variants]] = {
         "Fördelning av poäng vid början och vid uppföljningen",
     ),
     "share": ("% vastaajista", "% of respondents", "% av de svarande"),
-    "not_shown": ("ei näytetä (alle {m})", "not shown (under {m})", "visas inte (under {m})"),
     "scores_table": ("Pistemäärät", "Scores", "Poäng"),
     "waves_table": ("Mittauskerrat", "Waves", "Mättillfällen"),
     "change_table": ("Muutos", "Change", "Förändring"),
@@ -203,20 +202,28 @@ LABELS: Final[Mapping[str, Variants]] = {
         "{group}: hidden to protect another group.",
         "{group}: dold för att skydda en annan grupp.",
     ),
-    "sentence_change_protected": (
-        "{group}: muutos on piilotettu toisen ryhmän suojaamiseksi.",
-        "{group}: the change is hidden to protect another group.",
-        "{group}: förändringen är dold för att skydda en annan grupp.",
+    # The reasons a change is not shown, joined with "; " after the group's name.
+    "wave_small": (
+        "{wave} alle {m} vastaajaa",
+        "fewer than {m} respondents {wave}",
+        "färre än {m} svarande {wave}",
     ),
-    "sentence_few_pairs": (
-        "{group}: alle {m} samaa vastaajaa molemmilla kerroilla, eikä mittauksia voi verrata.",
-        "{group}: fewer than {m} respondents answered both times, and the waves cannot be compared.",
-        "{group}: färre än {m} svarade båda gångerna, och mätningarna kan inte jämföras.",
+    "wave_complementary": (
+        "{wave} luvut on piilotettu toisen ryhmän suojaamiseksi",
+        "the figures {wave} are hidden to protect another group",
+        "siffrorna {wave} är dolda för att skydda en annan grupp",
     ),
-    "waves_protected": (
-        "Mittauskertojen luvut on piilotettu toisen ryhmän suojaamiseksi.",
-        "The figures of the waves are hidden to protect another group.",
-        "Mätningarnas siffror är dolda för att skydda en annan grupp.",
+    "in_start": ("alkumittauksessa", "at the start", "vid början"),
+    "in_follow_up": ("seurannassa", "at the follow-up", "vid uppföljningen"),
+    "change_protected": (
+        "muutos on piilotettu toisen ryhmän suojaamiseksi",
+        "the change is hidden to protect another group",
+        "förändringen är dold för att skydda en annan grupp",
+    ),
+    "few_pairs": (
+        "alle {m} samaa vastaajaa molemmilla kerroilla, joten muutosta ei näytetä",
+        "fewer than {m} respondents answered both times, so no change is shown",
+        "färre än {m} svarade båda gångerna, så ingen förändring visas",
     ),
     "abbreviations": (
         "Lyhenteet: n = vastaajien määrä; ka = keskiarvo; kh = keskihajonta; md = mediaani; "

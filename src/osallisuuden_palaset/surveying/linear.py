@@ -136,9 +136,17 @@ class Span(Generic[V, L]):
 Number = Any
 
 
-def _simplex(objective: Sequence[int], rows: Sequence[Sequence[int]], bound: int,
-             number: Callable[[int], Number], eps: float) -> tuple[Number, list[Number]]:  # fmt: skip
-    """The simplex method with Bland's rule over ``number`` (float or Fraction): (optimum, p).
+def _simplex(
+    objective: Sequence[int],
+    rows: Sequence[Sequence[int]],
+    bound: int,
+    number: Callable[[int], Number],
+    eps: float,
+) -> tuple[Number, list[Number], list[Number]]:
+    """The simplex method with Bland's rule over ``number`` (float or Fraction): (optimum, p, duals).
+
+    ``duals`` are the optimal dual values of ``rows`` (Farkas: at an optimum of 0 they show
+    ``objective == −Σ duals[i] · rows[i]`` with every dual ≥ 0).
 
     ``p`` is split into ``p⁺ − p⁻``, both within ``0…bound``, so the origin is a starting vertex;
     ``eps`` is the tolerance of the comparisons (0 for fractions).
@@ -169,7 +177,7 @@ def _simplex(objective: Sequence[int], rows: Sequence[Sequence[int]], bound: int
             for i, var in enumerate(basis):
                 if var < n:
                     p[var] = table[i][-1]
-            return cost[-1], [p[i] - p[k + i] for i in range(k)]
+            return cost[-1], [p[i] - p[k + i] for i in range(k)], cost[n : n + len(rows)]
         best: tuple[Number, int, int] | None = None
         for i in range(m):
             a = table[i][entering]
@@ -202,33 +210,66 @@ def maximize(objective: Sequence[int], rows: Sequence[Sequence[int]], bound: int
     return value
 
 
-def _grows(objective: Sequence[int], rows: Sequence[Sequence[int]]) -> bool:
-    """Whether some ``p`` in the cone has ``objective · p > 0``: floats find it, fractions prove it."""
-    value, found = _simplex(objective, rows, 1, float, 1e-9)
-    if value > 1e-7:
-        p = [Fraction(x).limit_denominator(1 << 20) for x in found]
-        inside = all(sum(c * x for c, x in zip(r, p, strict=True)) >= 0 for r in rows)
-        if inside and sum(c * x for c, x in zip(objective, p, strict=True)) > 0:
-            return True
-    return maximize(objective, rows) > 0
+def _whole(values: Sequence[float]) -> tuple[list[int], int]:
+    """Near fractions of ``values`` over one common denominator: (numerators, denominator)."""
+    exact = [Fraction(x).limit_denominator(1 << 20) if x else Fraction(0) for x in values]
+    scale = math.lcm(*(x.denominator for x in exact))
+    return [x.numerator * (scale // x.denominator) for x in exact], scale
 
 
-def movable(direction: Sequence[int], rows: Sequence[Sequence[int]]) -> bool:
-    """Whether some ``p`` with every ``row · p ≥ 0`` has ``direction · p ≠ 0``, exactly.
+def _best(objective: Sequence[int], rows: Sequence[Sequence[int]]) -> list[int] | None:
+    """A whole-number ``p`` in the cone with ``objective · p > 0``, or None when there is none.
 
-    Cheap answers first (a free coordinate, or one the rows all allow to grow or shrink); then a
-    linear program on the coordinates the rows tie together, solved in floats and checked in
-    fractions (a "no" is always the exact method's).
+    Floats find the answer; whole numbers check its certificate: the point ``p``, or the duals
+    when ``p`` cannot grow (``objective = −Σ y·row`` with every ``y ≥ 0``). Only when the check
+    fails does the exact simplex method decide.
     """
-    if not any(direction):
-        return False
-    columns = [j for j in range(len(direction)) if any(r[j] for r in rows)]
-    tied = set(columns)
-    if any(direction[j] for j in range(len(direction)) if j not in tied):
-        return True
-    for j in columns:
-        if direction[j] and (all(r[j] >= 0 for r in rows) or all(r[j] <= 0 for r in rows)):
-            return True
-    reduced = sorted({tuple(r[j] for j in columns) for r in rows} - {(0,) * len(columns)})
-    target = [direction[j] for j in columns]
-    return _grows(target, reduced) or _grows([-c for c in target], reduced)
+    value, found, duals = _simplex(objective, rows, 1, float, 1e-9)
+    if value > 1e-7:
+        p, _ = _whole(found)
+        if all(_dot(r, p) >= 0 for r in rows) and _dot(objective, p) > 0:
+            return p
+    else:
+        y, scale = _whole(duals)
+        used = [(y_i, r) for y_i, r in zip(y, rows, strict=True) if y_i]
+        combined = [scale * c + sum(y_i * r[j] for y_i, r in used) for j, c in enumerate(objective)]
+        if all(y_i >= 0 for y_i in y) and not any(combined):
+            return None
+    exact_value, exact_p, _ = _simplex(objective, rows, 1, Fraction, 0)
+    return _whole(exact_p)[0] if exact_value > 0 else None
+
+
+def _dot(a: Sequence[int], b: Sequence[int]) -> int:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+class Cone:
+    """The directions ``p`` with every ``row · p ≥ 0``: which rows it holds at 0, and what it moves.
+
+    A row that is 0 at every direction of the cone is an *implicit equality*; the cone spans
+    exactly the directions those rows are all 0 at. So a linear function can take another value
+    somewhere in the cone exactly when it is not a combination of the implicit equalities — one
+    span test, after a few linear programs that find them.
+    """
+
+    def __init__(self, rows: Sequence[Sequence[int]], size: int) -> None:
+        self.rows = [list(r) for r in rows]
+        undecided = {i for i, r in enumerate(self.rows) if any(r)}
+        for j in range(size):  # a coordinate every row lets grow (or shrink) shows rows positive
+            column = [r[j] for r in self.rows]
+            if all(c >= 0 for c in column) or all(c <= 0 for c in column):
+                undecided -= {i for i, c in enumerate(column) if c}
+        while undecided:
+            objective = [sum(self.rows[i][j] for i in undecided) for j in range(size)]
+            p = _best(objective, self.rows) if any(objective) else None
+            if p is None:  # every undecided row is 0 all over the cone
+                break
+            undecided -= {i for i in undecided if _dot(self.rows[i], p) > 0}
+        self.equalities = sorted(undecided)
+        self._span: Span[int, int] = Span(range(size))
+        for i in self.equalities:
+            self._span.add(row(dict(enumerate(self.rows[i]))), i)
+
+    def moves(self, direction: Sequence[int]) -> bool:
+        """Whether some direction of the cone gives ``direction · p ≠ 0``."""
+        return self._span.express(row(dict(enumerate(direction)))) is None

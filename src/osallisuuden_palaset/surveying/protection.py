@@ -16,7 +16,7 @@ The rule, for the cells of one report (everyone, every margin, every group; each
    could give away what this one hides.
 4. **Withdrawal**: when even that is not enough (in tiny breakdowns the labels alone — at most 4,
    at least 5 — can pin every count down), the finest groups are not published at all
-   (:attr:`Protection.withdrawn`), and the rest is protected without them.
+   (:attr:`Protection.withdrawn`), then the next finest, until the rest can be protected.
 
 The result depends only on the counts and the set of fields, not on the order of ``--by`` or of
 the rows, so the same answers give the same pattern for the same cell in every run.
@@ -24,6 +24,7 @@ the rows, so the same answers give the same pattern for the same cell in every r
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -90,20 +91,40 @@ class _Protector:
                 status[cell] = Hidden.SMALL if table.count(cell) < self.min_group else None
         inner = {c for c in status if len(c.key) == len(fields)}
         margins = {c for c in status if 0 < len(c.key) < len(fields)}
-        everyone = {c for c in status if not c.key}
         before = dict(status)
         try:
             self._complement(fields, status, [inner, margins])
         except DisclosureError:
-            if not fields:
-                raise
-            # Even with every group hidden, the labels' bounds (at most 4, at least 5) pin them
-            # down: the finest groups are left out altogether, and the rest protected without them.
-            status = {c: h for c, h in before.items() if c not in inner}
-            self.withdrawn.add(fields)
-            self._complement(fields, status, [margins, everyone])
+            status = self._withdraw(fields, before)
         self.memo[fields] = status
         return status
+
+    def _withdraw(
+        self, fields: frozenset[str], before: dict[Cell, Hidden | None]
+    ) -> dict[Cell, Hidden | None]:
+        """Leave out the finest groups, then the next finest, until what is left can be protected.
+
+        Even with every group hidden, the labels' bounds (at most 4, at least 5) can pin groups
+        down; a breakdown left out is not listed at all, so its labels say nothing.
+        """
+        if not fields:
+            raise DisclosureError(
+                "the survey figures cannot be protected: even everyone's figures would give small "
+                "groups away; raise --min-group"
+            )
+        for level in range(len(fields), 0, -1):
+            status = {c: h for c, h in before.items() if len(c.key) < level}
+            self.withdrawn |= {frozenset(c) for c in itertools.combinations(sorted(fields), level)}
+            margins = {c for c in status if c.key}
+            try:
+                self._complement(fields, status, [margins, {c for c in status if not c.key}])
+            except DisclosureError:
+                continue
+            return status
+        raise DisclosureError(
+            "the survey figures cannot be protected: even everyone's figures would give small groups "
+            "away; raise --min-group"
+        )
 
     def _complement(self, fields: frozenset[str], status: dict[Cell, Hidden | None],
                     stages: Sequence[set[Cell]]) -> None:  # fmt: skip

@@ -62,14 +62,26 @@ def change_sentence(report: ChangeReport, figures: ChangeFigures, lang: Lang = "
             amount=_amount(w.difference, d, lang), n1=figures.start.n_shown, n2=figures.follow_up.n_shown,
             significance=_significance(w.p, lang),
         )  # fmt: skip
-    waves = (figures.start.hidden, figures.follow_up.hidden)
-    if Hidden.SMALL in waves:
-        return _hidden(name, Hidden.SMALL, report, lang)
-    if figures.pairs_hidden is Hidden.COMPLEMENTARY:
-        key = "sentence_protected" if any(waves) else "sentence_change_protected"
-        return label(key, lang, group=name)
-    few = label("sentence_few_pairs", lang, group=name, m=report.min_group)
-    return f"{few} {label('waves_protected', lang)}" if any(waves) else few
+    return _why_no_change(report, figures, name, lang)
+
+
+def _why_no_change(report: ChangeReport, figures: ChangeFigures, name: str, lang: Lang) -> str:
+    """Why a cell shows no change: one reason for the whole group, or one per wave and the pairs."""
+    m = report.min_group
+    parts = (figures.start.hidden, figures.follow_up.hidden, figures.pairs_hidden)
+    if parts[0] is not None and len(set(parts)) == 1:
+        return _hidden(name, parts[0], report, lang)
+    reasons = [
+        label(f"wave_{hidden.value}", lang, wave=label(f"in_{wave}", lang), m=m)
+        for wave, hidden in (("start", parts[0]), ("follow_up", parts[1]))
+        if hidden is not None
+    ]
+    # Fewer than the limit in a wave means fewer pairs too: that needs no saying twice.
+    if parts[2] is not None and not (parts[2] is Hidden.SMALL and Hidden.SMALL in parts[:2]):
+        reasons.append(
+            label("change_protected" if parts[2] is Hidden.COMPLEMENTARY else "few_pairs", lang, m=m)
+        )
+    return f"{name}: {'; '.join(reasons)}."
 
 
 def sentences(report: Report, lang: Lang = "fi") -> list[str]:

@@ -25,9 +25,12 @@ def render(request: ExportRequest) -> bytes:
 EXPORTER = Exporter(
     name="xlsx",
     description=Text(
-        fi="Excel-työkirja: kuvaus, palaset × osa-alueet ja periaatteet, apukysymykset, arviointiliite.",
-        en="An Excel workbook: description, blocks × dimensions and principles, questions, evaluation.",
-        sv="En Excel-arbetsbok: beskrivning, byggstenar × delområden och principer, hjälpfrågor, bilaga.",
+        fi="Excel-työkirja: kuvaus, palaset × osa-alueet ja periaatteet, apukysymykset, arviointiliite "
+        "(ja kyselyn tulokset, kun vastaukset annetaan).",
+        en="An Excel workbook: description, blocks × dimensions and principles, questions, evaluation "
+        "(and the survey results when answers are given).",
+        sv="En Excel-arbetsbok: beskrivning, byggstenar × delområden och principer, hjälpfrågor, bilaga "
+        "(och enkätresultaten när svar ges).",
     ),
     suffix=".xlsx",
     media_type=MEDIA_TYPE,
