@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Sequence
+from pathlib import Path
 
 import openpyxl
 from hypothesis import given, settings
@@ -21,8 +22,10 @@ from osallisuuden_palaset.surveying.formatting import group_name
 from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.reporting import tables
 from osallisuuden_palaset.surveying.scoring import RespondentScore
+from osallisuuden_palaset.testing import run_cli
 
 ESIS = builtin_instrument("esis.yaml")
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "kyselyt"
 PRACTICE = Practice(id="kahvila", name="Olohuonekahvila", steps=[Block(id="kutsu", name="Kutsu")])
 
 
@@ -117,3 +120,29 @@ def test_a_reader_of_the_sheet_works_out_no_hidden_cell(groups: dict[str, tuple[
     )
     assert set(shown) == {Cell(k, p) for k, p in every}
     assert recoveries(LinkedTable(5, counts_of(groups), shown, everyone_scored=True)) == ()
+
+
+def test_the_survey_option_adds_the_survey_sheet_to_the_workbook(tmp_path: Path) -> None:
+    # The finding: `palaset export -f xlsx --survey ...` wrote the same workbook as without it.
+    (tmp_path / "p.yaml").write_text(
+        "practice: {id: p, name: P, steps: [{id: a, name: A}]}\n", encoding="utf-8"
+    )
+    answers = EXAMPLES / "elava-portfolio"
+    out = tmp_path / "p.xlsx"
+    survey = [
+        "--survey",
+        f"{answers}-alku.csv",
+        "--survey",
+        f"{answers}-seuranta.csv",
+        "--survey-by",
+        "ryhma",
+    ]
+    result = run_cli(
+        ["export", str(tmp_path / "p.yaml"), "-f", "xlsx", "-o", str(out), *survey], load_entrypoints=True
+    )
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[-1] == "Kysely"
+    rows = [[c for c in row if c is not None] for row in book["Kysely"].iter_rows(values_only=True)]
+    assert ["ryhma=Etäryhmä", "Alkumittaus", "<5", "–", "–", "–", "–"] in rows
+    assert any(r and str(r[0]).startswith("Kaikki: pistemäärä nousi keskimäärin") for r in rows)
