@@ -933,8 +933,11 @@ def flow_chain(steps: int, *, ident: str = "ketju") -> Practice:
     return Practice(id=ident, name="Pitkä ketju", steps=blocks, flows=flows)
 
 
-def include_chain(depth: int, *, prefix: str = "taso") -> list[Practice]:
-    """``depth + 1`` practices, each including the next (``depth`` includes deep), each with a block."""
+def include_chain(depth: int, *, prefix: str = "taso", step: str = "seuraava") -> list[Practice]:
+    """``depth + 1`` practices, each including the next (``depth`` includes deep), each with a block.
+
+    ``step`` is the id of each include step (flattening joins them: keep it short for deep chains).
+    """
     out = []
     for i in range(depth + 1):
         block = Block(
@@ -943,7 +946,7 @@ def include_chain(depth: int, *, prefix: str = "taso") -> list[Practice]:
         steps: list[Step] = [block]
         flows = []
         if i < depth:
-            steps.append(Include(id="seuraava", include=f"{prefix}{i + 1}"))
-            flows.append(Flow("oma", "seuraava"))
+            steps.append(Include(id=step, include=f"{prefix}{i + 1}"))
+            flows.append(Flow("oma", step))
         out.append(Practice(id=f"{prefix}{i}", name=f"Taso {i}", steps=steps, flows=flows))
     return out

@@ -26,6 +26,7 @@ from osallisuuden_palaset.cli.common import claim_locator
 from osallisuuden_palaset.diagram import DiagramOptions, View, diagram_source
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.exporting import Exporter, export
+from osallisuuden_palaset.folder_lock import LOCK_FILE
 from osallisuuden_palaset.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
@@ -157,7 +158,8 @@ def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str
         assert built.exit_code == 0, built.output
         found = _WROTE.search(built.stderr)
         assert found is not None, built.stderr
-        assert int(found.group(1)) == sum(1 for p in out.rglob("*") if p.is_file())
+        # Every file on disk but the build's lock (no output) was counted.
+        assert int(found.group(1)) == sum(1 for p in out.rglob("*") if p.is_file() and p.name != LOCK_FILE)
     assessed = run_cli([*common, "assess", str(folder), "--fail-on", "never"], load_entrypoints=True)
     assert assessed.exit_code == 0, assessed.output
     for document in workspace.documents:

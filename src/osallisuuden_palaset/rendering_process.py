@@ -116,7 +116,9 @@ def _release(
     """Let the helper threads end, and close the streams no thread reads any more."""
     for thread in threads:
         if thread.ident is not None:  # (Ctrl-C may have come before every thread was started)
-            thread.join(timeout=1)
+            # Once the program's group is killed its pipes close, and the readers end: on a
+            # busy machine that can take more than a moment, so wait a few seconds for them.
+            thread.join(timeout=5)
     # Closing a stream another thread still reads would wait for that thread.
     read = {id(c.stream) for c in collectors if not c.finished}
     for stream in (process.stdout, process.stderr):
