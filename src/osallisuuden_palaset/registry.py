@@ -24,11 +24,11 @@ from osallisuuden_palaset.plugins import (
     is_strict,
     plugin_report,
 )
-from osallisuuden_palaset.surveying.tables import ResponseReader
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import Check
     from osallisuuden_palaset.model.survey import Instrument
+    from osallisuuden_palaset.surveying.tables import ResponseReader
 
 
 class DuplicateError(PluginError):
@@ -82,6 +82,12 @@ def _check_class() -> type[Any]:
     return Check
 
 
+def _response_reader_class() -> type[Any]:
+    from osallisuuden_palaset.surveying.tables import ResponseReader  # by the first reader hook
+
+    return ResponseReader
+
+
 def _instrument_class() -> type[Any]:
     from osallisuuden_palaset.model.survey import Instrument  # imported by the first instrument hook
 
@@ -97,7 +103,7 @@ KINDS: Final[dict[str, ContributionKind]] = {
         ContributionKind("checks", "check", _check_class, "id", _owned),
         ContributionKind("catalogues", "catalogue", lambda: Catalogue, "id"),
         ContributionKind("instruments", "instrument", _instrument_class, "id"),
-        ContributionKind("response_readers", "response reader", lambda: ResponseReader, "name"),
+        ContributionKind("response_readers", "response reader", _response_reader_class, "name"),
     )
 }
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.surveying.csv_tables import CSV_READER
 
 
 @hookimpl
 def register_response_readers(register: Callable[..., None]) -> None:
-    """Register the CSV reader."""
+    """Register the CSV reader (imported here: commands that read no answers never load it)."""
+    from osallisuuden_palaset.surveying.csv_tables import CSV_READER
+
     register(CSV_READER)
