@@ -181,8 +181,8 @@ def _assess_task(folder: Path) -> Callable[[], object]:
     """Load + validate + assess ``folder`` with the built-in frameworks and checks (set up once)."""
     from osallisuuden_palaset.assessing.assessment import assess_collection
     from osallisuuden_palaset.assessing.checking import Check
-    from osallisuuden_palaset.loading import load_workspace
-    from osallisuuden_palaset.registry import get_checks, get_frameworks
+    from osallisuuden_palaset.files.loading import load_workspace
+    from osallisuuden_palaset.plugins.registry import get_checks, get_frameworks
     from osallisuuden_palaset.testing import make_plugin_manager
 
     pm = make_plugin_manager()
@@ -254,10 +254,10 @@ def load_rows(work: Path, practices: int, repeats: int) -> list[Row]:
 def render_row(work: Path, diagrams: int, workers: int, repeats: int) -> Row:
     """Building and drawing ``diagrams`` practice diagrams vs ``dot`` alone on the same DOT files."""
     from osallisuuden_palaset.diagram import diagram_source
-    from osallisuuden_palaset.loading import load_workspace
+    from osallisuuden_palaset.files.loading import load_workspace
     from osallisuuden_palaset.model.references import Context
-    from osallisuuden_palaset.registry import get_frameworks
-    from osallisuuden_palaset.rendering import RenderJob, find_dot, render_many
+    from osallisuuden_palaset.plugins.registry import get_frameworks
+    from osallisuuden_palaset.rendering.drawing import RenderJob, find_dot, render_many
     from osallisuuden_palaset.testing import make_plugin_manager
 
     dot = find_dot()

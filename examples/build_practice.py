@@ -34,7 +34,7 @@ from osallisuuden_palaset import (
     Strength,
     Text,
 )
-from osallisuuden_palaset.writing import write_model
+from osallisuuden_palaset.files.writing import write_model
 
 FILE_NAME = "kohtaamispaikka.yaml"
 

@@ -20,12 +20,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from osallisuuden_palaset import Collection, Flow, Include, Practice, Reuse, Text
-from osallisuuden_palaset.atomicfile import write_text_atomic
-from osallisuuden_palaset.loading import load_workspace
+from osallisuuden_palaset.files.atomicfile import write_text_atomic
+from osallisuuden_palaset.files.loading import load_workspace
+from osallisuuden_palaset.files.writing import write_model
 from osallisuuden_palaset.model.practice import Step
-from osallisuuden_palaset.plugins import get_plugin_manager
-from osallisuuden_palaset.registry import get_frameworks
-from osallisuuden_palaset.writing import write_model
+from osallisuuden_palaset.plugins.manager import get_plugin_manager
+from osallisuuden_palaset.plugins.registry import get_frameworks
 
 HERE = Path(__file__).resolve().parent
 PRACTICE_FILE = "nuorten-portfoliopolku.yaml"

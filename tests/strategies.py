@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from osallisuuden_palaset.converting import MAX_WHOLE_NUMBER
+from osallisuuden_palaset.files.converting import MAX_WHOLE_NUMBER
 from osallisuuden_palaset.model.block import (
     Block,
     BlockKind,
@@ -841,8 +841,8 @@ def model_files(
     and hex or octal numbers. Sometimes one edit of :data:`BAD_EDITS` makes a file invalid
     (``edits`` gives the edits to choose from, None meaning none; by default any or none).
     """
-    from osallisuuden_palaset.converting import to_document
-    from osallisuuden_palaset.writing import dump_yaml_data
+    from osallisuuden_palaset.files.converting import to_document
+    from osallisuuden_palaset.files.writing import dump_yaml_data
 
     collection = workspace if workspace is not None else draw(workspaces())
     documents: list[dict[str, Any]]

@@ -15,10 +15,10 @@ import attrs
 import pytest
 
 from osallisuuden_palaset import hookspecs
-from osallisuuden_palaset.exporting import export
-from osallisuuden_palaset.loading import load_document
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT, get_plugin_manager
-from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.files.loading import load_document
+from osallisuuden_palaset.output.exporting import export
+from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT, get_plugin_manager
+from osallisuuden_palaset.plugins.registry import get_exporters
 
 DOC = Path(__file__).parents[1] / "docs" / "plugins.md"
 FENCE = re.compile(r"^```(?P<lang>\w*)(?P<info>[^\n]*)\n(?P<body>.*?)^```", re.DOTALL | re.MULTILINE)
@@ -139,7 +139,7 @@ def test_the_documented_constructor_checks_hold() -> None:
 
 
 def test_the_documented_timeout_is_the_default() -> None:
-    from osallisuuden_palaset.isolating import DEFAULT_TIMEOUT
+    from osallisuuden_palaset.plugins.isolating import DEFAULT_TIMEOUT
 
     text = DOC.read_text(encoding="utf-8")
     assert f"may take at most **{DEFAULT_TIMEOUT:g} seconds**" in text

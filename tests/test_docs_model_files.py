@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pytest
 
-from osallisuuden_palaset.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
 from osallisuuden_palaset.model import practice as practice_module
 from osallisuuden_palaset.model.text import Text
 
@@ -134,10 +134,10 @@ def test_every_quoted_example_file_exists() -> None:
 
 
 def test_the_limits_table_states_the_limits_of_the_code() -> None:
-    from osallisuuden_palaset.converting import MAX_WHOLE_NUMBER
+    from osallisuuden_palaset.files.converting import MAX_WHOLE_NUMBER
+    from osallisuuden_palaset.files.reading import MAX_BYTES, MAX_DEPTH, MAX_NODES
     from osallisuuden_palaset.model.ids import MAX_ID_LENGTH
     from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH, MAX_REACHED_STEPS
-    from osallisuuden_palaset.reading import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
     text = DOC.read_text(encoding="utf-8")
     section = text[text.index("## Limits") :]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset import Block, Framework, Include, Practice, Reuse
-from osallisuuden_palaset.converting import DOCUMENT_KINDS
-from osallisuuden_palaset.loading import Workspace, load_document, load_workspace
-from osallisuuden_palaset.registry import get_frameworks
+from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.files.loading import Workspace, load_document, load_workspace
+from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from osallisuuden_palaset.atomicfile import WriteError, write_atomic
-from osallisuuden_palaset.exporting import Exporter, ExportError, RenderError, export_to_file
-from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.files.atomicfile import WriteError, write_atomic
+from osallisuuden_palaset.output.exporting import Exporter, ExportError, RenderError, export_to_file
+from osallisuuden_palaset.plugins.registry import get_exporters
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "paivakeskus-pandemia.yaml"
@@ -94,7 +94,7 @@ def test_an_interrupt_midway_keeps_the_previous_file(tmp_path: Path, monkeypatch
 def test_every_exporter_interrupted_midway_keeps_the_previous_file(
     name: str, tmp_path: Path, half_writes: list[int]
 ) -> None:
-    from osallisuuden_palaset.loading import load_document
+    from osallisuuden_palaset.files.loading import load_document
 
     exporter = get_exporters(make_plugin_manager())[name]
     target = tmp_path / f"out{exporter.suffix}"
@@ -115,7 +115,7 @@ def test_an_exporter_failing_while_rendering_never_touches_the_file(tmp_path: Pa
     exporter = Exporter("rikki", "Rikki", ".txt", "text/plain", ("practice",), broken)
     target = tmp_path / "out.txt"
     target.write_bytes(OLD)
-    from osallisuuden_palaset.loading import load_document
+    from osallisuuden_palaset.files.loading import load_document
 
     with pytest.raises(RenderError, match="renderer crashed halfway") as caught:
         export_to_file(target, exporter, load_document(EXAMPLE).model)  # type: ignore[arg-type]
@@ -154,7 +154,7 @@ def _refused(monkeypatch: pytest.MonkeyPatch) -> None:
     def create(*args: Any, **kwargs: Any) -> tuple[int, str]:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr("osallisuuden_palaset.atomicfile._create_temporary", create)
+    monkeypatch.setattr("osallisuuden_palaset.files.atomicfile._create_temporary", create)
 
 
 def test_a_read_only_folder_is_a_clear_error_and_the_file_stays(

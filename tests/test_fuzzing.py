@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from osallisuuden_palaset.converting import to_document
 from osallisuuden_palaset.errors import LoadError, Problem
-from osallisuuden_palaset.loading import load_document, load_workspace, loads
-from osallisuuden_palaset.reading import MAX_BYTES
-from osallisuuden_palaset.writing import dump_yaml_data
+from osallisuuden_palaset.files.converting import to_document
+from osallisuuden_palaset.files.loading import load_document, load_workspace, loads
+from osallisuuden_palaset.files.reading import MAX_BYTES
+from osallisuuden_palaset.files.writing import dump_yaml_data
 from tests import strategies
 from tests.default_plugins.exporters import samples
 

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset import Block, Flow, Participant, Phase, Practice, Project, Role, Text
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-from osallisuuden_palaset.diagram.labels import visible
-from osallisuuden_palaset.exporting import Exporter, export
-from osallisuuden_palaset.loading import loads
+from osallisuuden_palaset.diagram.dot_labels import visible
+from osallisuuden_palaset.files.loading import loads
 from osallisuuden_palaset.markup import FORMULA_STARTS, escape_mermaid, unescape_markdown
 from osallisuuden_palaset.model.project import Collection
-from osallisuuden_palaset.registry import get_exporters
-from osallisuuden_palaset.rendering import render
+from osallisuuden_palaset.output.exporting import Exporter, export
+from osallisuuden_palaset.plugins.registry import get_exporters
+from osallisuuden_palaset.rendering.drawing import render
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests import strategies
 from tests.default_plugins.exporters import samples

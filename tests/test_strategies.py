@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osallisuuden_palaset import converting
+from osallisuuden_palaset.files import converting
 from osallisuuden_palaset.model.block import Block, GroupSize, Mapping, Participant
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, reaches
 from osallisuuden_palaset.model.framework import (

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from osallisuuden_palaset.default_plugins import DEFAULT_PLUGINS
-from osallisuuden_palaset.exporting import ExportRequest
 from osallisuuden_palaset.model.practice import Practice
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT, plugin_names
-from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT, plugin_names
+from osallisuuden_palaset.plugins.registry import get_exporters
 from osallisuuden_palaset.testing import RecordingExporter, make_plugin_manager, run_cli
 
 

@@ -25,17 +25,17 @@ from osallisuuden_palaset.cli.build import plan
 from osallisuuden_palaset.cli.common import claim_locator
 from osallisuuden_palaset.diagram import DiagramOptions, View, diagram_source
 from osallisuuden_palaset.errors import LoadError
-from osallisuuden_palaset.exporting import Exporter, export
-from osallisuuden_palaset.folder_lock import LOCK_FILE
-from osallisuuden_palaset.loading import Workspace, load_workspace
+from osallisuuden_palaset.files.folder_lock import LOCK_FILE
+from osallisuuden_palaset.files.loading import Workspace, load_workspace
+from osallisuuden_palaset.files.writing import dump_yaml
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
-from osallisuuden_palaset.registry import get_checks, get_exporters, get_frameworks
-from osallisuuden_palaset.rendering import render
+from osallisuuden_palaset.output.exporting import Exporter, export
+from osallisuuden_palaset.plugins.registry import get_checks, get_exporters, get_frameworks
+from osallisuuden_palaset.rendering.drawing import render
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
-from osallisuuden_palaset.writing import dump_yaml
 from tests import strategies
 
 PLUGINS = make_plugin_manager(load_entrypoints=True)

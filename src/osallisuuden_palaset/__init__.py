@@ -6,12 +6,14 @@ import importlib
 import sys
 from typing import TYPE_CHECKING, Any
 
+from osallisuuden_palaset.moved import install as _install_moved
+
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import (
         Check,
         CheckInput,
     )
-    from osallisuuden_palaset.composing import (
+    from osallisuuden_palaset.composing.operations import (
         CompositionError,
         branch,
         combine,
@@ -29,16 +31,7 @@ if TYPE_CHECKING:
         Problem,
         UsageError,
     )
-    from osallisuuden_palaset.exporting import (
-        Exporter,
-        ExportOption,
-        ExportRequest,
-        SurveyResults,
-        export,
-        export_to_file,
-    )
-    from osallisuuden_palaset.hookspecs import hookimpl
-    from osallisuuden_palaset.loading import (
+    from osallisuuden_palaset.files.loading import (
         Document,
         Location,
         Workspace,
@@ -47,6 +40,17 @@ if TYPE_CHECKING:
         load_workspace,
         loads,
     )
+    from osallisuuden_palaset.files.schema import (
+        framework_schema,
+        model_schema,
+        schema_json,
+    )
+    from osallisuuden_palaset.files.writing import (
+        dump_json,
+        dump_yaml,
+        write_model,
+    )
+    from osallisuuden_palaset.hookspecs import hookimpl
     from osallisuuden_palaset.model.block import (
         Block,
         BlockKind,
@@ -114,15 +118,13 @@ if TYPE_CHECKING:
         Wave,
     )
     from osallisuuden_palaset.model.text import Text
-    from osallisuuden_palaset.schema import (
-        framework_schema,
-        model_schema,
-        schema_json,
-    )
-    from osallisuuden_palaset.writing import (
-        dump_json,
-        dump_yaml,
-        write_model,
+    from osallisuuden_palaset.output.exporting import (
+        Exporter,
+        ExportOption,
+        ExportRequest,
+        SurveyResults,
+        export,
+        export_to_file,
     )
 
 #: Public name → the module defining it; imported on first use (PEP 562), so that the command
@@ -130,34 +132,34 @@ if TYPE_CHECKING:
 _MODULE_OF: dict[str, str] = {
     "Check": "osallisuuden_palaset.assessing.checking",
     "CheckInput": "osallisuuden_palaset.assessing.checking",
-    "CompositionError": "osallisuuden_palaset.composing",
-    "branch": "osallisuuden_palaset.composing",
-    "combine": "osallisuuden_palaset.composing",
-    "flatten": "osallisuuden_palaset.composing",
-    "include": "osallisuuden_palaset.composing",
-    "namespace": "osallisuuden_palaset.composing",
-    "resolve_reuse": "osallisuuden_palaset.composing",
-    "reuse": "osallisuuden_palaset.composing",
-    "sequence": "osallisuuden_palaset.composing",
+    "CompositionError": "osallisuuden_palaset.composing.operations",
+    "branch": "osallisuuden_palaset.composing.operations",
+    "combine": "osallisuuden_palaset.composing.operations",
+    "flatten": "osallisuuden_palaset.composing.operations",
+    "include": "osallisuuden_palaset.composing.operations",
+    "namespace": "osallisuuden_palaset.composing.operations",
+    "resolve_reuse": "osallisuuden_palaset.composing.operations",
+    "reuse": "osallisuuden_palaset.composing.operations",
+    "sequence": "osallisuuden_palaset.composing.operations",
     "LoadError": "osallisuuden_palaset.errors",
     "ModelError": "osallisuuden_palaset.errors",
     "PalasetError": "osallisuuden_palaset.errors",
     "Problem": "osallisuuden_palaset.errors",
     "UsageError": "osallisuuden_palaset.errors",
-    "Exporter": "osallisuuden_palaset.exporting",
-    "ExportOption": "osallisuuden_palaset.exporting",
-    "ExportRequest": "osallisuuden_palaset.exporting",
-    "SurveyResults": "osallisuuden_palaset.exporting",
-    "export": "osallisuuden_palaset.exporting",
-    "export_to_file": "osallisuuden_palaset.exporting",
+    "Exporter": "osallisuuden_palaset.output.exporting",
+    "ExportOption": "osallisuuden_palaset.output.exporting",
+    "ExportRequest": "osallisuuden_palaset.output.exporting",
+    "SurveyResults": "osallisuuden_palaset.output.exporting",
+    "export": "osallisuuden_palaset.output.exporting",
+    "export_to_file": "osallisuuden_palaset.output.exporting",
     "hookimpl": "osallisuuden_palaset.hookspecs",
-    "Document": "osallisuuden_palaset.loading",
-    "Location": "osallisuuden_palaset.loading",
-    "Workspace": "osallisuuden_palaset.loading",
-    "load_document": "osallisuuden_palaset.loading",
-    "load_framework": "osallisuuden_palaset.loading",
-    "load_workspace": "osallisuuden_palaset.loading",
-    "loads": "osallisuuden_palaset.loading",
+    "Document": "osallisuuden_palaset.files.loading",
+    "Location": "osallisuuden_palaset.files.loading",
+    "Workspace": "osallisuuden_palaset.files.loading",
+    "load_document": "osallisuuden_palaset.files.loading",
+    "load_framework": "osallisuuden_palaset.files.loading",
+    "load_workspace": "osallisuuden_palaset.files.loading",
+    "loads": "osallisuuden_palaset.files.loading",
     "Block": "osallisuuden_palaset.model.block",
     "BlockKind": "osallisuuden_palaset.model.block",
     "GroupSize": "osallisuuden_palaset.model.block",
@@ -211,12 +213,12 @@ _MODULE_OF: dict[str, str] = {
     "Threshold": "osallisuuden_palaset.model.survey",
     "Wave": "osallisuuden_palaset.model.survey",
     "Text": "osallisuuden_palaset.model.text",
-    "framework_schema": "osallisuuden_palaset.schema",
-    "model_schema": "osallisuuden_palaset.schema",
-    "schema_json": "osallisuuden_palaset.schema",
-    "dump_json": "osallisuuden_palaset.writing",
-    "dump_yaml": "osallisuuden_palaset.writing",
-    "write_model": "osallisuuden_palaset.writing",
+    "framework_schema": "osallisuuden_palaset.files.schema",
+    "model_schema": "osallisuuden_palaset.files.schema",
+    "schema_json": "osallisuuden_palaset.files.schema",
+    "dump_json": "osallisuuden_palaset.files.writing",
+    "dump_yaml": "osallisuuden_palaset.files.writing",
+    "write_model": "osallisuuden_palaset.files.writing",
 }
 
 __all__ = [
@@ -326,6 +328,9 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all a
     def __dir__() -> list[str]:
         return sorted({*globals(), *__all__})
 
+
+# Old import paths of moved modules keep working, with a DeprecationWarning, for one release.
+_install_moved()
 
 # Show practices, projects and collections as diagrams in Jupyter; a no-op outside IPython
 # (checked here so that importing the package outside a notebook does not import the model).

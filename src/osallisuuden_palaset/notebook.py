@@ -50,7 +50,7 @@ class Diagram:
     def svg(self) -> str | None:
         """The SVG text, or None when it cannot be drawn (Graphviz missing, a timeout, any failure)."""
         try:
-            from osallisuuden_palaset.rendering import render
+            from osallisuuden_palaset.rendering.drawing import render
 
             return render(self.source(), "svg", timeout=TIMEOUT).decode("utf-8")
         except Exception:  # display must never raise; _repr_mimebundle_ says why as text
@@ -59,7 +59,7 @@ class Diagram:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         text = describe(self.model)
         try:
-            from osallisuuden_palaset.rendering import render
+            from osallisuuden_palaset.rendering.drawing import render
 
             svg = render(self.source(), "svg", timeout=TIMEOUT).decode("utf-8")
         except Exception as error:  # display must never raise
@@ -78,8 +78,8 @@ def describe(model: object) -> str:
 def registered_frameworks() -> dict[str, Framework]:
     """The frameworks registered by installed plugins; none when plugins cannot be loaded."""
     try:
-        from osallisuuden_palaset.plugins import get_plugin_manager
-        from osallisuuden_palaset.registry import get_frameworks
+        from osallisuuden_palaset.plugins.manager import get_plugin_manager
+        from osallisuuden_palaset.plugins.registry import get_frameworks
 
         return get_frameworks(get_plugin_manager())
     except Exception:  # display must never raise; badges are then uncoloured

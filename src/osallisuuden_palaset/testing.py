@@ -9,11 +9,11 @@ import attrs
 import pluggy
 from click.testing import CliRunner, Result
 
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest, kind_name
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.coerce import to_frozenset
 from osallisuuden_palaset.model.text import Text
-from osallisuuden_palaset.plugins import get_plugin_manager
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest, kind_name
+from osallisuuden_palaset.plugins.manager import get_plugin_manager
 
 __all__ = ["RecordingExporter", "make_plugin_manager", "run_cli"]
 

@@ -21,7 +21,7 @@ from osallisuuden_palaset.assessing.answers import (
     worksheet_csv,
     worksheet_markdown,
 )
-from osallisuuden_palaset.loading import loads
+from osallisuuden_palaset.files.loading import loads
 from tests.assessing.builders import block, mini_thl
 
 MODEL = """\
@@ -197,7 +197,7 @@ def test_import_answers_refuses_when_the_file_changed_while_it_ran(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from osallisuuden_palaset.assessing import answer_import
-    from osallisuuden_palaset.atomicfile import FileChangedError
+    from osallisuuden_palaset.files.atomicfile import FileChangedError
 
     model, sheet = _filled(tmp_path)
     edited = MODEL.replace("Kartoitus  # the name", "Kartoitus, muokattu samaan aikaan")

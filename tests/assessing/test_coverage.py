@@ -25,7 +25,7 @@ from osallisuuden_palaset.assessing.coverage import (
     project_coverage,
     verdict,
 )
-from osallisuuden_palaset.flattening import resolve_reuse
+from osallisuuden_palaset.composing.flattening import resolve_reuse
 from osallisuuden_palaset.model.evaluation import Claim, Level, Origin
 from osallisuuden_palaset.model.references import Context
 from tests.assessing.builders import block, claim, mini_thl

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset.cli.frameworks import describe_provenance
-from osallisuuden_palaset.converting import structure
 from osallisuuden_palaset.default_plugins.frameworks import builtin_framework
+from osallisuuden_palaset.files.converting import structure
 from osallisuuden_palaset.model.framework import Framework, Provenance, ProvenanceKind
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT
+from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT
 from osallisuuden_palaset.testing import run_cli
 
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "frameworks"

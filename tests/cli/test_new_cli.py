@@ -12,14 +12,14 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from osallisuuden_palaset import converting
 from osallisuuden_palaset.cli.new import SCHEMA_FILE, render_template
-from osallisuuden_palaset.loading import load_workspace
+from osallisuuden_palaset.files import converting
+from osallisuuden_palaset.files.loading import load_workspace
+from osallisuuden_palaset.files.schema import SCHEMA_IDS
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
-from osallisuuden_palaset.plugins import get_plugin_manager
-from osallisuuden_palaset.registry import get_frameworks
-from osallisuuden_palaset.schema import SCHEMA_IDS
+from osallisuuden_palaset.plugins.manager import get_plugin_manager
+from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.testing import run_cli
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<ref>\S+)$")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from osallisuuden_palaset.folder_lock import locked
+from osallisuuden_palaset.files.folder_lock import locked
 from osallisuuden_palaset.testing import run_cli
 from tests.cli.test_export_cli import PRACTICE  # one small practice with a claim
 from tests.special_files import FULL, NULL, device_copy, fifo

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT, ENV_TIMEOUT
+from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT, ENV_TIMEOUT
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"

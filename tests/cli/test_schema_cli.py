@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from osallisuuden_palaset.schema import framework_schema, model_schema
+from osallisuuden_palaset.files.schema import framework_schema, model_schema
 from osallisuuden_palaset.testing import run_cli
 
 

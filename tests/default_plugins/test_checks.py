@@ -9,12 +9,12 @@ import pytest
 from osallisuuden_palaset.assessing.checking import CheckInput, run_checks
 from osallisuuden_palaset.default_plugins.checks import BUILTIN_CHECKS
 from osallisuuden_palaset.errors import Path as ModelPath
-from osallisuuden_palaset.loading import load_document
+from osallisuuden_palaset.files.loading import load_document
 from osallisuuden_palaset.model.evaluation import Finding
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.registry import get_checks
+from osallisuuden_palaset.plugins.registry import get_checks
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests.assessing.builders import mini_thl
 

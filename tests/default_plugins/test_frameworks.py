@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from osallisuuden_palaset.converting import structure, unstructure
 from osallisuuden_palaset.default_plugins.frameworks import FRAMEWORK_FILES, builtin_framework
+from osallisuuden_palaset.files.converting import structure, unstructure
 from osallisuuden_palaset.model.framework import (
     Dimension,
     Framework,
@@ -16,8 +16,8 @@ from osallisuuden_palaset.model.framework import (
     Principle,
     ProvenanceKind,
 )
-from osallisuuden_palaset.plugins import ENV_DISABLE, ENV_ONLY, ENV_STRICT
-from osallisuuden_palaset.registry import get_frameworks, provenance
+from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT
+from osallisuuden_palaset.plugins.registry import get_frameworks, provenance
 from osallisuuden_palaset.testing import make_plugin_manager
 
 THL_SOURCE = "THL: Edistääkö toiminta osallisuutta? 24 apukysymystä"

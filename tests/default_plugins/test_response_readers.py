@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.registry import DuplicateError, get_response_readers, provenance
+from osallisuuden_palaset.plugins.registry import DuplicateError, get_response_readers, provenance
 from osallisuuden_palaset.surveying.csv_tables import CSV_READER, read_csv_table
 from osallisuuden_palaset.surveying.tables import ResponseReader
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset import Block, Include, Practice, Reuse, Text
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-from osallisuuden_palaset.diagram.labels import visible
+from osallisuuden_palaset.diagram.dot_labels import visible
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.rendering import render
+from osallisuuden_palaset.rendering.drawing import render
 from tests import strategies
 
 pytestmark = pytest.mark.requires_dot

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-from osallisuuden_palaset.loading import Workspace, load_workspace
+from osallisuuden_palaset.files.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.registry import get_frameworks
-from osallisuuden_palaset.rendering import FORMATS, RenderJob, render_many
+from osallisuuden_palaset.plugins.registry import get_frameworks
+from osallisuuden_palaset.rendering.drawing import FORMATS, RenderJob, render_many
 from osallisuuden_palaset.testing import make_plugin_manager
 
 ROOT = Path(__file__).resolve().parents[2]

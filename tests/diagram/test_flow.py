@@ -122,7 +122,7 @@ def test_an_empty_project_and_an_empty_practice_of_the_same_id_are_two_nodes() -
     # Both were the node "a/empty", drawn in two clusters: Graphviz 2.43 crashed (exit -11).
     from osallisuuden_palaset import Practice, Project
     from osallisuuden_palaset.model.project import Collection
-    from osallisuuden_palaset.rendering import render
+    from osallisuuden_palaset.rendering.drawing import render
 
     collection = Collection(
         id="c",

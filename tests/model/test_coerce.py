@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osallisuuden_palaset import exporting
 from osallisuuden_palaset.assessing import checking
 from osallisuuden_palaset.model import block, evaluation, framework, practice, project, survey
 from osallisuuden_palaset.model.block import Block, GroupSize, Mapping, Modality, Participant, Role, Strength
@@ -68,6 +67,7 @@ from osallisuuden_palaset.model.survey import (
     Threshold,
     Wave,
 )
+from osallisuuden_palaset.output import exporting
 
 #: The modules whose every attrs class must check what it is given.
 MODULES = (block, practice, framework, project, evaluation, survey, exporting, checking)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osallisuuden_palaset import Practice
-from osallisuuden_palaset.loading import slug
+from osallisuuden_palaset.files.loading import slug
 from osallisuuden_palaset.model.ids import MAX_ID_LENGTH, is_id, split_ref
 from tests import strategies
 

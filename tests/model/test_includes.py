@@ -8,7 +8,8 @@ import pytest
 
 from osallisuuden_palaset import Block, Include, Practice
 from osallisuuden_palaset.errors import LoadError
-from osallisuuden_palaset.loading import load_workspace
+from osallisuuden_palaset.files.loading import load_workspace
+from osallisuuden_palaset.files.writing import dump_yaml
 from osallisuuden_palaset.model.includes import (
     MAX_INCLUDE_DEPTH,
     MAX_REACHED_STEPS,
@@ -17,7 +18,6 @@ from osallisuuden_palaset.model.includes import (
     reached_steps,
 )
 from osallisuuden_palaset.model.references import Context, practice_reference_issues
-from osallisuuden_palaset.writing import dump_yaml
 from tests import strategies
 
 

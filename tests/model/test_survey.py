@@ -5,8 +5,8 @@ from __future__ import annotations
 import cattrs
 import pytest
 
-from osallisuuden_palaset.converting import structure, unstructure
 from osallisuuden_palaset.errors import ModelError
+from osallisuuden_palaset.files.converting import structure, unstructure
 from osallisuuden_palaset.model.survey import (
     Instrument,
     Item,

@@ -15,11 +15,11 @@ from html import unescape
 from typing import Any
 from xml.etree import ElementTree
 
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import ChangeReport, ScoreReport
 from osallisuuden_palaset.surveying.disclosure import Cell, GroupKey, Part
 from osallisuuden_palaset.surveying.formatting import group_name
-from osallisuuden_palaset.surveying.labels import label
 
 Report = ScoreReport | ChangeReport
 #: What a cell shows: ("n", "12"), ("small", "<5") or ("complementary", "").

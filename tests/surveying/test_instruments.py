@@ -9,8 +9,8 @@ from hypothesis import given, settings
 
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.survey import Instrument, ScoringMethod
-from osallisuuden_palaset.plugins import get_plugin_manager
-from osallisuuden_palaset.registry import get_instruments
+from osallisuuden_palaset.plugins.manager import get_plugin_manager
+from osallisuuden_palaset.plugins.registry import get_instruments
 from osallisuuden_palaset.surveying.instruments import dump_instrument, load_instrument, loads_instrument
 from tests import strategies
 

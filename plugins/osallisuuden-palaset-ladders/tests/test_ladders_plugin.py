@@ -8,8 +8,8 @@ import osallisuuden_palaset_ladders as ladders
 import pytest
 
 from osallisuuden_palaset import Framework, FrameworkKind, ProvenanceKind
-from osallisuuden_palaset.loading import load_framework
-from osallisuuden_palaset.registry import get_frameworks
+from osallisuuden_palaset.files.loading import load_framework
+from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 
 #: id → (kind, number of dimensions or levels)

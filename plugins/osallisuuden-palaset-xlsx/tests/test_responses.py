@@ -18,7 +18,7 @@ from osallisuuden_palaset_xlsx.responses import cell_text, read_xlsx_table
 
 from osallisuuden_palaset.default_plugins.instruments import builtin_instrument
 from osallisuuden_palaset.errors import LoadError
-from osallisuuden_palaset.registry import get_response_readers
+from osallisuuden_palaset.plugins.registry import get_response_readers
 from osallisuuden_palaset.surveying.responses import parse_responses, read_responses, read_table
 from osallisuuden_palaset.surveying.tables import ReadRequest
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli

@@ -14,8 +14,8 @@ from osallisuuden_palaset_xlsx import EXPORTER
 
 from osallisuuden_palaset import Block, Practice
 from osallisuuden_palaset.default_plugins.instruments import builtin_instrument
-from osallisuuden_palaset.exporting import SurveyResults, export
 from osallisuuden_palaset.model.survey import Wave
+from osallisuuden_palaset.output.exporting import SurveyResults, export
 from osallisuuden_palaset.surveying.analysis import ChangeReport, change_report
 from osallisuuden_palaset.surveying.disclosure import Atom, Cell, Kind, LinkedTable, Part, recoveries
 from osallisuuden_palaset.surveying.formatting import group_name

@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from osallisuuden_palaset_xlsx import EXPORTER
 
 from osallisuuden_palaset import Block, Collection, Mapping, Practice, Strength
-from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.output.exporting import export
 
 #: Worksheet members that visit every cell of the sheet (openpyxl computes them by a scan).
 SCANS = ("max_row", "max_column", "min_row", "min_column", "dimensions")

@@ -14,8 +14,8 @@ import pytest
 from osallisuuden_palaset_xlsx import EXPORTER
 
 from osallisuuden_palaset import Block, Mapping, Practice, Strength, Text
-from osallisuuden_palaset.exporting import ExportRequest, export
-from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.output.exporting import ExportRequest, export
+from osallisuuden_palaset.plugins.registry import get_exporters
 from osallisuuden_palaset.testing import make_plugin_manager, run_cli
 
 HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "<script>&'\"\\", "a\x00b\x07c"]

@@ -25,8 +25,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from osallisuuden_palaset.assessing.answers import CSV_COLUMNS, unprotect
-from osallisuuden_palaset.atomicfile import Snapshot, write_text_atomic
 from osallisuuden_palaset.errors import LoadError, Problem, UsageError, nearest
+from osallisuuden_palaset.files.atomicfile import Snapshot, write_text_atomic
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import AnswerStatus
 from osallisuuden_palaset.model.text import LANGS
@@ -314,7 +314,7 @@ def import_answers(
     new_text, result = apply_answers(
         yaml_text, rows, frameworks, name=str(model_path), csv_name=str(csv_path)
     )
-    from osallisuuden_palaset.loading import loads
+    from osallisuuden_palaset.files.loading import loads
 
     # Questions and steps were checked above; this checks the file as a whole still loads.
     loads(new_text, name=str(model_path))

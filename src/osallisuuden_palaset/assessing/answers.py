@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from osallisuuden_palaset.labels import LabelTable, label, value_label
+from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
 from osallisuuden_palaset.model.evaluation import QuestionStatus
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Answer, Practice

@@ -234,7 +234,7 @@ def parse_criteria(text: str, *, name: str = "criteria.yaml") -> CriteriaSet:
     Raises:
         UsageError: the text is not YAML or not a valid criteria set.
     """
-    from osallisuuden_palaset.converting import structure
+    from osallisuuden_palaset.files.converting import structure
 
     try:
         data: Any = YAML(typ="safe", pure=True).load(text)

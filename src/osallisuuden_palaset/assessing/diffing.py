@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from osallisuuden_palaset.converting import unstructure
+from osallisuuden_palaset.files.converting import unstructure
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.practice import Practice

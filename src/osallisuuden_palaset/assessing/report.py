@@ -8,7 +8,7 @@ from typing import Any
 from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
 from osallisuuden_palaset.assessing.collection import ReuseCount
 from osallisuuden_palaset.errors import Path
-from osallisuuden_palaset.labels import LabelTable, label, value_label
+from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
 from osallisuuden_palaset.model.evaluation import Claim, Coverage, ElementCoverage, Finding, Level, Severity
 from osallisuuden_palaset.model.text import Lang, Text
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def _checks(ctx: click.Context, only: tuple[str, ...], skip: tuple[str, ...]) -> list[Check]:
-    from osallisuuden_palaset.registry import get_checks
+    from osallisuuden_palaset.plugins.registry import get_checks
 
     registered = get_checks(common.plugin_manager(ctx))  # only Checks: the registry refuses the rest
     for ident in (*only, *skip):
@@ -167,7 +167,7 @@ def assess(
 
 
 def _practices_of(path: str) -> list[Practice]:
-    from osallisuuden_palaset.loading import load_document
+    from osallisuuden_palaset.files.loading import load_document
     from osallisuuden_palaset.model.practice import Practice
     from osallisuuden_palaset.model.project import Project
 
@@ -365,7 +365,7 @@ def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
     """Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered."""
     from osallisuuden_palaset.assessing.answer_import import import_answers
     from osallisuuden_palaset.assessing.answers import unanswered
-    from osallisuuden_palaset.atomicfile import FileChangedError
+    from osallisuuden_palaset.files.atomicfile import FileChangedError
 
     known = common.frameworks(ctx)
     lang = common.lang(ctx)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import click
 
-from osallisuuden_palaset.atomicfile import write_atomic
 from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, paths_argument
 from osallisuuden_palaset.cli.export import registered_exporters
@@ -18,10 +17,11 @@ from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import hold_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.exporting import Exportable, Exporter, SurveyResults, export
+from osallisuuden_palaset.files.atomicfile import write_atomic
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.output.exporting import Exportable, Exporter, SurveyResults, export
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.evaluation import Finding
@@ -177,7 +177,7 @@ def write_diagrams(
     """
     taken = {} if taken is None else taken
     from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-    from osallisuuden_palaset.rendering import GraphvizMissing, find_dot, render
+    from osallisuuden_palaset.rendering.drawing import GraphvizMissing, find_dot, render
 
     written: list[Written] = []
     failures: list[Failure] = []
@@ -228,8 +228,8 @@ def _claim(taken: dict[str, str], path: str, item: str) -> str | None:
 
 def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Written], lang: Lang) -> bytes:
     """The index.html linking every written file, grouped by item (deterministic, self-contained)."""
-    from osallisuuden_palaset.labels import labels_for
-    from osallisuuden_palaset.templating import html_environment
+    from osallisuuden_palaset.messages.labels import labels_for
+    from osallisuuden_palaset.output.templating import html_environment
 
     by_item: dict[str, list[Written]] = {}
     for w in written:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from osallisuuden_palaset.assessing.report import ClaimLocator
-    from osallisuuden_palaset.loading import Skipped, Workspace
+    from osallisuuden_palaset.files.loading import Skipped, Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
     from osallisuuden_palaset.model.text import Lang, Text
@@ -43,7 +43,7 @@ def lang(ctx: click.Context) -> Lang:
 
 def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
     """The plugin manager for this invocation, built once (honours --plugin, --plugins-dir, env)."""
-    from osallisuuden_palaset.plugins import get_plugin_manager
+    from osallisuuden_palaset.plugins.manager import get_plugin_manager
 
     st = state(ctx)
     if "pm" not in st:
@@ -61,12 +61,12 @@ def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
 
 def frameworks(ctx: click.Context) -> dict[str, Framework]:
     """Every registered framework by id, plus those loaded with --framework-file."""
-    from osallisuuden_palaset.registry import get_frameworks
+    from osallisuuden_palaset.plugins.registry import get_frameworks
 
     st = state(ctx)
     if "frameworks" not in st:
         found = dict(get_frameworks(plugin_manager(ctx)))
-        from osallisuuden_palaset.loading import load_framework
+        from osallisuuden_palaset.files.loading import load_framework
 
         for path in st.get("framework_files", ()):
             try:
@@ -81,14 +81,14 @@ def frameworks(ctx: click.Context) -> dict[str, Framework]:
 
 def catalogues(ctx: click.Context) -> list[Catalogue]:
     """Every catalogue registered by plugins."""
-    from osallisuuden_palaset.registry import get_catalogues
+    from osallisuuden_palaset.plugins.registry import get_catalogues
 
     return list(get_catalogues(plugin_manager(ctx)).values())
 
 
 def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
     """Load model files and folders as one workspace; on problems, print each and exit 1."""
-    from osallisuuden_palaset.loading import load_workspace
+    from osallisuuden_palaset.files.loading import load_workspace
 
     try:
         return load_workspace(

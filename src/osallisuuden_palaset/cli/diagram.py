@@ -11,17 +11,17 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
-from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.messages.labels import LabelTable
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from osallisuuden_palaset.diagram import DiagramOptions
-    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.files.loading import Workspace
     from osallisuuden_palaset.model.practice import Practice
     from osallisuuden_palaset.model.project import Collection, Project
-    from osallisuuden_palaset.rendering import RenderJob, RenderOutcome, RenderReport
+    from osallisuuden_palaset.rendering.drawing import RenderJob, RenderOutcome, RenderReport
 
 _WORDS = LabelTable(
     {
@@ -254,7 +254,7 @@ def _draw_one(
     inputs: tuple[Path, ...],
 ) -> None:
     from osallisuuden_palaset.diagram import diagram_source
-    from osallisuuden_palaset.rendering import draw, format_of
+    from osallisuuden_palaset.rendering.drawing import draw, format_of
 
     if output is None:
         output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
@@ -282,7 +282,7 @@ def _draw_folder(
     timeout: float,
     jobs: int | None,
 ) -> None:
-    from osallisuuden_palaset.rendering import render_many
+    from osallisuuden_palaset.rendering.drawing import render_many
 
     if folder.exists() and not folder.is_dir():
         common.fail(f"{folder} is a file: give a folder with -o when drawing many diagrams")
@@ -307,7 +307,7 @@ def _job_stream(
     import attrs
 
     from osallisuuden_palaset.diagram import View, diagram_source
-    from osallisuuden_palaset.rendering import RenderJob
+    from osallisuuden_palaset.rendering.drawing import RenderJob
 
     frameworks = common.frameworks(ctx)
     collection = workspace.collection

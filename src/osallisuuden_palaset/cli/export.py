@@ -14,7 +14,10 @@ from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedComman
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
-from osallisuuden_palaset.exporting import (
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.exporting import (
     KINDS,
     Exportable,
     Exporter,
@@ -23,20 +26,17 @@ from osallisuuden_palaset.exporting import (
     is_text,
     parse_options,
 )
-from osallisuuden_palaset.exporting import (
+from osallisuuden_palaset.output.exporting import (
     export as export_model,
 )
-from osallisuuden_palaset.model.practice import Practice
-from osallisuuden_palaset.model.project import Collection, Project
-from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
-    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.files.loading import Workspace
 
 
 def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     """Every registered export format by name (built-in and plugins)."""
-    from osallisuuden_palaset.registry import get_exporters
+    from osallisuuden_palaset.plugins.registry import get_exporters
 
     try:
         return get_exporters(plugin_manager(ctx))
@@ -215,7 +215,7 @@ def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportab
 
 def _only_practice(model: Exportable) -> str | None:
     """The id of the one practice ``model`` holds, or None when it holds none or several."""
-    from osallisuuden_palaset.reporting import practices_of
+    from osallisuuden_palaset.output.reporting import practices_of
 
     held = practices_of(model)
     return held[0].id if len(held) == 1 else None

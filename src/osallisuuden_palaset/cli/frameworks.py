@@ -11,7 +11,7 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
-from osallisuuden_palaset.labels import LabelTable, value_label
+from osallisuuden_palaset.messages.labels import LabelTable, value_label
 from osallisuuden_palaset.model.framework import (
     Framework,
     FrameworkKind,
@@ -142,7 +142,7 @@ def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
         known = "known: " + (", ".join(sorted(found)) or "none")
         common.fail(f"unknown framework {framework_id!r} ({hint + ' ' if hint else ''}{known})")
     if fmt == "json":
-        from osallisuuden_palaset.converting import unstructure
+        from osallisuuden_palaset.files.converting import unstructure
 
         echo_json(unstructure(framework))
     else:

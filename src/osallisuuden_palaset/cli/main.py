@@ -158,7 +158,7 @@ def cli(
 @contextlib.contextmanager
 def _plugin_warnings_as_messages() -> Iterator[None]:
     """Show a skipped plugin as one ``palaset: warning: ...`` line on stderr, not a Python warning."""
-    from osallisuuden_palaset.plugins import PluginWarning
+    from osallisuuden_palaset.plugins.manager import PluginWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("always", PluginWarning)

@@ -95,8 +95,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
 def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) -> None:
     """Write a commented template at PATH (in the --lang language) that validates as it is."""
     from osallisuuden_palaset.cli.output import write
-    from osallisuuden_palaset.loading import slug
-    from osallisuuden_palaset.schema import SCHEMA_IDS, schema_json
+    from osallisuuden_palaset.files.loading import slug
+    from osallisuuden_palaset.files.schema import SCHEMA_IDS, schema_json
 
     lang = common.lang(ctx)
     target = Path(path)

@@ -13,7 +13,7 @@ import click
 
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.messages.labels import LabelTable
 from osallisuuden_palaset.model.text import Lang, Text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,13 +125,13 @@ def emit(
 
 
 def write(data: str | bytes, output: PathLike, *, inputs: Iterable[PathLike] = ()) -> None:
-    """Write ``data`` to ``output`` with :func:`~osallisuuden_palaset.atomicfile.write_atomic`; fail cleanly.
+    """Write ``data`` to ``output`` atomically (:func:`~osallisuuden_palaset.files.atomicfile.write_atomic`).
 
     An output that is one of ``inputs`` (model files or folders, answer files) or of the files
     given with ``--framework-file`` or ``--plugin``, or that would be read with an input folder,
     is refused and nothing is written.
     """
-    from osallisuuden_palaset.atomicfile import write_atomic
+    from osallisuuden_palaset.files.atomicfile import write_atomic
 
     refuse_inputs(output, inputs)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -140,7 +140,7 @@ def write(data: str | bytes, output: PathLike, *, inputs: Iterable[PathLike] = (
 
 def refuse_inputs(output: PathLike, inputs: Iterable[PathLike] = ()) -> None:
     """End the command with a clear message when writing ``output`` would hit an input (see :func:`write`)."""
-    from osallisuuden_palaset.input_guard import file_clash
+    from osallisuuden_palaset.files.input_guard import file_clash
 
     clash = file_clash(output, [*inputs, *_global_inputs()])
     if clash is not None:
@@ -156,9 +156,9 @@ def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
     palaset command holds; makes it if missing and removes the temporary files an
     interrupted run left in it.
     """
-    from osallisuuden_palaset.atomicfile import remove_temporaries
-    from osallisuuden_palaset.folder_lock import FolderBusyError, locked
-    from osallisuuden_palaset.input_guard import file_clash, folder_clash
+    from osallisuuden_palaset.files.atomicfile import remove_temporaries
+    from osallisuuden_palaset.files.folder_lock import FolderBusyError, locked
+    from osallisuuden_palaset.files.input_guard import file_clash, folder_clash
 
     lang = _lang()
     clash = folder_clash(folder, inputs)

@@ -12,7 +12,7 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.messages.labels import LabelTable
 from osallisuuden_palaset.model.text import Lang, Text
 
 _label = LabelTable(
@@ -56,8 +56,8 @@ def plugins(ctx: click.Context, fmt: str) -> None:
 
 def plugins_summary(ctx: click.Context) -> dict[str, Any]:
     """Plain data for ``palaset plugins --format json``."""
-    from osallisuuden_palaset.plugins import plugin_report
-    from osallisuuden_palaset.registry import KINDS, contributions
+    from osallisuuden_palaset.plugins.manager import plugin_report
+    from osallisuuden_palaset.plugins.registry import KINDS, contributions
 
     pm = common.plugin_manager(ctx)
     try:

@@ -15,7 +15,7 @@ from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
-    from osallisuuden_palaset.loading import Workspace
+    from osallisuuden_palaset.files.loading import Workspace
     from osallisuuden_palaset.model.evaluation import Finding
     from osallisuuden_palaset.model.survey import Instrument
     from osallisuuden_palaset.surveying.analysis import ChangeReport, ScoreReport
@@ -98,7 +98,7 @@ class ReportInputs:
 def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[Finding, ...]]:
     """Run every registered check on every practice: practice id → its findings, located FILE:LINE."""
     from osallisuuden_palaset.assessing.assessment import assess_collection
-    from osallisuuden_palaset.registry import get_checks
+    from osallisuuden_palaset.plugins.registry import get_checks
 
     try:
         checks = list(get_checks(plugin_manager(ctx)).values())
@@ -147,7 +147,7 @@ def _practice(workspace: Workspace, ident: str | None) -> str:
 
 
 def _instrument(ctx: click.Context, inputs: ReportInputs) -> Instrument:
-    from osallisuuden_palaset.registry import get_instruments
+    from osallisuuden_palaset.plugins.registry import get_instruments
     from osallisuuden_palaset.surveying.privacy import check_min_group
 
     guarded(lambda: check_min_group(inputs.min_group))

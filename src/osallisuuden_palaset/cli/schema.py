@@ -49,7 +49,7 @@ _WROTE = {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}
 @click.pass_context
 def schema(ctx: click.Context, kind: str, output: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) that editors use to complete and check files."""
-    from osallisuuden_palaset.schema import schema_json
+    from osallisuuden_palaset.files.schema import schema_json
 
     emit(schema_json("framework" if kind == "framework" else "model"), output)
     if output not in (None, "-"):

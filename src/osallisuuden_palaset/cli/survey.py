@@ -309,7 +309,7 @@ def change(
 
 
 def _instruments(ctx: click.Context) -> dict[str, Instrument]:
-    from osallisuuden_palaset.registry import get_instruments
+    from osallisuuden_palaset.plugins.registry import get_instruments
 
     return get_instruments(common.plugin_manager(ctx))
 

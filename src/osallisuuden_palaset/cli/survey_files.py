@@ -64,7 +64,7 @@ def read_file(
     delimiter: str | None = None,
 ) -> ResponseFile:
     """One file of answers, read by the reader registered for its suffix; problems end the command."""
-    from osallisuuden_palaset.registry import get_response_readers
+    from osallisuuden_palaset.plugins.registry import get_response_readers
     from osallisuuden_palaset.surveying.responses import read_responses
 
     readers = guarded(lambda: get_response_readers(plugin_manager(ctx))).values()

@@ -56,7 +56,7 @@ _REFERENCED = Text(
 def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Check model files and folders (a folder is a collection); exit 1 if any problem is found."""
     from osallisuuden_palaset.errors import LoadError
-    from osallisuuden_palaset.loading import load_workspace
+    from osallisuuden_palaset.files.loading import load_workspace
 
     try:
         workspace = load_workspace(

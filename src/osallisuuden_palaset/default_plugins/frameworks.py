@@ -6,8 +6,8 @@ import functools
 from collections.abc import Callable
 from importlib import resources
 
+from osallisuuden_palaset.files.loading import load_framework
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.loading import load_framework
 from osallisuuden_palaset.model.framework import Framework
 
 #: The framework files shipped in ``osallisuuden_palaset/data/frameworks/``, in listing order.

@@ -7,8 +7,8 @@ from collections.abc import Mapping as MappingOf
 import attrs
 import graphviz
 
-from osallisuuden_palaset.diagram import labels, theme
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram import dot_labels, theme
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import DiagramOptions
 from osallisuuden_palaset.diagram.resolving import ResolvedStep
 from osallisuuden_palaset.diagram.theme import Theme
@@ -90,16 +90,18 @@ def new_graph(name: str, options: DiagramOptions, look: Theme) -> graphviz.Digra
 def title(name: Text, subtitle: str | None, options: DiagramOptions, *, size: int = 16) -> str:
     """An HTML-like title label: the name in bold, then an optional subtitle."""
     rows = [
-        labels.row(
+        dot_labels.row(
             Cell(
-                labels.text_block(name.get(options.lang), options.wrap * 2, bold=True, size=size),
+                dot_labels.text_block(name.get(options.lang), options.wrap * 2, bold=True, size=size),
                 align="CENTER",
             )
         )
     ]
     if subtitle:
-        rows.append(labels.row(Cell(labels.text_block(subtitle, options.wrap * 2, size=10), align="CENTER")))
-    return labels.html_label(labels.table(rows, cellpadding=1))
+        rows.append(
+            dot_labels.row(Cell(dot_labels.text_block(subtitle, options.wrap * 2, size=10), align="CENTER"))
+        )
+    return dot_labels.html_label(dot_labels.table(rows, cellpadding=1))
 
 
 def default_framework_id(model: Diagrammable, options: DiagramOptions) -> str:

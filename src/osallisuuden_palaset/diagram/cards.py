@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping as MappingOf
 from collections.abc import Sequence
 
-from osallisuuden_palaset.diagram import labels
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram import dot_labels
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail, DiagramOptions
 from osallisuuden_palaset.diagram.resolving import ResolvedStep
 from osallisuuden_palaset.diagram.theme import Theme, strength_marks
 from osallisuuden_palaset.diagram.vocabulary import word
-from osallisuuden_palaset.labels import value_label
+from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Block, Mapping
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Reuse
@@ -33,7 +33,7 @@ def badge(
             colour = theme.dimension_colour(index)
     if fid != default_framework:
         text = f"{fid}:{text}"
-    return Cell(labels.escape(text), bgcolor=colour, border=1, color=theme.node_line, align="CENTER")
+    return Cell(dot_labels.escape(text), bgcolor=colour, border=1, color=theme.node_line, align="CENTER")
 
 
 def badge_row(
@@ -43,11 +43,11 @@ def badge_row(
     if not mappings:
         return None
     cells = [badge(m, default_framework, frameworks, theme) for m in mappings]
-    return labels.row(Cell(labels.badges(cells)))
+    return dot_labels.row(Cell(dot_labels.badges(cells)))
 
 
 def _small(value: str, options: DiagramOptions, *, italic: bool = False) -> str:
-    return labels.row(Cell(labels.text_block(value, options.wrap + 6, italic=italic, size=9)))
+    return dot_labels.row(Cell(dot_labels.text_block(value, options.wrap + 6, italic=italic, size=9)))
 
 
 def people_rows(block: Block, options: DiagramOptions) -> list[str]:
@@ -92,7 +92,7 @@ def step_card(
 ) -> str:
     """The HTML-like label of a step node."""
     lang = options.lang
-    rows = [labels.row(Cell(labels.text_block(resolved.name(lang), options.wrap, bold=True)))]
+    rows = [dot_labels.row(Cell(dot_labels.text_block(resolved.name(lang), options.wrap, bold=True)))]
     step = resolved.step
     block = resolved.block
     if isinstance(step, Reuse):
@@ -114,7 +114,7 @@ def step_card(
         rows.append(_small(step.note.get(lang), options))
     if block is not None and options.detail is Detail.FULL:
         rows += detail_rows(block, options)
-    return labels.html_label(labels.table(rows))
+    return dot_labels.html_label(dot_labels.table(rows))
 
 
 def step_node_attributes(resolved: ResolvedStep, theme: Theme) -> dict[str, str]:

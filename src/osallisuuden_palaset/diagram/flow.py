@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import graphviz
 
-from osallisuuden_palaset.diagram import labels
+from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_graph, title
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import MAX_DEPTH, ResolvedStep, resolved_steps, step_mappings
 from osallisuuden_palaset.diagram.vocabulary import word
@@ -61,7 +61,7 @@ def _draw_project(graph: graphviz.Digraph, project: Project, drawing: Drawing) -
         # one node in two clusters made dot crash.
         graph.node(
             f"project:{project.id}/empty",
-            label=labels.html_label(labels.escape(word("empty", drawing.options.lang))),
+            label=dot_labels.html_label(dot_labels.escape(word("empty", drawing.options.lang))),
             shape="plaintext",
         )
 
@@ -86,7 +86,7 @@ def draw_practice(
     if not steps:
         graph.node(
             f"{prefix}empty",
-            label=labels.html_label(labels.escape(word("empty", options.lang))),
+            label=dot_labels.html_label(dot_labels.escape(word("empty", options.lang))),
             shape="plaintext",
         )
         return
@@ -98,8 +98,8 @@ def draw_practice(
             continue
         with graph.subgraph(name=drawing.cluster_name()) as box:
             box.attr(
-                label=labels.html_label(
-                    labels.text_block(phase.name.get(options.lang), options.wrap, bold=True, size=11)
+                label=dot_labels.html_label(
+                    dot_labels.text_block(phase.name.get(options.lang), options.wrap, bold=True, size=11)
                 ),
                 style="rounded,dashed",
                 color=drawing.theme.cluster_line,
@@ -114,10 +114,12 @@ def draw_practice(
             continue
         extra: dict[str, str] = {}
         if flow.label is not None or (flow.rationale is not None and options.detail is Detail.FULL):
-            parts = [labels.text_block(flow.label.get(options.lang), options.wrap)] if flow.label else []
+            parts = [dot_labels.text_block(flow.label.get(options.lang), options.wrap)] if flow.label else []
             if flow.rationale is not None and options.detail is Detail.FULL:
-                parts.append(labels.text_block(flow.rationale.get(options.lang), options.wrap, italic=True))
-            extra["label"] = labels.html_label("<BR/>".join(parts))
+                parts.append(
+                    dot_labels.text_block(flow.rationale.get(options.lang), options.wrap, italic=True)
+                )
+            extra["label"] = dot_labels.html_label("<BR/>".join(parts))
         drawing.edge(graph, prefix + flow.source, prefix + flow.target, flow.kind.value, **extra)
 
 
@@ -188,28 +190,28 @@ def _draw_origin(
         owner_name = owner
         if owner in drawing.context.practices:
             owner_name = drawing.context.practices[owner].name.get(lang)
-        rows = [labels.row(Cell(labels.escape(ref), align="CENTER"))]
+        rows = [dot_labels.row(Cell(dot_labels.escape(ref), align="CENTER"))]
         if resolved.block is not None:
             rows.insert(
                 0,
-                labels.row(
+                dot_labels.row(
                     Cell(
-                        labels.text_block(resolved.block.name.get(lang), drawing.options.wrap, bold=True),
+                        dot_labels.text_block(resolved.block.name.get(lang), drawing.options.wrap, bold=True),
                         align="CENTER",
                     )
                 ),
             )
             rows.append(
-                labels.row(
+                dot_labels.row(
                     Cell(
-                        labels.text_block(owner_name, drawing.options.wrap, italic=True, size=9),
+                        dot_labels.text_block(owner_name, drawing.options.wrap, italic=True, size=9),
                         align="CENTER",
                     )
                 )
             )
         graph.node(
             origin,
-            label=labels.html_label(labels.table(rows)),
+            label=dot_labels.html_label(dot_labels.table(rows)),
             shape="note",
             style="filled",
             fillcolor=drawing.theme.neutral if resolved.block is not None else drawing.theme.gap_fill,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import attrs
 import graphviz
 
-from osallisuuden_palaset.diagram import labels
+from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_graph, title
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import practice_mappings, resolved_steps, step_mappings
 from osallisuuden_palaset.diagram.theme import legend, strength_style
@@ -56,8 +56,8 @@ def build_framework(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
                 continue
             extra: dict[str, str] = {}
             if m.evidence is not None and options.detail is Detail.FULL:
-                extra["label"] = labels.html_label(
-                    labels.text_block(m.evidence.get(options.lang), options.wrap, size=9)
+                extra["label"] = dot_labels.html_label(
+                    dot_labels.text_block(m.evidence.get(options.lang), options.wrap, size=9)
                 )
             style = strength_style(m.strength, drawing.theme, evidenced=m.evidence is not None)
             graph.edge(node, f"element/{m.target}", **{**style, **extra})
@@ -115,19 +115,21 @@ def _draw_practices(graph: graphviz.Digraph, model: Project | Collection, drawin
         for practice in practices:
             node = f"practice/{practice.id}"
             rows = [
-                labels.row(Cell(labels.text_block(practice.name.get(lang), drawing.options.wrap, bold=True)))
+                dot_labels.row(
+                    Cell(dot_labels.text_block(practice.name.get(lang), drawing.options.wrap, bold=True))
+                )
             ]
             if project is not None and not isinstance(model, Project):
                 rows.append(
-                    labels.row(
+                    dot_labels.row(
                         Cell(
-                            labels.text_block(
+                            dot_labels.text_block(
                                 project.name.get(lang), drawing.options.wrap + 6, italic=True, size=9
                             )
                         )
                     )
                 )
-            graph.node(node, label=labels.html_label(labels.table(rows)), shape="tab")
+            graph.node(node, label=dot_labels.html_label(dot_labels.table(rows)), shape="tab")
             claims.append((node, practice_mappings(practice, drawing.context)))
     return claims
 
@@ -167,21 +169,23 @@ def _draw_framework(
 def _element_label(ident: str, name: str, gap: bool, drawing: Drawing) -> str:
     options = drawing.options
     rows = [
-        labels.row(
-            Cell(labels.styled(labels.escape(ident), bold=True)),
-            Cell(labels.text_block(name, options.wrap + 8)),
+        dot_labels.row(
+            Cell(dot_labels.styled(dot_labels.escape(ident), bold=True)),
+            Cell(dot_labels.text_block(name, options.wrap + 8)),
         )
     ]
     if gap:
         rows.append(
-            labels.row(
+            dot_labels.row(
                 Cell(
-                    labels.styled(labels.escape("⚠ " + word("gap", options.lang)), italic=True, size=9),
+                    dot_labels.styled(
+                        dot_labels.escape("⚠ " + word("gap", options.lang)), italic=True, size=9
+                    ),
                     colspan=2,
                 )
             )
         )
-    return labels.html_label(labels.table(rows))
+    return dot_labels.html_label(dot_labels.table(rows))
 
 
 def _element_style(gap: bool, drawing: Drawing, *, bold: bool = False) -> dict[str, str]:

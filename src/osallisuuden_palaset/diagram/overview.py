@@ -5,10 +5,10 @@ from __future__ import annotations
 import attrs
 import graphviz
 
-from osallisuuden_palaset.diagram import labels
+from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_graph, title
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import ResolvedStep, reuse_target
 from osallisuuden_palaset.diagram.vocabulary import word
@@ -83,8 +83,8 @@ def build_overview(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
             box.attr(
                 label=title(name, _project_subtitle(project, drawing), options, size=13)
                 if name
-                else labels.html_label(
-                    labels.styled(labels.escape(word("standalone", options.lang)), bold=True)
+                else dot_labels.html_label(
+                    dot_labels.styled(dot_labels.escape(word("standalone", options.lang)), bold=True)
                 ),
                 style="rounded,filled",
                 fillcolor=drawing.theme.cluster_fill,
@@ -121,16 +121,20 @@ def _draw_practices(
 ) -> None:
     options = drawing.options
     for practice in members:
-        rows = [labels.row(Cell(labels.text_block(practice.name.get(options.lang), options.wrap, bold=True)))]
+        rows = [
+            dot_labels.row(
+                Cell(dot_labels.text_block(practice.name.get(options.lang), options.wrap, bold=True))
+            )
+        ]
         if practice.summary is not None and options.detail is Detail.FULL:
             rows.append(
-                labels.row(
-                    Cell(labels.text_block(practice.summary.get(options.lang), options.wrap + 6, size=9))
+                dot_labels.row(
+                    Cell(dot_labels.text_block(practice.summary.get(options.lang), options.wrap + 6, size=9))
                 )
             )
         graph.node(
             f"practice/{practice.id}",
-            label=labels.html_label(labels.table(rows)),
+            label=dot_labels.html_label(dot_labels.table(rows)),
             shape="tab",
             penwidth="1.5",
         )
@@ -152,7 +156,7 @@ def _draw_block(
         ref = f"{key[0]}/{key[1]}"
         graph.node(
             node,
-            label=labels.html_label(labels.escape(word("unresolved", lang) + ref)),
+            label=dot_labels.html_label(dot_labels.escape(word("unresolved", lang) + ref)),
             style="rounded,filled,dashed",
             fillcolor=theme.gap_fill,
             color=theme.gap_line,
@@ -171,13 +175,13 @@ def _draw_block(
     if len(users) > 1:
         names = ", ".join(plan.practices[u].name.get(lang) for u in users)
         content = card[1:-1]  # the card is an HTML-like label: <...>
-        card = labels.html_label(
-            labels.table(
+        card = dot_labels.html_label(
+            dot_labels.table(
                 [
-                    labels.row(Cell(content)),
-                    labels.row(
+                    dot_labels.row(Cell(content)),
+                    dot_labels.row(
                         Cell(
-                            labels.text_block(
+                            dot_labels.text_block(
                                 word("used_by", lang) + names, options.wrap + 6, italic=True, size=9
                             )
                         )
@@ -210,7 +214,9 @@ def _draw_elsewhere(graph: graphviz.Digraph, plan: _Plan, drawing: Drawing, draw
                 name = plan.practices[owner].name
             heading = name.get(lang) if name is not None else owner
             box.attr(
-                label=labels.html_label(labels.text_block(heading, drawing.options.wrap, bold=True, size=11)),
+                label=dot_labels.html_label(
+                    dot_labels.text_block(heading, drawing.options.wrap, bold=True, size=11)
+                ),
                 style="rounded,dashed",
                 color=drawing.theme.reuse,
             )
@@ -242,7 +248,7 @@ def _draw_links(
                 )
                 graph.node(
                     target,
-                    label=labels.html_label(labels.text_block(text, drawing.options.wrap, bold=True)),
+                    label=dot_labels.html_label(dot_labels.text_block(text, drawing.options.wrap, bold=True)),
                     shape="tab",
                     style="dashed",
                 )

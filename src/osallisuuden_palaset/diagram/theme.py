@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import attrs
 import graphviz
 
-from osallisuuden_palaset.diagram import labels
-from osallisuuden_palaset.diagram.labels import Cell
+from osallisuuden_palaset.diagram import dot_labels
+from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.vocabulary import word
-from osallisuuden_palaset.labels import value_label
+from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Strength
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.text import Lang
@@ -140,47 +140,55 @@ def legend(
         return
     with graph.subgraph(name="cluster_legend") as box:
         box.attr(
-            label=labels.html_label(labels.styled(labels.escape(word("legend", lang)), bold=True)),
+            label=dot_labels.html_label(
+                dot_labels.styled(dot_labels.escape(word("legend", lang)), bold=True)
+            ),
             style="rounded,filled",
             fillcolor=theme.node_fill,
             color=theme.cluster_line,
         )
         if framework is not None:
             rows = [
-                labels.row(Cell(labels.styled(labels.escape(word("dimensions", lang)), bold=True), colspan=2))
+                dot_labels.row(
+                    Cell(dot_labels.styled(dot_labels.escape(word("dimensions", lang)), bold=True), colspan=2)
+                )
             ]
             for index, dimension in enumerate(framework.dimensions):
                 rows.append(
-                    labels.row(
-                        Cell(labels.escape(dimension.id), bgcolor=theme.dimension_colour(index), border=1),
-                        Cell(labels.text_block(dimension.name.get(lang), width)),
+                    dot_labels.row(
+                        Cell(
+                            dot_labels.escape(dimension.id), bgcolor=theme.dimension_colour(index), border=1
+                        ),
+                        Cell(dot_labels.text_block(dimension.name.get(lang), width)),
                     )
                 )
             rows.append(
-                labels.row(
-                    Cell(labels.escape(word("strength", lang)), bgcolor=theme.neutral, border=1),
+                dot_labels.row(
+                    Cell(dot_labels.escape(word("strength", lang)), bgcolor=theme.neutral, border=1),
                     Cell(
-                        labels.escape(
+                        dot_labels.escape(
                             " ".join(f"{strength_marks(s)} {value_label(s, lang)}" for s in Strength)
                         )
                     ),
                 )
             )
             rows.append(
-                labels.row(
-                    Cell(labels.escape(strength_marks(Strength.WEAK, evidenced=False)), border=1),
-                    Cell(labels.escape(word("no_evidence", lang))),
+                dot_labels.row(
+                    Cell(dot_labels.escape(strength_marks(Strength.WEAK, evidenced=False)), border=1),
+                    Cell(dot_labels.escape(word("no_evidence", lang))),
                 )
             )
             box.node(
                 "legend/dimensions",
-                label=labels.html_label(labels.table(rows, cellspacing=2)),
+                label=dot_labels.html_label(dot_labels.table(rows, cellspacing=2)),
                 shape="plain",
             )
         for kind in edge_kinds:
             tail, head = f"legend/{kind}/from", f"legend/{kind}/to"
             box.node(tail, label="", shape="point", width="0.05")
-            box.node(head, label=labels.html_label(labels.escape(word(kind, lang))), shape="plaintext")
+            box.node(
+                head, label=dot_labels.html_label(dot_labels.escape(word(kind, lang))), shape="plaintext"
+            )
             attributes = edge_style(kind, theme)
             attributes["constraint"] = "true"
             box.edge(tail, head, **attributes)
@@ -190,8 +198,8 @@ def legend(
                 box.node(tail, label="", shape="point", width="0.05")
                 box.node(
                     head,
-                    label=labels.html_label(
-                        labels.escape(f"{value_label(strength, lang)} {strength_marks(strength)}")
+                    label=dot_labels.html_label(
+                        dot_labels.escape(f"{value_label(strength, lang)} {strength_marks(strength)}")
                     ),
                     shape="plaintext",
                 )
@@ -199,7 +207,9 @@ def legend(
             tail, head = "legend/no_evidence/from", "legend/no_evidence/to"
             box.node(tail, label="", shape="point", width="0.05")
             box.node(
-                head, label=labels.html_label(labels.escape(word("no_evidence", lang))), shape="plaintext"
+                head,
+                label=dot_labels.html_label(dot_labels.escape(word("no_evidence", lang))),
+                shape="plaintext",
             )
             box.edge(tail, head, **strength_style(Strength.STRONG, theme, evidenced=False))
 

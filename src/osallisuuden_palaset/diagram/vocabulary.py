@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from osallisuuden_palaset.labels import LabelTable
+from osallisuuden_palaset.messages.labels import LabelTable
 
 #: The diagram's own word for a key in a language: ``word("legend", "en")``. Names of enum values
 #: (roles, modalities, strengths, block kinds) come from ``labels.value_label(value, lang, short=True)``.

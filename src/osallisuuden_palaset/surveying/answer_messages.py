@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from difflib import get_close_matches
 from typing import Final
 
-from osallisuuden_palaset.labels import LabelTable, Variants
+from osallisuuden_palaset.messages.labels import LabelTable, Variants
 from osallisuuden_palaset.model.text import Lang
 
 #: Key → (fi, en, sv); ``{name}`` fields are filled with ``str.format``.

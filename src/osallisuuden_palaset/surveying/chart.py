@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Final
 
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import (
     Band,
@@ -15,7 +16,6 @@ from osallisuuden_palaset.surveying.analysis import (
     ScoreReport,
 )
 from osallisuuden_palaset.surveying.formatting import band_name, group_name, hidden_text, number
-from osallisuuden_palaset.surveying.labels import label
 from osallisuuden_palaset.surveying.privacy import Hidden
 
 WIDTH: Final = 480

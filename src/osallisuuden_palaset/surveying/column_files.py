@@ -6,11 +6,11 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from osallisuuden_palaset.converting import META_KEYS
 from osallisuuden_palaset.errors import LoadError, Path, Problem
-from osallisuuden_palaset.loading_document import Source
+from osallisuuden_palaset.files.converting import META_KEYS
+from osallisuuden_palaset.files.document import Source
+from osallisuuden_palaset.files.reading import Reading, read_bytes, read_text
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.reading import Reading, read_bytes, read_text
 from osallisuuden_palaset.surveying.answer_messages import close_to, message, suggestion
 from osallisuuden_palaset.surveying.columns import ColumnMap
 from osallisuuden_palaset.surveying.tables import read_capped

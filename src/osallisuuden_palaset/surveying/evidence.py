@@ -7,12 +7,12 @@ from html import escape
 
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.markup import escape_markdown
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.practice import Indicator
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.surveying.analysis import ChangeFigures, ChangeReport
 from osallisuuden_palaset.surveying.chart import change_chart, combined, means_chart, score_chart
-from osallisuuden_palaset.surveying.labels import label
 from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.reporting import (
     DASH,

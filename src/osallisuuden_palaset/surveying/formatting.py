@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from typing import Final
 
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import Band, GroupKey
-from osallisuuden_palaset.surveying.labels import label
 from osallisuuden_palaset.surveying.privacy import Hidden
 
 DASH: Final = "–"

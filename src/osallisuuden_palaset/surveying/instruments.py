@@ -9,12 +9,12 @@ from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.converting import META_KEYS, describe, structure
 from osallisuuden_palaset.errors import LoadError, Path, Problem, did_you_mean
-from osallisuuden_palaset.loading_document import Source, error_findings
-from osallisuuden_palaset.loading_shape import Finding, check_shape
+from osallisuuden_palaset.files.converting import META_KEYS, describe, structure
+from osallisuuden_palaset.files.document import Source, error_findings
+from osallisuuden_palaset.files.reading import read_bytes, read_text
+from osallisuuden_palaset.files.shape import Finding, check_shape
 from osallisuuden_palaset.model.survey import Instrument
-from osallisuuden_palaset.reading import read_bytes, read_text
 
 #: The document key of an instrument file.
 KIND: Final = "instrument"
@@ -99,8 +99,8 @@ def dump_instrument(instrument: Instrument) -> str:
 
     The scoring is written out even where it is the default, so that the copy shows what to edit.
     """
-    from osallisuuden_palaset.converting import unstructure
-    from osallisuuden_palaset.writing import dump_yaml_data
+    from osallisuuden_palaset.files.converting import unstructure
+    from osallisuuden_palaset.files.writing import dump_yaml_data
 
     data = unstructure(instrument)
     scoring = instrument.scoring

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from osallisuuden_palaset.markup import guard_formula
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import (
     ChangeFigures,
@@ -30,7 +31,6 @@ from osallisuuden_palaset.surveying.formatting import (
     signed,
     size,
 )
-from osallisuuden_palaset.surveying.labels import label
 from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.sentences import legend, sentences
 from osallisuuden_palaset.surveying.statistics import PairedTest, WelchTest

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.analysis import ChangeFigures, ChangeReport, GroupFigures, ScoreReport
 from osallisuuden_palaset.surveying.formatting import group_name, number, p_value, scale_range
-from osallisuuden_palaset.surveying.labels import label
 from osallisuuden_palaset.surveying.privacy import Hidden
 
 Report = ScoreReport | ChangeReport

@@ -10,10 +10,10 @@ from osallisuuden_palaset.assessing.appendix import build_appendix
 from osallisuuden_palaset.assessing.assessment import assess_collection
 from osallisuuden_palaset.assessing.checking import Check
 from osallisuuden_palaset.errors import Path as DocPath
-from osallisuuden_palaset.loading import Workspace, load_workspace
+from osallisuuden_palaset.files.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
 from osallisuuden_palaset.model.practice import Practice
-from osallisuuden_palaset.registry import get_catalogues, get_checks, get_frameworks
+from osallisuuden_palaset.plugins.registry import get_catalogues, get_checks, get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 
 #: Steps claim every THL principle but p5, some without evidence; step "kutsu" has only a target

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from osallisuuden_palaset.exporting import export
-from osallisuuden_palaset.labels import label, value_label
 from osallisuuden_palaset.markup import unescape_markdown
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import Claim, Rating
-from osallisuuden_palaset.registry import get_frameworks
+from osallisuuden_palaset.output.exporting import export
+from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests.default_plugins.exporters.appendix_case import Case, load_case
 from tests.default_plugins.exporters.formats import EXPORTERS

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from osallisuuden_palaset.default_plugins import DEFAULT_PLUGINS
-from osallisuuden_palaset.exporting import Exportable, Exporter, export
-from osallisuuden_palaset.registry import get_exporters
+from osallisuuden_palaset.output.exporting import Exportable, Exporter, export
+from osallisuuden_palaset.plugins.registry import get_exporters
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS, MODULES

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from osallisuuden_palaset.exporting import export
 from osallisuuden_palaset.markup import FORMULA_STARTS
+from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
 

@@ -9,8 +9,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osallisuuden_palaset.exporting import Exportable, export
 from osallisuuden_palaset.markup import FORMULA_STARTS
+from osallisuuden_palaset.output.exporting import Exportable, export
 from tests import strategies
 from tests.default_plugins.exporters.formats import EXPORTERS
 from tests.default_plugins.exporters.test_html import ALLOWED_TAGS, Page

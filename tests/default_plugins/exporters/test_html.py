@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
 

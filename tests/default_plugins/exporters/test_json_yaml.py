@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from osallisuuden_palaset.converting import DOCUMENT_KINDS, structure
-from osallisuuden_palaset.exporting import Exportable, export
+from osallisuuden_palaset.files.converting import DOCUMENT_KINDS, structure
+from osallisuuden_palaset.output.exporting import Exportable, export
 from tests import strategies
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from osallisuuden_palaset.exporting import export
-from osallisuuden_palaset.labels import label
 from osallisuuden_palaset.markup import unescape_markdown
+from osallisuuden_palaset.messages.labels import label
+from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from osallisuuden_palaset.exporting import export
+from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from osallisuuden_palaset.cli.build import Item, plan
-from osallisuuden_palaset.exporting import Exportable, export
-from osallisuuden_palaset.loading import Workspace, load_workspace
-from osallisuuden_palaset.registry import get_catalogues, get_frameworks
+from osallisuuden_palaset.files.loading import Workspace, load_workspace
+from osallisuuden_palaset.output.exporting import Exportable, export
+from osallisuuden_palaset.plugins.registry import get_catalogues, get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS

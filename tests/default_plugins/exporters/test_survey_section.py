@@ -6,8 +6,8 @@ import functools
 from pathlib import Path
 
 from osallisuuden_palaset.default_plugins.instruments import builtin_instrument
-from osallisuuden_palaset.exporting import SurveyResults, export
 from osallisuuden_palaset.model.survey import Wave
+from osallisuuden_palaset.output.exporting import SurveyResults, export
 from osallisuuden_palaset.surveying.analysis import ChangeReport, change_report
 from osallisuuden_palaset.surveying.responses import read_responses
 from osallisuuden_palaset.surveying.scoring import score_responses

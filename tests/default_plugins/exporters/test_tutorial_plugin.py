@@ -13,8 +13,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from osallisuuden_palaset.exporting import ExportRequest
-from osallisuuden_palaset.loading import load_document
+from osallisuuden_palaset.files.loading import load_document
+from osallisuuden_palaset.output.exporting import ExportRequest
 from osallisuuden_palaset.testing import run_cli
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "tutorial_plugin"

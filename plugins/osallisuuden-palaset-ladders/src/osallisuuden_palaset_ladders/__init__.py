@@ -7,7 +7,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from osallisuuden_palaset import Framework, hookimpl
-from osallisuuden_palaset.loading import load_framework
+from osallisuuden_palaset.files.loading import load_framework
 
 __all__ = ["FRAMEWORK_IDS", "framework_files", "load_frameworks", "register_frameworks"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset import hookimpl
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset_xlsx.responses import READER
 
 __all__ = ["EXPORTER", "READER", "register_exporters", "register_response_readers", "render"]

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from osallisuuden_palaset.exporting import ExportRequest
-from osallisuuden_palaset.labels import label, value_label
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.evaluation import Claim, ElementCoverage, Level, Rating
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
-from osallisuuden_palaset.reporting import (
+from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.output.reporting import (
     PracticeEvaluation,
     practice_evaluation,
     practices_of,

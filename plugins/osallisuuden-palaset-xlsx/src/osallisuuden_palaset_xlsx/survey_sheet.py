@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from osallisuuden_palaset.exporting import ExportRequest
-from osallisuuden_palaset.labels import label as model_label
-from osallisuuden_palaset.reporting import practices_of
-from osallisuuden_palaset.surveying.labels import label
+from osallisuuden_palaset.messages.labels import label as model_label
+from osallisuuden_palaset.messages.survey_words import label
+from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.output.reporting import practices_of
 from osallisuuden_palaset.surveying.reporting import notes, tables, title
 from osallisuuden_palaset.surveying.sentences import legend, sentences
 from osallisuuden_palaset_xlsx.workbook import append

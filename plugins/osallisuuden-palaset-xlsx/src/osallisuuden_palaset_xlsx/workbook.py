@@ -14,12 +14,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from osallisuuden_palaset.exporting import ExportRequest
-from osallisuuden_palaset.labels import label, value_label
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Strength
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
-from osallisuuden_palaset.reporting import practices_of, resolved_steps
+from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.output.reporting import practices_of, resolved_steps
 
 #: Zip entries and document properties get this time unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

@@ -6,14 +6,14 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 
-from osallisuuden_palaset.exporting import Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.labels import label, value_label
 from osallisuuden_palaset.markup import guard_formula
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block, Strength
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Text
-from osallisuuden_palaset.reporting import practices_of, resolved_steps
+from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
+from osallisuuden_palaset.output.reporting import practices_of, resolved_steps
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportOption, ExportRequest
 
 
 def render(request: ExportRequest) -> bytes:
@@ -16,8 +16,8 @@ def render(request: ExportRequest) -> bytes:
         ExportError: the ``timeout`` option is not a positive number of seconds.
     """
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.templating import diagram_timeout
-    from osallisuuden_palaset.templating import render as render_template
+    from osallisuuden_palaset.output.templating import diagram_timeout
+    from osallisuuden_palaset.output.templating import render as render_template
 
     diagram_timeout(request)  # a wrong option is refused before anything is drawn
     return render_template("report.html.j2", request).encode("utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 
 
 def tidy(text: str) -> str:
@@ -31,7 +31,7 @@ def tidy(text: str) -> str:
 def render(request: ExportRequest) -> bytes:
     """The report as CommonMark (every user text escaped to show literally), UTF-8."""
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.templating import render as render_template
+    from osallisuuden_palaset.output.templating import render as render_template
 
     return tidy(render_template("report.md.j2", request)).encode("utf-8")
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from osallisuuden_palaset.exporting import KINDS, Exporter, ExportRequest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 
 
 def render(request: ExportRequest) -> bytes:
     """The model as a YAML model file: ``{kind: data}``, fields in model order, UTF-8."""
     # Imported here so that registering the format does not load the YAML writer for every command.
-    from osallisuuden_palaset.writing import dump_yaml
+    from osallisuuden_palaset.files.writing import dump_yaml
 
     return dump_yaml(request.model).encode("utf-8")
 

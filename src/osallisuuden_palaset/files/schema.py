@@ -1,0 +1,245 @@
+"""JSON Schema (draft 2020-12) for model and framework files, generated from the model classes.
+
+Nothing here is kept by hand: every object comes from ``attrs.fields`` and the fields'
+type hints, so the schema follows the model. It mirrors the converter in
+:mod:`osallisuuden_palaset.files.converting`: fields without defaults are required, unknown keys
+are refused, a text is a string or a map of ``fi``/``en``/``sv``, plain text fields also
+take numbers (the converter writes them as text), ids carry the id pattern, dates are
+``YYYY-MM-DD`` strings, and a step is a block, a ``reuse`` step or an ``include`` step.
+Descriptions come from the classes' docstrings and the ``#:`` comments above their fields
+(read once from the source with :mod:`inspect` and :mod:`ast`).
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import enum
+import inspect
+import json
+import re
+import textwrap
+import types
+import typing
+from typing import Any, Final, Literal
+
+import attrs
+
+from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.model.ids import ID_PATTERN, SEPARATOR, check_id
+from osallisuuden_palaset.model.practice import Reuse, Step
+from osallisuuden_palaset.model.text import LANGS, Text
+
+#: The JSON Schema dialect of every generated schema.
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+#: Where the published schemas are meant to live (used as their ``$id``).
+SCHEMA_IDS: Final = {
+    "model": "https://osallisuuden-palaset.github.io/schema/model.schema.json",
+    "framework": "https://osallisuuden-palaset.github.io/schema/framework.schema.json",
+}
+SchemaKind = Literal["model", "framework"]
+#: A reference ``'owner/block'``: two ids joined by the separator.
+REF_PATTERN: Final = "^" + ID_PATTERN.strip("^$") + re.escape(SEPARATOR) + ID_PATTERN.strip("^$") + "$"
+_NOT_BLANK: Final = {"type": "string", "pattern": r"\S"}
+_TEXT_LIKE: Final = ["string", "number"]
+
+
+def model_schema() -> dict[str, Any]:
+    """The schema of a model file: exactly one of ``practice``, ``project``, ``catalogue``, ``collection``."""
+    kinds = [k for k in DOCUMENT_KINDS if k != "framework"]
+    return _document(
+        "model",
+        kinds,
+        "A model file of osallisuuden palaset: one practice, project, catalogue or collection.",
+    )
+
+
+def framework_schema() -> dict[str, Any]:
+    """The schema of a framework file: one ``framework``."""
+    return _document("framework", ["framework"], "A framework for promoting inclusion, as data.")
+
+
+def schema_json(kind: SchemaKind = "model") -> str:
+    """The schema of ``kind`` as JSON text: sorted keys, two-space indent, a final newline."""
+    if kind == "model":
+        schema = model_schema()
+    elif kind == "framework":
+        schema = framework_schema()
+    else:
+        raise ValueError(f"unknown schema kind {kind!r}: use 'model' or 'framework'")
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _document(kind: SchemaKind, keys: list[str], title: str) -> dict[str, Any]:
+    builder = _Builder()
+    properties: dict[str, Any] = {
+        "$schema": {"type": "string", "description": "The schema this file follows (for editors)."},
+        "version": {"type": _TEXT_LIKE, "description": "The file format's version (optional)."},
+    }
+    for key in keys:
+        properties[key] = builder.ref(DOCUMENT_KINDS[key])
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": SCHEMA_IDS[kind],
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if len(keys) == 1:
+        schema["required"] = keys
+    else:
+        schema["oneOf"] = [{"required": [key]} for key in keys]
+    schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+class _Builder:
+    """Walks model classes, collecting one ``$defs`` entry per class, enum and the text type."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserved first: classes refer to themselves (Block.parts)
+            self.defs[name] = self._define(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _define(self, cls: type[Any]) -> dict[str, Any]:
+        if cls is Text:
+            return _text_schema()
+        if issubclass(cls, enum.Enum):
+            return _enum_schema(cls)
+        return self._class_schema(cls)
+
+    def _class_schema(self, cls: type[Any]) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        docs = field_docs(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            prop = self.of_type(hints[field.name])
+            if _validators(field, check_id):
+                prop = {**prop, "pattern": ID_PATTERN}
+            if cls is Reuse and field.name == "reuse":
+                prop = {**prop, "pattern": REF_PATTERN}
+            if field.name in docs:
+                prop = (
+                    {**prop, "description": docs[field.name]}
+                    if "$ref" not in prop
+                    else {
+                        "allOf": [prop],
+                        "description": docs[field.name],
+                    }
+                )
+            properties[field.name] = prop
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if required:
+            schema["required"] = required
+        doc = _summary(cls)
+        if doc:
+            schema["description"] = doc
+        return schema
+
+    def of_type(self, hint: Any) -> dict[str, Any]:
+        """The schema of a field's type hint."""
+        if hint == Step:
+            return {"anyOf": [self.ref(arm) for arm in typing.get_args(Step)]}
+        origin = typing.get_origin(hint)
+        if origin in (types.UnionType, typing.Union):
+            arms = [a for a in typing.get_args(hint) if a is not type(None)]
+            inner = self.of_type(arms[0]) if len(arms) == 1 else {"anyOf": [self.of_type(a) for a in arms]}
+            return {"anyOf": [inner, {"type": "null"}]}
+        if origin is tuple:
+            return {"type": "array", "items": self.of_type(typing.get_args(hint)[0])}
+        if hint is bool:
+            return {"type": "boolean"}
+        if hint is int:
+            return {"type": "integer"}
+        if hint is str:
+            return {"type": _TEXT_LIKE}
+        if hint is dt.date:
+            return {"type": "string", "format": "date"}
+        if isinstance(hint, type) and (attrs.has(hint) or issubclass(hint, enum.Enum)):
+            return self.ref(hint)
+        raise TypeError(f"no JSON Schema for type {hint!r}")  # pragma: no cover - a new model type
+
+
+def _text_schema() -> dict[str, Any]:
+    return {
+        "description": "A text: a plain string (read as Finnish) or a map of fi, en and sv, at least one.",
+        "oneOf": [
+            _NOT_BLANK,
+            {
+                "type": "object",
+                "properties": dict.fromkeys(LANGS, _NOT_BLANK),
+                "additionalProperties": False,
+                "minProperties": 1,
+            },
+        ],
+    }
+
+
+def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
+    docs = field_docs(cls)
+    lines = [_summary(cls)] + [f"- {m.value}: {docs[m.name]}" for m in cls if m.name in docs]
+    return {
+        "type": "string",
+        "enum": [m.value for m in cls],
+        "description": "\n".join(line for line in lines if line),
+    }
+
+
+def _validators(field: attrs.Attribute[Any], wanted: Any) -> bool:
+    validator = field.validator
+    found = getattr(validator, "_validators", (validator,))
+    return wanted in found
+
+
+def _summary(cls: type[Any]) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return " ".join(doc.split("\n\n")[0].split()).replace("``", "`")
+
+
+def field_docs(cls: type[Any]) -> dict[str, str]:
+    """The ``#:`` comments written right above each field (or enum member) of ``cls``."""
+    if cls not in _DOCS:
+        _DOCS[cls] = _read_field_docs(cls)
+    return _DOCS[cls]
+
+
+_DOCS: dict[type[Any], dict[str, str]] = {}
+
+
+def _read_field_docs(cls: type[Any]) -> dict[str, str]:
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):  # pragma: no cover - classes defined without a source file
+        return {}
+    lines = source.splitlines()
+    found: dict[str, str] = {}
+    (node,) = ast.parse(source).body
+    assert isinstance(node, ast.ClassDef)
+    for statement in node.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            name = statement.target.id
+        elif isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+            name = statement.targets[0].id
+        else:
+            continue
+        comment: list[str] = []
+        index = statement.lineno - 2
+        while index >= 0 and lines[index].strip().startswith("#:"):
+            comment.insert(0, lines[index].strip()[2:].strip())
+            index -= 1
+        if comment:
+            found[name] = " ".join(comment).replace("``", "`")
+    return found

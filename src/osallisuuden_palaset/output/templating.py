@@ -1,0 +1,257 @@
+"""Render the report templates: HTML autoescaped, Markdown with every value escaped as literal text."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
+from osallisuuden_palaset.messages.labels import label, labels_for, value_label
+from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.flow import Flow
+from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.output.reporting import (
+    PracticeEvaluation,
+    practice_evaluation,
+    project_in,
+    resolved_steps,
+)
+
+
+def _finalize_markdown(value: Any) -> Markup:
+    """Every ``{{ value }}``: Markup (our own macros, ``h()``, ``md_block``) as is, the rest escaped.
+
+    The Markdown environment runs with HTML autoescape switched on only so that macro results come
+    back as Markup; this finalizer turns every other value into escaped Markdown wrapped in Markup,
+    so HTML escaping never applies on top.
+    """
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup | MarkdownText):
+        return Markup(str(value))
+    return Markup(escape_markdown(str(value)))
+
+
+def _plain_join(values: Any, separator: str = "") -> str:
+    """``join`` that returns plain text (escaped as a whole by the finalizer), never Markup."""
+    return separator.join(str(v) for v in values)
+
+
+def _base(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["t"] = _text
+    env.filters["label"] = _value_label
+    env.filters["group_size"] = _group_size
+    env.globals["kind_of"] = _kind_of
+    return env
+
+
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    """The environment for ``*.html.j2`` templates: autoescape on, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("osallisuuden_palaset", "templates/report"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return _base(env)
+
+
+@functools.cache
+def markdown_environment() -> jinja2.Environment:
+    """The environment for ``*.md.j2`` templates: every ``{{ value }}`` is escaped as Markdown text
+    unless it is a :class:`MarkdownText` (the ``md_block`` filter and ``h()`` produce those)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("osallisuuden_palaset", "templates/report"),
+        autoescape=True,
+        finalize=_finalize_markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_block"] = lambda value: Markup(escape_markdown_block(str(value)))
+    env.filters["join"] = _plain_join
+    env.globals["h"] = lambda level: Markup("#" * min(int(level), 6))
+    return _base(env)
+
+
+@jinja2.pass_context
+def _text(ctx: jinja2.runtime.Context, value: Text | str | None) -> str:
+    """A model text in the report's language (with fallback)."""
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return value.get(ctx["lang"])
+    return str(value)
+
+
+@jinja2.pass_context
+def _value_label(ctx: jinja2.runtime.Context, value: enum.Enum) -> str:
+    return value_label(value, ctx["lang"])
+
+
+def _group_size(size: Any) -> str:
+    if size is None or (size.min is None and size.max is None):
+        return ""
+    if size.min == size.max:
+        return str(size.min)
+    return f"{size.min or ''}–{size.max or ''}"
+
+
+def _kind_of(model: object) -> str:
+    if isinstance(model, Practice):
+        return "practice"
+    if isinstance(model, Block):
+        return "block"
+    return type(model).__name__.lower()
+
+
+def report_globals(request: ExportRequest) -> dict[str, Any]:
+    """What every report template gets: the model, the language, labels and the helper views."""
+    lang: Lang = request.lang
+
+    def evaluation(practice: Practice) -> PracticeEvaluation:
+        given = request.findings
+        return practice_evaluation(
+            practice,
+            request.framework,
+            request.context,
+            findings=given.get(practice.id, ()) if given is not None else None,
+            project=project_in(request.model, practice.id),
+        )
+
+    def survey_section(practice: Practice, level: int, markdown: bool) -> Markup:
+        """The survey section of ``practice``'s report, or nothing when the request has no results."""
+        results = request.surveys.get(practice.id)
+        if results is None:
+            return Markup("")
+        from osallisuuden_palaset.surveying.evidence import survey_section_html, survey_section_markdown
+
+        if not markdown:
+            return Markup(survey_section_html(results.report, lang=lang, level=level))
+        section = survey_section_markdown(
+            results.report, lang=lang, level=level, chart_file=results.chart_file
+        )
+        if results.chart_file is None:
+            section += f"\n<!-- {label('survey_chart_omitted', lang)} -->\n"
+        return Markup(section)
+
+    def diagram(practice: Practice) -> Markup:
+        """The practice's flow diagram as inline SVG (html only; ``-O diagrams=no`` leaves it out)."""
+        if request.option("diagrams", "yes") != "yes":
+            return Markup("")
+        return Markup(flow_figure(practice, request))
+
+    def question(framework_id: str, ident: str) -> Any:
+        framework = request.framework(framework_id)
+        if framework is None:
+            return None
+        return next((q for q in framework.questions if q.id == ident), None)
+
+    def element_name(framework_id: str, ident: str) -> Text | None:
+        framework = request.framework(framework_id)
+        if framework is None:
+            return None
+        try:
+            return framework.dimension(ident).name
+        except KeyError:
+            pass
+        try:
+            return framework.principle(ident).name
+        except KeyError:
+            return None
+
+    return {
+        "model": request.model,
+        "lang": lang,
+        "L": labels_for(lang),
+        "steps": lambda practice: resolved_steps(practice, request.context),
+        "step_names": lambda practice: {r.id: r.name for r in resolved_steps(practice, request.context)},
+        "outgoing": _outgoing,
+        "evaluation": evaluation,
+        "survey_section": survey_section,
+        "diagram": diagram,
+        "question": question,
+        "element_name": element_name,
+        "framework_of": request.framework,
+    }
+
+
+def flow_figure(practice: Practice, request: ExportRequest) -> str:
+    """A ``<figure>`` with the practice's flow diagram drawn by ``dot``, or a note saying why not.
+
+    Only an SVG that passed :func:`~osallisuuden_palaset.rendering.svg.inline_svg` goes into
+    the page (re-written from its parse, so nothing ``dot`` wrote is copied verbatim); ``dot``'s
+    warnings are noted under it. ``dot`` may take the ``timeout`` option's seconds, all in.
+    """
+    from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
+    from osallisuuden_palaset.rendering.drawing import GraphvizMissing, RenderRefused, draw
+    from osallisuuden_palaset.rendering.svg import OutputRefused, inline_svg
+
+    lang = request.lang
+    caption = f"<figcaption>{escape(label('flow_diagram', lang))}</figcaption>"
+    try:
+        source = diagram_source(
+            practice, DiagramOptions(lang=lang), frameworks=request.frameworks, context=request.context
+        )
+        drawing = draw(source, "svg", name=practice.id, timeout=diagram_timeout(request))
+        try:
+            svg = inline_svg(drawing.data)
+        except OutputRefused as refused:
+            raise RenderRefused("svg", str(refused), practice.id) from None
+    except GraphvizMissing:
+        return f'<p class="muted">{escape(label("diagram_missing", lang))}</p>'
+    except PalasetError as error:
+        return f'<p class="muted">{escape(label("diagram_failed", lang))}: {escape(str(error))}</p>'
+    warned = "".join(
+        f'<p class="muted">{escape(label("diagram_warning", lang))}: {escape(w)}</p>'
+        for w in drawing.warnings
+    )
+    return f'<figure class="diagram">{svg}{caption}</figure>{warned}'
+
+
+def diagram_timeout(request: ExportRequest) -> float:
+    """The seconds ``dot`` may take per diagram: the request's ``timeout`` option, else the default.
+
+    Raises:
+        ExportError: the option is not a positive number.
+    """
+    from osallisuuden_palaset.output.exporting import ExportError
+    from osallisuuden_palaset.rendering.drawing import DEFAULT_TIMEOUT
+
+    given = request.option("timeout", "")
+    if not given:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise ExportError(
+            f"option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given!r}"
+        )
+    return seconds
+
+
+def _outgoing(practice: Practice) -> dict[str, list[Flow]]:
+    """Step id → the flows leaving it, in written order (one pass, for long practices)."""
+    found: dict[str, list[Flow]] = {}
+    for flow in practice.flows:
+        found.setdefault(flow.source, []).append(flow)
+    return found
+
+
+def render(template: str, request: ExportRequest, **extra: Any) -> str:
+    """Render ``template`` (``*.md.j2`` with Markdown escaping, else HTML autoescape) for ``request``."""
+    env = markdown_environment() if template.endswith(".md.j2") else html_environment()
+    return env.get_template(template).render(**report_globals(request), **extra)

@@ -1,0 +1,191 @@
+"""The generated JSON Schema: valid, mirrors the model classes and agrees with the converter."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+import jsonschema
+import pytest
+from hypothesis import given
+from ruamel.yaml import YAML
+
+from osallisuuden_palaset.files import converting
+from osallisuuden_palaset.files.schema import field_docs, framework_schema, model_schema, schema_json
+from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.practice import Practice
+from tests import strategies as s
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FRAMEWORK_FILES = sorted((ROOT / "src" / "osallisuuden_palaset" / "data" / "frameworks").glob("*.yaml"))
+
+
+def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+MODEL = validator(model_schema())
+FRAMEWORK = validator(framework_schema())
+
+
+def errors(v: jsonschema.Draft202012Validator, data: Any) -> list[str]:
+    return [e.message for e in v.iter_errors(data)]
+
+
+def as_editor_sees(data: Any) -> Any:
+    """YAML data as JSON: dates become the ``YYYY-MM-DD`` strings an editor checks."""
+    if isinstance(data, dict):
+        return {str(k): as_editor_sees(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [as_editor_sees(v) for v in data]
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    return data
+
+
+def read_yaml(path: Path) -> Any:
+    yaml = YAML(typ="safe", pure=True)
+    return as_editor_sees(yaml.load(path.read_text(encoding="utf-8")))
+
+
+def example_files() -> list[Path]:
+    if not EXAMPLES.is_dir():
+        return []
+    return sorted(
+        p
+        for p in EXAMPLES.rglob("*")
+        if p.suffix in (".yaml", ".yml", ".json") and not p.name.endswith(".schema.json")
+    )
+
+
+def test_schemas_are_valid_draft_2020_12() -> None:
+    for schema in (model_schema(), framework_schema()):
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_json_is_deterministic_and_is_the_schema() -> None:
+    assert schema_json("model") == schema_json("model")
+    assert json.loads(schema_json("model")) == model_schema()
+    assert json.loads(schema_json("framework")) == framework_schema()
+    with pytest.raises(ValueError, match="unknown schema kind"):
+        schema_json("kissa")  # type: ignore[arg-type]
+
+
+def test_every_model_class_mirrors_its_fields() -> None:
+    defs = model_schema()["$defs"] | framework_schema()["$defs"]
+    for name, definition in defs.items():
+        if definition.get("type") != "object":
+            continue
+        cls = next(c for c in _classes() if c.__name__ == name)
+        fields = attrs.fields(cls)
+        assert set(definition["properties"]) == {f.name for f in fields}
+        assert definition.get("required", []) == [f.name for f in fields if f.default is attrs.NOTHING]
+        assert definition["additionalProperties"] is False
+
+
+def _classes() -> list[type[Any]]:
+    found: list[type[Any]] = []
+    todo: list[type[Any]] = [*converting.DOCUMENT_KINDS.values()]
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.append(cls)
+        for hint in typing.get_type_hints(cls).values():
+            for arg in (hint, *_flat_args(hint)):
+                if isinstance(arg, type) and attrs.has(arg):
+                    todo.append(arg)
+    return found
+
+
+def _flat_args(hint: Any) -> list[Any]:
+    out = []
+    for arg in typing.get_args(hint):
+        out += [arg, *_flat_args(arg)]
+    return out
+
+
+def test_descriptions_come_from_the_field_comments() -> None:
+    reuse = model_schema()["$defs"]["Reuse"]
+    assert "catalogue id or practice id" in reuse["properties"]["reuse"]["description"]
+    assert reuse["description"].startswith("A step that reuses a block")
+    assert "kuultu" in model_schema()["$defs"]["Role"]["description"]
+    assert field_docs(Practice)["summary"] == "Lyhyt kuvaus."
+
+
+def test_ids_and_refs_carry_their_patterns() -> None:
+    practice = {"id": "Iso Kirjain", "name": "P"}
+    assert any("does not match" in m for m in errors(MODEL, {"practice": practice}))
+    step = {"id": "a", "reuse": "no-slash"}
+    assert errors(MODEL, {"practice": {"id": "p", "name": "P", "steps": [step]}})
+
+
+@pytest.mark.parametrize(
+    ("document", "why"),
+    [
+        ({"practice": {"id": "p", "name": "P", "stpes": []}}, "misspelt key"),
+        ({"practice": {"id": "p", "name": "P", "steps": [{"id": "a", "nmae": "A"}]}}, "misspelt block key"),
+        ({"practice": {"id": "p", "name": "P"}, "project": {"id": "h", "name": "H"}}, "two documents"),
+        ({"version": 1}, "no document"),
+        ({"practice": {"id": "p", "name": "  "}}, "blank text"),
+        ({"practice": {"id": "p", "name": {}}}, "empty text map"),
+        ({"practice": {"id": "p", "name": {"de": "P"}}}, "unknown language"),
+        ({"practice": {"id": "p"}}, "missing name"),
+        (
+            {"practice": {"id": "p", "name": "P", "steps": [{"id": "a", "reuse": "x/y", "include": "z"}]}},
+            "both",
+        ),
+        (
+            {"practice": {"id": "p", "name": "P", "flows": [{"source": "a", "target": "b", "kind": "jump"}]}},
+            "enum",
+        ),
+        ({"project": {"id": "h", "name": "H", "period": {"start": "31.1.2024"}}}, "date"),
+    ],
+)
+def test_schema_rejects_mistakes(document: dict[str, Any], why: str) -> None:
+    assert errors(MODEL, document), why
+
+
+def test_framework_files_follow_the_framework_schema() -> None:
+    assert FRAMEWORK_FILES
+    for path in FRAMEWORK_FILES:
+        assert errors(FRAMEWORK, read_yaml(path)) == [], path
+        assert errors(MODEL, read_yaml(path)), "a framework is not a model file"
+
+
+def test_every_example_file_follows_the_schema() -> None:
+    files = example_files()
+    if not files:
+        pytest.skip("examples/ has no model files yet")
+    for path in files:
+        data = read_yaml(path) if path.suffix != ".json" else json.loads(path.read_text(encoding="utf-8"))
+        v = FRAMEWORK if isinstance(data, dict) and "framework" in data else MODEL
+        assert errors(v, data) == [], path
+
+
+@given(s.models())
+def test_schema_accepts_what_the_converter_writes(model: Any) -> None:
+    document = converting.to_document(model)
+    v = FRAMEWORK if isinstance(model, Framework) else MODEL
+    assert errors(v, document) == []
+    assert errors(v, json.loads(json.dumps(document))) == []
+
+
+@given(s.practices(max_steps=3))
+def test_schema_and_converter_refuse_the_same_unknown_key(practice: Practice) -> None:
+    data = converting.unstructure(practice)
+    broken = copy.deepcopy(data)
+    broken["tunniste"] = "x"
+    assert errors(MODEL, {"practice": broken})
+    with pytest.raises(cattrs.ClassValidationError) as info:
+        converting.structure(broken, Practice)
+    assert "tunniste" in " ".join(cattrs.transform_error(info.value))
+    assert converting.structure(data, Practice) == practice
