@@ -7,15 +7,30 @@ from difflib import get_close_matches
 
 import attrs
 
-#: A location inside a document: keys and list indices from the top, e.g. ("practice", "blocks", 2).
-Path = tuple[str | int, ...]
+#: A place inside a model document: keys and list indices from the top, e.g. ("practice", "blocks", 2).
+#: (Not a file path; its old name ``Path`` still imports, with a ``DeprecationWarning``.)
+ModelPath = tuple[str | int, ...]
+
+
+def __getattr__(name: str) -> object:
+    """The old name ``Path`` of :data:`ModelPath`, for one release."""
+    if name == "Path":
+        import warnings
+
+        warnings.warn(
+            "osallisuuden_palaset.errors.Path is now ModelPath (it is a place in a model, not a file)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return ModelPath
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @attrs.frozen
 class Issue:
     """One thing wrong with a model, located by its path inside the document."""
 
-    path: Path
+    path: ModelPath
     message: str
     hint: str | None = None
 

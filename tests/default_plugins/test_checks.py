@@ -8,7 +8,7 @@ import pytest
 
 from osallisuuden_palaset.assessing.checking import CheckInput, run_checks
 from osallisuuden_palaset.default_plugins.checks import BUILTIN_CHECKS
-from osallisuuden_palaset.errors import Path as ModelPath
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.files.loading import load_document
 from osallisuuden_palaset.model.evaluation import Finding
 from osallisuuden_palaset.model.practice import Practice

@@ -17,7 +17,7 @@ from osallisuuden_palaset.assessing.checking import (
 )
 from osallisuuden_palaset.assessing.collection import ReuseCount, practice_projects, reuse_counts
 from osallisuuden_palaset.assessing.coverage import collection_coverage, practice_coverage, project_coverage
-from osallisuuden_palaset.errors import Path, nearest
+from osallisuuden_palaset.errors import ModelPath, nearest
 from osallisuuden_palaset.model.evaluation import Coverage, Finding, QuestionStatus, Severity
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
@@ -26,10 +26,10 @@ from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text
 
 #: (practice id, path inside it) → "FILE:LINE", or None.
-PracticeLocator = Callable[[str, Path], "str | None"]
+PracticeLocator = Callable[[str, ModelPath], "str | None"]
 
 
-def _nowhere(practice: str, path: Path) -> str | None:
+def _nowhere(practice: str, path: ModelPath) -> str | None:
     return None
 
 
@@ -113,7 +113,7 @@ def _unknown_framework(practice: Practice, known: Mapping[str, Framework], locat
 
 
 def _bind(locate: PracticeLocator, practice: str) -> Locator:
-    def located(path: Path) -> str | None:
+    def located(path: ModelPath) -> str | None:
         return locate(practice, path)
 
     return located

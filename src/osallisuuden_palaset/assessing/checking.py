@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
 from osallisuuden_palaset.model.evaluation import Finding, Severity, to_severity
 from osallisuuden_palaset.model.framework import Framework
@@ -18,10 +18,10 @@ from osallisuuden_palaset.model.text import Text, optional_text, text
 from osallisuuden_palaset.plugins.isolating import PluginCall, describe_error
 
 #: Turns a path inside the practice document into "FILE:LINE", or None when unknown.
-Locator = Callable[[Path], "str | None"]
+Locator = Callable[[ModelPath], "str | None"]
 
 
-def no_location(path: Path) -> str | None:
+def no_location(path: ModelPath) -> str | None:
     """The locator for practices that did not come from a file."""
     return None
 
@@ -42,7 +42,7 @@ class CheckInput:
 
     def finding(
         self,
-        path: Path,
+        path: ModelPath,
         message: str | Text,
         suggestion: str | Text | None = None,
         *,
@@ -152,7 +152,7 @@ def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
-def _path_key(path: Path) -> tuple[tuple[int, str], ...]:
+def _path_key(path: ModelPath) -> tuple[tuple[int, str], ...]:
     return tuple((0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in path)
 
 

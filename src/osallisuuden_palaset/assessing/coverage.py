@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.model.block import Block, Strength
 from osallisuuden_palaset.model.evaluation import (
     Claim,
@@ -53,7 +53,7 @@ def practice_claims(practice: Practice, framework: str, context: Context) -> tup
     out: list[Claim] = []
     for top, owner, step in reached_steps(practice, context.practices):
         head = practice.steps[top]
-        here: Path = ("steps", top)
+        here: ModelPath = ("steps", top)
         if isinstance(step, Include):
             continue
         if isinstance(step, Block):
@@ -87,7 +87,7 @@ def _block_claims(
     practice: Practice,
     step: str,
     block: Block,
-    path: Path,
+    path: ModelPath,
     origin: Origin,
     source: str | None,
     framework: str,

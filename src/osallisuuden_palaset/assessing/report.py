@@ -7,13 +7,13 @@ from typing import Any
 
 from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
 from osallisuuden_palaset.assessing.collection import ReuseCount
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
 from osallisuuden_palaset.model.evaluation import Claim, Coverage, ElementCoverage, Finding, Level, Severity
 from osallisuuden_palaset.model.text import Lang, Text
 
 #: A claim's place: (practice id, path) → "FILE:LINE" or None.
-ClaimLocator = Callable[[str, Path], "str | None"]
+ClaimLocator = Callable[[str, ModelPath], "str | None"]
 
 MARK = {Level.COVERED: "●", Level.TOUCHED: "◐", Level.UNSUPPORTED: "◌", Level.NOT_CLAIMED: "○"}
 #: The report's own words; names of levels and severities come from ``labels.value_label``.

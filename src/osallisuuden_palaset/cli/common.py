@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
-from osallisuuden_palaset.errors import Path as ModelPath
+from osallisuuden_palaset.errors import LoadError, ModelPath, PalasetError, did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 

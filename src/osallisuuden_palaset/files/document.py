@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 
-from osallisuuden_palaset.errors import Issue, ModelError, Path, Problem, did_you_mean
+from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Problem, did_you_mean
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS, META_KEYS, Model, structure
 from osallisuuden_palaset.files.reading import Position, Reading
-from osallisuuden_palaset.files.shape import Finding, check_shape
+from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.practice import Answer, Include, Phase, Practice, Reuse, flow_issues
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -38,14 +38,14 @@ class Location:
 
 
 @attrs.frozen
-class Source:
+class SourceMap:
     """The file a document came from and where each key and value is written in it."""
 
     file: str
-    values: Mapping[Path, Position] = attrs.field(factory=dict, eq=False, repr=False)
-    keys: Mapping[Path, Position] = attrs.field(factory=dict, eq=False, repr=False)
+    values: Mapping[ModelPath, Position] = attrs.field(factory=dict, eq=False, repr=False)
+    keys: Mapping[ModelPath, Position] = attrs.field(factory=dict, eq=False, repr=False)
 
-    def locate(self, path: Path) -> Position:
+    def locate(self, path: ModelPath) -> Position:
         """(line, col) of the value at ``path``, or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             found = self.values.get(tuple(path[:end]))
@@ -53,19 +53,21 @@ class Source:
                 return found
         return (1, 1)
 
-    def locate_key(self, path: Path) -> Position:
+    def locate_key(self, path: ModelPath) -> Position:
         """(line, col) of the key introducing ``path``; the value's place when there is no key."""
         return self.keys.get(tuple(path)) or self.locate(path)
 
-    def location(self, path: Path) -> Location:
+    def location(self, path: ModelPath) -> Location:
         """The :class:`Location` of the value at ``path``."""
         return Location(self.file, *self.locate(path))
 
-    def where(self, path: Path) -> str:
+    def where(self, path: ModelPath) -> str:
         """``"FILE:LINE:COL"`` of the value at ``path``."""
         return str(self.location(path))
 
-    def problem(self, path: Path, message: str, hint: str | None = None, *, at_key: bool = False) -> Problem:
+    def problem(
+        self, path: ModelPath, message: str, hint: str | None = None, *, at_key: bool = False
+    ) -> Problem:
         """A problem located at ``path`` (at its key when ``at_key``)."""
         line, col = self.locate_key(path) if at_key else self.locate(path)
         return Problem(self.file, line, col, message, hint)
@@ -75,16 +77,16 @@ class Source:
 class Document:
     """One model file: its model object, what kind of document it is, and where things are in it."""
 
-    source: Source
+    source: SourceMap
     model: Model
     #: The document key: "practice", "project", "catalogue", "collection" or "framework".
     kind: str
 
-    def locate(self, path: Path) -> Position:
+    def locate(self, path: ModelPath) -> Position:
         """(line, col) of ``path`` inside the document (paths start with the document key)."""
         return self.source.locate(path)
 
-    def where(self, path: Path) -> str:
+    def where(self, path: ModelPath) -> str:
         """``"FILE:LINE:COL"`` of ``path`` inside the document."""
         return self.source.where(path)
 
@@ -104,7 +106,7 @@ class Parsed:
 
 def parse(reading: Reading, name: str) -> Parsed:
     """Build the document a reading holds, reporting every problem found on the way."""
-    source = Source(name, reading.values, reading.keys)
+    source = SourceMap(name, reading.values, reading.keys)
     problems = list(reading.problems)
     if reading.data is None:
         if not problems:
@@ -130,21 +132,21 @@ def parse(reading: Reading, name: str) -> Parsed:
     return Parsed(Document(source, model, kind), (), raw_ids, kind)
 
 
-def _document_kind(data: Any) -> tuple[str | None, list[Finding]]:
+def _document_kind(data: Any) -> tuple[str | None, list[ShapeProblem]]:
     if not isinstance(data, Mapping):
-        return None, [Finding((), "a model file must be a map with one document key", KINDS_HINT)]
-    findings: list[Finding] = []
+        return None, [ShapeProblem((), "a model file must be a map with one document key", KINDS_HINT)]
+    findings: list[ShapeProblem] = []
     kinds = [k for k in data if k in DOCUMENT_KINDS]
     for key in data:
         if key not in DOCUMENT_KINDS and key not in META_KEYS:
             hint = did_you_mean(str(key), [*DOCUMENT_KINDS, *META_KEYS]) or KINDS_HINT
-            findings.append(Finding((key,), f"unknown top-level key {key!r}", hint, at_key=True))
+            findings.append(ShapeProblem((key,), f"unknown top-level key {key!r}", hint, at_key=True))
     if not kinds:
-        findings.append(Finding((), "the file has no document key", KINDS_HINT))
+        findings.append(ShapeProblem((), "the file has no document key", KINDS_HINT))
         return None, findings
     for extra in kinds[1:]:
         findings.append(
-            Finding(
+            ShapeProblem(
                 (extra,),
                 f"a file holds one document, but this one has both {kinds[0]!r} and {extra!r}",
                 "move each into a file of its own; " + KINDS_HINT,
@@ -167,28 +169,28 @@ def _raw_ids(kind: str, data: Any) -> Iterator[str]:
                 yield item["id"]
 
 
-def error_findings(error: BaseException, path: Path) -> list[Finding]:
+def error_findings(error: BaseException, path: ModelPath) -> list[ShapeProblem]:
     """Findings for an exception raised while structuring, following cattrs' notes to paths."""
     if isinstance(error, BaseExceptionGroup):
-        found: list[Finding] = []
+        found: list[ShapeProblem] = []
         for sub in error.exceptions:
             found += error_findings(sub, (*path, *_note_steps(sub)))
         return found
     if isinstance(error, ModelError):
-        return [Finding((*path, *i.path), i.message, i.hint) for i in error.issues]
+        return [ShapeProblem((*path, *i.path), i.message, i.hint) for i in error.issues]
     if isinstance(error, KeyError):
-        return [Finding(path, f"missing required field {error.args[0]!r}", loose=True)]
-    return [Finding(path, str(error) or type(error).__name__, loose=True)]
+        return [ShapeProblem(path, f"missing required field {error.args[0]!r}", loose=True)]
+    return [ShapeProblem(path, str(error) or type(error).__name__, loose=True)]
 
 
-def _skeleton_findings(kind: str, data: Any, found: Sequence[Finding]) -> list[Finding]:
+def _skeleton_findings(kind: str, data: Any, found: Sequence[ShapeProblem]) -> list[ShapeProblem]:
     """Flow, phase and answer problems of practices that could not be built.
 
     A practice with a broken part cannot be constructed, so its own invariants never ran;
     they are checked here on the parts that can be read, so one run reports them too.
     """
     seen = {(f.path, f.message) for f in found}
-    extra: list[Finding] = []
+    extra: list[ShapeProblem] = []
     for path, raw in _raw_practices(kind, data):
         if not any(f.path[: len(path)] == path for f in found):
             continue  # this practice was built, so its invariants were checked already
@@ -200,18 +202,18 @@ def _skeleton_findings(kind: str, data: Any, found: Sequence[Finding]) -> list[F
             [_try_structure(a, Answer) for a in _raw_list(raw, "answers")],
         )
         for issue in issues:
-            finding = Finding((*path, *issue.path), issue.message, issue.hint)
+            finding = ShapeProblem((*path, *issue.path), issue.message, issue.hint)
             if (finding.path, finding.message) not in seen:
                 extra.append(finding)
     return extra
 
 
-def _raw_practices(kind: str, data: Any) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+def _raw_practices(kind: str, data: Any) -> Iterator[tuple[ModelPath, Mapping[str, Any]]]:
     if not isinstance(data, Mapping):
         return
     if kind == "practice":
         yield (kind,), data
-    projects: list[tuple[Path, Any]] = [((kind,), data)] if kind == "project" else []
+    projects: list[tuple[ModelPath, Any]] = [((kind,), data)] if kind == "project" else []
     if kind == "collection":
         for i, practice in enumerate(_raw_list(data, "practices")):
             if isinstance(practice, Mapping):
@@ -240,7 +242,7 @@ def _try_structure(item: Any, cls: type[T]) -> T | None:
         return None
 
 
-def _note_steps(error: BaseException) -> Path:
+def _note_steps(error: BaseException) -> ModelPath:
     for note in getattr(error, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
             return (note.name,)
@@ -249,21 +251,21 @@ def _note_steps(error: BaseException) -> Path:
     return ()
 
 
-def _already_reported(finding: Finding, shape: Sequence[Finding]) -> bool:
+def _already_reported(finding: ShapeProblem, shape: Sequence[ShapeProblem]) -> bool:
     """Whether a structuring error repeats a finding of the shape check (same spot or around it)."""
     return finding.loose and any(_comparable(finding.path, s.path) for s in shape)
 
 
-def _comparable(a: Path, b: Path) -> bool:
+def _comparable(a: ModelPath, b: ModelPath) -> bool:
     n = min(len(a), len(b))
     return a[:n] == b[:n]
 
 
-def _to_problem(source: Source, finding: Finding) -> Problem:
+def _to_problem(source: SourceMap, finding: ShapeProblem) -> Problem:
     return source.problem(finding.path, finding.message, finding.hint, at_key=finding.at_key)
 
 
-def places(document: Document) -> Iterator[tuple[str, Practice | Project | Catalogue, Path]]:
+def places(document: Document) -> Iterator[tuple[str, Practice | Project | Catalogue, ModelPath]]:
     """Every practice, project and catalogue a document defines, with its path in the document."""
     model = document.model
     if isinstance(model, Practice):
@@ -281,14 +283,14 @@ def places(document: Document) -> Iterator[tuple[str, Practice | Project | Catal
             yield "catalogue", catalogue, ("collection", "catalogues", k)
 
 
-def _project_places(project: Project, path: Path) -> Iterator[tuple[str, Project | Practice, Path]]:
+def _project_places(project: Project, path: ModelPath) -> Iterator[tuple[str, Project | Practice, ModelPath]]:
     yield "project", project, path
     for i, practice in enumerate(project.practices):
         yield "practice", practice, (*path, "practices", i)
 
 
 def reference_problems(
-    located: Iterable[tuple[Source, Practice | Project | Catalogue, Path]],
+    located: Iterable[tuple[SourceMap, Practice | Project | Catalogue, ModelPath]],
     context: Context,
     *,
     check_frameworks: bool,

@@ -9,16 +9,16 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path as FilePath
+from pathlib import Path
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, ModelError, Path, Problem
+from osallisuuden_palaset.errors import LoadError, ModelError, ModelPath, Problem
 from osallisuuden_palaset.files.document import (
     Document,
     Location,
     Parsed,
-    Source,
+    SourceMap,
     parse,
     places,
     reference_problems,
@@ -37,7 +37,7 @@ __all__ = [
     "Document",
     "Location",
     "Skipped",
-    "Source",
+    "SourceMap",
     "Workspace",
     "load_document",
     "load_framework",
@@ -70,7 +70,7 @@ class Workspace:
     documents: tuple[Document, ...]
     context: Context
     #: (kind, id) → the document defining it and the path there; kind is practice/project/catalogue.
-    places: Mapping[tuple[str, str], tuple[Document, Path]] = attrs.field(factory=dict, repr=False)
+    places: Mapping[tuple[str, str], tuple[Document, ModelPath]] = attrs.field(factory=dict, repr=False)
     #: Files beside the named ones that their references reach (checked with them, not part of
     #: the collection); see :func:`load_workspace`.
     referenced: tuple[Document, ...] = ()
@@ -131,7 +131,7 @@ def load_document(
     Raises:
         LoadError: the file is missing or unreadable, or has problems (every one is listed).
     """
-    parsed = _parse_file(FilePath(path))
+    parsed = _parse_file(Path(path))
     return _checked_document(parsed, tuple(frameworks), tuple(catalogues))
 
 
@@ -180,9 +180,9 @@ def load_workspace(
     Raises:
         LoadError: listing every problem in every file, sorted by file, line and column.
     """
-    roots = [FilePath(p) for p in paths]
+    roots = [Path(p) for p in paths]
     problems: list[Problem] = []
-    files: list[FilePath] = []
+    files: list[Path] = []
     for root in roots:
         found, problem = _files_of(root, on_skip)
         files += found
@@ -220,7 +220,7 @@ def load_workspace(
             all_frameworks[d.model.id] = d.model
     collection, located, issues = _assemble(documents, roots)
     problems += issues
-    located_too: list[tuple[Document, Practice | Project | Catalogue, Path]] = []
+    located_too: list[tuple[Document, Practice | Project | Catalogue, ModelPath]] = []
     if referenced:  # the referenced files as if loaded together with the named ones: id clashes
         _, together, clashes = _assemble((*documents, *referenced), roots)
         problems += [c for c in clashes if c not in issues]
@@ -266,10 +266,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _siblings(roots: Sequence[FilePath], loaded: Sequence[FilePath]) -> list[FilePath]:
+def _siblings(roots: Sequence[Path], loaded: Sequence[Path]) -> list[Path]:
     """Model files beside the named files (not below them), except those loaded anyway."""
     taken = {p.resolve() for p in loaded}
-    found: list[FilePath] = []
+    found: list[Path] = []
     for folder in dict.fromkeys(r.parent for r in roots if r.is_file()):
         for path in sorted(folder.iterdir()):
             if path.is_file() and _is_model_file(path.name) and path.resolve() not in taken:
@@ -280,19 +280,19 @@ def _siblings(roots: Sequence[FilePath], loaded: Sequence[FilePath]) -> list[Fil
 
 def model_files(
     folder: str | os.PathLike[str], *, on_skip: Callable[[Skipped], None] | None = None
-) -> list[FilePath]:
+) -> list[Path]:
     """Model files in ``folder`` and below, sorted; hidden files and ``*.schema.json`` skipped.
 
     Only regular files (or links to them) are read: a named pipe, socket or device named like
     a model file, and a symbolic link that loops, are left out and passed to ``on_skip``
     (reading a pipe would wait for a writer forever). Links to folders are not followed.
     """
-    found: list[FilePath] = []
+    found: list[Path] = []
     for top, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if _is_model_file(name):
-                path = FilePath(top, name)
+                path = Path(top, name)
                 reason = _not_readable(path)
                 if reason is None:
                     found.append(path)
@@ -303,15 +303,15 @@ def model_files(
 
 def read_from(folder: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
     """Whether loading ``folder`` would read ``path``: a model file in it or below, not in a hidden folder."""
-    inside = FilePath(os.path.realpath(path))
-    top = FilePath(os.path.realpath(folder))
+    inside = Path(os.path.realpath(path))
+    top = Path(os.path.realpath(folder))
     if not inside.is_relative_to(top) or inside == top:
         return False
     parts = inside.relative_to(top).parts
     return _is_model_file(parts[-1]) and not any(p.startswith(".") for p in parts[:-1])
 
 
-def _not_readable(path: FilePath) -> str | None:
+def _not_readable(path: Path) -> str | None:
     """Why ``path`` is not read as a model file (None: it is a regular file, or its problem is reported)."""
     try:
         mode = os.stat(path).st_mode
@@ -334,9 +334,7 @@ def _is_model_file(name: str) -> bool:
     return not name.startswith(".") and lower.endswith(MODEL_SUFFIXES) and not lower.endswith(".schema.json")
 
 
-def _files_of(
-    root: FilePath, on_skip: Callable[[Skipped], None] | None
-) -> tuple[list[FilePath], Problem | None]:
+def _files_of(root: Path, on_skip: Callable[[Skipped], None] | None) -> tuple[list[Path], Problem | None]:
     """The model files ``root`` names: itself, or those its folder holds.
 
     A pipe or device named on its own is read, up to the size limit like any file
@@ -354,7 +352,7 @@ def _files_of(
     return [], Problem(str(root), 1, 1, "no such file or folder: check the path and its spelling")
 
 
-def _parse_file(path: FilePath) -> Parsed:
+def _parse_file(path: Path) -> Parsed:
     name = str(path)
     try:
         with path.open("rb") as handle:
@@ -392,13 +390,15 @@ def _checked_document(
 
 
 def _assemble(
-    documents: Sequence[Document], roots: Sequence[FilePath]
-) -> tuple[Collection | None, list[tuple[Document, Practice | Project | Catalogue, Path]], list[Problem]]:
+    documents: Sequence[Document], roots: Sequence[Path]
+) -> tuple[
+    Collection | None, list[tuple[Document, Practice | Project | Catalogue, ModelPath]], list[Problem]
+]:
     """The collection of all documents, where each of its parts is written, and id clashes."""
-    practices: list[tuple[Document, Practice, Path]] = []
-    projects: list[tuple[Document, Project, Path]] = []
-    catalogues: list[tuple[Document, Catalogue, Path]] = []
-    located: list[tuple[Document, Practice | Project | Catalogue, Path]] = []
+    practices: list[tuple[Document, Practice, ModelPath]] = []
+    projects: list[tuple[Document, Project, ModelPath]] = []
+    catalogues: list[tuple[Document, Catalogue, ModelPath]] = []
+    located: list[tuple[Document, Practice | Project | Catalogue, ModelPath]] = []
     for document in documents:
         for _, model, path in places(document):
             located.append((document, model, path))
@@ -420,7 +420,7 @@ def _assemble(
             catalogues=[m for _, m, _ in catalogues],
         )
     except ModelError as error:
-        parts: dict[str, Sequence[tuple[Document, object, Path]]] = {
+        parts: dict[str, Sequence[tuple[Document, object, ModelPath]]] = {
             "practices": practices,
             "projects": projects,
             "catalogues": catalogues,
@@ -434,11 +434,11 @@ def _assemble(
     return collection, located, []
 
 
-def _in_project(path: Path) -> bool:
+def _in_project(path: ModelPath) -> bool:
     return "projects" in path or path[:1] == ("project",)
 
 
-def _identity(header: Collection | None, roots: Sequence[FilePath]) -> tuple[str, Text, Text | None]:
+def _identity(header: Collection | None, roots: Sequence[Path]) -> tuple[str, Text, Text | None]:
     if header is not None:
         return header.id, header.name, header.description
     folders = [r for r in roots if r.is_dir()]
@@ -456,8 +456,8 @@ def slug(name: str) -> str:
 
 
 def _kinds(
-    located: Iterable[tuple[Document, Practice | Project | Catalogue, Path]],
-) -> Iterator[tuple[Document, Practice | Project | Catalogue, Path, str]]:
+    located: Iterable[tuple[Document, Practice | Project | Catalogue, ModelPath]],
+) -> Iterator[tuple[Document, Practice | Project | Catalogue, ModelPath, str]]:
     for document, model, path in located:
         if isinstance(model, Project):
             yield document, model, path, "project"

@@ -9,7 +9,7 @@ from typing import Any, Final
 import attrs
 from ruamel.yaml.reader import Reader
 
-from osallisuuden_palaset.errors import Path, Problem
+from osallisuuden_palaset.errors import ModelPath, Problem
 from osallisuuden_palaset.files.reading_events import read_events
 from osallisuuden_palaset.files.reading_json import JsonPositions
 from osallisuuden_palaset.files.reading_limits import LimitExceeded, check_limits
@@ -29,12 +29,12 @@ class Reading:
 
     #: Plain data (dict, list, str, int, float, bool, None); None when nothing could be read.
     data: Any
-    #: Path → (line, col) of each value, both 1-based; ``()`` is the whole document.
-    values: Mapping[Path, Position] = attrs.field(factory=dict)
-    #: Path → (line, col) of the key that introduces the value at that path.
-    keys: Mapping[Path, Position] = attrs.field(factory=dict)
-    #: Path → source text of plain scalars read as numbers or booleans (so ``code: 0123`` can stay text).
-    raw: Mapping[Path, str] = attrs.field(factory=dict)
+    #: ModelPath → (line, col) of each value, both 1-based; ``()`` is the whole document.
+    values: Mapping[ModelPath, Position] = attrs.field(factory=dict)
+    #: ModelPath → (line, col) of the key that introduces the value at that path.
+    keys: Mapping[ModelPath, Position] = attrs.field(factory=dict)
+    #: ModelPath → source text of plain scalars read as numbers or booleans (so ``code: 0123`` can stay text).
+    raw: Mapping[ModelPath, str] = attrs.field(factory=dict)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -204,7 +204,7 @@ class _LazyPositions:
             self.text = self.walk = None
         return self.reading
 
-    def lookup(self, field: str, path: Path) -> Any:
+    def lookup(self, field: str, path: ModelPath) -> Any:
         if self.walk is None:
             return getattr(self.get(), field).get(path)
         return _WALKS[field](self.walk, path)
@@ -213,24 +213,24 @@ class _LazyPositions:
 _WALKS: Final = {"values": JsonPositions.value, "keys": JsonPositions.key, "raw": JsonPositions.raw}
 
 
-class _Lazy(Mapping[Path, Any]):
+class _Lazy(Mapping[ModelPath, Any]):
     """One of a reading's position maps, filled in as it is used."""
 
     def __init__(self, positions: _LazyPositions, field: str) -> None:
         self._positions = positions
         self._field = field
 
-    def _mapping(self) -> Mapping[Path, Any]:
-        found: Mapping[Path, Any] = getattr(self._positions.get(), self._field)
+    def _mapping(self) -> Mapping[ModelPath, Any]:
+        found: Mapping[ModelPath, Any] = getattr(self._positions.get(), self._field)
         return found
 
-    def __getitem__(self, key: Path) -> Any:
+    def __getitem__(self, key: ModelPath) -> Any:
         found = self._positions.lookup(self._field, key)
         if found is None:
             raise KeyError(key)
         return found
 
-    def __iter__(self) -> Iterator[Path]:
+    def __iter__(self) -> Iterator[ModelPath]:
         return iter(self._mapping())
 
     def __len__(self) -> int:

@@ -22,7 +22,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.files.reading_limits import CParser, LimitExceeded
 
 #: Whether libyaml's parser is there to read with.
@@ -41,26 +41,26 @@ _SHIFT: Final = 32
 _MASK: Final = (1 << _SHIFT) - 1
 
 
-class PackedPositions(Mapping[Path, Position]):
-    """Path → (line, col), stored as one int per path (a third of the memory of tuples)."""
+class PackedPositions(Mapping[ModelPath, Position]):
+    """ModelPath → (line, col), stored as one int per path (a third of the memory of tuples)."""
 
     __slots__ = ("_packed",)
 
-    def __init__(self, packed: dict[Path, int]) -> None:
+    def __init__(self, packed: dict[ModelPath, int]) -> None:
         self._packed = packed
 
-    def __getitem__(self, path: Path) -> Position:
+    def __getitem__(self, path: ModelPath) -> Position:
         found = self._packed[path]
         return (found >> _SHIFT, found & _MASK)
 
-    def get(self, path: Path, default: Any = None) -> Any:
+    def get(self, path: ModelPath, default: Any = None) -> Any:
         found = self._packed.get(path)
         return default if found is None else (found >> _SHIFT, found & _MASK)
 
     def __contains__(self, path: object) -> bool:
         return path in self._packed
 
-    def __iter__(self) -> Iterator[Path]:
+    def __iter__(self) -> Iterator[ModelPath]:
         return iter(self._packed)
 
     def __len__(self) -> int:
@@ -89,7 +89,7 @@ def _resolver_table() -> dict[str, list[tuple[str, Any]]]:
 
 def read_events(
     text: str, *, json_syntax: bool, max_nodes: int, max_depth: int
-) -> tuple[Any, PackedPositions, PackedPositions, dict[Path, str]] | None:
+) -> tuple[Any, PackedPositions, PackedPositions, dict[ModelPath, str]] | None:
     """(data, values, keys, raw) of ``text``, exactly as the full reader gives them; None to use it.
 
     None when libyaml is not installed or the text has anything the full reader must see:
@@ -121,14 +121,14 @@ class _Events:
         self.json_syntax = json_syntax
         self.max_nodes = max_nodes
         self.max_depth = max_depth
-        self.values: dict[Path, int] = {}
-        self.keys: dict[Path, int] = {}
-        self.raw: dict[Path, str] = {}
+        self.values: dict[ModelPath, int] = {}
+        self.keys: dict[ModelPath, int] = {}
+        self.raw: dict[ModelPath, str] = {}
         self.table = _resolver_table()
         self.constructed: dict[tuple[str, str], Any] = {}
         self.constructor: Any = None
 
-    def read(self) -> tuple[Any, PackedPositions, PackedPositions, dict[Path, str]]:
+    def read(self) -> tuple[Any, PackedPositions, PackedPositions, dict[ModelPath, str]]:
         get = self.get_event
         if type(get()) is not StreamStartEvent:
             raise _FallbackError
@@ -176,7 +176,7 @@ class _Events:
                 frame[3], frame[4] = key, packed
                 continue
             if frame is None:
-                path: Path = ()
+                path: ModelPath = ()
             elif frame[2]:
                 path = (*frame[1], frame[3])
                 keys[path] = frame[4]
@@ -204,7 +204,7 @@ class _Events:
             else:
                 stack.append([value, path, cls is MappingStartEvent, None, 0])
 
-    def scalar(self, event: Any, path: Path) -> Any:
+    def scalar(self, event: Any, path: ModelPath) -> Any:
         text: str = event.value
         if self.json_syntax:
             # JSON's only unquoted scalars are numbers, true, false and null.

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Final
 
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 
 Position = tuple[int, int]
 
@@ -30,31 +30,31 @@ class JsonPositions:
         self._text = text
         self._skip = json.JSONDecoder().raw_decode
         self._lines: list[int] | None = None
-        self._values: dict[Path, int] = {(): _SPACE.match(text).end()}  # type: ignore[union-attr]
-        self._keys: dict[Path, int] = {}
+        self._values: dict[ModelPath, int] = {(): _SPACE.match(text).end()}  # type: ignore[union-attr]
+        self._keys: dict[ModelPath, int] = {}
         # Container path → [next index to read, children read, start of the last child read or -1];
         # a container read to its end is left out of ``_open`` and put in ``_done``.
-        self._open: dict[Path, list[int]] = {}
-        self._done: set[Path] = set()
+        self._open: dict[ModelPath, list[int]] = {}
+        self._done: set[ModelPath] = set()
 
     @staticmethod
     def usable(text: str) -> bool:
         """Whether lines in ``text`` are counted the way the event reader counts them (``\\n`` only)."""
         return _OTHER_BREAKS.search(text) is None
 
-    def value(self, path: Path) -> Position | None:
+    def value(self, path: ModelPath) -> Position | None:
         """(line, col) of the value at ``path``, or None when the text has no such value."""
         found = self._value_index(path)
         return None if found is None else self._position(found)
 
-    def key(self, path: Path) -> Position | None:
+    def key(self, path: ModelPath) -> Position | None:
         """(line, col) of the key introducing ``path``, or None (a list item, or no such value)."""
         if self._value_index(path) is None:
             return None
         found = self._keys.get(path)
         return None if found is None else self._position(found)
 
-    def raw(self, path: Path) -> str | None:
+    def raw(self, path: ModelPath) -> str | None:
         """The source text of the number or boolean at ``path``, or None for anything else."""
         found = self._value_index(path)
         if found is None:
@@ -62,7 +62,7 @@ class JsonPositions:
         match = _PLAIN.match(self._text, found)
         return None if match is None else match.group()
 
-    def _value_index(self, path: Path) -> int | None:
+    def _value_index(self, path: ModelPath) -> int | None:
         depth = len(path)
         while depth and path[:depth] not in self._values:
             depth -= 1
@@ -72,7 +72,7 @@ class JsonPositions:
                 return None
         return self._values[path]
 
-    def _read_until(self, parent: Path, wanted: str | int) -> None:
+    def _read_until(self, parent: ModelPath, wanted: str | int) -> None:
         """Read the children of the container at ``parent`` until ``wanted`` is found, or to its end."""
         text = self._text
         start = self._values[parent]

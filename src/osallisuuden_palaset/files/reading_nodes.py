@@ -16,7 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from osallisuuden_palaset.errors import Path, Problem, shortened
+from osallisuuden_palaset.errors import ModelPath, Problem, shortened
 from osallisuuden_palaset.files.reading_limits import (
     MAX_DEPTH,
     MAX_NODES,
@@ -34,7 +34,9 @@ _PLAIN_TYPES: Final = {f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool", f"{_TAG}null
 
 Position = tuple[int, int]
 #: What a reading holds: data, value positions, key positions, raw scalar texts, problems.
-Composed = tuple[Any, dict[Path, Position], dict[Path, Position], dict[Path, str], tuple[Problem, ...]]
+Composed = tuple[
+    Any, dict[ModelPath, Position], dict[ModelPath, Position], dict[ModelPath, str], tuple[Problem, ...]
+]
 
 
 def read_composed(text: str, name: str, json_syntax: bool) -> Composed:
@@ -137,9 +139,9 @@ class _Builder:
     def __init__(self, name: str, json_syntax: bool) -> None:
         self.name = name
         self.json_syntax = json_syntax
-        self.values: dict[Path, Position] = {}
-        self.keys: dict[Path, Position] = {}
-        self.raw: dict[Path, str] = {}
+        self.values: dict[ModelPath, Position] = {}
+        self.keys: dict[ModelPath, Position] = {}
+        self.raw: dict[ModelPath, str] = {}
         self.problems: list[Problem] = []
         self.constructor = YAML(typ="safe", pure=True).constructor
 
@@ -150,7 +152,7 @@ class _Builder:
     def unreadable(self, node: Node, text: str) -> None:
         self.problem(node, f"cannot read {shortened(text)!r}", "put the value in quotes to keep it as text")
 
-    def build(self, node: Node, path: Path, depth: int) -> Any:
+    def build(self, node: Node, path: ModelPath, depth: int) -> Any:
         self.values.setdefault(path, _position(node))
         if depth > MAX_DEPTH:
             line, col = _position(node)
@@ -165,7 +167,7 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         return self.scalar(node, path)
 
-    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: ModelPath, depth: int) -> dict[str, Any]:
         if not _tag_is(node, "map"):
             self.problem(node, f"unsupported tag {_tag(node)!r}", "leave the tag out")
         out: dict[str, Any] = {}
@@ -201,7 +203,7 @@ class _Builder:
                     out[key] = self.build(value_node, (*path, key), depth + 1)
         return out
 
-    def scalar(self, node: ScalarNode, path: Path) -> Any:
+    def scalar(self, node: ScalarNode, path: ModelPath) -> Any:
         text = str(node.value)
         if self.json_syntax:
             # JSON's only unquoted scalars are numbers, true, false and null.

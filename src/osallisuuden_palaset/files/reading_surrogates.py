@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.errors import Path, Problem
+from osallisuuden_palaset.errors import ModelPath, Problem
 from osallisuuden_palaset.model.text import SURROGATE, lone_surrogate
 
 Position = tuple[int, int]
@@ -41,12 +41,14 @@ class Mended:
 
     data: Any
     problems: tuple[Problem, ...]
-    #: Path (with the key as mended) → position of the value, and of the key, as written.
-    values: dict[Path, Position]
-    keys: dict[Path, Position]
+    #: ModelPath (with the key as mended) → position of the value, and of the key, as written.
+    values: dict[ModelPath, Position]
+    keys: dict[ModelPath, Position]
 
 
-def mend(data: Any, name: str, values: Mapping[Path, Position], keys: Mapping[Path, Position]) -> Mended:
+def mend(
+    data: Any, name: str, values: Mapping[ModelPath, Position], keys: Mapping[ModelPath, Position]
+) -> Mended:
     """``data`` with surrogate pairs joined, and a problem for each string still holding a lone one.
 
     YAML's reader leaves ``"\\ud83d\\ude00"`` as two surrogates where JSON's joins them into
@@ -57,8 +59,8 @@ def mend(data: Any, name: str, values: Mapping[Path, Position], keys: Mapping[Pa
     mended are found at the key's value.
     """
     problems: list[Problem] = []
-    moved_values: dict[Path, Position] = {}
-    moved_keys: dict[Path, Position] = {}
+    moved_values: dict[ModelPath, Position] = {}
+    moved_keys: dict[ModelPath, Position] = {}
 
     def fix(text: str, where: Position) -> str:
         text = _PAIR.sub(_join, text)
@@ -70,7 +72,7 @@ def mend(data: Any, name: str, values: Mapping[Path, Position], keys: Mapping[Pa
 
     if isinstance(data, str):
         data = fix(data, _locate(values, ())) if SURROGATE.search(data) else data
-    todo: list[tuple[Any, Path]] = [(data, ())]
+    todo: list[tuple[Any, ModelPath]] = [(data, ())]
     while todo:
         container, path = todo.pop()
         if isinstance(container, dict):
@@ -99,7 +101,7 @@ def mend(data: Any, name: str, values: Mapping[Path, Position], keys: Mapping[Pa
     return Mended(data, tuple(problems), moved_values, moved_keys)
 
 
-def _locate(values: Mapping[Path, Position], path: Path) -> Position:
+def _locate(values: Mapping[ModelPath, Position], path: ModelPath) -> Position:
     """The position of the value at ``path``, or of its nearest ancestor that has one."""
     for end in range(len(path), -1, -1):
         found = values.get(tuple(path[:end]))

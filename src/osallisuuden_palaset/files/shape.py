@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from osallisuuden_palaset.errors import Path, did_you_mean
+from osallisuuden_palaset.errors import ModelPath, did_you_mean
 from osallisuuden_palaset.files.converting import describe, whole_number_problem
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.practice import Include, Reuse
@@ -22,10 +22,10 @@ _STEP_TYPES = frozenset({Block, Reuse, Include})
 
 
 @attrs.frozen
-class Finding:
+class ShapeProblem:
     """One problem found in a document, located by its path (at the key itself when ``at_key``)."""
 
-    path: Path
+    path: ModelPath
     message: str
     hint: str | None = None
     at_key: bool = False
@@ -97,14 +97,14 @@ class ShapeChecker:
     is expected replaced by their source text (``code: 0123`` stays ``"0123"``).
     """
 
-    def __init__(self, raw: Mapping[Path, str]) -> None:
+    def __init__(self, raw: Mapping[ModelPath, str]) -> None:
         self.raw = raw
-        self.findings: list[Finding] = []
+        self.findings: list[ShapeProblem] = []
 
-    def add(self, path: Path, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
-        self.findings.append(Finding(path, message, hint, at_key))
+    def add(self, path: ModelPath, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
+        self.findings.append(ShapeProblem(path, message, hint, at_key))
 
-    def check(self, value: Any, tp: Any, path: Path) -> tuple[Any, bool]:
+    def check(self, value: Any, tp: Any, path: ModelPath) -> tuple[Any, bool]:
         """``(cleaned value, usable)`` for ``value`` read as type ``tp`` at ``path``."""
         kind, arg = _kind_of(tp)
         if kind == "object":
@@ -131,7 +131,9 @@ class ShapeChecker:
             return value, value is None
         return value, True
 
-    def _union(self, value: Any, plan: tuple[tuple[Any, ...], bool, bool], path: Path) -> tuple[Any, bool]:
+    def _union(
+        self, value: Any, plan: tuple[tuple[Any, ...], bool, bool], path: ModelPath
+    ) -> tuple[Any, bool]:
         others, optional, step = plan
         if value is None and optional:
             return None, True
@@ -141,14 +143,14 @@ class ShapeChecker:
             return self.check(value, others[0], path)
         return value, True
 
-    def _step(self, value: Any, path: Path) -> tuple[Any, bool]:
+    def _step(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, Mapping):
             self.add(path, f"expected a step (a map), not {describe(value)}")
             return value, False
         cls = Reuse if "reuse" in value else Include if "include" in value else Block
         return self._object(value, cls, path)
 
-    def _list(self, value: Any, item: Any, path: Path) -> tuple[Any, bool]:
+    def _list(self, value: Any, item: Any, path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, list):
             self.add(path, f"expected a list, not {describe(value)}", "write each item on its own '- ' line")
             return value, False
@@ -160,7 +162,7 @@ class ShapeChecker:
             usable = usable and ok
         return out, usable
 
-    def _object(self, value: Any, cls: type[Any], path: Path) -> tuple[Any, bool]:
+    def _object(self, value: Any, cls: type[Any], path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, Mapping):
             self.add(path, f"expected a map of {_kind_name(cls)} fields, not {describe(value)}")
             return value, False
@@ -198,7 +200,7 @@ class ShapeChecker:
                 usable = False
         return out, usable
 
-    def _validate(self, field: attrs.Attribute[Any], value: str, path: Path) -> bool:
+    def _validate(self, field: attrs.Attribute[Any], value: str, path: ModelPath) -> bool:
         assert field.validator is not None
         try:
             field.validator(None, field, value)
@@ -207,7 +209,7 @@ class ShapeChecker:
             return False
         return True
 
-    def _text(self, value: Any, path: Path) -> tuple[Any, bool]:
+    def _text(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if isinstance(value, int | float) and path in self.raw:
             value = self.raw[path]
         if isinstance(value, str):
@@ -238,7 +240,7 @@ class ShapeChecker:
             return value, False
         return out, True
 
-    def _str(self, value: Any, path: Path) -> tuple[Any, bool]:
+    def _str(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if isinstance(value, int | float) and path in self.raw:
             return self.raw[path], True
         if isinstance(value, str):
@@ -246,7 +248,7 @@ class ShapeChecker:
         self.add(path, f"expected text, not {describe(value)}")
         return value, False
 
-    def _date(self, value: Any, path: Path) -> tuple[Any, bool]:
+    def _date(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if isinstance(value, dt.date):
             return value, True
         if isinstance(value, str):
@@ -261,7 +263,7 @@ class ShapeChecker:
         )
         return value, False
 
-    def _enum(self, value: Any, plan: tuple[type[enum.Enum], list[str]], path: Path) -> tuple[Any, bool]:
+    def _enum(self, value: Any, plan: tuple[type[enum.Enum], list[str]], path: ModelPath) -> tuple[Any, bool]:
         tp, allowed = plan
         if isinstance(value, str) and value in allowed:
             return value, True
@@ -287,7 +289,9 @@ def _kind_name(cls: type[Any]) -> str:
     return "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
 
 
-def check_shape(data: Any, cls: type[Any], path: Path, raw: Mapping[Path, str]) -> tuple[Any, list[Finding]]:
+def check_shape(
+    data: Any, cls: type[Any], path: ModelPath, raw: Mapping[ModelPath, str]
+) -> tuple[Any, list[ShapeProblem]]:
     """Check ``data`` (found at ``path``) as a ``cls``; returns cleaned data and every finding."""
     checker = ShapeChecker(raw)
     cleaned, _ = checker.check(data, cls, path)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelError, Path
+from osallisuuden_palaset.errors import ModelError, ModelPath
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -174,9 +174,9 @@ class Block:
         """This block and all its parts, depth first."""
         return tuple(block for block, _ in self.walk_with_paths(()))
 
-    def walk_with_paths(self, path: Path) -> Iterator[tuple[Block, Path]]:
+    def walk_with_paths(self, path: ModelPath) -> Iterator[tuple[Block, ModelPath]]:
         """This block (found at ``path``) and all its parts, depth first, each with its path."""
-        todo: list[tuple[Block, Path]] = [(self, path)]
+        todo: list[tuple[Block, ModelPath]] = [(self, path)]
         while todo:
             block, here = todo.pop()
             yield block, here

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from osallisuuden_palaset.errors import Path
+from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.model.block import Strength, to_strength
 from osallisuuden_palaset.model.coerce import each, is_a, member, one_of, to_tuple
 from osallisuuden_palaset.model.ids import check_id
@@ -50,7 +50,7 @@ class Finding:
     #: "FILE:LINE" where the thing is defined, when the practice came from a file.
     location: str | None = attrs.field(default=None, validator=_optional_text)
     #: Where inside the practice document, e.g. ("steps", 2, "participants").
-    path: Path = attrs.field(default=(), converter=to_tuple, validator=_path)
+    path: ModelPath = attrs.field(default=(), converter=to_tuple, validator=_path)
     suggestion: Text | None = attrs.field(default=None, converter=optional_text)
     #: The practice the finding is about.
     practice: str | None = attrs.field(default=None, validator=_optional_text)
@@ -103,7 +103,7 @@ class Claim:
     #: "owner/block" for a reused block, the included practice's id for an included one.
     source: str | None = attrs.field(default=None, validator=_optional_text)
     #: Where the claim is written, relative to ``practice`` (for a reused block: the reuse step).
-    path: Path = attrs.field(default=(), converter=to_tuple, validator=_path)
+    path: ModelPath = attrs.field(default=(), converter=to_tuple, validator=_path)
     #: The written claim: (owner, block, index) — the practice or catalogue the block is written
     #: in, the block's id there, the mapping's index in it. The same for every step and practice
     #: reusing or including it, so that coverage counts it once; None when not known.
@@ -206,7 +206,7 @@ class Coverage:
     @property
     def claims_without_evidence(self) -> tuple[Claim, ...]:
         """Every claim (counted once) that gives no evidence."""
-        seen: dict[tuple[str, str, str, Path], Claim] = {}
+        seen: dict[tuple[str, str, str, ModelPath], Claim] = {}
         for row in self.rows():
             for c in row.claims:
                 if not c.has_evidence and c.element == row.element:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from osallisuuden_palaset.errors import Issue, Path, shortened
+from osallisuuden_palaset.errors import Issue, ModelPath, shortened
 
 #: Longest id: ids name output files too, and a file name has room for about 255 bytes.
 MAX_ID_LENGTH = 100
@@ -36,7 +36,7 @@ def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
         )
 
 
-def duplicate_issues(ids: Iterable[str | None], path: Path, what: str) -> list[Issue]:
+def duplicate_issues(ids: Iterable[str | None], path: ModelPath, what: str) -> list[Issue]:
     """An issue for every id that occurs more than once, located at its second occurrence.
 
     ``None`` stands for an entry whose id is unknown (it keeps the other entries' indices).

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from osallisuuden_palaset.errors import Issue, ModelError, Path
+from osallisuuden_palaset.errors import Issue, ModelError, ModelPath
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import describe, each, is_a, to_date, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
@@ -125,7 +125,9 @@ def collection_issues(collection: Collection) -> list[Issue]:
     issues = duplicate_issues((p.id for p in collection.projects), ("projects",), "project")
     issues += duplicate_issues((c.id for c in collection.catalogues), ("catalogues",), "catalogue")
     owners: dict[str, str] = {c.id: "catalogue" for c in collection.catalogues}
-    located: list[tuple[Path, Practice]] = [(("practices", i), p) for i, p in enumerate(collection.practices)]
+    located: list[tuple[ModelPath, Practice]] = [
+        (("practices", i), p) for i, p in enumerate(collection.practices)
+    ]
     located += [
         (("projects", j, "practices", i), p)
         for j, proj in enumerate(collection.projects)

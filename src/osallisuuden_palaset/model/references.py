@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from osallisuuden_palaset.errors import Issue, Path, nearest
+from osallisuuden_palaset.errors import Issue, ModelPath, nearest
 from osallisuuden_palaset.model.block import Block, retarget_block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
@@ -137,7 +137,7 @@ def practice_reference_issues(practice: Practice, context: Context) -> list[Issu
     """Every unresolved reference of one practice, located relative to the practice."""
     issues: list[Issue] = []
     for i, step in enumerate(practice.steps):
-        path: Path = ("steps", i)
+        path: ModelPath = ("steps", i)
         if isinstance(step, Reuse):
             issues += _reuse_issues(step, (*path, "reuse"), context)
         elif isinstance(step, Include):
@@ -175,16 +175,16 @@ def catalogue_reference_issues(catalogue: Catalogue, context: Context) -> list[I
 
 
 def block_mapping_issues(
-    block: Block, default_framework: str, frameworks: Mapping[str, Framework], path: Path
+    block: Block, default_framework: str, frameworks: Mapping[str, Framework], path: ModelPath
 ) -> list[Issue]:
     """Mappings of a block (and its parts) to frameworks or elements that do not exist."""
     issues: list[Issue] = []
     for k, m in enumerate(block.mappings):
         fid = m.framework or default_framework
-        here: Path = (*path, "mappings", k)
+        here: ModelPath = (*path, "mappings", k)
         framework = frameworks.get(fid)
         if framework is None:
-            where: Path = (*here, "framework") if m.framework else here
+            where: ModelPath = (*here, "framework") if m.framework else here
             issues.append(Issue(where, f"framework {fid!r} is not known", nearest(fid, frameworks)))
         elif m.target not in framework.element_ids():
             issues.append(
@@ -199,7 +199,7 @@ def block_mapping_issues(
     return issues
 
 
-def _reuse_issues(step: Reuse, path: Path, context: Context) -> list[Issue]:
+def _reuse_issues(step: Reuse, path: ModelPath, context: Context) -> list[Issue]:
     owner, name = split_ref(step.reuse)
     if owner not in context.blocks:
         return [

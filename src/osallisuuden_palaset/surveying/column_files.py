@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from osallisuuden_palaset.errors import LoadError, Path, Problem
+from osallisuuden_palaset.errors import LoadError, ModelPath, Problem
 from osallisuuden_palaset.files.converting import META_KEYS
-from osallisuuden_palaset.files.document import Source
+from osallisuuden_palaset.files.document import SourceMap
 from osallisuuden_palaset.files.reading import Reading, read_bytes, read_text
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.answer_messages import close_to, message, suggestion
@@ -41,11 +41,11 @@ def loads_columns(text: str, *, name: str = "<columns>", lang: Lang = "en") -> C
 def _build(reading: Reading, name: str, lang: Lang) -> ColumnMap:
     if reading.problems:
         raise LoadError(reading.problems)
-    source = Source(name, reading.values, reading.keys)
+    source = SourceMap(name, reading.values, reading.keys)
     data = reading.data
     problems: list[Problem] = []
 
-    def problem(path: Path, what: str, *, at_key: bool = False, **values: object) -> None:
+    def problem(path: ModelPath, what: str, *, at_key: bool = False, **values: object) -> None:
         problems.append(source.problem(path, message(what, lang, **values), at_key=at_key))
 
     if not isinstance(data, Mapping) or KIND not in data:
@@ -60,7 +60,7 @@ def _build(reading: Reading, name: str, lang: Lang) -> ColumnMap:
     found: dict[str, Any] = {}
     origins: dict[str, str] = {}
     for key, value in body.items():
-        path: Path = (KIND, key)
+        path: ModelPath = (KIND, key)
         if key not in KEYS:
             problem(
                 path,
@@ -82,7 +82,7 @@ def _build(reading: Reading, name: str, lang: Lang) -> ColumnMap:
     return ColumnMap(**found, origins=origins)
 
 
-def _column(value: Any, path: Path, raw: Mapping[Path, str]) -> str | None:
+def _column(value: Any, path: ModelPath, raw: Mapping[ModelPath, str]) -> str | None:
     """A column name: text, or a number written as the header spells it (``1``, ``01``)."""
     if isinstance(value, str) and value.strip():
         return value.strip()
@@ -93,9 +93,9 @@ def _column(value: Any, path: Path, raw: Mapping[Path, str]) -> str | None:
 
 def _items(
     value: Any,
-    path: Path,
-    source: Source,
-    raw: Mapping[Path, str],
+    path: ModelPath,
+    source: SourceMap,
+    raw: Mapping[ModelPath, str],
     origins: dict[str, str],
     problem: Callable[..., None],
 ) -> dict[str, Any]:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, Path, Problem, did_you_mean
+from osallisuuden_palaset.errors import LoadError, ModelPath, Problem, did_you_mean
 from osallisuuden_palaset.files.converting import META_KEYS, describe, structure
-from osallisuuden_palaset.files.document import Source, error_findings
+from osallisuuden_palaset.files.document import SourceMap, error_findings
 from osallisuuden_palaset.files.reading import read_bytes, read_text
-from osallisuuden_palaset.files.shape import Finding, check_shape
+from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
 from osallisuuden_palaset.model.survey import Instrument
 
 #: The document key of an instrument file.
@@ -29,26 +29,28 @@ def load_instrument(path: str | os.PathLike[str]) -> Instrument:
     """
     name = str(path)
     try:
-        data = FilePath(path).read_bytes()
+        data = Path(path).read_bytes()
     except OSError as error:
         raise LoadError([Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
     reading = read_bytes(data, name=name, json_syntax=name.endswith(".json"))
-    return _build(reading.data, Source(name, reading.values, reading.keys), reading.raw, reading.problems)
+    return _build(reading.data, SourceMap(name, reading.values, reading.keys), reading.raw, reading.problems)
 
 
 def loads_instrument(text: str, *, name: str = "<instrument>") -> Instrument:
     """Build an instrument from YAML text (see :func:`load_instrument`)."""
     reading = read_text(text, name=name)
-    return _build(reading.data, Source(name, reading.values, reading.keys), reading.raw, reading.problems)
+    return _build(reading.data, SourceMap(name, reading.values, reading.keys), reading.raw, reading.problems)
 
 
-def _build(data: Any, source: Source, raw: Mapping[Path, str], read: tuple[Problem, ...]) -> Instrument:
+def _build(
+    data: Any, source: SourceMap, raw: Mapping[ModelPath, str], read: tuple[Problem, ...]
+) -> Instrument:
     if read:
         raise LoadError(read)
     if not isinstance(data, Mapping) or KIND not in data:
         raise LoadError([source.problem((), "the file has no 'instrument:' key", _HINT)])
     findings = [
-        Finding(
+        ShapeProblem(
             (key,), f"unknown top-level key {key!r}", did_you_mean(str(key), [KIND, *META_KEYS]), at_key=True
         )
         for key in data
@@ -67,20 +69,20 @@ def _build(data: Any, source: Source, raw: Mapping[Path, str], read: tuple[Probl
     return instrument
 
 
-def _strict_findings(data: Any) -> list[Finding]:
+def _strict_findings(data: Any) -> list[ShapeProblem]:
     """Yes/no and number fields the converter would otherwise read loosely."""
-    found: list[Finding] = []
+    found: list[ShapeProblem] = []
     if not isinstance(data, Mapping):
         return found
     for index, item in enumerate(data.get("items") or []):
         if isinstance(item, Mapping) and "reverse" in item and not isinstance(item["reverse"], bool):
             found.append(
-                Finding(
+                ShapeProblem(
                     (KIND, "items", index, "reverse"),
                     f"reverse must be true or false, not {describe(item['reverse'])}",
                 )
             )
-    places: list[tuple[Path, Any]] = []
+    places: list[tuple[ModelPath, Any]] = []
     if isinstance(data.get("scoring"), Mapping):
         places += [
             ((KIND, "scoring", k), data["scoring"][k]) for k in ("low", "high") if k in data["scoring"]
@@ -90,7 +92,7 @@ def _strict_findings(data: Any) -> list[Finding]:
             places.append(((KIND, "thresholds", index, "at_least"), threshold["at_least"]))
     for path, value in places:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            found.append(Finding(path, f"expected a number, not {describe(value)}"))
+            found.append(ShapeProblem(path, f"expected a number, not {describe(value)}"))
     return found
 
 

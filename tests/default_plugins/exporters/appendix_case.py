@@ -9,7 +9,7 @@ import attrs
 from osallisuuden_palaset.assessing.appendix import build_appendix
 from osallisuuden_palaset.assessing.assessment import assess_collection
 from osallisuuden_palaset.assessing.checking import Check
-from osallisuuden_palaset.errors import Path as DocPath
+from osallisuuden_palaset.errors import ModelPath as DocPath
 from osallisuuden_palaset.files.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
 from osallisuuden_palaset.model.practice import Practice
