@@ -35,7 +35,7 @@ from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.testing import run_cli
 
 T = TypeVar("T")
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 BROKEN = FIXTURES / "broken"
 GOOD = FIXTURES / "good"
 

@@ -172,7 +172,7 @@ def test_reading_bytes_never_raises(data: bytes) -> None:
     assert all(p.line >= 1 and p.col >= 1 for p in reading.problems)
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parents[1] / "examples").glob("*.yaml")), ids=str)
+@pytest.mark.parametrize("path", sorted((Path(__file__).parents[2] / "examples").glob("*.yaml")), ids=str)
 def test_libyaml_and_the_pure_parser_compose_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = path.read_text(encoding="utf-8")
     fast = reading_nodes.read_composed(text, path.name, json_syntax=False)

@@ -22,7 +22,7 @@ from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from tests import strategies as s
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FRAMEWORK_FILES = sorted((ROOT / "src" / "osallisuuden_palaset" / "data" / "frameworks").glob("*.yaml"))
 

@@ -26,7 +26,7 @@ from osallisuuden_palaset.plugins.manager import (
 )
 from osallisuuden_palaset.testing import RecordingExporter
 
-FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"
 GOOD = FIXTURES / "kokeilu_good.py"
 BROKEN = FIXTURES / "kokeilu_broken_import.py"
 MISSPELT = FIXTURES / "kokeilu_misspelt_hook.py"

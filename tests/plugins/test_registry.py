@@ -41,7 +41,7 @@ from osallisuuden_palaset.plugins.registry import (
 )
 from osallisuuden_palaset.testing import RecordingExporter, make_plugin_manager
 
-FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"
 
 
 @pytest.fixture(autouse=True)
