@@ -8,310 +8,412 @@ from typing import TYPE_CHECKING, Any
 
 from osallisuuden_palaset.moved import install as _install_moved
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what type checkers see: the same names as _PUBLIC below, each re-exported
     from osallisuuden_palaset.assessing.checking import (
-        Check,
-        CheckInput,
+        Check as Check,
+    )
+    from osallisuuden_palaset.assessing.checking import (
+        CheckInput as CheckInput,
     )
     from osallisuuden_palaset.composing.operations import (
-        CompositionError,
-        branch,
-        combine,
-        flatten,
-        include,
-        namespace,
-        resolve_reuse,
-        reuse,
-        sequence,
+        CompositionError as CompositionError,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        branch as branch,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        combine as combine,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        flatten as flatten,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        include as include,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        namespace as namespace,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        resolve_reuse as resolve_reuse,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        reuse as reuse,
+    )
+    from osallisuuden_palaset.composing.operations import (
+        sequence as sequence,
     )
     from osallisuuden_palaset.errors import (
-        LoadError,
-        ModelError,
-        PalasetError,
-        Problem,
-        UsageError,
+        LoadError as LoadError,
+    )
+    from osallisuuden_palaset.errors import (
+        ModelError as ModelError,
+    )
+    from osallisuuden_palaset.errors import (
+        ModelPath as ModelPath,
+    )
+    from osallisuuden_palaset.errors import (
+        PalasetError as PalasetError,
+    )
+    from osallisuuden_palaset.errors import (
+        Problem as Problem,
+    )
+    from osallisuuden_palaset.errors import (
+        UsageError as UsageError,
     )
     from osallisuuden_palaset.files.loading import (
-        Document,
-        Location,
-        Workspace,
-        load_document,
-        load_framework,
-        load_workspace,
-        loads,
+        Document as Document,
+    )
+    from osallisuuden_palaset.files.loading import (
+        Location as Location,
+    )
+    from osallisuuden_palaset.files.loading import (
+        Workspace as Workspace,
+    )
+    from osallisuuden_palaset.files.loading import (
+        load_document as load_document,
+    )
+    from osallisuuden_palaset.files.loading import (
+        load_framework as load_framework,
+    )
+    from osallisuuden_palaset.files.loading import (
+        load_workspace as load_workspace,
+    )
+    from osallisuuden_palaset.files.loading import (
+        loads as loads,
     )
     from osallisuuden_palaset.files.schema import (
-        framework_schema,
-        model_schema,
-        schema_json,
+        framework_schema as framework_schema,
+    )
+    from osallisuuden_palaset.files.schema import (
+        model_schema as model_schema,
+    )
+    from osallisuuden_palaset.files.schema import (
+        schema_json as schema_json,
     )
     from osallisuuden_palaset.files.writing import (
-        dump_json,
-        dump_yaml,
-        write_model,
+        dump_json as dump_json,
     )
-    from osallisuuden_palaset.hookspecs import hookimpl
+    from osallisuuden_palaset.files.writing import (
+        dump_yaml as dump_yaml,
+    )
+    from osallisuuden_palaset.files.writing import (
+        write_model as write_model,
+    )
+    from osallisuuden_palaset.hookspecs import (
+        hookimpl as hookimpl,
+    )
     from osallisuuden_palaset.model.block import (
-        Block,
-        BlockKind,
-        GroupSize,
-        Mapping,
-        Modality,
-        Participant,
-        Role,
-        Strength,
+        Block as Block,
+    )
+    from osallisuuden_palaset.model.block import (
+        BlockKind as BlockKind,
+    )
+    from osallisuuden_palaset.model.block import (
+        GroupSize as GroupSize,
+    )
+    from osallisuuden_palaset.model.block import (
+        Mapping as Mapping,
+    )
+    from osallisuuden_palaset.model.block import (
+        Modality as Modality,
+    )
+    from osallisuuden_palaset.model.block import (
+        Participant as Participant,
+    )
+    from osallisuuden_palaset.model.block import (
+        Role as Role,
+    )
+    from osallisuuden_palaset.model.block import (
+        Strength as Strength,
     )
     from osallisuuden_palaset.model.evaluation import (
-        Claim,
-        Coverage,
-        CriteriaSet,
-        Criterion,
-        EvaluationAppendix,
-        Finding,
-        Level,
-        Rating,
-        Severity,
+        Claim as Claim,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Coverage as Coverage,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        CriteriaSet as CriteriaSet,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Criterion as Criterion,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        EvaluationAppendix as EvaluationAppendix,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Finding as Finding,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Level as Level,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Rating as Rating,
+    )
+    from osallisuuden_palaset.model.evaluation import (
+        Severity as Severity,
     )
     from osallisuuden_palaset.model.flow import (
-        Flow,
-        FlowKind,
+        Flow as Flow,
+    )
+    from osallisuuden_palaset.model.flow import (
+        FlowKind as FlowKind,
     )
     from osallisuuden_palaset.model.framework import (
-        Dimension,
-        Framework,
-        FrameworkKind,
-        Principle,
-        Provenance,
-        ProvenanceKind,
-        Question,
-        Source,
+        Dimension as Dimension,
+    )
+    from osallisuuden_palaset.model.framework import (
+        Framework as Framework,
+    )
+    from osallisuuden_palaset.model.framework import (
+        FrameworkKind as FrameworkKind,
+    )
+    from osallisuuden_palaset.model.framework import (
+        Principle as Principle,
+    )
+    from osallisuuden_palaset.model.framework import (
+        Provenance as Provenance,
+    )
+    from osallisuuden_palaset.model.framework import (
+        ProvenanceKind as ProvenanceKind,
+    )
+    from osallisuuden_palaset.model.framework import (
+        Question as Question,
+    )
+    from osallisuuden_palaset.model.framework import (
+        Source as Source,
     )
     from osallisuuden_palaset.model.practice import (
-        Answer,
-        AnswerStatus,
-        Description,
-        DevelopmentPath,
-        Include,
-        Indicator,
-        Outcome,
-        Phase,
-        Practice,
-        Reuse,
+        Answer as Answer,
+    )
+    from osallisuuden_palaset.model.practice import (
+        AnswerStatus as AnswerStatus,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Description as Description,
+    )
+    from osallisuuden_palaset.model.practice import (
+        DevelopmentPath as DevelopmentPath,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Include as Include,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Indicator as Indicator,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Outcome as Outcome,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Phase as Phase,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Practice as Practice,
+    )
+    from osallisuuden_palaset.model.practice import (
+        Reuse as Reuse,
     )
     from osallisuuden_palaset.model.project import (
-        Catalogue,
-        Collection,
-        Period,
-        Project,
+        Catalogue as Catalogue,
     )
-    from osallisuuden_palaset.model.references import Context
+    from osallisuuden_palaset.model.project import (
+        Collection as Collection,
+    )
+    from osallisuuden_palaset.model.project import (
+        Period as Period,
+    )
+    from osallisuuden_palaset.model.project import (
+        Project as Project,
+    )
+    from osallisuuden_palaset.model.references import (
+        Context as Context,
+    )
     from osallisuuden_palaset.model.survey import (
-        Instrument,
-        Item,
-        MissingRule,
-        Response,
-        Scale,
-        ScaleValue,
-        Scoring,
-        ScoringMethod,
-        Threshold,
-        Wave,
+        Instrument as Instrument,
     )
-    from osallisuuden_palaset.model.text import Text
+    from osallisuuden_palaset.model.survey import (
+        Item as Item,
+    )
+    from osallisuuden_palaset.model.survey import (
+        MissingRule as MissingRule,
+    )
+    from osallisuuden_palaset.model.survey import (
+        Response as Response,
+    )
+    from osallisuuden_palaset.model.survey import (
+        Scale as Scale,
+    )
+    from osallisuuden_palaset.model.survey import (
+        ScaleValue as ScaleValue,
+    )
+    from osallisuuden_palaset.model.survey import (
+        Scoring as Scoring,
+    )
+    from osallisuuden_palaset.model.survey import (
+        ScoringMethod as ScoringMethod,
+    )
+    from osallisuuden_palaset.model.survey import (
+        Threshold as Threshold,
+    )
+    from osallisuuden_palaset.model.survey import (
+        Wave as Wave,
+    )
+    from osallisuuden_palaset.model.text import (
+        Lang as Lang,
+    )
+    from osallisuuden_palaset.model.text import (
+        Text as Text,
+    )
     from osallisuuden_palaset.output.exporting import (
-        Exporter,
-        ExportOption,
-        ExportRequest,
-        SurveyResults,
-        export,
-        export_to_file,
+        Exporter as Exporter,
     )
+    from osallisuuden_palaset.output.exporting import (
+        ExportOption as ExportOption,
+    )
+    from osallisuuden_palaset.output.exporting import (
+        ExportRequest as ExportRequest,
+    )
+    from osallisuuden_palaset.output.exporting import (
+        SurveyResults as SurveyResults,
+    )
+    from osallisuuden_palaset.output.exporting import (
+        export as export,
+    )
+    from osallisuuden_palaset.output.exporting import (
+        export_to_file as export_to_file,
+    )
+
+#: The public names, listed once: module → the names it defines. ``__all__`` and the lazy
+#: look-up below are made from it; tests/test_init.py checks that the typing imports above agree.
+_PUBLIC: dict[str, tuple[str, ...]] = {
+    "osallisuuden_palaset.assessing.checking": (
+        "Check",
+        "CheckInput",
+    ),
+    "osallisuuden_palaset.composing.operations": (
+        "CompositionError",
+        "branch",
+        "combine",
+        "flatten",
+        "include",
+        "namespace",
+        "resolve_reuse",
+        "reuse",
+        "sequence",
+    ),
+    "osallisuuden_palaset.errors": (
+        "LoadError",
+        "ModelError",
+        "ModelPath",
+        "PalasetError",
+        "Problem",
+        "UsageError",
+    ),
+    "osallisuuden_palaset.files.loading": (
+        "Document",
+        "Location",
+        "Workspace",
+        "load_document",
+        "load_framework",
+        "load_workspace",
+        "loads",
+    ),
+    "osallisuuden_palaset.files.schema": (
+        "framework_schema",
+        "model_schema",
+        "schema_json",
+    ),
+    "osallisuuden_palaset.files.writing": (
+        "dump_json",
+        "dump_yaml",
+        "write_model",
+    ),
+    "osallisuuden_palaset.hookspecs": ("hookimpl",),
+    "osallisuuden_palaset.model.block": (
+        "Block",
+        "BlockKind",
+        "GroupSize",
+        "Mapping",
+        "Modality",
+        "Participant",
+        "Role",
+        "Strength",
+    ),
+    "osallisuuden_palaset.model.evaluation": (
+        "Claim",
+        "Coverage",
+        "CriteriaSet",
+        "Criterion",
+        "EvaluationAppendix",
+        "Finding",
+        "Level",
+        "Rating",
+        "Severity",
+    ),
+    "osallisuuden_palaset.model.flow": (
+        "Flow",
+        "FlowKind",
+    ),
+    "osallisuuden_palaset.model.framework": (
+        "Dimension",
+        "Framework",
+        "FrameworkKind",
+        "Principle",
+        "Provenance",
+        "ProvenanceKind",
+        "Question",
+        "Source",
+    ),
+    "osallisuuden_palaset.model.practice": (
+        "Answer",
+        "AnswerStatus",
+        "Description",
+        "DevelopmentPath",
+        "Include",
+        "Indicator",
+        "Outcome",
+        "Phase",
+        "Practice",
+        "Reuse",
+    ),
+    "osallisuuden_palaset.model.project": (
+        "Catalogue",
+        "Collection",
+        "Period",
+        "Project",
+    ),
+    "osallisuuden_palaset.model.references": ("Context",),
+    "osallisuuden_palaset.model.survey": (
+        "Instrument",
+        "Item",
+        "MissingRule",
+        "Response",
+        "Scale",
+        "ScaleValue",
+        "Scoring",
+        "ScoringMethod",
+        "Threshold",
+        "Wave",
+    ),
+    "osallisuuden_palaset.model.text": (
+        "Lang",
+        "Text",
+    ),
+    "osallisuuden_palaset.output.exporting": (
+        "ExportOption",
+        "ExportRequest",
+        "Exporter",
+        "SurveyResults",
+        "export",
+        "export_to_file",
+    ),
+}
 
 #: Public name → the module defining it; imported on first use (PEP 562), so that the command
 #: line and ``import osallisuuden_palaset`` load only what they need.
-_MODULE_OF: dict[str, str] = {
-    "Check": "osallisuuden_palaset.assessing.checking",
-    "CheckInput": "osallisuuden_palaset.assessing.checking",
-    "CompositionError": "osallisuuden_palaset.composing.operations",
-    "branch": "osallisuuden_palaset.composing.operations",
-    "combine": "osallisuuden_palaset.composing.operations",
-    "flatten": "osallisuuden_palaset.composing.operations",
-    "include": "osallisuuden_palaset.composing.operations",
-    "namespace": "osallisuuden_palaset.composing.operations",
-    "resolve_reuse": "osallisuuden_palaset.composing.operations",
-    "reuse": "osallisuuden_palaset.composing.operations",
-    "sequence": "osallisuuden_palaset.composing.operations",
-    "LoadError": "osallisuuden_palaset.errors",
-    "ModelError": "osallisuuden_palaset.errors",
-    "PalasetError": "osallisuuden_palaset.errors",
-    "Problem": "osallisuuden_palaset.errors",
-    "UsageError": "osallisuuden_palaset.errors",
-    "Exporter": "osallisuuden_palaset.output.exporting",
-    "ExportOption": "osallisuuden_palaset.output.exporting",
-    "ExportRequest": "osallisuuden_palaset.output.exporting",
-    "SurveyResults": "osallisuuden_palaset.output.exporting",
-    "export": "osallisuuden_palaset.output.exporting",
-    "export_to_file": "osallisuuden_palaset.output.exporting",
-    "hookimpl": "osallisuuden_palaset.hookspecs",
-    "Document": "osallisuuden_palaset.files.loading",
-    "Location": "osallisuuden_palaset.files.loading",
-    "Workspace": "osallisuuden_palaset.files.loading",
-    "load_document": "osallisuuden_palaset.files.loading",
-    "load_framework": "osallisuuden_palaset.files.loading",
-    "load_workspace": "osallisuuden_palaset.files.loading",
-    "loads": "osallisuuden_palaset.files.loading",
-    "Block": "osallisuuden_palaset.model.block",
-    "BlockKind": "osallisuuden_palaset.model.block",
-    "GroupSize": "osallisuuden_palaset.model.block",
-    "Mapping": "osallisuuden_palaset.model.block",
-    "Modality": "osallisuuden_palaset.model.block",
-    "Participant": "osallisuuden_palaset.model.block",
-    "Role": "osallisuuden_palaset.model.block",
-    "Strength": "osallisuuden_palaset.model.block",
-    "Claim": "osallisuuden_palaset.model.evaluation",
-    "Coverage": "osallisuuden_palaset.model.evaluation",
-    "CriteriaSet": "osallisuuden_palaset.model.evaluation",
-    "Criterion": "osallisuuden_palaset.model.evaluation",
-    "EvaluationAppendix": "osallisuuden_palaset.model.evaluation",
-    "Finding": "osallisuuden_palaset.model.evaluation",
-    "Level": "osallisuuden_palaset.model.evaluation",
-    "Rating": "osallisuuden_palaset.model.evaluation",
-    "Severity": "osallisuuden_palaset.model.evaluation",
-    "Flow": "osallisuuden_palaset.model.flow",
-    "FlowKind": "osallisuuden_palaset.model.flow",
-    "Dimension": "osallisuuden_palaset.model.framework",
-    "Framework": "osallisuuden_palaset.model.framework",
-    "FrameworkKind": "osallisuuden_palaset.model.framework",
-    "Principle": "osallisuuden_palaset.model.framework",
-    "Provenance": "osallisuuden_palaset.model.framework",
-    "ProvenanceKind": "osallisuuden_palaset.model.framework",
-    "Question": "osallisuuden_palaset.model.framework",
-    "Source": "osallisuuden_palaset.model.framework",
-    "Answer": "osallisuuden_palaset.model.practice",
-    "AnswerStatus": "osallisuuden_palaset.model.practice",
-    "Description": "osallisuuden_palaset.model.practice",
-    "DevelopmentPath": "osallisuuden_palaset.model.practice",
-    "Include": "osallisuuden_palaset.model.practice",
-    "Indicator": "osallisuuden_palaset.model.practice",
-    "Outcome": "osallisuuden_palaset.model.practice",
-    "Phase": "osallisuuden_palaset.model.practice",
-    "Practice": "osallisuuden_palaset.model.practice",
-    "Reuse": "osallisuuden_palaset.model.practice",
-    "Catalogue": "osallisuuden_palaset.model.project",
-    "Collection": "osallisuuden_palaset.model.project",
-    "Period": "osallisuuden_palaset.model.project",
-    "Project": "osallisuuden_palaset.model.project",
-    "Context": "osallisuuden_palaset.model.references",
-    "Instrument": "osallisuuden_palaset.model.survey",
-    "Item": "osallisuuden_palaset.model.survey",
-    "MissingRule": "osallisuuden_palaset.model.survey",
-    "Response": "osallisuuden_palaset.model.survey",
-    "Scale": "osallisuuden_palaset.model.survey",
-    "ScaleValue": "osallisuuden_palaset.model.survey",
-    "Scoring": "osallisuuden_palaset.model.survey",
-    "ScoringMethod": "osallisuuden_palaset.model.survey",
-    "Threshold": "osallisuuden_palaset.model.survey",
-    "Wave": "osallisuuden_palaset.model.survey",
-    "Text": "osallisuuden_palaset.model.text",
-    "framework_schema": "osallisuuden_palaset.files.schema",
-    "model_schema": "osallisuuden_palaset.files.schema",
-    "schema_json": "osallisuuden_palaset.files.schema",
-    "dump_json": "osallisuuden_palaset.files.writing",
-    "dump_yaml": "osallisuuden_palaset.files.writing",
-    "write_model": "osallisuuden_palaset.files.writing",
-}
+_MODULE_OF: dict[str, str] = {name: module for module, names in _PUBLIC.items() for name in names}
 
-__all__ = [
-    "Answer",
-    "AnswerStatus",
-    "Block",
-    "BlockKind",
-    "Catalogue",
-    "Check",
-    "CheckInput",
-    "Claim",
-    "Collection",
-    "CompositionError",
-    "Context",
-    "Coverage",
-    "CriteriaSet",
-    "Criterion",
-    "Description",
-    "DevelopmentPath",
-    "Dimension",
-    "Document",
-    "EvaluationAppendix",
-    "ExportOption",
-    "ExportRequest",
-    "Exporter",
-    "Finding",
-    "Flow",
-    "FlowKind",
-    "Framework",
-    "FrameworkKind",
-    "GroupSize",
-    "Include",
-    "Indicator",
-    "Instrument",
-    "Item",
-    "Level",
-    "LoadError",
-    "Location",
-    "Mapping",
-    "MissingRule",
-    "Modality",
-    "ModelError",
-    "Outcome",
-    "PalasetError",
-    "Participant",
-    "Period",
-    "Phase",
-    "Practice",
-    "Principle",
-    "Problem",
-    "Project",
-    "Provenance",
-    "ProvenanceKind",
-    "Question",
-    "Rating",
-    "Response",
-    "Reuse",
-    "Role",
-    "Scale",
-    "ScaleValue",
-    "Scoring",
-    "ScoringMethod",
-    "Severity",
-    "Source",
-    "Strength",
-    "SurveyResults",
-    "Text",
-    "Threshold",
-    "UsageError",
-    "Wave",
-    "Workspace",
-    "branch",
-    "combine",
-    "dump_json",
-    "dump_yaml",
-    "export",
-    "export_to_file",
-    "flatten",
-    "framework_schema",
-    "hookimpl",
-    "include",
-    "load_document",
-    "load_framework",
-    "load_workspace",
-    "loads",
-    "model_schema",
-    "namespace",
-    "resolve_reuse",
-    "reuse",
-    "schema_json",
-    "sequence",
-    "write_model",
-]
+__all__ = sorted(_MODULE_OF)
 
 
 if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all attribute
