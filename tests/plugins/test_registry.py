@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +19,7 @@ from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.model.survey import Instrument, Item, Scale, ScaleValue
+from osallisuuden_palaset.output.exporting import Exporter
 from osallisuuden_palaset.plugins.manager import (
     ENV_DISABLE,
     ENV_ONLY,
@@ -39,7 +41,7 @@ from osallisuuden_palaset.plugins.registry import (
     get_instruments,
     provenance,
 )
-from osallisuuden_palaset.testing import RecordingExporter, make_plugin_manager
+from osallisuuden_palaset.testing import RecordingExporter, make_plugin_manager, run_cli
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "plugins"
 
@@ -106,6 +108,10 @@ class Contributor:
     @hookimpl
     def register_catalogues(self, register: Callable[..., None]) -> None:
         self._give("catalogues", register)
+
+    @hookimpl
+    def register_exporters(self, register: Callable[..., None]) -> None:
+        self._give("exporters", register)
 
 
 def test_a_file_plugin_contributes_a_framework_and_an_exporter() -> None:
@@ -209,7 +215,9 @@ def test_a_check_without_an_id_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "get"), [("checks", get_checks), ("instruments", get_instruments)], ids=["check", "instrument"]
+    ("kind", "get"),
+    [("checks", get_checks), ("instruments", get_instruments), ("exporters", get_exporters)],
+    ids=["check", "instrument", "exporter"],
 )
 def test_a_contribution_of_the_wrong_class_is_refused_at_registration_naming_the_plugin(
     kind: str, get: Callable[[pluggy.PluginManager], dict[str, Any]]
@@ -222,6 +230,57 @@ def test_a_contribution_of_the_wrong_class_is_refused_at_registration_naming_the
     assert contributions(pm) == ()
     (failure,) = plugin_report(pm).failures
     assert (failure.name, failure.stage) == ("vale", f"register_{kind}")
+
+
+@pytest.mark.parametrize("kind", ["checks", "instruments", "exporters"])
+def test_strict_mode_makes_a_contribution_of_the_wrong_class_an_error(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_STRICT, "1")
+    things: list[object] = [Thing("vale")]
+    pm = make_plugin_manager(Contributor("vale", **{kind: things}), builtins=False)
+    with pytest.raises(PluginError, match=rf"vale.*register_{kind}.*got a Thing \('vale'\)"):
+        contributions(pm)
+
+
+@pytest.mark.parametrize("kind", ["checks", "instruments", "exporters"])
+def test_palaset_plugins_shows_a_wrong_class_as_a_failure_and_never_as_a_contribution(kind: str) -> None:
+    things: list[object] = [Thing("vale")]
+    result = run_cli(
+        ["--lang", "en", "plugins", "--format", "json"], plugins=[Contributor("vale", **{kind: things})]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    listed = {p["name"]: p["contributes"] for p in data["plugins"]}
+    assert all("vale" not in names for contributes in listed.values() for names in contributes.values())
+    (failure,) = [f for f in data["failures"] if "vale" in f["error"]]
+    assert f"register_{kind} expects" in failure["error"]
+    assert "got a Thing ('vale')" in failure["error"]
+
+
+@pytest.mark.parametrize("kind", ["checks", "instruments", "exporters"])
+def test_strict_palaset_plugins_fails_on_a_wrong_class(kind: str) -> None:
+    things: list[object] = [Thing("vale")]
+    result = run_cli(["plugins"], plugins=[Contributor("vale", **{kind: things})], env={ENV_STRICT: "1"})
+    assert result.exit_code == 1
+    assert "got a Thing ('vale')" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_get_results_have_the_registered_types() -> None:
+    good = Contributor(
+        "hyvä",
+        checks=[check("tarkistus")],
+        instruments=[instrument("mittari")],
+        exporters=[RecordingExporter().exporter],
+    )
+    pm = make_plugin_manager(good, builtins=False)
+    assert all(isinstance(c, Check) for c in get_checks(pm).values())
+    assert all(isinstance(i, Instrument) for i in get_instruments(pm).values())
+    assert all(isinstance(e, Exporter) for e in get_exporters(pm).values())
+    assert set(get_checks(pm)) == {"tarkistus"}
+    assert set(get_instruments(pm)) == {"mittari"}
+    assert len(get_exporters(pm)) == 1
 
 
 def test_two_plugins_claiming_one_framework_name_is_reported_naming_both() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import attrs
 import pluggy
@@ -53,14 +53,17 @@ def _owned(obj: Any, plugin: str) -> Any:
     return obj if obj.plugin == plugin else attrs.evolve(obj, plugin=plugin)
 
 
+T = TypeVar("T")
+
+
 @attrs.frozen
-class ContributionKind:
+class ContributionKind(Generic[T]):
     """What one ``register_<kind>`` hook registers, and how the host names and checks it."""
 
     kind: str
     what: str
     #: The class registered objects must be (the model classes validate themselves when built).
-    cls: Callable[[], type[Any]]
+    cls: Callable[[], type[T]]
     key_attr: str
     #: The object as the host keeps it: exporters and checks are stamped with their plugin's name.
     own: Callable[[Any, str], Any] = _identity
@@ -76,35 +79,36 @@ class ContributionKind:
         return _a(self.cls().__name__)
 
 
-def _check_class() -> type[Any]:
+def _check_class() -> type[Check]:
     from osallisuuden_palaset.assessing.checking import Check  # imported by the first check hook
 
     return Check
 
 
-def _response_reader_class() -> type[Any]:
+def _response_reader_class() -> type[ResponseReader]:
     from osallisuuden_palaset.surveying.tables import ResponseReader  # by the first reader hook
 
     return ResponseReader
 
 
-def _instrument_class() -> type[Any]:
+def _instrument_class() -> type[Instrument]:
     from osallisuuden_palaset.model.survey import Instrument  # imported by the first instrument hook
 
     return Instrument
 
 
+_FRAMEWORKS: Final = ContributionKind[Framework]("frameworks", "framework", lambda: Framework, "id")
+_EXPORTERS: Final = ContributionKind[Exporter]("exporters", "exporter", lambda: Exporter, "name", _owned)
+_CHECKS: Final = ContributionKind["Check"]("checks", "check", _check_class, "id", _owned)
+_CATALOGUES: Final = ContributionKind[Catalogue]("catalogues", "catalogue", lambda: Catalogue, "id")
+_INSTRUMENTS: Final = ContributionKind["Instrument"]("instruments", "instrument", _instrument_class, "id")
+_READERS: Final = ContributionKind["ResponseReader"](
+    "response_readers", "response reader", _response_reader_class, "name"
+)
+
 #: Every contribution hook, in the order ``palaset plugins`` lists them.
-KINDS: Final[dict[str, ContributionKind]] = {
-    k.kind: k
-    for k in (
-        ContributionKind("frameworks", "framework", lambda: Framework, "id"),
-        ContributionKind("exporters", "exporter", lambda: Exporter, "name", _owned),
-        ContributionKind("checks", "check", _check_class, "id", _owned),
-        ContributionKind("catalogues", "catalogue", lambda: Catalogue, "id"),
-        ContributionKind("instruments", "instrument", _instrument_class, "id"),
-        ContributionKind("response_readers", "response reader", _response_reader_class, "name"),
-    )
+KINDS: Final[dict[str, ContributionKind[Any]]] = {
+    k.kind: k for k in (_FRAMEWORKS, _EXPORTERS, _CHECKS, _CATALOGUES, _INSTRUMENTS, _READERS)
 }
 
 
@@ -124,27 +128,27 @@ _CACHE: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, tuple[_CacheKe
 
 def get_frameworks(pm: pluggy.PluginManager) -> dict[str, Framework]:
     """Every registered framework by id."""
-    return dict(collect(pm, "frameworks").items)
+    return _typed(pm, _FRAMEWORKS)
 
 
 def get_exporters(pm: pluggy.PluginManager) -> dict[str, Exporter]:
     """Every registered export format by name."""
-    return dict(collect(pm, "exporters").items)
+    return _typed(pm, _EXPORTERS)
 
 
 def get_checks(pm: pluggy.PluginManager) -> dict[str, Check]:
     """Every registered assessment check by id."""
-    return dict(collect(pm, "checks").items)
+    return _typed(pm, _CHECKS)
 
 
 def get_catalogues(pm: pluggy.PluginManager) -> dict[str, Catalogue]:
     """Every registered catalogue of reusable blocks by id."""
-    return dict(collect(pm, "catalogues").items)
+    return _typed(pm, _CATALOGUES)
 
 
 def get_instruments(pm: pluggy.PluginManager) -> dict[str, Instrument]:
     """Every registered survey instrument by id."""
-    return dict(collect(pm, "instruments").items)
+    return _typed(pm, _INSTRUMENTS)
 
 
 def get_response_readers(pm: pluggy.PluginManager) -> dict[str, ResponseReader]:
@@ -165,7 +169,13 @@ def get_response_readers(pm: pluggy.PluginManager) -> dict[str, ResponseReader]:
                     "with PALASET_DISABLE_PLUGINS"
                 )
             claimed[suffix] = name
-    return dict(collected.items)
+    return _typed(pm, _READERS)
+
+
+def _typed(pm: pluggy.PluginManager, spec: ContributionKind[T]) -> dict[str, T]:
+    """A copy of what ``spec``'s hook gathered: only instances of its class (checked by ``register``)."""
+    items: dict[str, T] = collect(pm, spec.kind).items
+    return dict(items)
 
 
 def contributions(pm: pluggy.PluginManager) -> tuple[Contribution, ...]:
@@ -201,7 +211,7 @@ def collect(pm: pluggy.PluginManager, kind: str) -> Collected:
     return collected
 
 
-def _call_each(pm: pluggy.PluginManager, spec: ContributionKind) -> Collected:
+def _call_each(pm: pluggy.PluginManager, spec: ContributionKind[Any]) -> Collected:
     items: dict[str, Any] = {}
     owners: dict[str, str] = {}
     caller: pluggy.HookCaller | None = getattr(pm.hook, spec.hook, None)
@@ -219,7 +229,7 @@ def _call_each(pm: pluggy.PluginManager, spec: ContributionKind) -> Collected:
 
 
 def _call_one(
-    pm: pluggy.PluginManager, impl: pluggy.HookImpl, spec: ContributionKind
+    pm: pluggy.PluginManager, impl: pluggy.HookImpl, spec: ContributionKind[Any]
 ) -> list[tuple[str, Any]]:
     """One plugin's registrations; none when its hook failed (recorded, or raised when strict)."""
     registered: list[tuple[str, Any]] = []
@@ -241,7 +251,7 @@ def _call_one(
     return registered
 
 
-def _duplicate(spec: ContributionKind, name: str, first: str, second: str) -> str:
+def _duplicate(spec: ContributionKind[Any], name: str, first: str, second: str) -> str:
     whose = (
         f"by plugin {first!r} twice" if first == second else f"by both plugin {first!r} and plugin {second!r}"
     )
