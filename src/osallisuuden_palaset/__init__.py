@@ -118,6 +118,7 @@ if TYPE_CHECKING:
         Wave,
     )
     from osallisuuden_palaset.model.text import Text
+    from osallisuuden_palaset.output.building import build
     from osallisuuden_palaset.output.exporting import (
         Exporter,
         ExportOption,
@@ -152,6 +153,7 @@ _MODULE_OF: dict[str, str] = {
     "SurveyResults": "osallisuuden_palaset.output.exporting",
     "export": "osallisuuden_palaset.output.exporting",
     "export_to_file": "osallisuuden_palaset.output.exporting",
+    "build": "osallisuuden_palaset.output.building",
     "hookimpl": "osallisuuden_palaset.hookspecs",
     "Document": "osallisuuden_palaset.files.loading",
     "Location": "osallisuuden_palaset.files.loading",
@@ -291,6 +293,7 @@ __all__ = [
     "Wave",
     "Workspace",
     "branch",
+    "build",
     "combine",
     "dump_json",
     "dump_yaml",
