@@ -22,7 +22,10 @@ def test_every_new_path_exists_and_no_old_path_is_a_file() -> None:
     root = importlib.import_module("osallisuuden_palaset").__path__[0]
     for old, new in MOVED.items():
         assert importlib.util.find_spec(new) is not None, new
-        assert not (importlib.util.find_spec(new).origin or "").endswith(old.split(".")[-1] + ".py") or old == new
+        assert (
+            not (importlib.util.find_spec(new).origin or "").endswith(old.split(".")[-1] + ".py")
+            or old == new
+        )
     assert root
 
 

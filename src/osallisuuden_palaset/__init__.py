@@ -264,6 +264,9 @@ if TYPE_CHECKING:  # what type checkers see: the same names as _PUBLIC below, ea
     from osallisuuden_palaset.model.text import (
         Text as Text,
     )
+    from osallisuuden_palaset.output.building import (
+        build as build,
+    )
     from osallisuuden_palaset.output.exporting import (
         Exporter as Exporter,
     )
@@ -399,6 +402,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Lang",
         "Text",
     ),
+    "osallisuuden_palaset.output.building": ("build",),
     "osallisuuden_palaset.output.exporting": (
         "ExportOption",
         "ExportRequest",

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
 import click
 
 from osallisuuden_palaset.cli import terminal
@@ -17,226 +14,12 @@ from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import hold_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.files.atomicfile import write_atomic
-from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.model.text import Lang, Text
-from osallisuuden_palaset.output.exporting import Exportable, Exporter, SurveyResults, export
+from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.output.building import BuildStep, PlannedFile, plan, unique_names
+from osallisuuden_palaset.output.building import build as build_folder
 
-if TYPE_CHECKING:
-    from osallisuuden_palaset.model.evaluation import Finding
-
-
-@attrs.frozen
-class Item:
-    """One thing to export: a practice, a project or the collection, and its file stem."""
-
-    kind: str
-    model: Exportable
-    stem: str
-
-
-@attrs.frozen
-class Written:
-    """One output file, relative to the output folder."""
-
-    item: str
-    label: str
-    path: str
-
-
-@attrs.frozen
-class Failure:
-    """One output that could not be made, and why."""
-
-    item: str
-    label: str
-    message: str
-
-
-def plan(collection: Exportable) -> tuple[Item, ...]:
-    """Every practice, every project and the collection, with unique file stems.
-
-    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added,
-    and a stem that is still taken (``x.practice`` may be another practice's id) gets ``-2``,
-    ``-3``, …, so that no output overwrites another; the same models always get the same stems.
-    """
-    from osallisuuden_palaset.model.project import Collection
-
-    assert isinstance(collection, Collection)
-    found: list[tuple[str, Exportable, str]] = [("practice", p, p.id) for p in collection.all_practices()]
-    found += [("project", p, p.id) for p in collection.projects]
-    found.append(("collection", collection, collection.id))
-    counts = Counter(ident for _, _, ident in found)
-    stems = unique_names([ident if counts[ident] == 1 else f"{ident}.{kind}" for kind, _, ident in found])
-    return tuple(Item(kind, model, stem) for (kind, model, _), stem in zip(found, stems, strict=True))
-
-
-def unique_names(wanted: Sequence[str]) -> list[str]:
-    """``wanted``, made unique in order: a name keeps itself the first time, later ones get ``-2``, ``-3``, …
-
-    A numbered name is never one that is wanted as such anywhere in ``wanted``.
-    """
-    counts = Counter(wanted)
-    used: set[str] = set()
-    out: list[str] = []
-    for name in wanted:
-        candidate, number = name, 1
-        while candidate in used or (candidate != name and counts[candidate]):
-            number += 1
-            candidate = f"{name}-{number}"
-        used.add(candidate)
-        out.append(candidate)
-    return out
-
-
-def write_exports(
-    items: tuple[Item, ...],
-    exporters: Mapping[str, Exporter],
-    out: Path,
-    *,
-    lang: Lang,
-    frameworks: Mapping[str, Framework],
-    context: Context,
-    findings: Mapping[str, tuple[Finding, ...]] | None = None,
-    surveys: Mapping[str, SurveyResults] | None = None,
-    progress: Callable[[str], None] = lambda _: None,
-    taken: dict[str, str] | None = None,
-) -> tuple[list[Written], list[Failure]]:
-    """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts.
-
-    ``findings`` and ``surveys`` go into every export (see :class:`ExportRequest`); a survey's
-    ``chart_file`` is relative to a format's folder. ``taken`` (shared by one build's writers)
-    maps each path written so far to its item: a second output for a path is a failure
-    naming both, never an overwrite.
-    """
-    written: list[Written] = []
-    failures: list[Failure] = []
-    taken = {} if taken is None else taken
-    for name in sorted(exporters):
-        exporter = exporters[name]
-        folder = out / name
-        for item in items:
-            if not exporter.can_export(item.model):
-                continue
-            target = folder / f"{item.stem}{exporter.suffix}"
-            clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
-            if clash is not None:
-                failures.append(Failure(item.stem, name, clash))
-                continue
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                data = export(
-                    exporter,
-                    item.model,
-                    lang=lang,
-                    frameworks=frameworks,
-                    context=context,
-                    findings=findings,
-                    surveys=surveys,
-                )
-                write_atomic(target, data)
-            except PalasetError as error:
-                failures.append(Failure(item.stem, name, str(error)))
-                continue
-            except Exception as error:  # one format's bug must not stop the others
-                failures.append(Failure(item.stem, name, f"{type(error).__name__}: {error}"))
-                continue
-            written.append(Written(item.stem, name, target.relative_to(out).as_posix()))
-            progress(target.relative_to(out).as_posix())
-    return written, failures
-
-
-def write_survey_chart(
-    practice: str, results: SurveyResults, out: Path, *, lang: Lang
-) -> tuple[SurveyResults, Written]:
-    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder."""
-    from osallisuuden_palaset.surveying.evidence import section_chart
-
-    target = out / "surveys" / f"{practice}.svg"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, section_chart(results.report, lang=lang).encode("utf-8"))
-    relative = target.relative_to(out).as_posix()
-    return attrs.evolve(results, chart_file=f"../{relative}"), Written(practice, "survey", relative)
-
-
-def write_diagrams(
-    items: tuple[Item, ...],
-    out: Path,
-    *,
-    lang: Lang,
-    frameworks: Mapping[str, Framework],
-    context: Context,
-    progress: Callable[[str], None] = lambda _: None,
-    taken: dict[str, str] | None = None,
-) -> tuple[list[Written], list[Failure], list[str]]:
-    """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
-
-    Practices get the flow and framework views; projects and the collection the overview too.
-    ``taken`` is as for :func:`write_exports`.
-    """
-    taken = {} if taken is None else taken
-    from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-    from osallisuuden_palaset.rendering.drawing import GraphvizMissing, find_dot, render
-
-    written: list[Written] = []
-    failures: list[Failure] = []
-    notes: list[str] = []
-    folder = out / "diagrams"
-    try:
-        find_dot()
-        have_dot = True
-    except GraphvizMissing:
-        have_dot = False
-        notes.append("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)")
-    for item in items:
-        views = ("flow", "framework") if item.kind == "practice" else ("flow", "framework", "overview")
-        for view in views:
-            stem = f"{item.stem}.{view}"
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                options = DiagramOptions(view=view, lang=lang)
-                source = diagram_source(item.model, options, frameworks=frameworks, context=context)
-                outputs = {"gv": source.encode("utf-8")}
-                if have_dot:
-                    outputs["svg"] = render(source, "svg", name=stem)
-            except PalasetError as error:
-                failures.append(Failure(item.stem, f"diagram ({view})", str(error)))
-                continue
-            except Exception as error:  # a diagram bug must not stop the exports
-                failures.append(Failure(item.stem, f"diagram ({view})", f"{type(error).__name__}: {error}"))
-                continue
-            for fmt, data in outputs.items():
-                target = folder / f"{stem}.{fmt}"
-                clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
-                if clash is not None:
-                    failures.append(Failure(item.stem, f"diagram ({view})", clash))
-                    continue
-                write_atomic(target, data)
-                written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
-                progress(target.relative_to(out).as_posix())
-    return written, failures, notes
-
-
-def _claim(taken: dict[str, str], path: str, item: str) -> str | None:
-    """Take ``path`` for ``item``; when another item has it already, why this one cannot."""
-    if path in taken:
-        return f"{path} is written for {taken[path]!r} already, so it is not overwritten"
-    taken[path] = item
-    return None
-
-
-def index_page(collection: Exportable, items: tuple[Item, ...], written: list[Written], lang: Lang) -> bytes:
-    """The index.html linking every written file, grouped by item (deterministic, self-contained)."""
-    from osallisuuden_palaset.messages.labels import labels_for
-    from osallisuuden_palaset.output.templating import html_environment
-
-    by_item: dict[str, list[Written]] = {}
-    for w in written:
-        by_item.setdefault(w.item, []).append(w)
-    rows = [(item, sorted(by_item.get(item.stem, []), key=lambda w: w.path)) for item in items]
-    template = html_environment().get_template("index.html.j2")
-    return template.render(model=collection, rows=rows, lang=lang, L=labels_for(lang)).encode("utf-8")
+Item = PlannedFile  # the old name of one planned output (tests and scripts import it from here)
+__all__ = ["Item", "build", "plan", "unique_names"]
 
 
 @click.command(
@@ -331,65 +114,35 @@ def build(
     language = lang(ctx)
     known = frameworks(ctx)
     exporters = registered_exporters(ctx)
-    items = plan(workspace.collection)
     inputs = ReportInputs.of(report)
     findings = None if inputs.no_checks else check_findings(ctx, workspace)
     surveyed = survey_report(ctx, inputs, workspace, None)
     hold_folder(output, paths)  # not an input folder; locked; temporaries of a killed run removed
-    surveys: dict[str, SurveyResults] = {}
-    charts: list[Written] = []
-    taken = {"index.html": "index"}  # every path written, and for what: nothing is written twice
-    if surveyed is not None:
-        practice, survey = surveyed
-        try:
-            results, chart = write_survey_chart(practice, SurveyResults(survey), output, lang=language)
-        except PalasetError as error:
-            fail(str(error))
-        surveys[practice] = results
-        charts.append(chart)
-        taken[chart.path] = practice
 
-    def progress(path: str) -> None:
-        if not quiet:
-            terminal.echo(f"  {path}", err=True)
+    def progress(step: BuildStep) -> None:
+        if not quiet and step.kind in ("export", "diagram"):  # the chart and index went unlisted
+            terminal.echo(f"  {step.path}", err=True)
 
-    written, failures = write_exports(
-        items,
-        exporters,
-        output,
-        lang=language,
-        frameworks=known,
-        context=workspace.context,
-        findings=findings,
-        surveys=surveys,
-        progress=progress,
-        taken=taken,
-    )
-    written += charts
-    notes: list[str] = []
-    if not no_diagrams:
-        more, failed, notes = write_diagrams(
-            items,
+    try:
+        result = build_folder(
+            workspace.collection,
             output,
             lang=language,
+            exporters=exporters,
             frameworks=known,
             context=workspace.context,
+            findings=findings,
+            survey=surveyed,
+            diagrams=not no_diagrams,
             progress=progress,
-            taken=taken,
         )
-        written += more
-        failures += failed
-    count = len(written)  # each a path of its own (``taken``)
-    try:
-        write_atomic(output / "index.html", index_page(workspace.collection, items, written, language))
-        count += 1
     except PalasetError as error:
-        failures.append(Failure("index", "html", str(error)))
-    for note in notes:
+        fail(str(error))
+    for note in result.notes:
         terminal.echo(f"palaset: note: {note}", err=True)
     if not quiet:
-        terminal.echo(f"palaset: wrote {count} files into {output}", err=True)
-    if failures:
-        for f in failures:
+        terminal.echo(f"palaset: wrote {result.count} files into {output}", err=True)
+    if result.failures:
+        for f in result.failures:
             terminal.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)
-        fail(f"{len(failures)} output(s) failed")
+        fail(f"{len(result.failures)} output(s) failed")
