@@ -20,7 +20,8 @@ def _typing_imports() -> dict[str, str]:
     for node in tree.body:
         if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
             for imp in node.body:
-                assert isinstance(imp, ast.ImportFrom) and imp.module
+                assert isinstance(imp, ast.ImportFrom)
+                assert imp.module
                 for alias in imp.names:
                     assert alias.asname == alias.name, f"{alias.name} is imported without re-export"
                     found[alias.name] = imp.module
@@ -46,6 +47,9 @@ def test_the_types_of_public_signatures_are_public() -> None:
 
 
 def test_importing_the_package_loads_no_public_module() -> None:
-    code = "import sys, osallisuuden_palaset; print(sorted(m for m in sys.modules if m.startswith('osallisuuden_palaset.')))"
+    code = (
+        "import sys, osallisuuden_palaset; "
+        "print(sorted(m for m in sys.modules if m.startswith('osallisuuden_palaset.')))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['osallisuuden_palaset.moved']"

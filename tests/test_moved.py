@@ -38,7 +38,7 @@ def test_the_old_name_of_model_path_warns() -> None:
 
 def test_old_from_imports_used_by_plugins_still_work() -> None:
     sys.modules.pop("osallisuuden_palaset.exporting", None)
-    with pytest.warns(DeprecationWarning):
+    with pytest.warns(DeprecationWarning, match="output.exporting"):
         from osallisuuden_palaset.exporting import Exporter  # type: ignore[import-not-found,unused-ignore]
     from osallisuuden_palaset.output.exporting import Exporter as NewExporter
 
