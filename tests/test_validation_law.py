@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset.assessing.assessment import assess_collection
 from osallisuuden_palaset.assessing.checking import Check
-from osallisuuden_palaset.cli.build import plan
 from osallisuuden_palaset.cli.common import claim_locator
 from osallisuuden_palaset.diagram import DiagramOptions, View, diagram_source
 from osallisuuden_palaset.errors import LoadError
@@ -32,6 +31,7 @@ from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
+from osallisuuden_palaset.output.building import plan
 from osallisuuden_palaset.output.exporting import Exporter, export
 from osallisuuden_palaset.plugins.registry import get_checks, get_exporters, get_frameworks
 from osallisuuden_palaset.rendering.drawing import render

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osallisuuden_palaset.cli.build import unique_names
 from osallisuuden_palaset.files.folder_lock import LOCK_FILE
 from osallisuuden_palaset.markup import unescape_markdown
+from osallisuuden_palaset.output.building import unique_names
 from osallisuuden_palaset.output.exporting import ExportRequest
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
 from tests.cli.test_export_cli import PRACTICE, PROJECT, write_answers

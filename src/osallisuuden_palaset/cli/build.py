@@ -15,11 +15,8 @@ from osallisuuden_palaset.cli.output import hold_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.model.text import Text
-from osallisuuden_palaset.output.building import BuildStep, PlannedFile, plan, unique_names
+from osallisuuden_palaset.output.building import BuildStep
 from osallisuuden_palaset.output.building import build as build_folder
-
-Item = PlannedFile  # the old name of one planned output (tests and scripts import it from here)
-__all__ = ["Item", "build", "plan", "unique_names"]
 
 
 @click.command(

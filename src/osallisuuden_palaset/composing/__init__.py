@@ -6,30 +6,5 @@ out into one practice, :mod:`.pieces` holds the small pieces both share.
 
 from __future__ import annotations
 
-from osallisuuden_palaset.composing.operations import (
-    CompositionError,
-    Part,
-    PracticeLookup,
-    branch,
-    combine,
-    flatten,
-    include,
-    namespace,
-    resolve_reuse,
-    reuse,
-    sequence,
-)
-
-__all__ = [
-    "CompositionError",
-    "Part",
-    "PracticeLookup",
-    "branch",
-    "combine",
-    "flatten",
-    "include",
-    "namespace",
-    "resolve_reuse",
-    "reuse",
-    "sequence",
-]
+from osallisuuden_palaset.composing.operations import *  # noqa: F403 - the operations are this package's names
+from osallisuuden_palaset.composing.operations import __all__ as __all__

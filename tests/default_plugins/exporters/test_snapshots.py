@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from osallisuuden_palaset.cli.build import Item, plan
 from osallisuuden_palaset.files.loading import Workspace, load_workspace
+from osallisuuden_palaset.output.building import PlannedFile, plan
 from osallisuuden_palaset.output.exporting import Exportable, export
 from osallisuuden_palaset.plugins.registry import get_catalogues, get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
@@ -73,7 +73,7 @@ def examples_workspace() -> Workspace:
     )
 
 
-def _example_items() -> list[Item]:
+def _example_items() -> list[PlannedFile]:
     return list(plan(examples_workspace().collection))
 
 
