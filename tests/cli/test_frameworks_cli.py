@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from osallisuuden_palaset.files.converting import structure
 from osallisuuden_palaset.model.framework import Framework, Provenance, ProvenanceKind
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.plugins.manager import ENV_DISABLE, ENV_ONLY, ENV_STRICT
-from osallisuuden_palaset.testing import run_cli
+from osallisuuden_palaset.testing import assert_snapshot, run_cli
 
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "frameworks"
 THL_SOURCE = "THL: Edistääkö toiminta osallisuutta? 24 apukysymystä"
@@ -39,15 +38,6 @@ framework:
 def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for var in (ENV_ONLY, ENV_DISABLE, ENV_STRICT):
         monkeypatch.delenv(var, raising=False)
-
-
-def assert_snapshot(name: str, actual: str) -> None:
-    """Compare with tests/snapshots/frameworks/NAME; PALASET_UPDATE_SNAPSHOTS=1 rewrites it."""
-    path = SNAPSHOTS / name
-    if os.environ.get("PALASET_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"no snapshot {path}; run with PALASET_UPDATE_SNAPSHOTS=1 and review it"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 def test_the_list_gives_id_name_kind_and_counts_in_the_chosen_language() -> None:
@@ -96,7 +86,7 @@ def test_show_text_marks_every_question_with_its_provenance(lang: Lang) -> None:
     thl = builtin_framework("thl.yaml")
     for question in thl.questions:
         assert f"[{describe_provenance(question.provenance, lang)}]" in result.stdout
-    assert_snapshot(f"thl-{lang}.txt", result.stdout)
+    assert_snapshot(SNAPSHOTS / f"thl-{lang}.txt", result.stdout)
 
 
 def test_show_text_in_finnish_and_english_uses_the_agreed_wording() -> None:

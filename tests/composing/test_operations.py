@@ -394,8 +394,7 @@ def test_the_guide_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_flatten_writes_out_an_include_chain_deeper_than_the_stack_allows() -> None:
-    # _flatten recursed once per level. Written-out ids join the include ids ("i.i.….oma"), and
-    # an id has at most 100 characters: 48 levels is as deep as a flattened chain can go, so
+    # _flatten recursed once per level. Written-out ids join the include ids ("i.i.….oma");
     # the stack is given far fewer frames than levels.
     chain = s.include_chain(48, step="i")
     with few_frames(30):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,12 @@ from osallisuuden_palaset.files.loading import Workspace, load_workspace
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.rendering.drawing import FORMATS, RenderJob, render_many
-from osallisuuden_palaset.testing import make_plugin_manager
+from osallisuuden_palaset.testing import assert_snapshot_folder, make_plugin_manager
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 SNAPSHOTS = ROOT / "tests" / "snapshots" / "diagram"
 VIEWS = ("flow", "framework", "overview")
-UPDATE = os.environ.get("PALASET_UPDATE_SNAPSHOTS") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +53,7 @@ def test_dot_snapshots_of_every_example_and_view(
 ) -> None:
     sources = _sources(workspace, frameworks)
     assert len(sources) >= 3 * 6
-    if UPDATE:
-        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-        for old in SNAPSHOTS.glob("*.gv"):
-            old.unlink()
-        for name, source in sources.items():
-            (SNAPSHOTS / name).write_text(source, encoding="utf-8", newline="\n")
-    stored = {p.name for p in SNAPSHOTS.glob("*.gv")}
-    assert stored == set(sources), (
-        "snapshots differ from the examples: PALASET_UPDATE_SNAPSHOTS=1 rewrites them"
-    )
-    changed = [n for n, s in sources.items() if (SNAPSHOTS / n).read_text(encoding="utf-8") != s]
-    assert not changed, f"diagrams changed: {changed} (review, then PALASET_UPDATE_SNAPSHOTS=1)"
+    assert_snapshot_folder(SNAPSHOTS, sources, "*.gv")
 
 
 def test_building_twice_gives_the_same_bytes(workspace: Workspace, frameworks: dict[str, Framework]) -> None:

@@ -128,6 +128,15 @@ def test_ids_and_refs_carry_their_patterns() -> None:
     assert errors(MODEL, {"practice": {"id": "p", "name": "P", "steps": [step]}})
 
 
+def test_an_id_of_any_length_is_valid_in_the_schema_as_in_the_model() -> None:
+    long = "a" + "-pitkä" * 600
+    step = {"id": long, "reuse": f"{long}/{long}"}
+    document = {"practice": {"id": long, "name": "P", "steps": [step]}}
+    assert errors(MODEL, document) == []
+    assert converting.structure(document["practice"], Practice).id == long
+    assert errors(MODEL, {"practice": {"id": long + " x", "name": "P"}})
+
+
 @pytest.mark.parametrize(
     ("document", "why"),
     [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -27,6 +26,7 @@ from osallisuuden_palaset.surveying.reporting import number, p_value, render, si
 from osallisuuden_palaset.surveying.responses import parse_responses
 from osallisuuden_palaset.surveying.scoring import score_responses
 from osallisuuden_palaset.surveying.sentences import sentences
+from osallisuuden_palaset.testing import assert_snapshot
 
 SNAPSHOTS = Path(__file__).parent.parent / "snapshots" / "surveys"
 #: People per group: A 8, B 6, C 2. C's two answer alike, so their figures would be unmistakable.
@@ -65,16 +65,6 @@ def change(esis: Instrument) -> ChangeReport:
 def scores(esis: Instrument) -> ScoreReport:
     start = parse_responses(csv_text(Wave.START), esis, name="alku.csv").responses
     return score_report(esis, score_responses(esis, start), by=["hanke"])
-
-
-def assert_snapshot(name: str, actual: str) -> None:
-    """Compare with tests/snapshots/surveys/NAME; PALASET_UPDATE_SNAPSHOTS=1 rewrites it."""
-    path = SNAPSHOTS / name
-    if os.environ.get("PALASET_UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"no snapshot {path}; run with PALASET_UPDATE_SNAPSHOTS=1 and review it"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 def figure_free(cells: list[str]) -> bool:
@@ -254,14 +244,16 @@ def test_numbers_are_formatted_for_people() -> None:
 
 
 def test_outputs_are_deterministic_and_match_the_snapshots(change: ChangeReport, scores: ScoreReport) -> None:
-    assert_snapshot("change.fi.txt", render(change, "text", "fi"))
-    assert_snapshot("change.json", render(change, "json"))
-    assert_snapshot("change.csv", render(change, "csv"))
-    assert_snapshot("scores.en.txt", render(scores, "text", "en"))
-    assert_snapshot("scores.csv", render(scores, "csv"))
-    assert_snapshot("section.en.md", survey_section_markdown(change, lang="en", chart_file="muutos.svg"))
-    assert_snapshot("section.fi.html", survey_section_html(change, lang="fi"))
-    assert_snapshot("chart.en.svg", change_chart(change, lang="en"))
+    assert_snapshot(SNAPSHOTS / "change.fi.txt", render(change, "text", "fi"))
+    assert_snapshot(SNAPSHOTS / "change.json", render(change, "json"))
+    assert_snapshot(SNAPSHOTS / "change.csv", render(change, "csv"))
+    assert_snapshot(SNAPSHOTS / "scores.en.txt", render(scores, "text", "en"))
+    assert_snapshot(SNAPSHOTS / "scores.csv", render(scores, "csv"))
+    assert_snapshot(
+        SNAPSHOTS / "section.en.md", survey_section_markdown(change, lang="en", chart_file="muutos.svg")
+    )
+    assert_snapshot(SNAPSHOTS / "section.fi.html", survey_section_html(change, lang="fi"))
+    assert_snapshot(SNAPSHOTS / "chart.en.svg", change_chart(change, lang="en"))
 
 
 def test_unknown_format_is_refused(change: ChangeReport) -> None:

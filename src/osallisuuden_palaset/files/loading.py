@@ -26,7 +26,6 @@ from osallisuuden_palaset.files.document import (
 from osallisuuden_palaset.files.reading import MAX_BYTES, read_bytes, read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
 from osallisuuden_palaset.model.framework import Framework
-from osallisuuden_palaset.model.ids import MAX_ID_LENGTH
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
 from osallisuuden_palaset.model.references import Context
@@ -451,7 +450,7 @@ def _identity(header: Collection | None, roots: Sequence[Path]) -> tuple[str, Te
 def slug(name: str) -> str:
     """An id made of a folder or file name: "Elävä portfolio" → "elävä-portfolio"."""
     cleaned = re.sub(r"[^a-z0-9åäö_.\-]+", "-", name.lower())
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-_.")[:MAX_ID_LENGTH].rstrip("-_.")
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-_.")
     return cleaned or "collection"
 
 

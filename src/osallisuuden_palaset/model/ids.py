@@ -10,12 +10,10 @@ import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelPath, shortened
 
-#: Longest id: ids name output files too, and a file name has room for about 255 bytes.
-MAX_ID_LENGTH = 100
 #: Lower-case letters (Finnish and Swedish ones too), digits, '-', '_' and '.'; starts with a letter or digit.
 #: (Also the JSON Schema's pattern, where '$' ends the text; in Python it is matched whole, so that
 #: no final newline or other control character slips through before '$'.)
-ID_PATTERN = rf"^[a-z0-9åäö][a-z0-9åäö_.\-]{{0,{MAX_ID_LENGTH - 1}}}$"
+ID_PATTERN = r"^[a-z0-9åäö][a-z0-9åäö_.\-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 #: Separates a namespace (catalogue or practice id) from a block id in a reference.
 SEPARATOR = "/"
@@ -31,7 +29,7 @@ def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
     if not isinstance(value, str) or not is_id(value):
         shown = shortened(value) if isinstance(value, str) else value
         raise ValueError(
-            f"{attribute.name} {shown!r} is not a valid id: use at most {MAX_ID_LENGTH} lower-case "
+            f"{attribute.name} {shown!r} is not a valid id: use lower-case "
             "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'kartoitus-1')"
         )
 

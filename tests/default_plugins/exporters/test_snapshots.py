@@ -7,7 +7,6 @@ review the diff under tests/snapshots/exporters/.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,28 +16,13 @@ from osallisuuden_palaset.files.loading import Workspace, load_workspace
 from osallisuuden_palaset.output.building import PlannedFile, plan
 from osallisuuden_palaset.output.exporting import Exportable, export
 from osallisuuden_palaset.plugins.registry import get_catalogues, get_frameworks
-from osallisuuden_palaset.testing import make_plugin_manager
+from osallisuuden_palaset.testing import assert_snapshot, assert_snapshot_folder, make_plugin_manager
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
 
 ROOT = Path(__file__).resolve().parents[3]
 SNAPSHOTS = ROOT / "tests" / "snapshots" / "exporters"
 EXAMPLES = ROOT / "examples"
-UPDATE = os.environ.get("PALASET_UPDATE_SNAPSHOTS") == "1"
-
-
-def check_snapshot(path: Path, data: bytes) -> None:
-    """Compare ``data`` with the stored snapshot, or store it when updating."""
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-        return
-    if not path.exists():
-        pytest.fail(
-            f"no snapshot {path.relative_to(ROOT)}: run with PALASET_UPDATE_SNAPSHOTS=1 and review it"
-        )
-    assert data == path.read_bytes(), f"{path.relative_to(ROOT)} differs; review, then update the snapshot"
 
 
 SAMPLE_MODELS: dict[str, Callable[[], Exportable]] = {
@@ -61,7 +45,7 @@ def test_samples(name: str, sample: str) -> None:
     exporter = EXPORTERS[name]
     model = SAMPLE_MODELS[sample]()
     data = export(exporter, model, lang="fi", context=samples.context(), options=OPTIONS.get(name))
-    check_snapshot(SNAPSHOTS / "samples" / f"{sample}{exporter.suffix}", data)
+    assert_snapshot(SNAPSHOTS / "samples" / f"{sample}{exporter.suffix}", data)
 
 
 @functools.cache
@@ -79,13 +63,19 @@ def _example_items() -> list[PlannedFile]:
 
 @pytest.mark.parametrize("name", sorted(EXPORTERS))
 def test_every_example(name: str) -> None:
-    """Every built-in format exports every practice, project and the collection of examples/."""
+    """Every built-in format exports every practice, project and the collection of examples/.
+
+    The folder holds nothing else: a snapshot of an example that is gone fails too.
+    """
     exporter = EXPORTERS[name]
     workspace = examples_workspace()
     items = _example_items()
     assert any(item.kind == "practice" for item in items)
-    for item in items:
-        if not exporter.can_export(item.model):
-            continue
-        data = export(exporter, item.model, lang="fi", context=workspace.context, options=OPTIONS.get(name))
-        check_snapshot(SNAPSHOTS / "examples" / name / f"{item.stem}{exporter.suffix}", data)
+    files = {
+        f"{item.stem}{exporter.suffix}": export(
+            exporter, item.model, lang="fi", context=workspace.context, options=OPTIONS.get(name)
+        )
+        for item in items
+        if exporter.can_export(item.model)
+    }
+    assert_snapshot_folder(SNAPSHOTS / "examples" / name, files, f"*{exporter.suffix}")
