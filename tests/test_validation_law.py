@@ -67,6 +67,7 @@ def _loaded(folder: Path) -> Workspace | None:
         return load_workspace([folder], frameworks=FRAMEWORKS.values())
     except LoadError as error:
         for problem in error.problems:
+            assert problem.col is not None, problem
             assert min(problem.line, problem.col) >= 1, problem
             assert problem.message.strip(), problem
         return None

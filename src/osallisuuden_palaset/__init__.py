@@ -46,6 +46,9 @@ if TYPE_CHECKING:  # what type checkers see: the same names as _PUBLIC below, ea
         LoadError as LoadError,
     )
     from osallisuuden_palaset.errors import (
+        Location as Location,
+    )
+    from osallisuuden_palaset.errors import (
         ModelError as ModelError,
     )
     from osallisuuden_palaset.errors import (
@@ -62,9 +65,6 @@ if TYPE_CHECKING:  # what type checkers see: the same names as _PUBLIC below, ea
     )
     from osallisuuden_palaset.files.loading import (
         Document as Document,
-    )
-    from osallisuuden_palaset.files.loading import (
-        Location as Location,
     )
     from osallisuuden_palaset.files.loading import (
         Workspace as Workspace,
@@ -306,6 +306,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "osallisuuden_palaset.errors": (
         "LoadError",
+        "Location",
         "ModelError",
         "ModelPath",
         "PalasetError",
@@ -314,7 +315,6 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "osallisuuden_palaset.files.loading": (
         "Document",
-        "Location",
         "Workspace",
         "load_document",
         "load_framework",

@@ -39,19 +39,52 @@ class Issue:
         return self.message if not self.hint else f"{self.message} ({self.hint})"
 
 
+#: (line, col) in a file, both 1-based: where a reader found a key or value.
+Position = tuple[int, int]
+
+
 @attrs.frozen
-class Problem:
-    """One thing wrong with a file, located by line and column (both 1-based)."""
+class Location:
+    """A place in a file: a 1-based line, and its column when one is known."""
 
     file: str
     line: int
-    col: int
+    col: int | None = None
+
+    def __str__(self) -> str:
+        """``FILE:LINE:COL``, or ``FILE:LINE`` without a column."""
+        where = f"{self.file}:{self.line}"
+        return where if self.col is None else f"{where}:{self.col}"
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a file, at a :class:`Location` (line and column, both 1-based).
+
+    ``col`` is None only for a problem about a whole line (a row of a table, printed
+    ``FILE:LINE: message``); problems found while reading a model file always have one.
+    """
+
+    file: str
+    line: int
+    col: int | None
     message: str
     hint: str | None = None
 
+    @classmethod
+    def at(cls, location: Location, message: str, hint: str | None = None) -> Problem:
+        """The problem ``message`` at ``location``."""
+        return Problem(location.file, location.line, location.col, message, hint)
+
+    @property
+    def location(self) -> Location:
+        """Where the problem is."""
+        return Location(self.file, self.line, self.col)
+
     def __str__(self) -> str:
+        """``FILE:LINE:COL: message (hint: ...)``; without a column, ``FILE:LINE: message``."""
         tail = f" (hint: {self.hint})" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.message}{tail}"
+        return f"{self.location}: {self.message}{tail}"
 
 
 class PalasetError(Exception):

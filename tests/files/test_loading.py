@@ -57,7 +57,7 @@ def problems_of(error: pytest.ExceptionInfo[LoadError]) -> list[Problem]:
     return list(error.value.problems)
 
 
-def where(problem: Problem) -> tuple[str, int, int]:
+def where(problem: Problem) -> tuple[str, int, int | None]:
     return (Path(problem.file).name, problem.line, problem.col)
 
 

@@ -22,7 +22,7 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def located(error: pytest.ExceptionInfo[LoadError]) -> list[tuple[str, int, int, str]]:
+def located(error: pytest.ExceptionInfo[LoadError]) -> list[tuple[str, int, int | None, str]]:
     return [(Path(p.file).name, p.line, p.col, p.message) for p in error.value.problems]
 
 

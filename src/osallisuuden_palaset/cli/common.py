@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.errors import LoadError, ModelPath, PalasetError, did_you_mean
+from osallisuuden_palaset.errors import LoadError, Location, ModelPath, PalasetError, did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -149,7 +149,7 @@ def claim_locator(workspace: Workspace) -> ClaimLocator:
             where = workspace.locate_practice(practice, *path)
         except KeyError:
             return None
-        return f"{where.file}:{where.line}"
+        return str(Location(where.file, where.line))
 
     return locate
 

@@ -8,9 +8,10 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 
-from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Problem, did_you_mean
+from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Position, Problem, did_you_mean
+from osallisuuden_palaset.errors import Location as Location  # its old home: the import still works
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS, META_KEYS, Model, structure
-from osallisuuden_palaset.files.reading import Position, Reading
+from osallisuuden_palaset.files.reading import Reading
 from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.practice import Answer, Include, Phase, Practice, Reuse, flow_issues
@@ -23,18 +24,6 @@ from osallisuuden_palaset.model.references import (
 
 T = TypeVar("T")
 KINDS_HINT = "a model file starts with one of: " + ", ".join(f"'{k}:'" for k in DOCUMENT_KINDS)
-
-
-@attrs.frozen
-class Location:
-    """A place in a file: 1-based line and column."""
-
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
 
 
 @attrs.frozen
@@ -69,8 +58,8 @@ class SourceMap:
         self, path: ModelPath, message: str, hint: str | None = None, *, at_key: bool = False
     ) -> Problem:
         """A problem located at ``path`` (at its key when ``at_key``)."""
-        line, col = self.locate_key(path) if at_key else self.locate(path)
-        return Problem(self.file, line, col, message, hint)
+        place = Location(self.file, *self.locate_key(path)) if at_key else self.location(path)
+        return Problem.at(place, message, hint)
 
 
 @attrs.frozen

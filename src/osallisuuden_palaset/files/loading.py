@@ -13,10 +13,9 @@ from pathlib import Path
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, ModelError, ModelPath, Problem
+from osallisuuden_palaset.errors import LoadError, Location, ModelError, ModelPath, Problem
 from osallisuuden_palaset.files.document import (
     Document,
-    Location,
     Parsed,
     SourceMap,
     parse,
@@ -466,4 +465,4 @@ def _kinds(
 
 
 def _order(problem: Problem) -> tuple[str, int, int, str]:
-    return (problem.file, problem.line, problem.col, problem.message)
+    return (problem.file, problem.line, problem.col or 0, problem.message)

@@ -9,11 +9,11 @@ from typing import Any, Final
 import attrs
 from ruamel.yaml.reader import Reader
 
-from osallisuuden_palaset.errors import ModelPath, Problem
+from osallisuuden_palaset.errors import ModelPath, Position, Problem
 from osallisuuden_palaset.files.reading_events import read_events
 from osallisuuden_palaset.files.reading_json import JsonPositions
 from osallisuuden_palaset.files.reading_limits import LimitExceeded, check_limits
-from osallisuuden_palaset.files.reading_nodes import MAX_DEPTH, MAX_NODES, Position, read_composed
+from osallisuuden_palaset.files.reading_nodes import MAX_DEPTH, MAX_NODES, read_composed
 from osallisuuden_palaset.files.reading_surrogates import may_hold_surrogates, mend
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.

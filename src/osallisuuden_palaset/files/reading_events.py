@@ -22,13 +22,11 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import ScalarNode
 
-from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.errors import ModelPath, Position
 from osallisuuden_palaset.files.reading_limits import CParser, LimitExceeded
 
 #: Whether libyaml's parser is there to read with.
 AVAILABLE: Final = CParser is not None
-
-Position = tuple[int, int]
 
 _TAG = "tag:yaml.org,2002:"
 _STR: Final = f"{_TAG}str"

@@ -12,9 +12,7 @@ import json
 import re
 from typing import Final
 
-from osallisuuden_palaset.errors import ModelPath
-
-Position = tuple[int, int]
+from osallisuuden_palaset.errors import ModelPath, Position
 
 _SPACE: Final = re.compile(r"[ \t\n]*")
 #: The unquoted scalars of JSON whose source text a reading keeps (null has none to keep).

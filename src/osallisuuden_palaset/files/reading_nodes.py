@@ -16,7 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from osallisuuden_palaset.errors import ModelPath, Problem, shortened
+from osallisuuden_palaset.errors import ModelPath, Position, Problem, shortened
 from osallisuuden_palaset.files.reading_limits import (
     MAX_DEPTH,
     MAX_NODES,
@@ -32,7 +32,6 @@ FAST: Final = YAML(typ="safe", pure=False).Parser is not YAML(typ="safe", pure=T
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TYPES: Final = {f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool", f"{_TAG}null"}
 
-Position = tuple[int, int]
 #: What a reading holds: data, value positions, key positions, raw scalar texts, problems.
 Composed = tuple[
     Any, dict[ModelPath, Position], dict[ModelPath, Position], dict[ModelPath, str], tuple[Problem, ...]

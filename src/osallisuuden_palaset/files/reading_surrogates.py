@@ -8,10 +8,8 @@ from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelPath, Problem
+from osallisuuden_palaset.errors import ModelPath, Position, Problem
 from osallisuuden_palaset.model.text import SURROGATE, lone_surrogate
-
-Position = tuple[int, int]
 
 #: An escape that may stand for a surrogate: ``\ud800``-``\udfff`` (JSON, YAML) or ``\U0000d800``
 #: (YAML); or a surrogate itself, which JSON read from a Python string may hold.

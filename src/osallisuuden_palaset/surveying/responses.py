@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, PalasetError, Problem
+from osallisuuden_palaset.errors import LoadError, Location, PalasetError, Problem
 from osallisuuden_palaset.model.survey import Instrument, Response, Scale, Wave
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.answer_messages import AnswerError, close_to, message
@@ -73,15 +73,19 @@ _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 @attrs.frozen
-class RowProblem:
-    """A row that was skipped (or kept with a remark), and why."""
+class RowProblem(Problem):
+    """A row that was skipped (or kept with a remark), and why: ``RowProblem(file, line, message)``.
 
-    file: str
-    line: int
-    message: str
+    A :class:`~osallisuuden_palaset.errors.Problem` about a whole line, so it has no column
+    and prints as ``FILE:LINE: message``.
+    """
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+    col: None = attrs.field(default=None, init=False)
+
+    @classmethod
+    def at(cls, location: Location, message: str, hint: str | None = None) -> RowProblem:
+        """The problem ``message`` with the line of ``location`` (a row has no column)."""
+        return RowProblem(location.file, location.line, message, hint)
 
 
 @attrs.frozen
@@ -270,7 +274,7 @@ class _Rows:
                 continue
             seen[key] = row.line
             self.note_unscored(response, row.line)
-            responses.append(attrs.evolve(response, origin=f"{self.name}:{row.line}"))
+            responses.append(attrs.evolve(response, origin=str(Location(self.name, row.line))))
         layout = self.layout
         return ResponseFile(
             self.name,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.errors import Location, UsageError
 from osallisuuden_palaset.model.survey import Response, Wave
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.answer_messages import message
@@ -67,7 +67,7 @@ def split_waves(read: ResponseFile, lang: Lang = "en") -> WaveAnswers:
         if not kept:
             raise UsageError(message(f"no_wave.{wave.value}", lang, file=read.file))
     left_out = tuple(
-        RowProblem(*_origin(r, read.file), message("row_without_wave", lang))
+        RowProblem.at(_origin(r, read.file), message("row_without_wave", lang))
         for r in read.responses
         if r.wave is None
     )
@@ -115,6 +115,7 @@ def _span(dates: Sequence[object]) -> str:
     return f"{dates[0]}–{dates[-1]}" if dates[0] != dates[-1] else str(dates[0])
 
 
-def _origin(response: Response, file: str) -> tuple[str, int]:
+def _origin(response: Response, file: str) -> Location:
+    """The ``FILE:LINE`` a response was read from (line 0 of ``file`` when it does not say)."""
     name, _, line = (response.origin or f"{file}:0").rpartition(":")
-    return name, int(line)
+    return Location(name, int(line))
