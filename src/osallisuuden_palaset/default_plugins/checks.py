@@ -14,6 +14,7 @@ from osallisuuden_palaset.model.evaluation import Finding, Level, Origin, Severi
 from osallisuuden_palaset.model.framework import FrameworkKind
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Reuse
+from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
 
 
@@ -22,11 +23,8 @@ def _resolved(given: CheckInput) -> Iterator[tuple[int, Block]]:
     for i, step in enumerate(given.practice.steps):
         if isinstance(step, Block):
             yield i, step
-        elif isinstance(step, Reuse):
-            try:
-                yield i, given.context.resolve(step.reuse)
-            except (KeyError, ValueError):
-                continue
+        elif isinstance(step, Reuse) and (block := follow_reuse(step.reuse, given.context)) is not None:
+            yield i, block
 
 
 def participant_voice(given: CheckInput) -> Iterator[Finding]:
