@@ -96,7 +96,7 @@ def step_card(
     step = resolved.step
     block = resolved.block
     if isinstance(step, Reuse):
-        prefix = word("unresolved" if not resolved.resolved else "reused_from", lang)
+        prefix = word("reused_from" if resolved.resolved else "unresolved", lang)
         rows.append(_small(prefix + step.reuse, options, italic=True))
     elif isinstance(step, Include):
         note = word("included_practice", lang)
