@@ -85,3 +85,35 @@ def test_every_check_is_described_in_two_languages() -> None:
         assert check.name.has("en")
         assert check.description.has("fi")
         assert check.description.has("en")
+
+
+def test_reuse_exists_states_the_loaders_reference_rule() -> None:
+    from osallisuuden_palaset.default_plugins.checks import reuse_exists
+    from osallisuuden_palaset.model.block import Block
+    from osallisuuden_palaset.model.practice import Include, Reuse
+    from osallisuuden_palaset.model.references import practice_reference_issues
+
+    practice = Practice(
+        id="p",
+        name="P",
+        steps=[
+            Block(id="a", name="A"),
+            Reuse(id="b", reuse="x/y"),
+            Reuse(id="c", reuse="p/nothing"),
+            Reuse(id="d", reuse="p/a"),
+            Include(id="e", include="z"),
+        ],
+    )
+    context = Context.build(practices=[practice])
+    issues = practice_reference_issues(practice, context)
+    findings = list(reuse_exists(CheckInput(practice, None, context)))
+    assert (
+        [f.path for f in findings]
+        == [i.path for i in issues]
+        == [
+            ("steps", 1, "reuse"),
+            ("steps", 2, "reuse"),
+            ("steps", 4, "include"),
+        ]
+    )
+    assert [f.message.get("en") for f in findings] == [i.describe() for i in issues]

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from osallisuuden_palaset import Block, Catalogue, Collection, Context, Include, Mapping, Practice, Reuse
-from osallisuuden_palaset.model.references import collection_reference_issues, practice_reference_issues
+from osallisuuden_palaset.model.references import (
+    ReferenceProblem,
+    collection_reference_issues,
+    include_problem,
+    practice_reference_issues,
+    reuse_problem,
+)
+from osallisuuden_palaset.model.text import Text
 from tests.model.test_framework import small
 
 
@@ -64,3 +73,33 @@ def test_a_resolved_block_names_its_owners_framework() -> None:
     by_hand = Context(blocks={"muu": {"b": owner.steps[0]}}, practices={"muu": owner})  # type: ignore[dict-item]
     assert by_hand.resolve("muu/b").mappings[0].framework == "hart"
     assert Context(blocks={"cat": {"kortit": kortit}}).resolve("cat/kortit") is kortit
+
+
+def test_one_reference_rule_words_each_problem_with_its_hint() -> None:
+    catalogue = Catalogue(id="lumoava", name="Työkalut", blocks=[Block(id="helmi-kortit", name="Helmi")])
+    context = Context.build(
+        [], [catalogue], [Practice(id="muu", name="Muu", steps=[Block(id="b", name="B")])]
+    )
+    assert reuse_problem("lumoava/helmi-kortit", context) is None
+    assert include_problem("muu", context) is None
+    owner = reuse_problem("lumova/helmi-kortit", context)
+    assert owner == ReferenceProblem(
+        Text(
+            fi="luetteloa tai toimintamallia 'lumova' ei löydy",
+            en="no catalogue or practice 'lumova' to reuse from",
+        ),
+        "nearest: lumoava",
+    )
+    block = reuse_problem("lumoava/helmi-kortti", context)
+    assert block is not None
+    assert block.message.get("en") == "'lumoava' has no block 'helmi-kortti'"
+    assert block.described() == Text(
+        fi="luettelossa 'lumoava' ei ole palasta 'helmi-kortti' (nearest: helmi-kortit)",
+        en="'lumoava' has no block 'helmi-kortti' (nearest: helmi-kortit)",
+    )
+    included = include_problem("mu", context)
+    assert included is not None
+    assert included.message.get("en") == "included practice 'mu' is not known"
+    assert included.hint == "nearest: muu"
+    with pytest.raises(ValueError, match="must be"):
+        reuse_problem("no-slash", context)

@@ -13,6 +13,7 @@ from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Reuse
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
 
 
@@ -83,13 +84,10 @@ def reuse_counts(collection: Collection, context: Context) -> tuple[ReuseCount, 
                 uses[("practice", step.include)].append(use)
     out = []
     for (kind, ref), found in uses.items():
-        name: Text | None = None
-        resolved = True
         if kind == "block":
-            try:
-                name = context.resolve(ref).name
-            except (KeyError, ValueError):
-                resolved = False
+            block = follow_reuse(ref, context)
+            resolved = block is not None
+            name = block.name if block else None
         else:
             included = context.practices.get(ref)
             resolved = included is not None

@@ -36,6 +36,7 @@ from osallisuuden_palaset.model.includes import reached_steps
 from osallisuuden_palaset.model.practice import Include, Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
 
 #: Evidenced moderate-or-strong claims needed for ``covered`` when none is strong.
@@ -60,11 +61,10 @@ def practice_claims(practice: Practice, framework: str, context: Context) -> tup
             block, origin, source, path, fixed = step, Origin.OWN, None, here, False
             written_in = owner.id
         else:
-            try:
-                block = context.resolve(step.reuse)
-            except (KeyError, ValueError):
+            reused = follow_reuse(step.reuse, context)
+            if reused is None:
                 continue
-            origin, source, path, fixed = Origin.REUSED, step.reuse, (*here, "reuse"), True
+            block, origin, source, path, fixed = reused, Origin.REUSED, step.reuse, (*here, "reuse"), True
             written_in = step.reuse.partition("/")[0]
         if isinstance(head, Include):  # reached through an include: shown as the include's claim
             origin, source, path, fixed = Origin.INCLUDED, head.include, (*here, "include"), True

@@ -20,6 +20,7 @@ from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice, Reuse
 from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
 
 
@@ -79,11 +80,8 @@ def _blocks(x: RuleInput) -> list[Block]:
     for step in x.practice.steps:
         if isinstance(step, Block):
             out.append(step)
-        elif isinstance(step, Reuse):
-            try:
-                out.append(x.context.resolve(step.reuse))
-            except (KeyError, ValueError):
-                continue
+        elif isinstance(step, Reuse) and (reused := follow_reuse(step.reuse, x.context)) is not None:
+            out.append(reused)
     return out
 
 

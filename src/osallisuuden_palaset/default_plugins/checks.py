@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from osallisuuden_palaset.assessing.answers import question_statuses
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.assessing.coverage import practice_claims, practice_coverage
-from osallisuuden_palaset.errors import nearest
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.model.block import Block, Modality
 from osallisuuden_palaset.model.evaluation import Finding, Level, Origin, Severity
 from osallisuuden_palaset.model.framework import FrameworkKind
-from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Reuse
+from osallisuuden_palaset.model.references import include_problem, reuse_problem
+from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
 
 
@@ -22,11 +22,8 @@ def _resolved(given: CheckInput) -> Iterator[tuple[int, Block]]:
     for i, step in enumerate(given.practice.steps):
         if isinstance(step, Block):
             yield i, step
-        elif isinstance(step, Reuse):
-            try:
-                yield i, given.context.resolve(step.reuse)
-            except (KeyError, ValueError):
-                continue
+        elif isinstance(step, Reuse) and (block := follow_reuse(step.reuse, given.context)) is not None:
+            yield i, block
 
 
 def participant_voice(given: CheckInput) -> Iterator[Finding]:
@@ -134,47 +131,29 @@ def target_group(given: CheckInput) -> Iterator[Finding]:
     )
 
 
+#: What to do about a reuse or an include that does not resolve.
+FIX_REFERENCE = {
+    "reuse": Text(
+        fi="korjaa viittaus muotoon luettelo/palanen tai lataa luettelo mukaan",
+        en="correct the reference ('catalogue/block') or load the catalogue too",
+    ),
+    "include": Text(
+        fi="lataa sisällytetty toimintamalli samalla kertaa", en="load the included practice's file too"
+    ),
+}
+
+
 def reuse_exists(given: CheckInput) -> Iterator[Finding]:
     """Every reused block exists in its catalogue (or practice), and every included practice exists."""
-    blocks = given.context.blocks
     for i, step in enumerate(given.practice.steps):
         if isinstance(step, Reuse):
-            owner, name = split_ref(step.reuse)
-            if owner not in blocks:
-                hint = nearest(owner, blocks)
-                message = Text(
-                    fi=f"luetteloa tai toimintamallia {owner!r} ei löydy ({hint})",
-                    en=f"no catalogue or practice {owner!r} to reuse from ({hint})",
-                )
-            elif name not in blocks[owner]:
-                hint = nearest(name, blocks[owner])
-                message = Text(
-                    fi=f"luettelossa {owner!r} ei ole palasta {name!r} ({hint})",
-                    en=f"{owner!r} has no block {name!r} ({hint})",
-                )
-            else:
-                continue
-            yield given.finding(
-                ("steps", i, "reuse"),
-                message,
-                Text(
-                    fi="korjaa viittaus muotoon luettelo/palanen tai lataa luettelo mukaan",
-                    en="correct the reference ('catalogue/block') or load the catalogue too",
-                ),
-            )
-        elif isinstance(step, Include) and step.include not in given.context.practices:
-            hint = nearest(step.include, given.context.practices)
-            yield given.finding(
-                ("steps", i, "include"),
-                Text(
-                    fi=f"sisällytettyä toimintamallia {step.include!r} ei löydy ({hint})",
-                    en=f"included practice {step.include!r} is not known ({hint})",
-                ),
-                Text(
-                    fi="lataa sisällytetty toimintamalli samalla kertaa",
-                    en="load the included practice's file too",
-                ),
-            )
+            field, problem = "reuse", reuse_problem(step.reuse, given.context)
+        elif isinstance(step, Include):
+            field, problem = "include", include_problem(step.include, given.context)
+        else:
+            continue
+        if problem is not None:
+            yield given.finding(("steps", i, field), problem.described(), FIX_REFERENCE[field])
 
 
 def remote_participation(given: CheckInput) -> Iterator[Finding]:

@@ -10,12 +10,12 @@ import graphviz
 from osallisuuden_palaset.diagram import dot_labels, theme
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import DiagramOptions
-from osallisuuden_palaset.diagram.resolving import ResolvedStep
 from osallisuuden_palaset.diagram.theme import Theme
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.resolving import ResolvedStep
 from osallisuuden_palaset.model.text import Text
 
 #: What a diagram can be drawn of.

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail, DiagramOptions
-from osallisuuden_palaset.diagram.resolving import ResolvedStep
 from osallisuuden_palaset.diagram.theme import Theme, strength_marks
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Block, Mapping
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Reuse
+from osallisuuden_palaset.model.resolving import ResolvedStep
 
 
 def badge(
@@ -92,15 +92,15 @@ def step_card(
 ) -> str:
     """The HTML-like label of a step node."""
     lang = options.lang
-    rows = [dot_labels.row(Cell(dot_labels.text_block(resolved.name(lang), options.wrap, bold=True)))]
+    rows = [dot_labels.row(Cell(dot_labels.text_block(resolved.name.get(lang), options.wrap, bold=True)))]
     step = resolved.step
     block = resolved.block
     if isinstance(step, Reuse):
-        prefix = word("unresolved" if resolved.unresolved else "reused_from", lang)
+        prefix = word("reused_from" if resolved.resolved else "unresolved", lang)
         rows.append(_small(prefix + step.reuse, options, italic=True))
     elif isinstance(step, Include):
         note = word("included_practice", lang)
-        if resolved.unresolved:
+        if not resolved.resolved:
             note = word("unresolved", lang) + step.include
         rows.append(_small(note, options, italic=True))
     elif block is not None and options.detail is not Detail.BRIEF:
@@ -120,11 +120,11 @@ def step_card(
 def step_node_attributes(resolved: ResolvedStep, theme: Theme) -> dict[str, str]:
     """Shape and style of a step node: dashed for reuse, a folder for an inclusion, red when unresolved."""
     attributes: dict[str, str] = {}
-    if resolved.is_reuse:
+    if resolved.kind == "reuse":
         attributes = {"style": "rounded,filled,dashed", "color": theme.reuse}
-    elif resolved.is_include:
+    elif resolved.kind == "include":
         attributes = {"shape": "folder", "style": "filled", "fillcolor": theme.include_fill}
-    if resolved.unresolved:
+    if not resolved.resolved:
         attributes["color"] = theme.gap_line
         attributes["fillcolor"] = theme.gap_fill
     return attributes

@@ -9,12 +9,13 @@ from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_gra
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
-from osallisuuden_palaset.diagram.resolving import MAX_DEPTH, ResolvedStep, resolved_steps, step_mappings
+from osallisuuden_palaset.diagram.resolving import MAX_DEPTH, step_mappings
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Mapping
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Practice, Reuse
 from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
 
 
 def build_flow(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
@@ -170,7 +171,7 @@ def _draw_step(
 
 
 def _own_mappings(resolved: ResolvedStep, drawing: Drawing) -> tuple[Mapping, ...]:
-    return step_mappings(resolved, drawing.context) if not resolved.is_include else ()
+    return step_mappings(resolved, drawing.context) if resolved.kind != "include" else ()
 
 
 def draw_origins(graph: graphviz.Digraph, drawing: Drawing) -> None:

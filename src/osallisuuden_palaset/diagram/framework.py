@@ -10,13 +10,14 @@ from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_gra
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
-from osallisuuden_palaset.diagram.resolving import practice_mappings, resolved_steps, step_mappings
+from osallisuuden_palaset.diagram.resolving import practice_mappings, step_mappings
 from osallisuuden_palaset.diagram.theme import legend, strength_style
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Mapping
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.resolving import resolved_steps
 
 #: A claimant (a step or a practice node) and what it claims.
 Claims = list[tuple[str, tuple[Mapping, ...]]]

@@ -10,12 +10,12 @@ from osallisuuden_palaset.diagram.building import Diagrammable, Drawing, new_gra
 from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
-from osallisuuden_palaset.diagram.resolving import ResolvedStep, reuse_target
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+from osallisuuden_palaset.model.resolving import ResolvedStep, follow_reuse
 
 #: A block as the overview knows it: (owner id, block id); the owner is a practice or a catalogue.
 Key = tuple[str, str]
@@ -224,7 +224,7 @@ def _draw_elsewhere(graph: graphviz.Digraph, plan: _Plan, drawing: Drawing, draw
                 _draw_block(
                     graph=box,
                     key=key,
-                    block=reuse_target(f"{key[0]}/{key[1]}", drawing.context),
+                    block=follow_reuse(f"{key[0]}/{key[1]}", drawing.context),
                     plan=plan,
                     drawing=drawing,
                 )

@@ -1,4 +1,4 @@
-"""What each step of a practice stands for once references are followed: a block, a reuse, an inclusion."""
+"""What the diagrams draw of a step: how deep inclusions go, and what a step or practice claims."""
 
 from __future__ import annotations
 
@@ -6,79 +6,26 @@ from collections.abc import Iterable
 
 import attrs
 
-from osallisuuden_palaset.model.block import Block, Mapping
+from osallisuuden_palaset.model.block import Mapping
 from osallisuuden_palaset.model.includes import reached_steps
-from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
+from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.model.resolving import ResolvedStep, resolve_step, resolved_steps
+from osallisuuden_palaset.model.resolving import follow_reuse as reuse_target
+
+__all__ = [
+    "MAX_DEPTH",
+    "ResolvedStep",
+    "practice_mappings",
+    "resolve_step",
+    "resolved_steps",
+    "reuse_target",
+    "step_mappings",
+    "strongest",
+]
 
 #: How deep included practices are drawn inside each other in the flow view.
 MAX_DEPTH = 4
-
-
-@attrs.frozen
-class ResolvedStep:
-    """One step with what it refers to: the block it shows (if any) and where it comes from."""
-
-    step: Step
-    #: The written-out or reused block; None for an inclusion or an unresolved reuse.
-    block: Block | None
-    #: For an inclusion, the included practice when the context knows it.
-    included: Practice | None = None
-
-    @property
-    def is_reuse(self) -> bool:
-        """Whether the step reuses a block by reference."""
-        return isinstance(self.step, Reuse)
-
-    @property
-    def is_include(self) -> bool:
-        """Whether the step is a whole other practice."""
-        return isinstance(self.step, Include)
-
-    @property
-    def unresolved(self) -> bool:
-        """Whether the step refers to something the context does not know."""
-        if isinstance(self.step, Reuse):
-            return self.block is None
-        if isinstance(self.step, Include):
-            return self.included is None
-        return False
-
-    def name(self, lang: Lang) -> str:
-        """The name to show: the step's own, else the referred block's or practice's, else the reference."""
-        step = self.step
-        if isinstance(step, Block):
-            return step.name.get(lang)
-        if step.name is not None:
-            return step.name.get(lang)
-        if self.block is not None:
-            return self.block.name.get(lang)
-        if self.included is not None:
-            return self.included.name.get(lang)
-        return step.reuse if isinstance(step, Reuse) else step.include
-
-
-def resolve_step(step: Step, context: Context) -> ResolvedStep:
-    """The step with its reference followed through ``context``."""
-    if isinstance(step, Block):
-        return ResolvedStep(step, step)
-    if isinstance(step, Reuse):
-        return ResolvedStep(step, reuse_target(step.reuse, context))
-    return ResolvedStep(step, None, context.practices.get(step.include))
-
-
-def reuse_target(ref: str, context: Context) -> Block | None:
-    """The block ``ref`` names (as :meth:`Context.resolve` gives it), or None when it does not resolve."""
-    try:
-        return context.resolve(ref)
-    except (KeyError, ValueError):
-        return None
-
-
-def resolved_steps(practice: Practice, context: Context) -> tuple[ResolvedStep, ...]:
-    """Every step of ``practice`` in flow order, resolved."""
-    return tuple(resolve_step(s, context) for s in practice.ordered_steps())
 
 
 def step_mappings(resolved: ResolvedStep, context: Context) -> tuple[Mapping, ...]:

@@ -20,6 +20,7 @@ from osallisuuden_palaset.model.includes import (
 )
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+from osallisuuden_palaset.model.text import Text
 
 #: What a reference names: ``"owner"`` for a practice or catalogue (they share one namespace:
 #: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
@@ -108,6 +109,59 @@ class Context:
         return found
 
 
+@attrs.frozen
+class ReferenceProblem:
+    """Why a reuse or an include does not resolve: the problem in words, and the nearest existing ids."""
+
+    message: Text
+    #: What exists instead, as :func:`errors.nearest` words it (``"nearest: a, b"``).
+    hint: str
+
+    def described(self) -> Text:
+        """The message with its hint in brackets, in every language the message has."""
+        m = self.message
+        return Text(fi=self._with_hint(m.fi), en=self._with_hint(m.en), sv=self._with_hint(m.sv))
+
+    def _with_hint(self, text: str | None) -> str | None:
+        return None if text is None else f"{text} ({self.hint})"
+
+
+def reuse_problem(ref: str, context: Context) -> ReferenceProblem | None:
+    """Why ``ref`` (``owner/block``) names no block in ``context``; None when it resolves.
+
+    Raises:
+        ValueError: when ``ref`` is not of the form ``owner/block`` (a ``Reuse`` never holds one).
+    """
+    owner, name = split_ref(ref)
+    if owner not in context.blocks:
+        return ReferenceProblem(
+            Text(
+                fi=f"luetteloa tai toimintamallia {owner!r} ei löydy",
+                en=f"no catalogue or practice {owner!r} to reuse from",
+            ),
+            nearest(owner, context.blocks),
+        )
+    if name not in context.blocks[owner]:
+        return ReferenceProblem(
+            Text(fi=f"luettelossa {owner!r} ei ole palasta {name!r}", en=f"{owner!r} has no block {name!r}"),
+            nearest(name, context.blocks[owner]),
+        )
+    return None
+
+
+def include_problem(practice_id: str, context: Context) -> ReferenceProblem | None:
+    """Why ``include: practice_id`` names no practice in ``context``; None when the practice is known."""
+    if practice_id in context.practices:
+        return None
+    return ReferenceProblem(
+        Text(
+            fi=f"sisällytettyä toimintamallia {practice_id!r} ei löydy",
+            en=f"included practice {practice_id!r} is not known",
+        ),
+        nearest(practice_id, context.practices),
+    )
+
+
 def references_of(model: Practice | Project | Catalogue) -> Iterator[tuple[ReferenceKind, str]]:
     """Every (kind, id) a model names outside itself: included practices, reuse owners, frameworks."""
     practices: tuple[Practice, ...] = ()
@@ -139,16 +193,13 @@ def practice_reference_issues(practice: Practice, context: Context) -> list[Issu
     for i, step in enumerate(practice.steps):
         path: ModelPath = ("steps", i)
         if isinstance(step, Reuse):
-            issues += _reuse_issues(step, (*path, "reuse"), context)
+            problem = reuse_problem(step.reuse, context)
+            if problem is not None:
+                issues.append(_issue((*path, "reuse"), problem))
         elif isinstance(step, Include):
-            if step.include not in context.practices:
-                issues.append(
-                    Issue(
-                        (*path, "include"),
-                        f"included practice {step.include!r} is not known",
-                        nearest(step.include, context.practices),
-                    )
-                )
+            problem = include_problem(step.include, context)
+            if problem is not None:
+                issues.append(_issue((*path, "include"), problem))
             elif step.include == practice.id or _includes(context, step.include, practice.id):
                 issues.append(
                     Issue(
@@ -199,15 +250,9 @@ def block_mapping_issues(
     return issues
 
 
-def _reuse_issues(step: Reuse, path: ModelPath, context: Context) -> list[Issue]:
-    owner, name = split_ref(step.reuse)
-    if owner not in context.blocks:
-        return [
-            Issue(path, f"no catalogue or practice {owner!r} to reuse from", nearest(owner, context.blocks))
-        ]
-    if name not in context.blocks[owner]:
-        return [Issue(path, f"{owner!r} has no block {name!r}", nearest(name, context.blocks[owner]))]
-    return []
+def _issue(path: ModelPath, problem: ReferenceProblem) -> Issue:
+    """A reference problem as the loader reports it (in English, for now)."""
+    return Issue(path, problem.message.get("en"), problem.hint)
 
 
 def _includes(context: Context, start: str, goal: str) -> bool:

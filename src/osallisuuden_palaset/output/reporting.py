@@ -1,4 +1,7 @@
-"""What report formats show: steps with references resolved, and each practice's evaluation appendices."""
+"""What report formats show: a model's practices, the frameworks they claim, their evaluation appendices.
+
+Steps with their references followed come from ``model.resolving`` (re-exported here for exporters).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,24 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import reached_steps
-from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
+from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.resolving import ResolvedStep, resolve_step, resolved_steps
+
+__all__ = [
+    "PracticeEvaluation",
+    "ResolvedStep",
+    "frameworks_claimed",
+    "practice_evaluation",
+    "practices_of",
+    "project_in",
+    "resolve_step",
+    "resolved_steps",
+]
 
 
 def practices_of(model: Practice | Project | Collection) -> tuple[Practice, ...]:
@@ -23,66 +36,6 @@ def practices_of(model: Practice | Project | Collection) -> tuple[Practice, ...]
     if isinstance(model, Project):
         return model.practices
     return tuple(model.all_practices())
-
-
-@attrs.frozen
-class ResolvedStep:
-    """A step as a report shows it: its own block, the block it reuses, or the practice it includes."""
-
-    step: Step
-    #: The block written here or reused from elsewhere; None for an include or an unresolved reuse.
-    block: Block | None
-    #: "block", "reuse" or "include".
-    kind: str
-    #: The reference (``owner/block``) or the included practice's id; None for a written block.
-    origin: str | None = None
-    #: The included practice, when the context knows it.
-    included: Practice | None = None
-
-    @property
-    def id(self) -> str:
-        """The step's id in its practice."""
-        return self.step.id
-
-    @property
-    def name(self) -> Text:
-        """The local name, else the reused block's or included practice's, else the reference."""
-        own = self.step.name
-        if own is not None:
-            return own
-        if self.block is not None:
-            return self.block.name
-        if self.included is not None:
-            return self.included.name
-        return Text(fi=self.origin or self.step.id)
-
-    @property
-    def note(self) -> Text | None:
-        """How the practice adapts a reused block or an included practice."""
-        return self.step.note if isinstance(self.step, Reuse | Include) else None
-
-    @property
-    def resolved(self) -> bool:
-        """False when a reference does not resolve in the context (the report says so)."""
-        return self.kind == "block" or self.block is not None or self.included is not None
-
-
-def resolve_step(step: Step, context: Context) -> ResolvedStep:
-    """Look up what a step refers to; an unknown reference resolves to nothing rather than failing."""
-    if isinstance(step, Reuse):
-        try:
-            block: Block | None = context.resolve(step.reuse)
-        except (KeyError, ValueError):
-            block = None
-        return ResolvedStep(step, block, "reuse", origin=step.reuse)
-    if isinstance(step, Include):
-        return ResolvedStep(step, None, "include", step.include, context.practices.get(step.include))
-    return ResolvedStep(step, step, "block")
-
-
-def resolved_steps(practice: Practice, context: Context) -> tuple[ResolvedStep, ...]:
-    """The practice's steps in flow order, references resolved."""
-    return tuple(resolve_step(s, context) for s in practice.ordered_steps())
 
 
 def frameworks_claimed(practice: Practice, context: Context) -> tuple[str, ...]:

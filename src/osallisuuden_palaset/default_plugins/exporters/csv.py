@@ -11,9 +11,10 @@ from osallisuuden_palaset.markup import guard_formula
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block, Strength
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.resolving import resolved_steps
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
-from osallisuuden_palaset.output.reporting import practices_of, resolved_steps
+from osallisuuden_palaset.output.reporting import practices_of
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 

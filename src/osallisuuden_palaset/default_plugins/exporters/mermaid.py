@@ -9,9 +9,10 @@ from osallisuuden_palaset.markup import escape_mermaid
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
-from osallisuuden_palaset.output.reporting import ResolvedStep, practices_of, resolved_steps
+from osallisuuden_palaset.output.reporting import practices_of
 
 #: Arrow per flow kind: a solid line follows, a thick one runs in parallel, dotted ones are optional
 #: or go back.
