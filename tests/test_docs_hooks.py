@@ -139,7 +139,7 @@ def test_the_documented_constructor_checks_hold() -> None:
 
 
 def test_the_documented_timeout_is_the_default() -> None:
-    from osallisuuden_palaset.plugins.isolating import DEFAULT_TIMEOUT
+    from osallisuuden_palaset.isolating import DEFAULT_TIMEOUT
 
     text = DOC.read_text(encoding="utf-8")
     assert f"may take at most **{DEFAULT_TIMEOUT:g} seconds**" in text

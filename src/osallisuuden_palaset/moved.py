@@ -22,7 +22,7 @@ MOVED: Final[dict[str, str]] = {
         "flattening": "composing.flattening",
         "folder_lock": "files.folder_lock",
         "input_guard": "files.input_guard",
-        "isolating": "plugins.isolating",
+        "plugins.isolating": "isolating",
         "labels": "messages.labels",
         "loading": "files.loading",
         "loading_document": "files.document",

@@ -15,7 +15,7 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text, optional_text, text
-from osallisuuden_palaset.plugins.isolating import PluginCall, describe_error
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 
 #: Turns a path inside the practice document into "FILE:LINE", or None when unknown.
 Locator = Callable[[ModelPath], "str | None"]

@@ -18,7 +18,7 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import LANGS, Lang, Text, text
-from osallisuuden_palaset.plugins.isolating import PluginCall, describe_error
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.evaluation import Finding

@@ -19,15 +19,31 @@ import attrs
 import pluggy
 
 from osallisuuden_palaset import hookspecs
-from osallisuuden_palaset.default_plugins import DEFAULT_PLUGINS
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
-from osallisuuden_palaset.plugins.isolating import PluginCall
-from osallisuuden_palaset.plugins.isolating import describe_error as describe_error  # re-exported
+from osallisuuden_palaset.isolating import PluginCall
+from osallisuuden_palaset.isolating import describe_error as describe_error  # re-exported
 from osallisuuden_palaset.plugins.selection import ENV_DISABLE as ENV_DISABLE  # re-exported
 from osallisuuden_palaset.plugins.selection import ENV_ONLY as ENV_ONLY
 from osallisuuden_palaset.plugins.selection import ENV_STRICT as ENV_STRICT
 from osallisuuden_palaset.plugins.selection import ENV_TIMEOUT as ENV_TIMEOUT
 from osallisuuden_palaset.plugins.selection import Selection as Selection
+
+#: Dotted module names of the built-in plugins (in ``default_plugins``), in registration order;
+#: the host imports them by name, as it does entry points. A module's plugin
+#: name is its last component (``frameworks``), which PALASET_PLUGINS and
+#: PALASET_DISABLE_PLUGINS use.
+DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
+    "osallisuuden_palaset.default_plugins.frameworks",
+    "osallisuuden_palaset.default_plugins.exporters.json",
+    "osallisuuden_palaset.default_plugins.exporters.yaml",
+    "osallisuuden_palaset.default_plugins.exporters.markdown",
+    "osallisuuden_palaset.default_plugins.exporters.html",
+    "osallisuuden_palaset.default_plugins.exporters.csv",
+    "osallisuuden_palaset.default_plugins.exporters.mermaid",
+    "osallisuuden_palaset.default_plugins.instruments",
+    "osallisuuden_palaset.default_plugins.response_readers",
+    "osallisuuden_palaset.default_plugins.checks",
+)
 
 #: The entry-point group third-party plugins declare (fixed).
 ENTRY_POINT_GROUP: Final = hookspecs.PROJECT_NAME

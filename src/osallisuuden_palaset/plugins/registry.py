@@ -13,7 +13,7 @@ import pluggy
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.output.exporting import Exporter
-from osallisuuden_palaset.plugins.isolating import PluginCall, describe_error
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.plugins.manager import (
     PalasetPluginManager,
     PluginError,

@@ -9,7 +9,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.plugins.isolating import DEFAULT_TIMEOUT
+from osallisuuden_palaset.isolating import DEFAULT_TIMEOUT
 
 #: Environment variables that select, disable and harden plugin loading.
 ENV_ONLY: Final = "PALASET_PLUGINS"

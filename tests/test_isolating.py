@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
-from osallisuuden_palaset.plugins.isolating import PluginCall, PluginCodeError, describe_error
+from osallisuuden_palaset.isolating import PluginCall, PluginCodeError, describe_error
 
 posix_only = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="SIGALRM timers are POSIX only")
 
