@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from osallisuuden_palaset import (
@@ -13,10 +15,17 @@ from osallisuuden_palaset import (
     Practice,
     Project,
     Role,
-    UsageError,
 )
 from osallisuuden_palaset.assessing.coverage import practice_coverage
-from osallisuuden_palaset.assessing.criteria import RULES, RuleInput, builtin_criteria, parse_criteria, rate
+from osallisuuden_palaset.assessing.criteria import (
+    RULES,
+    RuleInput,
+    builtin_criteria,
+    load_criteria,
+    parse_criteria,
+    rate,
+)
+from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.evaluation import Rating
 from osallisuuden_palaset.model.references import Context
 from tests.assessing.builders import block, claim, mini_thl
@@ -102,11 +111,57 @@ criteria_set:
     assert "nonsense" in ratings[0].reason.get("en")
 
 
-def test_bad_criteria_files_are_usage_errors() -> None:
-    with pytest.raises(UsageError, match="criteria_set"):
-        parse_criteria("foo: 1")
-    with pytest.raises(UsageError, match="duplicate"):
-        parse_criteria(
-            "criteria_set: {id: x, name: X, criteria: [{id: a, name: A, question: Q},"
-            " {id: a, name: A, question: Q}]}"
-        )
+def _problems(text: str) -> list[str]:
+    with pytest.raises(LoadError) as caught:
+        parse_criteria(text, name="oma.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_bad_criteria_files_are_load_errors_at_file_line_col() -> None:
+    assert _problems("foo: 1") == [
+        "oma.yaml:1:1: the file has no 'criteria_set' key (hint: a criteria file starts with 'criteria_set:')"
+    ]
+    assert _problems(
+        "criteria_set: {id: x, name: X, criteria: [{id: a, name: A, question: Q},"
+        " {id: a, name: A, question: Q}]}"
+    ) == ["oma.yaml:1:15: criteria set 'x' has duplicate criterion ids: a"]
+
+
+def test_a_yaml_syntax_error_is_located() -> None:
+    (problem,) = _problems("criteria_set:\n  id: x\n  name: [unclosed\n")
+    assert problem.startswith("oma.yaml:4:1: YAML syntax error")
+
+
+def test_a_wrong_type_is_located_at_its_value() -> None:
+    assert _problems("criteria_set:\n  id: x\n  name: X\n  criteria: 5\n") == [
+        "oma.yaml:4:13: expected a list, not the number 5 (hint: write each item on its own '- ' line)"
+    ]
+
+
+def test_an_unknown_key_is_located_at_the_key_with_the_nearest_name() -> None:
+    text = "criteria_set:\n  id: x\n  name: X\n  criteria:\n    - {id: a, name: A, question: Q, rul: r}\n"
+    assert _problems(text) == ["oma.yaml:5:37: unknown key 'rul' in criterion (hint: did you mean 'rule'?)"]
+    assert _problems("criteria_sett: 1\ncriteria_set: {id: x, name: X, criteria: []}\n") == [
+        "oma.yaml:1:1: unknown top-level key 'criteria_sett' (hint: did you mean 'criteria_set'?)"
+    ]
+
+
+def test_a_missing_key_is_located_at_its_map() -> None:
+    assert _problems("criteria_set:\n  id: x\n  criteria: []\n") == [
+        "oma.yaml:2:3: missing required field 'name' in criteria set (hint: add 'name:' to this map)"
+    ]
+
+
+def test_load_criteria_reads_a_file_and_locates_its_problems(tmp_path: Path) -> None:
+    good = tmp_path / "oma.yaml"
+    good.write_text("criteria_set:\n  id: oma\n  name: Oma\n  criteria: [{id: a, name: A, question: Q}]\n")
+    assert load_criteria(good).id == "oma"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"criteria_set": {"id": "oma", "name": "Oma", "criteria": [], "extra": 1}}')
+    with pytest.raises(LoadError) as caught:
+        load_criteria(bad)
+    assert [str(p).split(" (hint")[0] for p in caught.value.problems] == [
+        f"{bad}:1:63: unknown key 'extra' in criteria set"
+    ]
+    with pytest.raises(LoadError, match="no such file"):
+        load_criteria(tmp_path / "missing.yaml")

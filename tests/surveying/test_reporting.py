@@ -259,3 +259,65 @@ def test_outputs_are_deterministic_and_match_the_snapshots(change: ChangeReport,
 def test_unknown_format_is_refused(change: ChangeReport) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render(change, "xlsx")
+
+
+#: Every key the survey JSON may hold; a field added to a report class must be added here on purpose.
+REPORT_KEYS = {
+    "instrument",
+    "min_group",
+    "by",
+    "bands",
+    "skipped",
+    "margins_widened",
+    "withdrawn",
+    "total",
+    "groups",
+}
+CELL_KEYS = {
+    "group",
+    "n",
+    "suppressed",
+    "mean",
+    "sd",
+    "median",
+    "ci_low",
+    "ci_high",
+    "distribution",
+    "unscored",
+}
+
+
+def test_the_json_holds_only_listed_keys_so_a_new_field_cannot_leak_unseen(
+    change: ChangeReport, scores: ScoreReport
+) -> None:
+    score_data, change_data = json.loads(render(scores, "json")), json.loads(render(change, "json"))
+    assert set(score_data) == set(change_data) == REPORT_KEYS
+    assert set(score_data["instrument"]) == {"id", "name", "low", "high"}
+    assert all(set(cell) <= CELL_KEYS for cell in (score_data["total"], *score_data["groups"]))
+    for cell in (change_data["total"], *change_data["groups"]):
+        assert set(cell) == {"group", "start", "follow_up", "pairs", "pairs_suppressed", "change"}
+        assert set(cell["start"]) | set(cell["follow_up"]) <= CELL_KEYS - {"group"}
+    paired = change_data["total"]["change"]
+    assert set(paired) == {
+        "test",
+        "n",
+        "mean_change",
+        "sd_change",
+        "ci_low",
+        "ci_high",
+        "t",
+        "df",
+        "p",
+        "d_z",
+    }
+
+
+def test_an_unpaired_change_is_a_welch_test_with_hedges_g(esis: Instrument) -> None:
+    start = parse_responses(csv_text(Wave.START), esis, name="alku.csv", wave=Wave.START).responses
+    renamed = csv_text(Wave.FOLLOW_UP).replace("\nA", "\nX").replace("\nB", "\nY").replace("\nC", "\nZ")
+    follow = parse_responses(renamed, esis, name="seuranta.csv", wave=Wave.FOLLOW_UP).responses
+    report = change_report(esis, score_responses(esis, start), score_responses(esis, follow))
+    test = json.loads(render(report, "json"))["total"]["change"]
+    assert set(test) == {"test", "difference", "ci_low", "ci_high", "t", "df", "p", "hedges_g"}
+    assert test["test"] == "welch_t"
+    assert all(v is None or isinstance(v, float) for k, v in test.items() if k != "test")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Final
 
 import attrs
-import cattrs
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from osallisuuden_palaset.assessing.answers import question_statuses
-from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.block import Block, Role
 from osallisuuden_palaset.model.evaluation import Coverage, CriteriaSet, CriterionRating, Level, Rating
 from osallisuuden_palaset.model.framework import Framework
@@ -22,6 +20,9 @@ from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.resolving import follow_reuse
 from osallisuuden_palaset.model.text import Text
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.files.reading import Reading
 
 
 @attrs.frozen
@@ -226,27 +227,42 @@ def rate(criteria: CriteriaSet, given: RuleInput) -> tuple[CriterionRating, ...]
     return tuple(out)
 
 
-def parse_criteria(text: str, *, name: str = "criteria.yaml") -> CriteriaSet:
-    """A criteria set from YAML text whose top key is ``criteria_set``.
+#: The top-level key of a criteria file.
+CRITERIA_KEY: Final = "criteria_set"
+_CRITERIA_HINT: Final = "a criteria file starts with 'criteria_set:'"
+
+
+def load_criteria(path: str | os.PathLike[str]) -> CriteriaSet:
+    """A criteria set from a YAML (or .json) file whose top key is ``criteria_set``.
+
+    Read as model files are: through the one reader and converter.
 
     Raises:
-        UsageError: the text is not YAML or not a valid criteria set.
+        LoadError: the file is missing or unreadable, or has problems (each at FILE:LINE:COL).
     """
-    from osallisuuden_palaset.files.converting import structure
+    from osallisuuden_palaset.files.loading import read_file
 
-    try:
-        data: Any = YAML(typ="safe", pure=True).load(text)
-    except YAMLError as error:
-        raise UsageError(f"{name} is not valid YAML: {error}") from None
-    if not isinstance(data, dict) or "criteria_set" not in data:
-        raise UsageError(f"{name}: a criteria file starts with the key 'criteria_set'")
-    try:
-        return structure(data["criteria_set"], CriteriaSet)
-    except Exception as error:
-        detail: object = error
-        if isinstance(error, cattrs.BaseValidationError):
-            detail = "; ".join(cattrs.transform_error(error, format_exception=lambda exc, _: str(exc)))
-        raise UsageError(f"{name} is not a valid criteria set: {detail}") from None
+    return _criteria(read_file(path), str(path))
+
+
+def parse_criteria(text: str, *, name: str = "criteria.yaml") -> CriteriaSet:
+    """A criteria set from YAML text (JSON when ``name`` ends in .json) whose top key is ``criteria_set``.
+
+    Raises:
+        LoadError: the text is not YAML or not a valid criteria set (each problem at FILE:LINE:COL).
+    """
+    from osallisuuden_palaset.files.reading import read_text
+
+    return _criteria(read_text(text, name=name, json_syntax=name.lower().endswith(".json")), name)
+
+
+def _criteria(reading: Reading, name: str) -> CriteriaSet:
+    from osallisuuden_palaset.files.document import parse_as
+
+    found, problems = parse_as(reading, name, CRITERIA_KEY, CriteriaSet, _CRITERIA_HINT)
+    if found is None:
+        raise LoadError(problems)
+    return found
 
 
 @functools.cache

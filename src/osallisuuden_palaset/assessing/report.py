@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
 from osallisuuden_palaset.assessing.collection import ReuseCount
 from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.files.converting import output_converter
 from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
-from osallisuuden_palaset.model.evaluation import Claim, Coverage, ElementCoverage, Finding, Level, Severity
+from osallisuuden_palaset.model.evaluation import (
+    Claim,
+    Coverage,
+    ElementCoverage,
+    Finding,
+    Level,
+    QuestionStatus,
+    Severity,
+)
 from osallisuuden_palaset.model.text import Lang, Text
 
 #: A claim's place: (practice id, path) → "FILE:LINE" or None.
@@ -37,26 +50,37 @@ word = LabelTable(
 )
 
 
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one output converter, with the hooks where the assessment JSON differs from the classes.
+
+    Claims, questions and uses are their fields as the converter writes them. Coverage rows,
+    coverages, findings, reuse counts and practices are written by the functions below: their
+    JSON renames, flattens or computes fields, or keeps the documented key order.
+    """
+    conv = output_converter().copy()
+    omit = override(omit=True)
+    # A claim's place is its "location" from the locator (added by claim_json), not its model path.
+    conv.register_unstructure_hook(Claim, make_dict_unstructure_fn(Claim, conv, path=omit, written_at=omit))
+    # A question is named by its id; its wording and where it belongs are in the framework.
+    conv.register_unstructure_hook(
+        QuestionStatus,
+        make_dict_unstructure_fn(
+            QuestionStatus, conv, question=override(rename="id"), text=omit, dimension=omit, principle=omit
+        ),
+    )
+    return conv
+
+
 def _text(value: Text | None) -> Any:
-    if value is None:
-        return None
-    return dict(value.items())
+    return _converter().unstructure(value)
 
 
 def claim_json(claim: Claim, locate: ClaimLocator) -> dict[str, Any]:
     """One claim as JSON data."""
-    return {
-        "element": claim.element,
-        "practice": claim.practice,
-        "step": claim.step,
-        "block": claim.block,
-        "block_name": _text(claim.block_name),
-        "strength": claim.strength.value,
-        "evidence": _text(claim.evidence),
-        "origin": claim.origin.value,
-        "source": claim.source,
-        "location": locate(claim.practice, claim.path),
-    }
+    data: dict[str, Any] = _converter().unstructure(claim)
+    data["location"] = locate(claim.practice, claim.path)
+    return data
 
 
 def row_json(row: ElementCoverage, locate: ClaimLocator) -> dict[str, Any]:
@@ -108,7 +132,7 @@ def _reuse_json(r: ReuseCount) -> dict[str, Any]:
         "name": _text(r.name),
         "count": r.count,
         "resolved": r.resolved,
-        "users": [{"practice": u.practice, "step": u.step, "project": u.project} for u in r.uses],
+        "users": [_converter().unstructure(u) for u in r.uses],
     }
 
 
@@ -139,10 +163,7 @@ def _practice_json(p: PracticeAssessment, locate: ClaimLocator) -> dict[str, Any
         "framework": p.framework,
         "location": p.location,
         "coverage": coverage_json(p.coverage, locate) if p.coverage else None,
-        "questions": [
-            {"id": q.question, "status": q.status, "answer": _text(q.answer), "steps": list(q.steps)}
-            for q in p.questions
-        ],
+        "questions": [_converter().unstructure(q) for q in p.questions],
         "unanswered": [q.question for q in p.questions if q.status != "answered"],
         "findings": [finding_json(f) for f in p.findings],
     }

@@ -156,6 +156,25 @@ def unstructure(model: Any) -> Any:
     return converter().unstructure(model)
 
 
+@functools.cache
+def output_converter() -> cattrs.Converter:
+    """The converter for JSON reports: every field kept (None too), texts as maps of their languages.
+
+    Reports copy it (``output_converter().copy()``) and register, in one place, the hooks where
+    their JSON deliberately differs from the classes (renamed, rounded, computed or left out).
+    """
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(Text, lambda t: dict(t.items()))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_unstructure_hook(enum.Enum, _enum_value)
+    conv.register_unstructure_hook(enum.StrEnum, _enum_value)  # a StrEnum is a str too: this one wins
+    return conv
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 def kind_of(model: Model) -> str:
     """The document key for a model object ("practice", "project", ...)."""
     for key, cls in DOCUMENT_KINDS.items():

@@ -105,20 +105,58 @@ def parse(reading: Reading, name: str) -> Parsed:
     if kind is None:
         return Parsed(None, tuple(problems + [_to_problem(source, f) for f in findings]))
     raw_ids = frozenset(_raw_ids(kind, reading.data[kind]))
-    cls = DOCUMENT_KINDS[kind]
-    cleaned, shape = check_shape(reading.data[kind], cls, (kind,), reading.raw)
-    findings += shape
-    model: Model | None = None
-    try:
-        model = structure(cleaned, cls)
-    except Exception as error:  # every failure of user data must become a problem
-        built = error_findings(error, (kind,))
-        findings += [b for b in built if not _already_reported(b, shape)]
+    model, cleaned, built = structure_checked(reading.data[kind], DOCUMENT_KINDS[kind], (kind,), reading.raw)
+    findings += built
+    if model is None:
         findings += _skeleton_findings(kind, cleaned, findings)
     problems += [_to_problem(source, f) for f in findings]
     if model is None or problems:
         return Parsed(None, tuple(problems), raw_ids, kind)
     return Parsed(Document(source, model, kind), (), raw_ids, kind)
+
+
+def parse_as(
+    reading: Reading, name: str, key: str, cls: type[T], hint: str
+) -> tuple[T | None, list[Problem]]:
+    """The ``cls`` a one-document file holds under its top key ``key``, or its problems.
+
+    The file is checked as a model file is (shape, then the one converter), so every problem
+    is located at FILE:LINE:COL; ``hint`` says how such a file starts. Only ``key`` and the
+    meta keys (``$schema``, ``version``) may be at the top.
+    """
+    source = SourceMap(name, reading.values, reading.keys)
+    if reading.problems:
+        return None, list(reading.problems)
+    if not isinstance(reading.data, Mapping) or key not in reading.data:
+        return None, [source.problem((), f"the file has no {key!r} key", hint)]
+    findings = [
+        ShapeProblem(
+            (k,), f"unknown top-level key {k!r}", did_you_mean(str(k), [key, *META_KEYS]) or hint, at_key=True
+        )
+        for k in reading.data
+        if k != key and k not in META_KEYS
+    ]
+    built, _, found = structure_checked(reading.data[key], cls, (key,), reading.raw)
+    findings += found
+    if findings or built is None:
+        return None, [_to_problem(source, f) for f in findings]
+    return built, []
+
+
+def structure_checked(
+    data: Any, cls: type[T], path: ModelPath, raw: Mapping[ModelPath, str]
+) -> tuple[T | None, Any, list[ShapeProblem]]:
+    """Check ``data`` (found at ``path``) as a ``cls`` and build it with the one converter.
+
+    Returns the object (None when it could not be built), the cleaned data and every finding:
+    the shape check's, then the converter's that do not repeat them.
+    """
+    cleaned, shape = check_shape(data, cls, path, raw)
+    try:
+        return structure(cleaned, cls), cleaned, shape
+    except Exception as error:  # every failure of user data must become a problem
+        built = error_findings(error, path)
+        return None, cleaned, shape + [b for b in built if not _already_reported(b, shape)]
 
 
 def _document_kind(data: Any) -> tuple[str | None, list[ShapeProblem]]:

@@ -22,7 +22,7 @@ from osallisuuden_palaset.files.document import (
     places,
     reference_problems,
 )
-from osallisuuden_palaset.files.reading import MAX_BYTES, read_bytes, read_text
+from osallisuuden_palaset.files.reading import MAX_BYTES, Reading, read_bytes, read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
@@ -42,6 +42,7 @@ __all__ = [
     "load_workspace",
     "loads",
     "model_files",
+    "read_file",
 ]
 
 #: File name endings read as model files in a folder.
@@ -351,22 +352,31 @@ def _files_of(root: Path, on_skip: Callable[[Skipped], None] | None) -> tuple[li
 
 
 def _parse_file(path: Path) -> Parsed:
+    return parse(read_file(path), str(path))
+
+
+def read_file(path: str | os.PathLike[str]) -> Reading:
+    """Read one file (JSON when it ends in .json, else YAML 1.2) with positions; never raises.
+
+    A missing, unreadable or oversized file, a folder or a dangling link is a problem of the reading.
+    """
+    path = Path(path)
     name = str(path)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
-        return Parsed(None, (problem,))
+        return Reading(None, problems=(problem,))
     except FileNotFoundError:
         if path.is_symlink():
             message = f"the symbolic link points to nothing ({os.readlink(path)}): fix the link or remove it"
-            return Parsed(None, (Problem(name, 1, 1, message),))
-        return Parsed(None, (Problem(name, 1, 1, "no such file: check the path and its spelling"),))
+            return Reading(None, problems=(Problem(name, 1, 1, message),))
+        return Reading(None, problems=(Problem(name, 1, 1, "no such file: check the path and its spelling"),))
     except OSError as error:
         message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"
-        return Parsed(None, (Problem(name, 1, 1, message),))
-    return parse(read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json"), name)
+        return Reading(None, problems=(Problem(name, 1, 1, message),))
+    return read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json")
 
 
 def _checked_document(

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
 from collections.abc import Sequence
 from typing import Any, Final
 
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from osallisuuden_palaset.files.converting import output_converter
 from osallisuuden_palaset.markup import guard_formula
 from osallisuuden_palaset.messages.survey_words import label
-from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.model.survey import Instrument
+from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.surveying.analysis import (
+    Band,
     ChangeFigures,
     ChangeReport,
     GroupFigures,
@@ -33,7 +40,7 @@ from osallisuuden_palaset.surveying.formatting import (
 )
 from osallisuuden_palaset.surveying.privacy import Hidden
 from osallisuuden_palaset.surveying.sentences import legend, sentences
-from osallisuuden_palaset.surveying.statistics import PairedTest, WelchTest
+from osallisuuden_palaset.surveying.statistics import PairedTest, Summary, WelchTest
 
 __all__ = [
     "CSV_DIALECTS", "DASH", "FORMATS", "Report", "band_name", "group_name", "interval", "notes", "number",
@@ -198,19 +205,50 @@ def _reason(hidden: Hidden | None) -> str | None:
     return None if hidden is None else hidden.value
 
 
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one output converter, with every place where the survey JSON differs from the classes.
+
+    Figures are rounded to four decimals, p-values to four significant digits; an instrument
+    is its id, English name and score range; a band's label is its English text. The cells
+    (:class:`GroupFigures`, :class:`ChangeFigures`) are written by :func:`figures_data` and
+    :func:`change_data`, which list what a cell may show: a hidden cell shows only its key,
+    its n and why it is hidden, and a field added to a cell never reaches the JSON unlisted.
+    """
+    conv = output_converter().copy()
+    omit, p = override(omit=True), override(unstruct_hook=_p)
+    conv.register_unstructure_hook(float, _round)
+    # n is the cell's own n_shown ("<5" when small), never the summary's count.
+    conv.register_unstructure_hook(Summary, make_dict_unstructure_fn(Summary, conv, n=omit))
+    conv.register_unstructure_hook(PairedTest, make_dict_unstructure_fn(PairedTest, conv, p=p))
+    welch = make_dict_unstructure_fn(
+        WelchTest, conv, n_first=omit, n_second=omit, p=p, g=override(rename="hedges_g")
+    )
+    conv.register_unstructure_hook(WelchTest, welch)
+    english = override(omit_if_default=True, unstruct_hook=_english)
+    conv.register_unstructure_hook(Band, make_dict_unstructure_fn(Band, conv, label=english))
+    conv.register_unstructure_hook(GroupFigures, figures_data)
+    conv.register_unstructure_hook(ChangeFigures, change_data)
+    head = override(unstruct_hook=_instrument_data)
+    for report in (ScoreReport, ChangeReport):
+        conv.register_unstructure_hook(report, make_dict_unstructure_fn(report, conv, instrument=head))
+    return conv
+
+
+def _english(text: Text) -> str:
+    return text.get("en")
+
+
+def _instrument_data(instrument: Instrument) -> dict[str, Any]:
+    low, high = instrument.score_range
+    return {"id": instrument.id, "name": instrument.name.get("en"), "low": low, "high": high}
+
+
 def figures_data(f: GroupFigures) -> dict[str, Any]:
     """Plain data of one cell's figures (a hidden cell: its key, ``n`` and why it is hidden)."""
     out: dict[str, Any] = {"group": dict(f.key), "n": _n(f.n_shown), "suppressed": _reason(f.hidden)}
     if f.summary is not None:
-        s = f.summary
-        out.update(
-            mean=_round(s.mean),
-            sd=_round(s.sd),
-            median=_round(s.median),
-            ci_low=_round(s.ci_low),
-            ci_high=_round(s.ci_high),
-            distribution=list(f.distribution or ()),
-        )
+        out.update(_converter().unstructure(f.summary), distribution=list(f.distribution or ()))
     if f.unscored is not None:
         out["unscored"] = f.unscored
     return out
@@ -218,15 +256,9 @@ def figures_data(f: GroupFigures) -> dict[str, Any]:
 
 def _test_data(c: ChangeFigures) -> dict[str, Any] | None:
     if c.paired is not None:
-        t = c.paired
-        return {"test": "paired_t", "n": t.n, "mean_change": _round(t.mean_change),
-                "sd_change": _round(t.sd_change), "ci_low": _round(t.ci_low), "ci_high": _round(t.ci_high),
-                "t": _round(t.t), "df": t.df, "p": _p(t.p), "d_z": _round(t.d_z)}  # fmt: skip
+        return {"test": "paired_t", **_converter().unstructure(c.paired)}
     if c.unpaired is not None:
-        w = c.unpaired
-        return {"test": "welch_t", "difference": _round(w.difference), "ci_low": _round(w.ci_low),
-                "ci_high": _round(w.ci_high), "t": _round(w.t), "df": _round(w.df), "p": _p(w.p),
-                "hedges_g": _round(w.g)}  # fmt: skip
+        return {"test": "welch_t", **_converter().unstructure(c.unpaired)}
     return None
 
 
@@ -247,31 +279,8 @@ def change_data(c: ChangeFigures) -> dict[str, Any]:
 
 def report_data(report: Report) -> dict[str, Any]:
     """The whole report as plain data (what the JSON output holds; every other format shows less)."""
-    instrument = report.instrument
-    low, high = instrument.score_range
-    head: dict[str, Any] = {
-        "instrument": {"id": instrument.id, "name": instrument.name.get("en"), "low": low, "high": high},
-        "min_group": report.min_group,
-        "by": list(report.by),
-        "bands": [
-            {
-                "low": _round(b.low),
-                "high": _round(b.high),
-                **({"label": b.label.get("en")} if b.label else {}),
-            }
-            for b in report.bands
-        ],
-        "skipped": report.skipped,
-        "margins_widened": report.margins_widened,
-        "withdrawn": [list(fields) for fields in report.withdrawn],
-    }
-    if isinstance(report, ScoreReport):
-        return {
-            **head,
-            "total": figures_data(report.total),
-            "groups": [figures_data(g) for g in report.groups],
-        }
-    return {**head, "total": change_data(report.total), "groups": [change_data(g) for g in report.groups]}
+    data: dict[str, Any] = _converter().unstructure(report)
+    return data
 
 
 def render_json(report: Report) -> str:
