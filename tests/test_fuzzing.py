@@ -88,6 +88,7 @@ def _must_only_raise_load_error(text: str, name: str, **kwargs: Any) -> None:
     for problem in problems:
         assert problem.file == name
         assert problem.line >= 1
+        assert problem.col is not None
         assert problem.col >= 1
         assert problem.message.strip()
 

@@ -68,9 +68,7 @@ def test_imports_only_go_up_the_layers(path: Path) -> None:
     unit = _unit(path)
     tree = ast.parse(path.read_text(encoding="utf-8"))
     upward = sorted(
-        other
-        for other in _imported_units(tree) - {unit}
-        if other in RANK and RANK[other] >= RANK[unit]
+        other for other in _imported_units(tree) - {unit} if other in RANK and RANK[other] >= RANK[unit]
     )
     assert not upward, f"{unit} (layer {RANK[unit]}) imports {upward}, which are not above it"
 

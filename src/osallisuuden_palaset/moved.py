@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Final
 
-#: Old module path → where the module lives now (moved before 0.1.0; the old paths go in the release after it).
+#: Old module path → where the module lives now (moved before 0.1.0; the old paths go in 0.2.0).
 MOVED: Final[dict[str, str]] = {
     f"osallisuuden_palaset.{old}": f"osallisuuden_palaset.{new}"
     for old, new in {

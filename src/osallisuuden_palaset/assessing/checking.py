@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
 from osallisuuden_palaset.model.evaluation import Finding, Severity, to_severity
 from osallisuuden_palaset.model.framework import Framework
@@ -15,7 +16,6 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text, optional_text, text
-from osallisuuden_palaset.isolating import PluginCall, describe_error
 
 #: Turns a path inside the practice document into "FILE:LINE", or None when unknown.
 Locator = Callable[[ModelPath], "str | None"]

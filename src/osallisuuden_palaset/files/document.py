@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -116,19 +116,26 @@ def parse(reading: Reading, name: str) -> Parsed:
 
 
 def parse_as(
-    reading: Reading, name: str, key: str, cls: type[T], hint: str
+    reading: Reading,
+    name: str,
+    key: str,
+    cls: type[T],
+    hint: str,
+    *,
+    stricter: Callable[[Any], Sequence[ShapeProblem]] | None = None,
 ) -> tuple[T | None, list[Problem]]:
     """The ``cls`` a one-document file holds under its top key ``key``, or its problems.
 
     The file is checked as a model file is (shape, then the one converter), so every problem
     is located at FILE:LINE:COL; ``hint`` says how such a file starts. Only ``key`` and the
-    meta keys (``$schema``, ``version``) may be at the top.
+    meta keys (``$schema``, ``version``) may be at the top. ``stricter`` adds the file kind's
+    own findings on the data under ``key`` (values the converter would read loosely).
     """
     source = SourceMap(name, reading.values, reading.keys)
     if reading.problems:
         return None, list(reading.problems)
     if not isinstance(reading.data, Mapping) or key not in reading.data:
-        return None, [source.problem((), f"the file has no {key!r} key", hint)]
+        return None, [source.problem((), f"the file has no '{key}:' key", hint)]
     findings = [
         ShapeProblem(
             (k,), f"unknown top-level key {k!r}", did_you_mean(str(k), [key, *META_KEYS]) or hint, at_key=True
@@ -137,7 +144,9 @@ def parse_as(
         if k != key and k not in META_KEYS
     ]
     built, _, found = structure_checked(reading.data[key], cls, (key,), reading.raw)
-    findings += found
+    strict = list(stricter(reading.data[key])) if stricter is not None else []
+    said = {f.path for f in strict}
+    findings += [f for f in found if f.path not in said] + strict
     if findings or built is None:
         return None, [_to_problem(source, f) for f in findings]
     return built, []

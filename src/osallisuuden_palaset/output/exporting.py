@@ -11,6 +11,7 @@ import attrs
 
 from osallisuuden_palaset.errors import PalasetError, UsageError, did_you_mean
 from osallisuuden_palaset.files.atomicfile import write_atomic
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.model.coerce import each, is_a, is_callable, one_of, to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import check_id
@@ -18,7 +19,6 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import LANGS, Lang, Text, text
-from osallisuuden_palaset.isolating import PluginCall, describe_error
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.evaluation import Finding

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 import attrs
 import pluggy
 
+from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.output.exporting import Exporter
-from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.plugins.manager import (
     PalasetPluginManager,
     PluginError,

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.errors import LoadError, ModelPath, Problem, did_you_mean
-from osallisuuden_palaset.files.converting import META_KEYS, describe, structure
-from osallisuuden_palaset.files.document import SourceMap, error_findings
-from osallisuuden_palaset.files.reading import read_bytes, read_text
-from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
+from osallisuuden_palaset.errors import LoadError, ModelPath
+from osallisuuden_palaset.files.converting import describe
+from osallisuuden_palaset.files.document import parse_as
+from osallisuuden_palaset.files.reading import Reading, read_text
+from osallisuuden_palaset.files.shape import ShapeProblem
 from osallisuuden_palaset.model.survey import Instrument
 
 #: The document key of an instrument file.
@@ -27,46 +26,21 @@ def load_instrument(path: str | os.PathLike[str]) -> Instrument:
     Raises:
         LoadError: the file is missing or unreadable, or has problems (every one is listed).
     """
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")]) from None
-    reading = read_bytes(data, name=name, json_syntax=name.endswith(".json"))
-    return _build(reading.data, SourceMap(name, reading.values, reading.keys), reading.raw, reading.problems)
+    from osallisuuden_palaset.files.loading import read_file
+
+    return _build(read_file(path), str(path))
 
 
 def loads_instrument(text: str, *, name: str = "<instrument>") -> Instrument:
     """Build an instrument from YAML text (see :func:`load_instrument`)."""
-    reading = read_text(text, name=name)
-    return _build(reading.data, SourceMap(name, reading.values, reading.keys), reading.raw, reading.problems)
+    return _build(read_text(text, name=name), name)
 
 
-def _build(
-    data: Any, source: SourceMap, raw: Mapping[ModelPath, str], read: tuple[Problem, ...]
-) -> Instrument:
-    if read:
-        raise LoadError(read)
-    if not isinstance(data, Mapping) or KIND not in data:
-        raise LoadError([source.problem((), "the file has no 'instrument:' key", _HINT)])
-    findings = [
-        ShapeProblem(
-            (key,), f"unknown top-level key {key!r}", did_you_mean(str(key), [KIND, *META_KEYS]), at_key=True
-        )
-        for key in data
-        if key != KIND and key not in META_KEYS
-    ]
-    cleaned, shape = check_shape(data[KIND], Instrument, (KIND,), raw)
-    findings += shape + _strict_findings(data[KIND])
-    instrument = None
-    if not findings:
-        try:
-            instrument = structure(cleaned, Instrument)
-        except Exception as error:  # every failure of user data must become a problem
-            findings += error_findings(error, (KIND,))
-    if findings or instrument is None:
-        raise LoadError([source.problem(f.path, f.message, f.hint, at_key=f.at_key) for f in findings])
-    return instrument
+def _build(reading: Reading, name: str) -> Instrument:
+    found, problems = parse_as(reading, name, KIND, Instrument, _HINT, stricter=_strict_findings)
+    if found is None:
+        raise LoadError(problems)
+    return found
 
 
 def _strict_findings(data: Any) -> list[ShapeProblem]:
