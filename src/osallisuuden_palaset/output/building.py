@@ -1,4 +1,4 @@
-"""The pipeline of ``palaset build``: plan the outputs, write exports, diagrams and the index page."""
+"""The pipeline of ``palaset build``: hold the folder, plan the outputs, write exports, diagrams, index."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.files.atomicfile import write_atomic
+from osallisuuden_palaset.files.atomicfile import remove_temporaries, write_atomic
+from osallisuuden_palaset.files.folder_lock import locked
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
@@ -270,11 +271,48 @@ def build(
 ) -> BuildResult:
     """Write every export, survey chart, diagram and ``index.html`` of ``collection`` into ``output``.
 
-    Prints nothing; ``progress`` is called once per written file. A failing output does not stop
-    the others (see :attr:`BuildResult.failures`); a survey chart that cannot be written raises
-    :class:`PalasetError`. The caller makes sure ``output`` is safe to write into.
+    Prints nothing; ``progress`` is called once per written file. ``output`` is made if missing and
+    held while the build writes (:func:`~osallisuuden_palaset.files.folder_lock.locked`): one build
+    per folder, in this process or another; the temporary files an interrupted build left in it are
+    removed first. A failing output does not stop the others (see :attr:`BuildResult.failures`).
+    The caller makes sure ``output`` is not an input (see ``files.input_guard``).
+
+    Raises:
+        FolderBusyError: another build is writing into ``output`` now (its message in ``lang``).
+        PalasetError: a survey chart cannot be written.
+        OSError: ``output`` cannot be made, or its lock file cannot be written.
     """
-    tell = progress or (lambda _: None)
+    output.mkdir(parents=True, exist_ok=True)
+    with locked(output, lang=lang):
+        remove_temporaries(output)
+        return _build_held(
+            collection,
+            output,
+            lang=lang,
+            exporters=exporters,
+            frameworks=frameworks,
+            context=context,
+            findings=findings,
+            survey=survey,
+            diagrams=diagrams,
+            tell=progress or (lambda _: None),
+        )
+
+
+def _build_held(
+    collection: Exportable,
+    output: Path,
+    *,
+    lang: Lang,
+    exporters: Mapping[str, Exporter],
+    frameworks: Mapping[str, Framework],
+    context: Context,
+    findings: Mapping[str, tuple[Finding, ...]] | None,
+    survey: tuple[str, ChangeReport | ScoreReport] | None,
+    diagrams: bool,
+    tell: Callable[[BuildStep], None],
+) -> BuildResult:
+    """:func:`build`, once ``output`` is held."""
     items = plan(collection)
     surveys: dict[str, SurveyResults] = {}
     charts: list[Written] = []
