@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from osallisuuden_palaset import Block, Collection, Practice, Project
 from osallisuuden_palaset import build as root_build
 from osallisuuden_palaset.files.folder_lock import LOCK_FILE, FolderBusyError, locked
 from osallisuuden_palaset.files.loading import load_workspace
+from osallisuuden_palaset.model import ids
+from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.output.building import BuildStep, PlannedFile, build, plan
+from osallisuuden_palaset.output.building import BuildStep, PlannedFile, build, file_stem, plan
 from osallisuuden_palaset.plugins.manager import get_plugin_manager
 from osallisuuden_palaset.plugins.registry import get_exporters, get_frameworks
 from osallisuuden_palaset.testing import run_cli
@@ -124,3 +129,46 @@ def test_build_removes_the_temporary_files_an_interrupted_build_left(tmp_path: P
     _build(out, [])
     assert not any(p.exists() for p in left)
     assert kept.read_bytes() == b"half"
+
+
+LONG = "ä" * 299  # 598 bytes in UTF-8
+
+
+def test_a_long_id_gives_a_short_readable_stem_that_stays_unique() -> None:
+    stem = file_stem(LONG + "a")
+    assert stem == "ä" * 87 + "-" + hashlib.sha256((LONG + "a").encode()).hexdigest()[:12]
+    assert len(stem.encode()) <= 200
+    assert file_stem(LONG + "a") == stem != file_stem(LONG + "b")
+    assert file_stem("x" * 100) == "x" * 100  # ids of today keep their names
+    assert file_stem("€" * 70).startswith("€" * 62 + "-")  # three bytes each: cut to 186 bytes + 13
+
+
+def test_a_build_of_300_character_ids_names_every_file_within_255_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not ids.is_id(LONG + "a"):  # while ids are still capped at 100 characters
+        monkeypatch.setattr(ids, "_ID_RE", re.compile(r"[a-z0-9åäö][a-z0-9åäö_.\-]*"))
+    steps = [Block(id="a", name="A")]
+    practices = [Practice(id=LONG + tail, name=tail, steps=steps) for tail in "ab"]
+    project = Project(id=LONG + "a", name="Hanke", practices=[Practice(id="p" * 300, name="P", steps=steps)])
+    collection = Collection(id="k" * 300, name="K", practices=practices, projects=[project])
+    pm = get_plugin_manager(load_entrypoints=False)
+    frameworks = get_frameworks(pm)
+    context = Context.of_collection(collection, frameworks.values())
+    stems = [item.stem for item in plan(collection)]
+    assert len(set(stems)) == len(stems) == 5
+    assert plan(collection) == plan(collection)
+    result = build(
+        collection,
+        tmp_path,
+        lang="fi",
+        exporters=get_exporters(pm),
+        frameworks=frameworks,
+        context=context,
+    )
+    assert result.failures == ()
+    names = [p.name for p in tmp_path.rglob("*")]
+    assert max(len(name.encode()) for name in names) <= 255
+    assert len(names) > 20
+    for stem in stems:
+        assert any(name.startswith(stem) for name in names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -49,21 +50,49 @@ class Failure:
     message: str
 
 
+#: The longest file stem an id gives, in characters and in UTF-8 bytes: with what follows it
+#: (``.collection``, ``-2``, ``.framework.svg``, a format's suffix) a name stays well under the
+#: 255 bytes a file system allows, even when every letter is an 'ä' (two bytes).
+MAX_STEM_CHARS = 100
+MAX_STEM_BYTES = 200
+#: How many hex digits of the id's SHA-256 end a shortened stem.
+DIGEST_CHARS = 12
+
+
+def file_stem(ident: str) -> str:
+    """The file stem for id ``ident``: the id itself, or for a longer one, its start + ``-`` + a digest.
+
+    An id of more than :data:`MAX_STEM_CHARS` characters (or :data:`MAX_STEM_BYTES` bytes) keeps
+    as much of its start as fits beside ``-`` and the first :data:`DIGEST_CHARS` hex digits of
+    the SHA-256 of the whole id: readable, the same every time, and different for different ids.
+    """
+    if len(ident) <= MAX_STEM_CHARS and len(ident.encode("utf-8")) <= MAX_STEM_BYTES:
+        return ident
+    digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+    start = ident[: MAX_STEM_CHARS - 1 - DIGEST_CHARS]
+    while len(start.encode("utf-8")) > MAX_STEM_BYTES - 1 - DIGEST_CHARS:
+        start = start[:-1]
+    return f"{start}-{digest}"
+
+
 def plan(collection: Exportable) -> tuple[PlannedFile, ...]:
     """Every practice, every project and the collection, with unique file stems.
 
-    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added,
-    and a stem that is still taken (``x.practice`` may be another practice's id) gets ``-2``,
-    ``-3``, …, so that no output overwrites another; the same models always get the same stems.
+    A stem is the id (a long one shortened by :func:`file_stem`); a stem that two kinds share (a
+    practice and a project) gets ``.<kind>`` added, and a stem that is still taken
+    (``x.practice`` may be another practice's id) gets ``-2``, ``-3``, …, so that no output
+    overwrites another; the same models always get the same stems.
     """
     from osallisuuden_palaset.model.project import Collection
 
     assert isinstance(collection, Collection)
-    found: list[tuple[str, Exportable, str]] = [("practice", p, p.id) for p in collection.all_practices()]
-    found += [("project", p, p.id) for p in collection.projects]
-    found.append(("collection", collection, collection.id))
-    counts = Counter(ident for _, _, ident in found)
-    stems = unique_names([ident if counts[ident] == 1 else f"{ident}.{kind}" for kind, _, ident in found])
+    found: list[tuple[str, Exportable, str]] = [
+        ("practice", p, file_stem(p.id)) for p in collection.all_practices()
+    ]
+    found += [("project", p, file_stem(p.id)) for p in collection.projects]
+    found.append(("collection", collection, file_stem(collection.id)))
+    counts = Counter(stem for _, _, stem in found)
+    stems = unique_names([stem if counts[stem] == 1 else f"{stem}.{kind}" for kind, _, stem in found])
     return tuple(PlannedFile(kind, model, stem) for (kind, model, _), stem in zip(found, stems, strict=True))
 
 
@@ -145,10 +174,13 @@ def write_exports(
 def write_survey_chart(
     practice: str, results: SurveyResults, out: Path, *, lang: Lang
 ) -> tuple[SurveyResults, Written]:
-    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder."""
+    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder.
+
+    A long practice id is shortened as :func:`file_stem` shortens it.
+    """
     from osallisuuden_palaset.surveying.evidence import section_chart
 
-    target = out / "surveys" / f"{practice}.svg"
+    target = out / "surveys" / f"{file_stem(practice)}.svg"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, section_chart(results.report, lang=lang).encode("utf-8"))
     relative = target.relative_to(out).as_posix()
