@@ -21,11 +21,10 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset.assessing.assessment import assess_collection
 from osallisuuden_palaset.assessing.checking import Check
-from osallisuuden_palaset.cli.common import claim_locator
 from osallisuuden_palaset.diagram import DiagramOptions, View, diagram_source
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.files.folder_lock import LOCK_FILE
-from osallisuuden_palaset.files.loading import Workspace, load_workspace
+from osallisuuden_palaset.files.loading import Workspace, claim_locator, load_workspace
 from osallisuuden_palaset.files.writing import dump_yaml
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH

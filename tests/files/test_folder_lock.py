@@ -15,7 +15,7 @@ from osallisuuden_palaset.files.folder_lock import LOCK_FILE, FolderBusyError, l
 def test_a_held_folder_refuses_a_second_writer_until_released(tmp_path: Path) -> None:
     with locked(tmp_path) as lock:
         assert lock == tmp_path / LOCK_FILE
-        busy = f"another palaset process is writing into {re.escape(str(tmp_path))}"
+        busy = f"another palaset command is already writing into {re.escape(str(tmp_path))}"
         with pytest.raises(FolderBusyError, match=busy), locked(tmp_path):
             pass  # pragma: no cover - never reached
     with locked(tmp_path):  # released

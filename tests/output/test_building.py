@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from osallisuuden_palaset import Block, Collection, Practice, Project
 from osallisuuden_palaset import build as root_build
-from osallisuuden_palaset.files.folder_lock import LOCK_FILE
+from osallisuuden_palaset.files.folder_lock import LOCK_FILE, FolderBusyError, locked
 from osallisuuden_palaset.files.loading import load_workspace
-from osallisuuden_palaset.output.building import BuildStep, PlannedFile, build, plan
+from osallisuuden_palaset.model import ids
+from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.output.building import BuildStep, PlannedFile, build, file_stem, plan
 from osallisuuden_palaset.plugins.manager import get_plugin_manager
 from osallisuuden_palaset.plugins.registry import get_exporters, get_frameworks
 from osallisuuden_palaset.testing import run_cli
@@ -16,22 +25,33 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every output under ``root`` by relative path (the lock file a build holds is none)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != LOCK_FILE
+    }
 
 
-def _build(out: Path, steps: list[BuildStep]) -> int:
+def _build(
+    out: Path,
+    steps: list[BuildStep],
+    *,
+    lang: Lang = "fi",
+    progress: Callable[[BuildStep], None] | None = None,
+) -> int:
+    """Build the examples into ``out`` (made by the build), each step into ``steps`` or to ``progress``."""
     pm = get_plugin_manager(load_entrypoints=False)
     frameworks = get_frameworks(pm)
     workspace = load_workspace([EXAMPLES], frameworks=frameworks.values())
-    out.mkdir()
     result = build(
         workspace.collection,
         out,
-        lang="fi",
+        lang=lang,
         exporters=get_exporters(pm),
         frameworks=frameworks,
         context=workspace.context,
-        progress=steps.append,
+        progress=progress or steps.append,
     )
     assert result.failures == ()
     return result.count
@@ -45,8 +65,9 @@ def test_build_makes_the_folder_palaset_build_makes(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     made = _files(tmp_path / "lib")
-    assert made == {p: b for p, b in _files(tmp_path / "cli").items() if p != LOCK_FILE}  # the command locks
+    assert made == _files(tmp_path / "cli")
     assert count == len(made)
+    assert (tmp_path / "lib" / LOCK_FILE).is_file()  # build() held the folder, as the command does
 
 
 def test_progress_is_called_once_per_written_file(tmp_path: Path) -> None:
@@ -67,3 +88,87 @@ def test_plan_names_planned_files_and_the_root_exports_build() -> None:
     assert all(isinstance(p, PlannedFile) for p in planned)
     assert planned[-1].kind == "collection"
     assert root_build is build
+
+
+def test_a_second_build_into_a_held_folder_is_refused_as_the_command_refuses_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    refused: list[str] = []
+    command: list[str] = []
+
+    def meanwhile(step: BuildStep) -> None:  # a second build starts while the first one writes
+        if step.kind != "index" or refused:
+            return
+        with pytest.raises(FolderBusyError) as second:
+            _build(out, [], lang="en")
+        refused.append(str(second.value))
+        result = run_cli(["--lang", "en", "build", str(EXAMPLES), "-o", str(out), "--no-checks", "-q"])
+        assert result.exit_code == 1
+        command.append(result.stderr)
+
+    _build(out, [], progress=meanwhile)
+    assert refused == [
+        f"another palaset command is already writing into {out}: wait for it to finish, or "
+        "choose another folder"
+    ]
+    assert command == [f"palaset: {refused[0]}\n"]
+    assert _build(out, []) > 0  # released once the first build is done
+
+
+def test_the_busy_message_is_in_the_build_language(tmp_path: Path) -> None:
+    with locked(tmp_path), pytest.raises(FolderBusyError, match="toinen palaset-komento kirjoittaa jo"):
+        _build(tmp_path, [])
+
+
+def test_build_removes_the_temporary_files_an_interrupted_build_left(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "json").mkdir(parents=True)
+    left = [out / "json" / ".kahvila.json.k1ll3d00.tmp", out / ".index.html.a1b2c3d4.tmp"]
+    kept = out / "muistiinpanot.tmp"
+    for path in [*left, kept]:
+        path.write_bytes(b"half")
+    _build(out, [])
+    assert not any(p.exists() for p in left)
+    assert kept.read_bytes() == b"half"
+
+
+LONG = "ä" * 299  # 598 bytes in UTF-8
+
+
+def test_a_long_id_gives_a_short_readable_stem_that_stays_unique() -> None:
+    stem = file_stem(LONG + "a")
+    assert stem == "ä" * 87 + "-" + hashlib.sha256((LONG + "a").encode()).hexdigest()[:12]
+    assert len(stem.encode()) <= 200
+    assert file_stem(LONG + "a") == stem != file_stem(LONG + "b")
+    assert file_stem("x" * 100) == "x" * 100  # ids of today keep their names
+    assert file_stem("€" * 70).startswith("€" * 62 + "-")  # three bytes each: cut to 186 bytes + 13
+
+
+def test_a_build_of_300_character_ids_names_every_file_within_255_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not ids.is_id(LONG + "a"):  # while ids are still capped at 100 characters
+        monkeypatch.setattr(ids, "_ID_RE", re.compile(r"[a-z0-9åäö][a-z0-9åäö_.\-]*"))
+    steps = [Block(id="a", name="A")]
+    practices = [Practice(id=LONG + tail, name=tail, steps=steps) for tail in "ab"]
+    project = Project(id=LONG + "a", name="Hanke", practices=[Practice(id="p" * 300, name="P", steps=steps)])
+    collection = Collection(id="k" * 300, name="K", practices=practices, projects=[project])
+    pm = get_plugin_manager(load_entrypoints=False)
+    frameworks = get_frameworks(pm)
+    context = Context.of_collection(collection, frameworks.values())
+    stems = [item.stem for item in plan(collection)]
+    assert len(set(stems)) == len(stems) == 5
+    assert plan(collection) == plan(collection)
+    result = build(
+        collection,
+        tmp_path,
+        lang="fi",
+        exporters=get_exporters(pm),
+        frameworks=frameworks,
+        context=context,
+    )
+    assert result.failures == ()
+    names = [p.name for p in tmp_path.rglob("*")]
+    assert max(len(name.encode()) for name in names) <= 255
+    assert len(names) > 20
+    for stem in stems:
+        assert any(name.startswith(stem) for name in names)

@@ -141,12 +141,13 @@ def assess(
     from osallisuuden_palaset.assessing.assessment import assess_collection
     from osallisuuden_palaset.assessing.checking import fails
     from osallisuuden_palaset.assessing.report import assessment_json, assessment_markdown, assessment_text
+    from osallisuuden_palaset.files.loading import claim_locator
     from osallisuuden_palaset.model.evaluation import Severity
 
     chosen = _framework(ctx, framework_id)
     workspace = common.load(ctx, paths)
     checks = _checks(ctx, only, skip)
-    locate = common.claim_locator(workspace)
+    locate = claim_locator(workspace)
     assessment = assess_collection(
         workspace.collection,
         workspace.context,
@@ -171,11 +172,7 @@ def _practices_of(path: str) -> list[Practice]:
     from osallisuuden_palaset.model.practice import Practice
     from osallisuuden_palaset.model.project import Project
 
-    try:
-        model = load_document(path).model
-    except LoadError as error:
-        common.report_problems(error)
-        sys.exit(1)
+    model = load_document(path).model
     if isinstance(model, Practice):
         return [model]
     if isinstance(model, Project):
@@ -371,9 +368,8 @@ def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
     lang = common.lang(ctx)
     try:
         result = import_answers(path, answers_csv, known)
-    except LoadError as error:
-        common.report_problems(error)
-        sys.exit(1)
+    except LoadError:
+        raise  # ended in cli.main.LazyGroup, not by the catch-all below
     except FileChangedError:
         common.fail(_CHANGED[lang].format(path=path))
     except PalasetError as error:

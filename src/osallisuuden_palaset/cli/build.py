@@ -11,7 +11,7 @@ from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, paths_argument
 from osallisuuden_palaset.cli.export import registered_exporters
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
-from osallisuuden_palaset.cli.output import hold_folder
+from osallisuuden_palaset.cli.output import refuse_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.model.text import Text
@@ -114,7 +114,7 @@ def build(
     inputs = ReportInputs.of(report)
     findings = None if inputs.no_checks else check_findings(ctx, workspace)
     surveyed = survey_report(ctx, inputs, workspace, None)
-    hold_folder(output, paths)  # not an input folder; locked; temporaries of a killed run removed
+    refuse_folder(output, paths)  # not an input folder (build() holds it and removes old temporaries)
 
     def progress(step: BuildStep) -> None:
         if not quiet and step.kind in ("export", "diagram"):  # the chart and index went unlisted
@@ -133,8 +133,10 @@ def build(
             diagrams=not no_diagrams,
             progress=progress,
         )
-    except PalasetError as error:
+    except PalasetError as error:  # FolderBusyError too: another build is writing into output
         fail(str(error))
+    except OSError as error:  # its lock file cannot be made (a read-only folder, say)
+        fail(f"cannot write into {output}: {error.strerror or error}")
     for note in result.notes:
         terminal.echo(f"palaset: note: {note}", err=True)
     if not quiet:

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.errors import LoadError, Location, ModelPath, PalasetError, did_you_mean
+from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     import pluggy
 
-    from osallisuuden_palaset.assessing.report import ClaimLocator
     from osallisuuden_palaset.files.loading import Skipped, Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
@@ -68,11 +67,7 @@ def frameworks(ctx: click.Context) -> dict[str, Framework]:
         from osallisuuden_palaset.files.loading import load_framework
 
         for path in st.get("framework_files", ()):
-            try:
-                framework = load_framework(path)
-            except LoadError as error:
-                report_problems(error)
-                sys.exit(1)
+            framework = load_framework(path)  # a LoadError ends the command (cli.main.LazyGroup)
             found[framework.id] = framework
         st["frameworks"] = found
     return st["frameworks"]  # type: ignore[no-any-return]
@@ -86,19 +81,15 @@ def catalogues(ctx: click.Context) -> list[Catalogue]:
 
 
 def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
-    """Load model files and folders as one workspace; on problems, print each and exit 1."""
+    """Load model files and folders as one workspace (a LoadError ends the command: cli.main.LazyGroup)."""
     from osallisuuden_palaset.files.loading import load_workspace
 
-    try:
-        return load_workspace(
-            [Path(p) for p in paths],
-            frameworks=frameworks(ctx).values(),
-            catalogues=catalogues(ctx),
-            on_skip=note_skipped,
-        )
-    except LoadError as error:
-        report_problems(error)
-        sys.exit(1)
+    return load_workspace(
+        [Path(p) for p in paths],
+        frameworks=frameworks(ctx).values(),
+        catalogues=catalogues(ctx),
+        on_skip=note_skipped,
+    )
 
 
 def note_skipped(skipped: Skipped) -> None:
@@ -107,7 +98,7 @@ def note_skipped(skipped: Skipped) -> None:
 
 
 def report_problems(error: LoadError) -> None:
-    """Print one ``FILE:LINE:COL: message`` line per problem to stderr."""
+    """Print one ``FILE:LINE:COL: message`` line per problem to stderr (how a LoadError ends a command)."""
     for problem in error.problems:
         terminal.echo(str(problem), err=True)
 
@@ -139,19 +130,6 @@ def match_columns(option: str, given: Sequence[str], known: Sequence[str]) -> tu
             fail(f"{option} {field!r} is not a column of the answers ({hint})")
         out.append(folded[field.casefold()])
     return tuple(out)
-
-
-def claim_locator(workspace: Workspace) -> ClaimLocator:
-    """Where a claim stands, as ``FILE:LINE`` (None when the path is not in a loaded file)."""
-
-    def locate(practice: str, path: ModelPath) -> str | None:
-        try:
-            where = workspace.locate_practice(practice, *path)
-        except KeyError:
-            return None
-        return str(Location(where.file, where.line))
-
-    return locate
 
 
 def paths_argument(help: Text) -> Callable[[F], F]:

@@ -254,10 +254,11 @@ def _draw_one(
     inputs: tuple[Path, ...],
 ) -> None:
     from osallisuuden_palaset.diagram import diagram_source
+    from osallisuuden_palaset.output.building import file_stem
     from osallisuuden_palaset.rendering.drawing import draw, format_of
 
     if output is None:
-        output = f"{model.id}.{options.view.value}.{fmt or 'svg'}"
+        output = f"{file_stem(model.id)}.{options.view.value}.{fmt or 'svg'}"
     fmt = fmt or format_of(output)
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
     drawing = draw(source, fmt, timeout=timeout, name=model.id)
@@ -307,6 +308,7 @@ def _job_stream(
     import attrs
 
     from osallisuuden_palaset.diagram import View, diagram_source
+    from osallisuuden_palaset.output.building import file_stem
     from osallisuuden_palaset.rendering.drawing import RenderJob
 
     frameworks = common.frameworks(ctx)
@@ -318,10 +320,11 @@ def _job_stream(
     def jobs() -> Iterator[RenderJob]:
         for model in models:
             source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
-            yield RenderJob(model.id, source, fmt, folder / f"{model.id}.{options.view.value}.{fmt}")
+            target = folder / f"{file_stem(model.id)}.{options.view.value}.{fmt}"
+            yield RenderJob(model.id, source, fmt, target)
         overview = attrs.evolve(options, view=View.OVERVIEW)
         source = diagram_source(collection, overview, frameworks=frameworks, context=workspace.context)
-        yield RenderJob(collection.id, source, fmt, folder / f"{collection.id}.overview.{fmt}")
+        yield RenderJob(collection.id, source, fmt, folder / f"{file_stem(collection.id)}.overview.{fmt}")
 
     return len(models) + 1, jobs()
 

@@ -10,7 +10,7 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedGroup,
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
-from osallisuuden_palaset.errors import PalasetError, did_you_mean
+from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
 from osallisuuden_palaset.messages.labels import LabelTable, value_label
 from osallisuuden_palaset.model.framework import (
     Framework,
@@ -152,6 +152,8 @@ def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
 def _frameworks(ctx: click.Context) -> dict[str, Framework]:
     try:
         return common.frameworks(ctx)
+    except LoadError:
+        raise  # a --framework-file's problems, ended in cli.main.LazyGroup
     except PalasetError as error:
         common.fail(str(error))
 

@@ -18,6 +18,7 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedOption,
     default_lang,
 )
+from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.text import Text
 
 #: Command name → "module:function" under osallisuuden_palaset.cli; imported only when run,
@@ -59,6 +60,11 @@ class LazyGroup(LocalizedGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except LoadError as error:  # every command lets these through: one FILE:LINE:COL line each
+            from osallisuuden_palaset.cli.common import report_problems
+
+            report_problems(error)
+            ctx.exit(1)
         except KeyboardInterrupt as interrupt:  # a real Ctrl-C (plugin code raising one is isolated)
             from osallisuuden_palaset.cli.common import lang
 
@@ -180,6 +186,6 @@ def main(argv: list[str] | None = None) -> Any:
 
     try:
         return cli.main(args=argv, prog_name="palaset", standalone_mode=True)
-    except PalasetError as error:  # commands normally handle these; this is the safety net
+    except PalasetError as error:  # commands and LazyGroup.invoke handle these; this is the safety net
         terminal.echo(f"palaset: {error}", err=True)
         sys.exit(1)

@@ -18,7 +18,8 @@ from osallisuuden_palaset.model.text import Lang, Text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Where an output is refused, or a folder is busy (``{output}`` the output, ``{input}`` the input).
+#: Where an output is refused (``{output}`` the output, ``{input}`` the input); a busy folder is
+#: ``files.folder_lock.FolderBusyError``.
 _REFUSED = LabelTable(
     {
         "same": (
@@ -65,14 +66,6 @@ _REFUSED = LabelTable(
             "write the outputs into another folder",
             "{output} pekar på indata {input}, som skulle ersättas: ta bort länken eller skriv "
             "resultaten till en annan mapp",
-        ),
-        "busy": (
-            "toinen palaset-komento kirjoittaa jo kansioon {output}: odota sen valmistumista tai "
-            "valitse toinen kansio",
-            "another palaset command is already writing into {output}: wait for it to finish, or "
-            "choose another folder",
-            "ett annat palaset-kommando skriver redan till {output}: vänta tills det är klart eller "
-            "välj en annan mapp",
         ),
     }
 )
@@ -148,16 +141,14 @@ def refuse_inputs(output: PathLike, inputs: Iterable[PathLike] = ()) -> None:
         common.fail(_REFUSED(key, _lang()).format(output=output, input=clash.input))
 
 
-def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
-    """Make ``folder`` the command's output folder, held until the command ends.
+def refuse_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
+    """End the command when ``folder`` cannot be its output folder; make it if missing.
 
     Refuses a folder that is, holds or lies in one of ``inputs`` (the outputs would be read
-    as models next time), a folder with a symlink to an input in it, and a folder another
-    palaset command holds; makes it if missing and removes the temporary files an
-    interrupted run left in it.
+    as models next time) and a folder with a symlink to an input in it. Holding the folder
+    while writing, and removing what an interrupted run left, is the library's
+    ``output.building.build``.
     """
-    from osallisuuden_palaset.files.atomicfile import remove_temporaries
-    from osallisuuden_palaset.files.folder_lock import FolderBusyError, locked
     from osallisuuden_palaset.files.input_guard import file_clash, folder_clash
 
     lang = _lang()
@@ -169,19 +160,12 @@ def hold_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         common.fail(f"cannot make {folder}: {error.strerror or error}")
-    try:
-        click.get_current_context().with_resource(locked(folder))
-    except FolderBusyError:
-        common.fail(_REFUSED("busy", lang).format(output=folder))
-    except OSError as error:
-        common.fail(f"cannot write into {folder}: {error.strerror or error}")
     inputs = list(inputs)
     for top, _dirs, names in os.walk(folder):
         for link in (Path(top, n) for n in names if os.path.islink(os.path.join(top, n))):
             clash = file_clash(link, inputs)
             if clash is not None:
                 common.fail(_REFUSED("link", lang).format(output=link, input=clash.input))
-    remove_temporaries(folder)
 
 
 def _global_inputs() -> list[str]:

@@ -9,7 +9,7 @@ import attrs
 import click
 
 from osallisuuden_palaset.cli import survey_files, terminal
-from osallisuuden_palaset.cli.common import claim_locator, fail, guarded, lang, match_columns, plugin_manager
+from osallisuuden_palaset.cli.common import fail, guarded, lang, match_columns, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.model.text import Text
@@ -98,6 +98,7 @@ class ReportInputs:
 def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[Finding, ...]]:
     """Run every registered check on every practice: practice id → its findings, located FILE:LINE."""
     from osallisuuden_palaset.assessing.assessment import assess_collection
+    from osallisuuden_palaset.files.loading import claim_locator
     from osallisuuden_palaset.plugins.registry import get_checks
 
     try:

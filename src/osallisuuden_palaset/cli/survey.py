@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -11,7 +10,7 @@ import click
 from osallisuuden_palaset.cli import common, survey_files, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit, write
-from osallisuuden_palaset.errors import LoadError, nearest
+from osallisuuden_palaset.errors import nearest
 from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.surveying.columns import ColumnMap
@@ -319,11 +318,7 @@ def _instrument(ctx: click.Context, options: dict[str, Any]) -> Instrument:
     if options["instrument_file"]:
         from osallisuuden_palaset.surveying.instruments import load_instrument
 
-        try:
-            return load_instrument(options["instrument_file"])
-        except LoadError as error:
-            common.report_problems(error)
-            sys.exit(1)
+        return load_instrument(options["instrument_file"])
     found = _instruments(ctx)
     ident = options["instrument_id"]
     if ident not in found:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.cli.common import fail, guarded, lang, plugin_manager, report_problems
+from osallisuuden_palaset.cli.common import fail, guarded, lang, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.errors import LoadError, PalasetError
+from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
@@ -47,11 +46,7 @@ def column_map(ctx: click.Context, path: str | None, given: ColumnMap | None = N
 
     found = ColumnMap()
     if path is not None:
-        try:
-            found = load_columns(path, lang=lang(ctx))
-        except LoadError as error:
-            report_problems(error)
-            sys.exit(1)
+        found = load_columns(path, lang=lang(ctx))
     return found.overridden(given) if given is not None else found
 
 
@@ -68,13 +63,9 @@ def read_file(
     from osallisuuden_palaset.surveying.responses import read_responses
 
     readers = guarded(lambda: get_response_readers(plugin_manager(ctx))).values()
-    try:
-        return read_responses(
-            path, instrument, columns=columns, delimiter=delimiter, wave=wave, readers=readers, lang=lang(ctx)
-        )
-    except LoadError as error:
-        report_problems(error)
-        sys.exit(1)
+    return read_responses(
+        path, instrument, columns=columns, delimiter=delimiter, wave=wave, readers=readers, lang=lang(ctx)
+    )
 
 
 def tell(files: Sequence[ResponseFile]) -> None:

@@ -66,10 +66,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
             on_skip=common.note_skipped,
         )
     except LoadError as error:
-        if fmt == "json":
-            echo_json(_result_json(error.problems, error.referenced))
-        else:
-            common.report_problems(error)
+        if fmt != "json":
+            raise  # one FILE:LINE:COL line per problem, as every command (cli.main.LazyGroup)
+        echo_json(_result_json(error.problems, error.referenced))
         sys.exit(1)
     referenced = [d.source.file for d in workspace.referenced]
     collection = workspace.collection

@@ -9,34 +9,44 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.model.text import Lang, Text
 
 #: The lock file a writer holds in its folder (hidden, so the loader never reads it).
 LOCK_FILE = ".palaset.lock"
+_BUSY = Text(
+    fi="toinen palaset-komento kirjoittaa jo kansioon {folder}: odota sen valmistumista tai valitse "
+    "toinen kansio",
+    en="another palaset command is already writing into {folder}: wait for it to finish, or choose "
+    "another folder",
+    sv="ett annat palaset-kommando skriver redan till {folder}: vänta tills det är klart eller välj "
+    "en annan mapp",
+)
 
 
 class FolderBusyError(PalasetError):
-    """Another process holds the folder."""
+    """Another writer (a build, in this process or another) holds the folder."""
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(f"another palaset process is writing into {folder}: wait for it to finish")
+    def __init__(self, folder: Path, lang: Lang = "en") -> None:
+        super().__init__(_BUSY.get(lang).format(folder=folder))
         self.folder = folder
 
 
 @contextlib.contextmanager
-def locked(folder: str | os.PathLike[str]) -> Iterator[Path]:
+def locked(folder: str | os.PathLike[str], *, lang: Lang = "en") -> Iterator[Path]:
     """Hold ``folder`` (which must exist) until the block ends; the lock goes with the process, too.
 
     The lock file stays (removing it would let a third writer lock a file no one else sees).
 
     Raises:
-        FolderBusyError: another process holds the folder now (this does not wait).
+        FolderBusyError: another writer holds the folder now (this does not wait); its message
+            is in ``lang``.
         OSError: the lock file cannot be made (a read-only folder, say).
     """
     path = Path(folder) / LOCK_FILE
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
         if not _lock(fd):
-            raise FolderBusyError(Path(folder))
+            raise FolderBusyError(Path(folder), lang)
         yield path
     finally:
         os.close(fd)  # closing releases the lock

@@ -37,6 +37,7 @@ __all__ = [
     "Skipped",
     "SourceMap",
     "Workspace",
+    "claim_locator",
     "load_document",
     "load_framework",
     "load_workspace",
@@ -98,6 +99,23 @@ class Workspace:
     def document_of(self, kind: str, ident: str) -> Document:
         """The document defining a practice, project or catalogue; KeyError when absent."""
         return self.places[(kind, ident)][0]
+
+
+def claim_locator(workspace: Workspace) -> Callable[[str, ModelPath], str | None]:
+    """Where a practice's claim stands, as ``FILE:LINE`` (None when the path is not in a loaded file).
+
+    The ``locate`` that assessments and their reports take (``assessing.report.ClaimLocator``):
+    called with a practice id and the path of a claim inside it.
+    """
+
+    def locate(practice: str, path: ModelPath) -> str | None:
+        try:
+            where = workspace.locate_practice(practice, *path)
+        except KeyError:
+            return None
+        return str(Location(where.file, where.line))
+
+    return locate
 
 
 def loads(

@@ -1,7 +1,8 @@
-"""The pipeline of ``palaset build``: plan the outputs, write exports, diagrams and the index page."""
+"""The pipeline of ``palaset build``: hold the folder, plan the outputs, write exports, diagrams, index."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.files.atomicfile import write_atomic
+from osallisuuden_palaset.files.atomicfile import remove_temporaries, write_atomic
+from osallisuuden_palaset.files.folder_lock import locked
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
@@ -48,21 +50,49 @@ class Failure:
     message: str
 
 
+#: The longest file stem an id gives, in characters and in UTF-8 bytes: with what follows it
+#: (``.collection``, ``-2``, ``.framework.svg``, a format's suffix) a name stays well under the
+#: 255 bytes a file system allows, even when every letter is an 'ä' (two bytes).
+MAX_STEM_CHARS = 100
+MAX_STEM_BYTES = 200
+#: How many hex digits of the id's SHA-256 end a shortened stem.
+DIGEST_CHARS = 12
+
+
+def file_stem(ident: str) -> str:
+    """The file stem for id ``ident``: the id itself, or for a longer one, its start + ``-`` + a digest.
+
+    An id of more than :data:`MAX_STEM_CHARS` characters (or :data:`MAX_STEM_BYTES` bytes) keeps
+    as much of its start as fits beside ``-`` and the first :data:`DIGEST_CHARS` hex digits of
+    the SHA-256 of the whole id: readable, the same every time, and different for different ids.
+    """
+    if len(ident) <= MAX_STEM_CHARS and len(ident.encode("utf-8")) <= MAX_STEM_BYTES:
+        return ident
+    digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+    start = ident[: MAX_STEM_CHARS - 1 - DIGEST_CHARS]
+    while len(start.encode("utf-8")) > MAX_STEM_BYTES - 1 - DIGEST_CHARS:
+        start = start[:-1]
+    return f"{start}-{digest}"
+
+
 def plan(collection: Exportable) -> tuple[PlannedFile, ...]:
     """Every practice, every project and the collection, with unique file stems.
 
-    A stem is the id; an id that two kinds share (a practice and a project) gets ``.<kind>`` added,
-    and a stem that is still taken (``x.practice`` may be another practice's id) gets ``-2``,
-    ``-3``, …, so that no output overwrites another; the same models always get the same stems.
+    A stem is the id (a long one shortened by :func:`file_stem`); a stem that two kinds share (a
+    practice and a project) gets ``.<kind>`` added, and a stem that is still taken
+    (``x.practice`` may be another practice's id) gets ``-2``, ``-3``, …, so that no output
+    overwrites another; the same models always get the same stems.
     """
     from osallisuuden_palaset.model.project import Collection
 
     assert isinstance(collection, Collection)
-    found: list[tuple[str, Exportable, str]] = [("practice", p, p.id) for p in collection.all_practices()]
-    found += [("project", p, p.id) for p in collection.projects]
-    found.append(("collection", collection, collection.id))
-    counts = Counter(ident for _, _, ident in found)
-    stems = unique_names([ident if counts[ident] == 1 else f"{ident}.{kind}" for kind, _, ident in found])
+    found: list[tuple[str, Exportable, str]] = [
+        ("practice", p, file_stem(p.id)) for p in collection.all_practices()
+    ]
+    found += [("project", p, file_stem(p.id)) for p in collection.projects]
+    found.append(("collection", collection, file_stem(collection.id)))
+    counts = Counter(stem for _, _, stem in found)
+    stems = unique_names([stem if counts[stem] == 1 else f"{stem}.{kind}" for kind, _, stem in found])
     return tuple(PlannedFile(kind, model, stem) for (kind, model, _), stem in zip(found, stems, strict=True))
 
 
@@ -144,10 +174,13 @@ def write_exports(
 def write_survey_chart(
     practice: str, results: SurveyResults, out: Path, *, lang: Lang
 ) -> tuple[SurveyResults, Written]:
-    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder."""
+    """Write ``out/surveys/<practice>.svg``: the results with the chart linked from a format's folder.
+
+    A long practice id is shortened as :func:`file_stem` shortens it.
+    """
     from osallisuuden_palaset.surveying.evidence import section_chart
 
-    target = out / "surveys" / f"{practice}.svg"
+    target = out / "surveys" / f"{file_stem(practice)}.svg"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, section_chart(results.report, lang=lang).encode("utf-8"))
     relative = target.relative_to(out).as_posix()
@@ -270,11 +303,48 @@ def build(
 ) -> BuildResult:
     """Write every export, survey chart, diagram and ``index.html`` of ``collection`` into ``output``.
 
-    Prints nothing; ``progress`` is called once per written file. A failing output does not stop
-    the others (see :attr:`BuildResult.failures`); a survey chart that cannot be written raises
-    :class:`PalasetError`. The caller makes sure ``output`` is safe to write into.
+    Prints nothing; ``progress`` is called once per written file. ``output`` is made if missing and
+    held while the build writes (:func:`~osallisuuden_palaset.files.folder_lock.locked`): one build
+    per folder, in this process or another; the temporary files an interrupted build left in it are
+    removed first. A failing output does not stop the others (see :attr:`BuildResult.failures`).
+    The caller makes sure ``output`` is not an input (see ``files.input_guard``).
+
+    Raises:
+        FolderBusyError: another build is writing into ``output`` now (its message in ``lang``).
+        PalasetError: a survey chart cannot be written.
+        OSError: ``output`` cannot be made, or its lock file cannot be written.
     """
-    tell = progress or (lambda _: None)
+    output.mkdir(parents=True, exist_ok=True)
+    with locked(output, lang=lang):
+        remove_temporaries(output)
+        return _build_held(
+            collection,
+            output,
+            lang=lang,
+            exporters=exporters,
+            frameworks=frameworks,
+            context=context,
+            findings=findings,
+            survey=survey,
+            diagrams=diagrams,
+            tell=progress or (lambda _: None),
+        )
+
+
+def _build_held(
+    collection: Exportable,
+    output: Path,
+    *,
+    lang: Lang,
+    exporters: Mapping[str, Exporter],
+    frameworks: Mapping[str, Framework],
+    context: Context,
+    findings: Mapping[str, tuple[Finding, ...]] | None,
+    survey: tuple[str, ChangeReport | ScoreReport] | None,
+    diagrams: bool,
+    tell: Callable[[BuildStep], None],
+) -> BuildResult:
+    """:func:`build`, once ``output`` is held."""
     items = plan(collection)
     surveys: dict[str, SurveyResults] = {}
     charts: list[Written] = []
