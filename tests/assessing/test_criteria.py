@@ -119,7 +119,8 @@ def _problems(text: str) -> list[str]:
 
 def test_bad_criteria_files_are_load_errors_at_file_line_col() -> None:
     assert _problems("foo: 1") == [
-        "oma.yaml:1:1: the file has no 'criteria_set:' key (hint: a criteria file starts with 'criteria_set:')"
+        "oma.yaml:1:1: the file has no 'criteria_set:' key"
+        " (hint: a criteria file starts with 'criteria_set:')"
     ]
     assert _problems(
         "criteria_set: {id: x, name: X, criteria: [{id: a, name: A, question: Q},"
