@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from osallisuuden_palaset.files.finding import read_from
 from osallisuuden_palaset.files.input_guard import Clash, Relation, file_clash, folder_clash, same_file
-from osallisuuden_palaset.files.loading import read_from
 
 
 @pytest.fixture

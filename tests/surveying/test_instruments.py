@@ -73,7 +73,7 @@ def test_a_file_without_an_instrument_key_or_with_bad_numbers_is_refused(tmp_pat
     assert problems(text) == ["oma.yaml:9:18: expected a number, not true (a yes/no value)"]
     text = BASE.replace("reverse: no", "reverse: false") + "  missing: {min_answered: 3}\n"
     assert problems(text) == ["oma.yaml:9:27: min_answered 3 is more than the 2 items"]
-    with pytest.raises(LoadError, match="cannot read the file"):
+    with pytest.raises(LoadError, match="no such file: check the path"):
         load_instrument(tmp_path / "missing.yaml")
 
 

@@ -240,7 +240,7 @@ def load_criteria(path: str | os.PathLike[str]) -> CriteriaSet:
     Raises:
         LoadError: the file is missing or unreadable, or has problems (each at FILE:LINE:COL).
     """
-    from osallisuuden_palaset.files.loading import read_file
+    from osallisuuden_palaset.files.reading import read_file
 
     return _criteria(read_file(path), str(path))
 

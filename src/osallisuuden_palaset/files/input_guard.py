@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from osallisuuden_palaset.files.loading import model_files, read_from
+from osallisuuden_palaset.files.finding import model_files, read_from
 
 
 class Relation(enum.Enum):

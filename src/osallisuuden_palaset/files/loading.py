@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -22,7 +20,13 @@ from osallisuuden_palaset.files.document import (
     places,
     reference_problems,
 )
-from osallisuuden_palaset.files.reading import MAX_BYTES, Reading, read_bytes, read_text
+from osallisuuden_palaset.files.finding import MODEL_SUFFIXES as MODEL_SUFFIXES  # re-exported
+from osallisuuden_palaset.files.finding import Skipped as Skipped
+from osallisuuden_palaset.files.finding import files_of, siblings_of
+from osallisuuden_palaset.files.finding import model_files as model_files
+from osallisuuden_palaset.files.finding import read_from as read_from
+from osallisuuden_palaset.files.reading import read_file as read_file
+from osallisuuden_palaset.files.reading import read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
@@ -46,20 +50,7 @@ __all__ = [
     "read_file",
 ]
 
-#: File name endings read as model files in a folder.
-MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 _WORKSPACE_NAME = Text(fi="Työtila", en="Workspace", sv="Arbetsyta")
-
-
-@attrs.frozen
-class Skipped:
-    """A file in a folder that is named like a model file but was not read, and why."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
 
 
 @attrs.frozen
@@ -201,7 +192,7 @@ def load_workspace(
     problems: list[Problem] = []
     files: list[Path] = []
     for root in roots:
-        found, problem = _files_of(root, on_skip)
+        found, problem = files_of(root, on_skip)
         files += found
         problems += [problem] if problem else []
     if not roots:
@@ -216,7 +207,7 @@ def load_workspace(
     for p in parsed:
         problems += p.problems
     frameworks, catalogues = tuple(frameworks), tuple(catalogues)
-    near = [Sibling(f, _parse_file(f)) for f in _siblings(roots, unique)] if siblings else []
+    near = [Sibling(f, _parse_file(f)) for f in siblings_of(roots, unique)] if siblings else []
     beside = [s.parsed for s in near]
     elsewhere = {*(("framework", f.id) for f in frameworks), *(("owner", c.id) for c in catalogues)}
     consulted = referenced_siblings(parsed, near, elsewhere)
@@ -283,118 +274,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _siblings(roots: Sequence[Path], loaded: Sequence[Path]) -> list[Path]:
-    """Model files beside the named files (not below them), except those loaded anyway."""
-    taken = {p.resolve() for p in loaded}
-    found: list[Path] = []
-    for folder in dict.fromkeys(r.parent for r in roots if r.is_file()):
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and _is_model_file(path.name) and path.resolve() not in taken:
-                taken.add(path.resolve())
-                found.append(path)
-    return found
-
-
-def model_files(
-    folder: str | os.PathLike[str], *, on_skip: Callable[[Skipped], None] | None = None
-) -> list[Path]:
-    """Model files in ``folder`` and below, sorted; hidden files and ``*.schema.json`` skipped.
-
-    Only regular files (or links to them) are read: a named pipe, socket or device named like
-    a model file, and a symbolic link that loops, are left out and passed to ``on_skip``
-    (reading a pipe would wait for a writer forever). Links to folders are not followed.
-    """
-    found: list[Path] = []
-    for top, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if _is_model_file(name):
-                path = Path(top, name)
-                reason = _not_readable(path)
-                if reason is None:
-                    found.append(path)
-                elif on_skip is not None:
-                    on_skip(Skipped(str(path), reason))
-    return found
-
-
-def read_from(folder: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
-    """Whether loading ``folder`` would read ``path``: a model file in it or below, not in a hidden folder."""
-    inside = Path(os.path.realpath(path))
-    top = Path(os.path.realpath(folder))
-    if not inside.is_relative_to(top) or inside == top:
-        return False
-    parts = inside.relative_to(top).parts
-    return _is_model_file(parts[-1]) and not any(p.startswith(".") for p in parts[:-1])
-
-
-def _not_readable(path: Path) -> str | None:
-    """Why ``path`` is not read as a model file (None: it is a regular file, or its problem is reported)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        # A link to nothing, or a file that cannot be read, is reported when it is opened.
-        return "a symbolic link that loops" if error.errno == errno.ELOOP else None
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO), not a file"
-    if stat.S_ISSOCK(mode):
-        return "a socket, not a file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a file"
-    return "not a regular file"
-
-
-def _is_model_file(name: str) -> bool:
-    lower = name.lower()
-    return not name.startswith(".") and lower.endswith(MODEL_SUFFIXES) and not lower.endswith(".schema.json")
-
-
-def _files_of(root: Path, on_skip: Callable[[Skipped], None] | None) -> tuple[list[Path], Problem | None]:
-    """The model files ``root`` names: itself, or those its folder holds.
-
-    A pipe or device named on its own is read, up to the size limit like any file
-    (``palaset validate <(generate-model)`` works).
-    """
-    if root.is_dir():
-        found = model_files(root, on_skip=on_skip)
-        if not found:
-            return [], Problem(
-                str(root), 1, 1, "the folder has no model files: add *.yaml, *.yml or *.json files to it"
-            )
-        return found, None
-    if root.exists():
-        return [root], None
-    return [], Problem(str(root), 1, 1, "no such file or folder: check the path and its spelling")
-
-
 def _parse_file(path: Path) -> Parsed:
     return parse(read_file(path), str(path))
-
-
-def read_file(path: str | os.PathLike[str]) -> Reading:
-    """Read one file (JSON when it ends in .json, else YAML 1.2) with positions; never raises.
-
-    A missing, unreadable or oversized file, a folder or a dangling link is a problem of the reading.
-    """
-    path = Path(path)
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
-        return Reading(None, problems=(problem,))
-    except FileNotFoundError:
-        if path.is_symlink():
-            message = f"the symbolic link points to nothing ({os.readlink(path)}): fix the link or remove it"
-            return Reading(None, problems=(Problem(name, 1, 1, message),))
-        return Reading(None, problems=(Problem(name, 1, 1, "no such file: check the path and its spelling"),))
-    except OSError as error:
-        message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"
-        return Reading(None, problems=(Problem(name, 1, 1, message),))
-    return read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json")
 
 
 def _checked_document(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -20,7 +22,10 @@ from osallisuuden_palaset.files.reading_surrogates import may_hold_surrogates, m
 MAX_BYTES: Final = 5 * 1024 * 1024
 _BOM = "\ufeff"
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Position", "Reading", "decode", "read_bytes", "read_text"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Position", "Reading",
+    "decode", "read_bytes", "read_file", "read_text",
+]  # fmt: skip
 
 
 @attrs.frozen
@@ -266,3 +271,27 @@ def _json_syntax_problem(text: str, name: str) -> Problem | None:
     except ValueError:  # a number too long for Python to read: the full reader says where
         return None
     return None
+
+
+def read_file(path: str | os.PathLike[str]) -> Reading:
+    """Read one file (JSON when it ends in .json, else YAML 1.2) with positions; never raises.
+
+    A missing, unreadable or oversized file, a folder or a dangling link is a problem of the reading.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
+        return Reading(None, problems=(problem,))
+    except FileNotFoundError:
+        if path.is_symlink():
+            message = f"the symbolic link points to nothing ({os.readlink(path)}): fix the link or remove it"
+            return Reading(None, problems=(Problem(name, 1, 1, message),))
+        return Reading(None, problems=(Problem(name, 1, 1, "no such file: check the path and its spelling"),))
+    except OSError as error:
+        message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"
+        return Reading(None, problems=(Problem(name, 1, 1, message),))
+    return read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json")

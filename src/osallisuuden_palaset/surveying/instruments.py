@@ -26,7 +26,7 @@ def load_instrument(path: str | os.PathLike[str]) -> Instrument:
     Raises:
         LoadError: the file is missing or unreadable, or has problems (every one is listed).
     """
-    from osallisuuden_palaset.files.loading import read_file
+    from osallisuuden_palaset.files.reading import read_file
 
     return _build(read_file(path), str(path))
 
