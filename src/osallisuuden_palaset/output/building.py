@@ -315,79 +315,52 @@ def build(
         OSError: ``output`` cannot be made, or its lock file cannot be written.
     """
     output.mkdir(parents=True, exist_ok=True)
+    tell = progress or (lambda _: None)
     with locked(output, lang=lang):
         remove_temporaries(output)
-        return _build_held(
-            collection,
+        items = plan(collection)
+        surveys: dict[str, SurveyResults] = {}
+        charts: list[Written] = []
+        taken = {"index.html": "index"}  # every path written, and for what: nothing is written twice
+        if survey is not None:
+            practice, report = survey
+            results, chart = write_survey_chart(practice, SurveyResults(report), output, lang=lang)
+            tell(BuildStep("chart", chart.item, chart.label, chart.path))
+            surveys[practice] = results
+            charts.append(chart)
+            taken[chart.path] = practice
+
+        def exported(item: str, label: str, path: str) -> None:
+            tell(BuildStep("export", item, label, path))
+
+        def drawn(item: str, label: str, path: str) -> None:
+            tell(BuildStep("diagram", item, label, path))
+
+        written, failures = write_exports(
+            items,
+            exporters,
             output,
             lang=lang,
-            exporters=exporters,
             frameworks=frameworks,
             context=context,
             findings=findings,
-            survey=survey,
-            diagrams=diagrams,
-            tell=progress or (lambda _: None),
+            surveys=surveys,
+            progress=exported,
+            taken=taken,
         )
-
-
-def _build_held(
-    collection: Exportable,
-    output: Path,
-    *,
-    lang: Lang,
-    exporters: Mapping[str, Exporter],
-    frameworks: Mapping[str, Framework],
-    context: Context,
-    findings: Mapping[str, tuple[Finding, ...]] | None,
-    survey: tuple[str, ChangeReport | ScoreReport] | None,
-    diagrams: bool,
-    tell: Callable[[BuildStep], None],
-) -> BuildResult:
-    """:func:`build`, once ``output`` is held."""
-    items = plan(collection)
-    surveys: dict[str, SurveyResults] = {}
-    charts: list[Written] = []
-    taken = {"index.html": "index"}  # every path written, and for what: nothing is written twice
-    if survey is not None:
-        practice, report = survey
-        results, chart = write_survey_chart(practice, SurveyResults(report), output, lang=lang)
-        tell(BuildStep("chart", chart.item, chart.label, chart.path))
-        surveys[practice] = results
-        charts.append(chart)
-        taken[chart.path] = practice
-
-    def exported(item: str, label: str, path: str) -> None:
-        tell(BuildStep("export", item, label, path))
-
-    def drawn(item: str, label: str, path: str) -> None:
-        tell(BuildStep("diagram", item, label, path))
-
-    written, failures = write_exports(
-        items,
-        exporters,
-        output,
-        lang=lang,
-        frameworks=frameworks,
-        context=context,
-        findings=findings,
-        surveys=surveys,
-        progress=exported,
-        taken=taken,
-    )
-    written += charts
-    notes: list[str] = []
-    if diagrams:
-        more, failed, notes = write_diagrams(
-            items, output, lang=lang, frameworks=frameworks, context=context, progress=drawn, taken=taken
-        )
-        written += more
-        failures += failed
-    count = len(written)  # each a path of its own (``taken``)
-    try:
-        write_atomic(output / "index.html", index_page(collection, items, written, lang))
-        count += 1
-        tell(BuildStep("index", "index", "html", "index.html"))
-    except PalasetError as error:
-        failures.append(Failure("index", "html", str(error)))
-    return BuildResult(tuple(written), tuple(failures), tuple(notes), count)
+        written += charts
+        notes: list[str] = []
+        if diagrams:
+            more, failed, notes = write_diagrams(
+                items, output, lang=lang, frameworks=frameworks, context=context, progress=drawn, taken=taken
+            )
+            written += more
+            failures += failed
+        count = len(written)  # each a path of its own (``taken``)
+        try:
+            write_atomic(output / "index.html", index_page(collection, items, written, lang))
+            count += 1
+            tell(BuildStep("index", "index", "html", "index.html"))
+        except PalasetError as error:
+            failures.append(Failure("index", "html", str(error)))
+        return BuildResult(tuple(written), tuple(failures), tuple(notes), count)
