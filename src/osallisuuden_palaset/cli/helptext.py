@@ -8,8 +8,10 @@ resolved then, from the current context: the ``--lang`` given, else :func:`defau
 
 from __future__ import annotations
 
+import contextlib
+import gettext
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import click
@@ -39,6 +41,46 @@ def default_lang() -> Lang:
             if code == lang:
                 return lang
     return "fi"
+
+
+def lang_of(args: Sequence[str]) -> Lang:
+    """The language a command line asks for (``--lang X`` or ``--lang=X``), else :func:`default_lang`.
+
+    Read before click parses ``args``, so that click's own words (``Usage:``, ``Error: No such
+    command``) are in that language too, even when parsing fails.
+    """
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
+            return value
+    return default_lang()
+
+
+@contextlib.contextmanager
+def click_speaks(lang: Lang) -> Iterator[None]:
+    """Click's own words in ``lang`` while the block runs.
+
+    Click looks its words up with :func:`gettext.gettext`, in the current text domain and the
+    languages of ``LANGUAGE``; the message catalogue holds their translations, so the domain is
+    pointed at it and ``LANGUAGE`` set for the block (and put back after it).
+    """
+    from osallisuuden_palaset.messages.catalogue import DOMAIN, LOCALE_DIR
+
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    domain = gettext.textdomain()
+    gettext.textdomain(DOMAIN)
+    before = os.environ.get("LANGUAGE")
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        if before is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = before
 
 
 def help_lang(ctx: click.Context | None = None) -> Lang:

@@ -6,7 +6,7 @@ import contextlib
 import importlib
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import click
@@ -16,7 +16,9 @@ from osallisuuden_palaset.cli.helptext import (
     VERSION_OPTION,
     LocalizedGroup,
     LocalizedOption,
+    click_speaks,
     default_lang,
+    lang_of,
 )
 from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.model.text import Text
@@ -56,6 +58,12 @@ class LazyGroup(LocalizedGroup):
         command = getattr(module, attr)
         assert isinstance(command, click.Command)
         return command
+
+    def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
+        """Run the command line, click's own words in the language it asks for."""
+        given = list(sys.argv[1:] if args is None else args)
+        with click_speaks(lang_of(given)):
+            return super().main(given, *pos, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -1,0 +1,102 @@
+"""Tests of the message catalogue: compiled and up to date, complete, plural forms, late rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pickle
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from osallisuuden_palaset.messages.catalogue import (
+    Message,
+    as_text,
+    date,
+    date_range,
+    localize,
+    msg,
+    msg_n,
+    number,
+    say,
+    say_n,
+)
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("messages_tool", ROOT / "scripts" / "messages.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalogues_are_what_the_source_makes() -> None:
+    assert _tool().stale() == [], "run python scripts/messages.py update, translate, then compile"
+
+
+def test_untranslated_messages_are_only_those_on_the_fallback_list() -> None:
+    tool = _tool()
+    allowed = set(
+        (ROOT / "src/osallisuuden_palaset/messages/locale/fallback.txt").read_text("utf-8").splitlines()
+    )
+    for lang in tool.LANGS:
+        missing = {tool.fallback_line(lang, m) for m in tool.missing(lang)}
+        assert missing <= allowed, (
+            f"translate these (or list them in fallback.txt): {sorted(missing - allowed)}"
+        )
+
+
+def test_a_message_reads_as_english_and_renders_later_in_any_language() -> None:
+    message = msg("Usage:")
+    assert message == "Usage:"
+    assert isinstance(message, str)
+    assert localize(message, "en") == "Usage:"
+    assert localize(message, "fi") == say("fi", "Usage:")
+    assert localize("plain text", "fi") == "plain text"
+    assert pickle.loads(pickle.dumps(message)).render("fi") == message.render("fi")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 21, 1234])
+def test_plural_messages_agree_with_their_number(lang: Lang, n: int) -> None:
+    one = say_n(
+        lang, "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", n, args="x"
+    )
+    late = msg_n(
+        "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", n, args="x"
+    )
+    assert late.render(lang) == one
+    if lang == "en":
+        assert ("arguments" in one) is (n != 1)
+
+
+def test_values_are_written_in_the_language() -> None:
+    inner = msg("Usage:")
+    assert say("en", "Error: {message}", message=inner) == "Error: Usage:"
+    assert say("fi", "Error: {message}", message=Text(fi="suomeksi", en="in English")).endswith("suomeksi")
+    assert number(1234.5, "fi") == "1\xa0234,5"
+    assert number(1234.5, "en") == "1,234.5"
+    assert number(0.25, "sv", decimals=1) == "0,2" or number(0.25, "sv", decimals=1) == "0,3"
+    assert as_text("Usage:").get("en") == "Usage:"
+
+
+def test_dates_are_written_as_each_language_writes_them() -> None:
+    start, end = dt.date(2017, 9, 1), dt.date(2020, 5, 31)
+    assert date_range(start, end, "fi") == "1.9.2017–31.5.2020"
+    assert date_range(start, None, "sv") == "1.9.2017–"
+    assert date(start, "en") == "1 Sept 2017"
+
+
+def test_message_is_a_str_subclass_that_keeps_its_parts() -> None:
+    message = msg("No such command {name!r}.", name="x")
+    assert isinstance(message, Message)
+    assert message == "No such command 'x'."
+    assert message.msgid == "No such command {name!r}."
