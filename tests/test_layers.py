@@ -16,8 +16,8 @@ PACKAGE = ROOT / "src" / "osallisuuden_palaset"
 #: share a layer are independent of each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "hookspecs", "markup", "isolating", "moved"),
-    ("model",),
     ("messages",),
+    ("model",),
     ("files", "composing"),
     ("assessing", "surveying", "diagram", "rendering"),
     ("output",),

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.messages.text import LANGS, Lang, Text
 
 #: The gettext domain of the catalogue (and of click's own words, which we translate too).
 DOMAIN: Final = "palaset"

@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.model.text import FALLBACK, LANGS, Lang, Text
+from osallisuuden_palaset.messages.text import FALLBACK, LANGS, Lang, Text
 
 #: One label in Finnish, English and Swedish; an empty string means "not translated".
 Variants = tuple[str, str, str]

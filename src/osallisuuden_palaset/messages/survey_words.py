@@ -6,8 +6,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from osallisuuden_palaset.messages.labels import Variants, pick
-from osallisuuden_palaset.model.survey import Wave
-from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.messages.text import LANGS, Lang, Text
 
 #: Key → (fi, en, sv). Sentences may hold ``{name}`` fields filled with ``str.format``.
 LABELS: Final[Mapping[str, Variants]] = {
@@ -261,8 +260,3 @@ def label_text(key: str, **values: object) -> Text:
     """The label ``key`` as a Text in every language."""
     fi, en, sv = (label(key, lang, **values) for lang in LANGS)
     return Text(fi=fi, en=en, sv=sv)
-
-
-def wave_label(wave: Wave, lang: Lang) -> str:
-    """ "Start" or "Follow-up" in ``lang``."""
-    return label(wave.value, lang)
