@@ -15,8 +15,8 @@ PACKAGE = ROOT / "src" / "osallisuuden_palaset"
 #: package may import its own layer's members only where the layer is a single name; names that
 #: share a layer are independent of each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "hookspecs", "markup", "isolating", "moved"),
     ("messages",),
+    ("errors", "hookspecs", "markup", "isolating", "moved"),
     ("model",),
     ("files", "composing"),
     ("assessing", "surveying", "diagram", "rendering"),
