@@ -43,7 +43,7 @@ HEADER = """\
 #"""
 
 
-def _extracted() -> Iterator[tuple[str | tuple[str, str], tuple[str, ...]]]:
+def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], tuple[str, ...]]]:
     for _, _, message, comments, _ in extract_from_dir(
         SOURCE,
         [("**.py", "python")],
@@ -52,18 +52,20 @@ def _extracted() -> Iterator[tuple[str | tuple[str, str], tuple[str, ...]]]:
         strip_comment_tags=True,
     ):
         yield message, tuple(comments)
-    import click
+    if not click:
+        return
+    import click as click_package
 
     for _, _, message, comments, _ in extract_from_dir(
-        Path(click.__file__).parent, [("**.py", "python")], keywords=CLICK_KEYWORDS
+        Path(click_package.__file__).parent, [("**.py", "python")], keywords=CLICK_KEYWORDS
     ):
         yield message, (CLICK_NOTE, *comments)
 
 
-def template() -> Catalog:
-    """Every message the source marks, untranslated."""
+def template(*, click: bool = True) -> Catalog:
+    """Every message the source marks (and click's, unless ``click=False``), untranslated."""
     catalog = Catalog(project="osallisuuden-palaset", domain=DOMAIN, creation_date=FIXED, fuzzy=False)
-    for message, comments in _extracted():
+    for message, comments in _extracted(click=click):
         known = catalog.get(message[0] if isinstance(message, tuple) else message)
         if known is None:
             catalog.add(message, None, auto_comments=comments)
@@ -132,11 +134,28 @@ def fallback_line(lang: str, msgid: str) -> str:
     return f"{lang}: " + msgid.replace("\\", "\\\\").replace("\n", "\\n")
 
 
+def _with_stored_click_words(source: Catalog, lang: str) -> Catalog:
+    """``source`` plus the click messages ``lang``'s catalogue holds (as whatever click is installed had)."""
+    for message in read(lang):
+        if not message.id or CLICK_NOTE not in message.auto_comments:
+            continue
+        known = source.get(message.id if isinstance(message.id, str) else message.id[0])
+        if known is None:
+            source.add(message.id, None, auto_comments=message.auto_comments)
+        elif CLICK_NOTE not in known.auto_comments:  # ours and click's alike
+            known.auto_comments = [*known.auto_comments, CLICK_NOTE]
+    return source
+
+
 def stale() -> list[str]:
-    """What ``check`` finds: each .po or .mo that differs from what the source makes."""
-    source = template()
+    """What ``check`` finds: each .po or .mo that differs from what the source makes.
+
+    Click's words are checked as stored: another click version (a machine with a newer one)
+    does not make the catalogue stale; ``update`` brings them in line with the installed click.
+    """
     found = []
     for lang in LANGS:
+        source = _with_stored_click_words(template(click=False), lang)
         if not po_path(lang).exists() or po_path(lang).read_bytes() != updated(lang, source):
             found.append(f"{po_path(lang).relative_to(ROOT)}: run python scripts/messages.py update")
         mo = po_path(lang).with_suffix(".mo")
