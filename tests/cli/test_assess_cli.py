@@ -148,7 +148,7 @@ def test_worksheet_round_trip_write_fill_import_assess(tmp_path: Path) -> None:
 
     imported = run_cli(["--lang", "en", "answers", "import", str(model), str(sheet)])
     assert imported.exit_code == 0, imported.stderr
-    assert "1 added" in imported.stdout or "1 updated" in imported.stdout
+    assert "1 answer added" in imported.stdout or "1 updated" in imported.stdout
     after = model.read_text(encoding="utf-8")
     assert after.startswith(before.split("\n  answers:")[0])  # everything up to the answers is untouched
     assert before.splitlines()[0] in after

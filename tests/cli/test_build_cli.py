@@ -80,7 +80,7 @@ def test_one_failing_item_does_not_stop_the_others(folder: Path, tmp_path: Path)
     assert result.exit_code == 1
     named = "format 'flaky' (plugin 'recording-exporter-flaky') failed: RuntimeError: rikki"
     assert f"palaset: toinen (flaky): {named}" in result.stderr
-    assert "1 output(s) failed" in result.stderr
+    assert "palaset: 1 kohde epäonnistui" in result.stderr  # in Finnish, the default, and in the singular
     assert (out / "flaky" / "toinen.txt").read_bytes() == b"previous"
     assert (out / "flaky" / "kahvila.txt").exists()
     assert (out / "markdown" / "toinen.md").exists()
@@ -204,7 +204,7 @@ def test_build_with_a_render_calling_sys_exit_names_the_plugin_and_writes_the_re
     named = "format 'poistuva' (plugin 'kokeilu_exit_in_render') failed: SystemExit: 0"
     failures = [line for line in result.stderr.splitlines() if named in line]
     assert len(failures) == 4  # kahvila, toinen, hanke and the collection
-    assert "palaset: 4 output(s) failed" in result.stderr
+    assert "palaset: 4 kohdetta epäonnistui" in result.stderr
     files = _files(out)
     for fmt in BUILTIN:  # every other format is still written for every item
         assert sum(name.startswith(f"{fmt}/") for name in files) == 4

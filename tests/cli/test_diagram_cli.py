@@ -90,7 +90,7 @@ def test_one_item_failing_does_not_stop_the_rest(models: Path, tmp_path: Path) -
     (out / "toka.flow.svg").mkdir()  # cannot be replaced by a file: writing this one fails
     result = run_cli(["--lang", "en", "diagram", str(models), "-o", str(out)])
     assert result.exit_code == 1
-    assert "1 diagrams failed" in result.stderr
+    assert "1 diagram failed" in result.stderr
     assert "toka" in result.stderr
     assert (out / "eka.flow.svg").is_file()
     assert (out / "kolmas.flow.svg").is_file()

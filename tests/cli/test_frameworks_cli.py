@@ -93,13 +93,13 @@ def test_show_text_in_finnish_and_english_uses_the_agreed_wording() -> None:
     fi = run_cli(["--lang", "fi", "frameworks", "show", "thl"]).stdout
     en = run_cli(["--lang", "en", "frameworks", "show", "thl"]).stdout
     assert "[mukaelma THL:n kysymyksestä 3]" in fi
-    assert "[kirjaston oma kysymys]" in fi
+    assert "[osallisuuden palasten oma kysymys]" in fi  # not "the library's": a reader thinks of a building
     assert "[paraphrase of THL question 3]" in en
     assert "[question written by this library]" in en
 
 
 def test_an_unknown_framework_suggests_the_nearest_and_lists_the_known() -> None:
-    result = run_cli(["frameworks", "show", "thll"])
+    result = run_cli(["--lang", "en", "frameworks", "show", "thll"])
     assert result.exit_code == 1
     assert "unknown framework 'thll' (did you mean 'thl'? known: " in result.stderr
     assert "sokra-2017" in result.stderr
@@ -135,18 +135,28 @@ def test_a_broken_framework_file_is_reported_with_its_location(tmp_path: Path) -
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE, 3), "sv", "omskrivning av THL:s fråga 3"),
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE), "fi", "mukaelma THL:n kysymyksestä"),
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE), "en", "paraphrase of a THL question"),
-        (Provenance(ProvenanceKind.WRITTEN), "fi", "kirjaston oma kysymys"),
+        (Provenance(ProvenanceKind.WRITTEN), "fi", "osallisuuden palasten oma kysymys"),
         (Provenance(ProvenanceKind.WRITTEN), "en", "question written by this library"),
         (Provenance(ProvenanceKind.OFFICIAL, THL_SOURCE, 7), "fi", "THL:n virallinen kysymys 7"),
         (
             Provenance(ProvenanceKind.OFFICIAL, "Lundy 2007", 2),
             "en",
-            "official wording of Lundy 2007 question 2",
+            "official wording of question 2 by Lundy 2007",
+        ),
+        (
+            Provenance(ProvenanceKind.OFFICIAL, "Lundy 2007", 2),
+            "fi",
+            "virallinen kysymys 2 (lähde: Lundy 2007)",
         ),
         (
             Provenance(ProvenanceKind.PARAPHRASE, "Arnstein: A ladder"),
             "fi",
-            "mukaelma lähteen Arnstein kysymyksestä",
+            "mukaelma kysymyksestä (lähde: Arnstein)",  # names the source, which takes no ending
+        ),
+        (
+            Provenance(ProvenanceKind.PARAPHRASE, "Arnstein: A ladder"),
+            "sv",
+            "omskrivning av en fråga (källa: Arnstein)",
         ),
     ],
 )

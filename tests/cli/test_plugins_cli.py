@@ -52,6 +52,8 @@ def test_json_lists_the_built_ins_with_version_kind_and_contributions() -> None:
 def test_file_plugins_and_their_failures_are_listed() -> None:
     result = run_cli(
         [
+            "--lang",
+            "en",
             "--plugin",
             str(FIXTURES / "kokeilu_good.py"),
             "--plugin",

@@ -36,7 +36,7 @@ def test_excel_csv_has_semicolons_decimal_commas_and_a_bom(tmp_path: Path) -> No
 def test_excel_refuses_json_and_leaves_the_format_to_csv() -> None:
     result = run_cli(["survey", "score", START, "--min-group", "3", "--excel", "--format", "json"])
     assert result.exit_code == 1
-    assert "--excel writes CSV: leave out --format json" in result.stderr
+    assert "--excel kirjoittaa CSV-tiedoston: jätä --format json pois" in result.stderr
     assert result.stdout == ""
 
 

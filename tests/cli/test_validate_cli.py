@@ -93,9 +93,9 @@ def test_validate_names_the_sibling_files_it_read_as_context(tmp_path: Path) -> 
     q = _include_r(tmp_path, "practice: {id: r, name: R}\n")
     (tmp_path / "muu.yaml").write_text("practice: {id: muu, name: Muu}\n", encoding="utf-8")
     said = {
-        "fi": "Myös viitatut tiedostot tarkistettiin: ",
-        "en": "Referenced files checked too: ",
-        "sv": "Refererade filer kontrollerades också: ",
+        "fi": "Myös viitattu tiedosto tarkistettiin: ",
+        "en": "Referenced file checked too: ",
+        "sv": "Den refererade filen kontrollerades också: ",
     }
     for lang, words in said.items():
         result = run_cli(["--lang", lang, "validate", str(q)])
@@ -141,7 +141,7 @@ def test_validate_skips_a_fifo_and_a_symlink_loop_in_a_folder_with_a_note(tmp_pa
     (tmp_path / "itse.yaml").symlink_to("itse.yaml")
     result = run_cli(["--lang", "en", "validate", str(tmp_path)])  # hung on the pipe before
     assert result.exit_code == 0, result.output
-    assert "1 files valid" in result.stdout
+    assert "1 file valid" in result.stdout
     assert f"palaset: note: {tmp_path / 'itse.yaml'}: skipped: a symbolic link that loops" in result.stderr
     assert (
         f"palaset: note: {tmp_path / 'putki.yaml'}: skipped: a named pipe (FIFO), not a file" in result.stderr

@@ -18,7 +18,9 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.labels import LABELS, label
+from osallisuuden_palaset.model.text import Lang, Text
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import Check
@@ -32,7 +34,15 @@ def _checks(ctx: click.Context, only: tuple[str, ...], skip: tuple[str, ...]) ->
     registered = get_checks(common.plugin_manager(ctx))  # only Checks: the registry refuses the rest
     for ident in (*only, *skip):
         if ident not in registered:
-            common.fail(f"no check {ident!r} ({nearest(ident, registered)}); 'palaset plugins' lists them")
+            hint = nearest(ident, registered)
+            common.fail(
+                say(
+                    common.lang(ctx),
+                    "no check {ident!r} ({hint}); 'palaset plugins' lists them",
+                    ident=ident,
+                    hint=hint,
+                )
+            )
     return [
         check for ident, check in registered.items() if not (only and ident not in only) and ident not in skip
     ]
@@ -43,8 +53,14 @@ def _framework(ctx: click.Context, ident: str | None) -> Framework | None:
         return None
     known = common.frameworks(ctx)
     if ident not in known:
+        hint = nearest(ident, known)
         common.fail(
-            f"framework {ident!r} is not known ({nearest(ident, known)}); 'palaset frameworks' lists them"
+            say(
+                common.lang(ctx),
+                "framework {ident!r} is not known ({hint}); 'palaset frameworks' lists them",
+                ident=ident,
+                hint=hint,
+            )
         )
     return known[ident]
 
@@ -177,7 +193,7 @@ def _practices_of(path: str) -> list[Practice]:
         return [model]
     if isinstance(model, Project):
         return list(model.practices)
-    return common.fail(f"{path} holds no practice or project")
+    return common.fail(say(common.current_lang(), "{path} holds no practice or project", path=path))
 
 
 @click.command(
@@ -202,7 +218,8 @@ def _practices_of(path: str) -> list[Practice]:
     help=Text(fi="Uusi versio.", en="The new version.", sv="Den nya versionen."),
 )
 @format_option()
-def diff(old: str, new: str, fmt: str) -> None:
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str, fmt: str) -> None:
     """Show what changed between two versions of a practice (or of a project's practices)."""
     from osallisuuden_palaset.assessing.diffing import diff_practices
 
@@ -235,19 +252,44 @@ def diff(old: str, new: str, fmt: str) -> None:
             data["removed_practices"], data["added_practices"] = gone, came
         echo_json(data)
         return
+    lang = common.lang(ctx)
     sign = {"added": "+", "removed": "-", "changed": "~"}
     for d in diffs:
         terminal.echo(d.old if d.old == d.new else f"{d.old} → {d.new}")
         for c in d.changes:
-            tail = f" ({', '.join(c.fields)})" if c.fields else ""
-            terminal.echo(f"  {sign[c.kind.value]} {c.area} {c.key}{tail}")
+            key = _field(c.key, lang) if c.area == "field" else c.key
+            tail = f" ({', '.join(_field(f, lang) for f in c.fields)})" if c.fields else ""
+            terminal.echo(f"  {sign[c.kind.value]} {_area(c.area, lang)} {key}{tail}")
         if d.is_empty:
             terminal.echo("  =")
     if not (len(olds) == 1 and len(news) == 1):
         for ident in gone:
-            terminal.echo(f"- practice {ident}")
+            terminal.echo("- " + say(lang, "practice {ident}", ident=ident))
         for ident in came:
-            terminal.echo(f"+ practice {ident}")
+            terminal.echo("+ " + say(lang, "practice {ident}", ident=ident))
+
+
+def _area(area: str, lang: Lang) -> str:
+    """What a change of ``palaset diff`` is to (``assessing.diffing.Change.area``)."""
+    if area == "field":
+        return say(lang, "field")
+    if area == "step":
+        return say(lang, "step")
+    if area == "flow":
+        return say(lang, "flow")
+    if area == "claim":
+        return say(lang, "claim")
+    if area == "answer":
+        return say(lang, "answer")
+    return area
+
+
+def _field(name: str, lang: Lang) -> str:
+    """A model field's label in ``lang``, lower case as it is in a line ("participants" → "osallistujat")."""
+    if name not in LABELS:
+        return name
+    text = label(name, lang)
+    return text[:1].lower() + text[1:]
 
 
 @click.command(
@@ -296,7 +338,7 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
 
     practices = _practices_of(path)
     if not practices:
-        common.fail(f"{path} has no practices")
+        common.fail(say(common.lang(ctx), "{path} has no practices", path=path))
     fid = framework_id or practices[0].framework
     framework = _framework(ctx, fid)
     assert framework is not None
@@ -314,17 +356,6 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
 )
 def answers() -> None:
     """Answers to guiding questions kept in model files."""
-
-
-#: ``answers import`` found the model file changed on disk while it worked.
-_CHANGED = {
-    "fi": "{path} muuttui tuonnin aikana (muokattiinko sitä muualla?): mitään ei kirjoitettu; "
-    "tallenna muutoksesi ja tuo vastaukset uudelleen",
-    "en": "{path} changed while the answers were being imported (edited elsewhere?): nothing was "
-    "written; save your edits and import again",
-    "sv": "{path} ändrades medan svaren importerades (redigerad någon annanstans?): inget skrevs; "
-    "spara dina ändringar och importera igen",
-}
 
 
 @answers.command(
@@ -371,19 +402,26 @@ def import_(ctx: click.Context, path: str, answers_csv: str) -> None:
     except LoadError:
         raise  # ended in cli.main.LazyGroup, not by the catch-all below
     except FileChangedError:
-        common.fail(_CHANGED[lang].format(path=path))
+        common.fail(
+            say(
+                lang,
+                "{path} changed while the answers were being imported (edited elsewhere?): nothing was "
+                "written; save your edits and import again",
+                path=path,
+            )
+        )
     except PalasetError as error:
-        common.fail(str(error))
-    summary = {
-        "fi": "{a} lisätty, {u} päivitetty, {s} ennallaan",
-        "en": "{a} added, {u} updated, {s} unchanged",
-        "sv": "{a} tillagda, {u} uppdaterade, {s} oförändrade",
-    }[lang]
-    terminal.echo(summary.format(a=len(result.added), u=len(result.updated), s=len(result.unchanged)))
+        common.fail(error)
+    added = say_n(lang, "{n} answer added", "{n} answers added", len(result.added))
+    updated = say_n(lang, "{n} updated", "{n} updated", len(result.updated))
+    unchanged = say_n(lang, "{n} unchanged", "{n} unchanged", len(result.unchanged))
+    terminal.echo(f"{added}, {updated}, {unchanged}")
     for practice in _practices_of(path):
         framework = known.get(practice.framework)
         if framework is None:
             continue
         for q in unanswered(practice, framework):
-            label = {"fi": "vastaamatta", "en": "unanswered", "sv": "obesvarad"}[lang]
-            terminal.echo(f"{practice.id}: {q.question}: {label} ({q.status})")
+            status = label(f"answer_status.{q.status}", lang)
+            terminal.echo(
+                f"{practice.id}: {q.question}: " + say(lang, "unanswered ({status})", status=status)
+            )

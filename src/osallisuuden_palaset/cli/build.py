@@ -14,6 +14,7 @@ from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import refuse_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.messages.catalogue import localize, say, say_n
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.output.building import BuildStep
 from osallisuuden_palaset.output.building import build as build_folder
@@ -134,14 +135,23 @@ def build(
             progress=progress,
         )
     except PalasetError as error:  # FolderBusyError too: another build is writing into output
-        fail(str(error))
+        fail(error)
     except OSError as error:  # its lock file cannot be made (a read-only folder, say)
-        fail(f"cannot write into {output}: {error.strerror or error}")
+        fail(
+            say(language, "cannot write into {folder}: {error}", folder=output, error=error.strerror or error)
+        )
     for note in result.notes:
-        terminal.echo(f"palaset: note: {note}", err=True)
+        terminal.echo(say(language, "palaset: note: {note}", note=note), err=True)
     if not quiet:
-        terminal.echo(f"palaset: wrote {result.count} files into {output}", err=True)
+        wrote = say_n(
+            language, "palaset: wrote {n} file into {folder}", "palaset: wrote {n} files into {folder}",
+            result.count, folder=output,
+        )  # fmt: skip
+        terminal.echo(wrote, err=True)
     if result.failures:
         for f in result.failures:
-            terminal.echo(f"palaset: {f.item} ({f.label}): {f.message}", err=True)
-        fail(f"{len(result.failures)} output(s) failed")
+            terminal.echo(
+                f"palaset: {f.item} ({localize(f.label, language)}): {localize(f.message, language)}",
+                err=True,
+            )
+        fail(say_n(language, "{n} output failed", "{n} outputs failed", len(result.failures)))

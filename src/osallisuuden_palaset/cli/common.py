@@ -11,6 +11,7 @@ import click
 
 from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
+from osallisuuden_palaset.messages.catalogue import Message, localize, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +40,20 @@ def lang(ctx: click.Context) -> Lang:
     return value  # type: ignore[no-any-return]
 
 
+def current_lang() -> Lang:
+    """The language of the command being run (``--lang``), or the default one outside a command."""
+    from osallisuuden_palaset.cli.helptext import default_lang
+
+    ctx = click.get_current_context(silent=True)
+    return lang(ctx) if ctx is not None else default_lang()
+
+
+def error_text(error: BaseException, lang: Lang) -> str:
+    """What ``error`` says, in ``lang`` when its message is a catalogue message."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said.render(lang) if isinstance(said, Message) else str(error)
+
+
 def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
     """The plugin manager for this invocation, built once (honours --plugin, --plugins-dir, env)."""
     from osallisuuden_palaset.plugins.manager import get_plugin_manager
@@ -53,7 +68,7 @@ def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
                 plugin_dirs=st.get("plugin_dirs", ()),
             )
         except PalasetError as error:
-            fail(str(error))
+            fail(error)
     return st["pm"]  # type: ignore[no-any-return]
 
 
@@ -94,7 +109,7 @@ def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
 
 def note_skipped(skipped: Skipped) -> None:
     """Say on stderr that a file in a folder was not read (a pipe, a device, a link that loops)."""
-    terminal.echo(f"palaset: note: {skipped}", err=True)
+    terminal.echo(say(current_lang(), "palaset: note: {note}", note=skipped), err=True)
 
 
 def report_problems(error: LoadError) -> None:
@@ -103,9 +118,15 @@ def report_problems(error: LoadError) -> None:
         terminal.echo(str(problem), err=True)
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print ``palaset: message`` to stderr and exit with ``code``."""
-    terminal.echo(f"palaset: {message}", err=True)
+def fail(message: str | PalasetError, code: int = 1) -> NoReturn:
+    """Print ``palaset: message`` to stderr, in the language of the command, and exit with ``code``.
+
+    ``message`` is text already in that language, a catalogue :class:`Message`, or an error
+    whose message is shown.
+    """
+    language = current_lang()
+    text = error_text(message, language) if isinstance(message, BaseException) else message
+    terminal.echo(f"palaset: {localize(text, language)}", err=True)
     sys.exit(code)
 
 
@@ -117,17 +138,30 @@ def guarded(action: Callable[[], T]) -> T:
     try:
         return action()
     except PalasetError as error:
-        fail(str(error))
+        fail(error)
 
 
 def match_columns(option: str, given: Sequence[str], known: Sequence[str]) -> tuple[str, ...]:
     """The columns named with ``option`` as the file spells them (matched without regard to case)."""
     folded = {k.casefold(): k for k in known}
     out = []
+    language = current_lang()
     for field in given:
         if field.casefold() not in folded:
-            hint = did_you_mean(field, known) or "columns: " + (", ".join(known) or "none")
-            fail(f"{option} {field!r} is not a column of the answers ({hint})")
+            hint = did_you_mean(field, known) or (
+                say(language, "columns: {columns}", columns=", ".join(known))
+                if known
+                else say(language, "the answers have no columns")
+            )
+            fail(
+                say(
+                    language,
+                    "{option} {field!r} is not a column of the answers ({hint})",
+                    option=option,
+                    field=field,
+                    hint=hint,
+                )
+            )
         out.append(folded[field.casefold()])
     return tuple(out)
 

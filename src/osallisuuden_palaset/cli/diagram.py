@@ -11,7 +11,7 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
-from osallisuuden_palaset.messages.labels import LabelTable
+from osallisuuden_palaset.messages.catalogue import say, say_n
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
@@ -21,19 +21,8 @@ if TYPE_CHECKING:
     from osallisuuden_palaset.files.loading import Workspace
     from osallisuuden_palaset.model.practice import Practice
     from osallisuuden_palaset.model.project import Collection, Project
+    from osallisuuden_palaset.model.text import Lang
     from osallisuuden_palaset.rendering.drawing import RenderJob, RenderOutcome, RenderReport
-
-_WORDS = LabelTable(
-    {
-        "drawing": ("Piirretään", "Drawing", "Ritar"),
-        "wrote": (
-            "Kirjoitettu {n} kaaviota kansioon {folder}",
-            "Wrote {n} diagrams into {folder}",
-            "Skrev {n} diagram i {folder}",
-        ),
-        "failed": ("{n} kaaviota epäonnistui:", "{n} diagrams failed:", "{n} diagram misslyckades:"),
-    }
-)
 
 
 @click.command(
@@ -213,7 +202,7 @@ def diagram(
         else:
             _draw_folder(ctx, workspace, options, Path(output or "diagrams"), fmt or "svg", timeout, jobs)
     except PalasetError as error:
-        common.fail(str(error))
+        common.fail(error)
 
 
 def _single_model(workspace: Workspace, paths: tuple[Path, ...]) -> Practice | Project | None:
@@ -237,7 +226,12 @@ def _model_by_id(workspace: Workspace, ident: str) -> Practice | Project | Colle
     found.update({p.id: p for p in collection.all_practices()})
     if ident not in found:
         common.fail(
-            f"no practice, project or collection {ident!r} in the files given ({nearest(ident, found)})"
+            say(
+                common.current_lang(),
+                "no practice, project or collection {ident!r} in the files given ({hint})",
+                ident=ident,
+                hint=nearest(ident, found),
+            )
         )
     return found[ident]
 
@@ -263,15 +257,16 @@ def _draw_one(
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
     drawing = draw(source, fmt, timeout=timeout, name=model.id)
     emit(drawing.data, output, inputs=inputs)
-    _warn(model.id, drawing.warnings)
+    _warn(model.id, drawing.warnings, common.lang(ctx))
     if output != "-":
         terminal.echo(output)
 
 
-def _warn(name: str, warnings: tuple[str, ...]) -> None:
+def _warn(name: str, warnings: tuple[str, ...], lang: Lang) -> None:
     """Show what Graphviz warned about while drawing ``name`` (e.g. a PNG scaled down to fit)."""
     for warning in warnings:
-        terminal.echo(f"palaset: warning: Graphviz, {name}: {warning}", err=True)
+        said = f"Graphviz, {name}: {warning}"
+        terminal.echo(say(lang, "palaset: warning: {warning}", warning=said), err=True)
 
 
 def _draw_folder(
@@ -285,20 +280,21 @@ def _draw_folder(
 ) -> None:
     from osallisuuden_palaset.rendering.drawing import render_many
 
+    lang = common.lang(ctx)
     if folder.exists() and not folder.is_dir():
-        common.fail(f"{folder} is a file: give a folder with -o when drawing many diagrams")
+        common.fail(
+            say(lang, "{folder} is a file: give a folder with -o when drawing many diagrams", folder=folder)
+        )
     folder.mkdir(parents=True, exist_ok=True)
     count, todo = _job_stream(ctx, workspace, options, folder, fmt)
-    lang = common.lang(ctx)
-    words = {key: _WORDS(key, lang) for key in _WORDS.entries}
-    with click.progressbar(length=count, label=words["drawing"], file=sys.stderr) as bar:
+    with click.progressbar(length=count, label=say(lang, "Drawing"), file=sys.stderr) as bar:
 
         def advance(done: int, total: int, outcome: RenderOutcome) -> None:
             bar.update(1)
 
         # Each diagram is drawn as soon as its DOT source is built, while the next is built.
         report = render_many(todo, workers=jobs, progress=advance, timeout=timeout, total=count)
-    _report(report, folder, words)
+    _report(report, folder, lang)
 
 
 def _job_stream(
@@ -329,13 +325,17 @@ def _job_stream(
     return len(models) + 1, jobs()
 
 
-def _report(report: RenderReport, folder: Path, words: dict[str, str]) -> None:
+def _report(report: RenderReport, folder: Path, lang: Lang) -> None:
     for outcome in report.outcomes:
-        _warn(outcome.job.name, outcome.warnings)
+        _warn(outcome.job.name, outcome.warnings, lang)
     written = [o for o in report.outcomes if o.ok]
-    terminal.echo(words["wrote"].format(n=len(written), folder=folder))
+    n = len(written)
+    terminal.echo(
+        say_n(lang, "Wrote {n} diagram into {folder}", "Wrote {n} diagrams into {folder}", n, folder=folder)
+    )
     if report.failures:
-        terminal.echo(words["failed"].format(n=len(report.failures)), err=True)
+        n = len(report.failures)
+        terminal.echo(say_n(lang, "{n} diagram failed:", "{n} diagrams failed:", n), err=True)
         for outcome in report.failures:
             terminal.echo(f"  {outcome.job.name}: {outcome.error}", err=True)
         raise SystemExit(1)

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.cli.common import fail, frameworks, lang, load, plugin_manager
+from osallisuuden_palaset.cli.common import current_lang, fail, frameworks, lang, load, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.text import Text
@@ -41,7 +42,7 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     try:
         return get_exporters(plugin_manager(ctx))
     except PalasetError as error:
-        fail(str(error))
+        fail(error)
 
 
 @click.command(
@@ -157,17 +158,31 @@ def export(
     **report: Any,
 ) -> None:
     """Export PATH (a model file, or a folder as a collection) in one format."""
+    language = lang(ctx)
     try:
         exporter = find_exporter(registered_exporters(ctx), format_name)
         given = parse_options(options)
     except PalasetError as error:
-        fail(str(error))
+        fail(error)
     if timeout is not None:
         if not any(o.name == "timeout" for o in exporter.options):
-            fail(f"format {exporter.name!r} draws no diagrams, so --timeout does not apply to it")
+            fail(
+                say(
+                    language,
+                    "format {name!r} draws no diagrams, so --timeout does not apply to it",
+                    name=exporter.name,
+                )
+            )
         given["timeout"] = f"{timeout:g}"
     if (output is None or str(output) == "-") and not is_text(exporter) and sys.stdout.isatty():
-        fail(f"format {exporter.name!r} is binary: write it to a file with -o FILE{exporter.suffix}")
+        fail(
+            say(
+                language,
+                "format {name!r} is binary: write it to a file with -o FILE{suffix}",
+                name=exporter.name,
+                suffix=exporter.suffix,
+            )
+        )
     workspace = load(ctx, [path])
     model = _pick(workspace, path, practice_id)
     inputs = ReportInputs.of(report)
@@ -178,7 +193,7 @@ def export(
         data = export_model(
             exporter,
             model,
-            lang=lang(ctx),
+            lang=language,
             frameworks=frameworks(ctx),
             context=workspace.context,
             options=given,
@@ -186,21 +201,32 @@ def export(
             surveys=surveys,
         )
     except PalasetError as error:
-        fail(str(error))
+        fail(error)
     except Exception as error:  # a plugin's bug: say which format failed, without a traceback
-        fail(f"format {exporter.name!r} failed: {type(error).__name__}: {error}")
+        failure = f"{type(error).__name__}: {error}"
+        fail(say(language, "format {name!r} failed: {error}", name=exporter.name, error=failure))
     emit(data, output, inputs=[path, *inputs.survey_files])
 
 
 def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportable:
     """The model to export: the chosen practice, a file's one document, or the folder's collection."""
     collection = workspace.collection
+    language = current_lang()
     if practice_id is not None:
         try:
             return collection.practice(practice_id)
         except KeyError:
             known = [p.id for p in collection.all_practices()]
-            fail(f"no practice {practice_id!r} in {path} ({nearest(practice_id, known)})")
+            hint = nearest(practice_id, known)
+            fail(
+                say(
+                    language,
+                    "no practice {ident!r} in {path} ({hint})",
+                    ident=practice_id,
+                    path=path,
+                    hint=hint,
+                )
+            )
     if path.is_dir():
         return collection
     documents = workspace.documents
@@ -208,8 +234,14 @@ def _pick(workspace: Workspace, path: Path, practice_id: str | None) -> Exportab
         model = documents[0].model
         if isinstance(model, Practice | Project | Collection):
             return model
-        kind = type(model).__name__.lower()
-        fail(f"{path} holds a {kind}; export a practice, a project or a folder (a collection)")
+        fail(
+            say(
+                language,
+                "{path} holds neither a practice nor a project; export a practice, a project or a folder "
+                "(a collection)",
+                path=path,
+            )
+        )
     return collection
 
 
@@ -268,5 +300,7 @@ def formats(ctx: click.Context, output_format: str) -> None:
         terminal.echo(f"{'':<10} {e.description.get(language)}")
         for o in e.options:
             choices = f" [{'|'.join(o.choices)}]" if o.choices else ""
-            default = f" (default {o.default!r})" if o.default is not None else ""
+            default = ""
+            if o.default is not None:
+                default = " (" + say(language, "default {value!r}", value=o.default) + ")"
             terminal.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")

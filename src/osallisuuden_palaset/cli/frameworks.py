@@ -11,7 +11,8 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
-from osallisuuden_palaset.messages.labels import LabelTable, value_label
+from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.framework import (
     Framework,
     FrameworkKind,
@@ -21,52 +22,48 @@ from osallisuuden_palaset.model.framework import (
 )
 from osallisuuden_palaset.model.text import Lang, Text
 
-_label = LabelTable(
-    {
-        "dimensions": ("osa-aluetta", "dimensions", "delområden"),
-        "levels": ("tasoa", "levels", "nivåer"),
-        "elements": ("osatekijää", "elements", "element"),
-        "principles": ("periaatetta", "principles", "principer"),
-        "questions": ("apukysymystä", "guiding questions", "hjälpfrågor"),
-        "kind": ("Tyyppi", "Kind", "Typ"),
-        "source": ("Lähde", "Source", "Källa"),
-        "dimension": ("Osa-alue", "Dimension", "Delområde"),
-        "principle_heading": ("Periaatteet", "Principles", "Principer"),
-        "question_heading": ("Apukysymykset", "Guiding questions", "Hjälpfrågor"),
-        "none": ("Ei rekisteröityjä viitekehyksiä.", "No frameworks are registered.", "Inga referensramar."),
-        "written": (
-            "kirjaston oma kysymys",
-            "question written by this library",
-            "fråga skriven av biblioteket",
-        ),
-    }
-)
-
-
-#: What a framework's dimensions are called, by its kind.
-_DIMENSION_WORD = {
-    FrameworkKind.CATEGORICAL: "dimensions",
-    FrameworkKind.ORDINAL: "levels",
-    FrameworkKind.CHECKLIST: "elements",
-}
-
 
 def describe_provenance(provenance: Provenance, lang: Lang) -> str:
     """Where a question's wording comes from, e.g. "mukaelma THL:n kysymyksestä 3"."""
     if provenance.kind is ProvenanceKind.WRITTEN:
-        return _label("written", lang)
+        return say(lang, "question written by this library")
     who = (provenance.source or "").split(":")[0].strip() or "?"
-    number = f" {provenance.number}" if provenance.number is not None else ""
-    acronym = who.isupper() and " " not in who
     official = provenance.kind is ProvenanceKind.OFFICIAL
-    if lang == "en":
-        article = "" if number else "a "
-        return f"{'official wording of' if official else 'paraphrase of'} {article}{who} question{number}"
-    if lang == "sv":
-        owner = f"{who}:s" if acronym else f"{who}s"
-        return f"{'officiell formulering av' if official else 'omskrivning av'} {owner} fråga{number}"
-    owner = f"{who}:n" if acronym else f"lähteen {who}"
-    return f"{owner} virallinen kysymys{number}" if official else f"mukaelma {owner} kysymyksestä{number}"
+    number = None if provenance.number is None else str(provenance.number)  # a number, not an amount
+    if who.isupper() and " " not in who:  # an acronym (THL, IAP2) takes a colon ending: THL:n, THL:s
+        return _by_acronym(lang, who, number, official=official)
+    if number is None:
+        if official:
+            return say(lang, "official wording of a question by {who}", who=who)
+        return say(lang, "paraphrase of a question by {who}", who=who)
+    if official:
+        return say(lang, "official wording of question {number} by {who}", who=who, number=number)
+    return say(lang, "paraphrase of question {number} by {who}", who=who, number=number)
+
+
+def _by_acronym(lang: Lang, who: str, number: str | None, *, official: bool) -> str:
+    """The provenance of a question by a source named with an acronym (``who``: THL, IAP2)."""
+    if number is None:
+        if official:
+            return say(lang, "official wording of a {who} question", who=who)
+        return say(lang, "paraphrase of a {who} question", who=who)
+    if official:
+        return say(lang, "official wording of {who} question {number}", who=who, number=number)
+    return say(lang, "paraphrase of {who} question {number}", who=who, number=number)
+
+
+def _parts(framework: Framework, lang: Lang) -> str:
+    """How many dimensions (levels, elements), principles and guiding questions ``framework`` has."""
+    n = len(framework.dimensions)
+    if framework.kind is FrameworkKind.ORDINAL:
+        parts = say_n(lang, "{n} level", "{n} levels", n)
+    elif framework.kind is FrameworkKind.CHECKLIST:
+        parts = say_n(lang, "{n} element", "{n} elements", n)
+    else:
+        parts = say_n(lang, "{n} dimension", "{n} dimensions", n)
+    principles = say_n(lang, "{n} principle", "{n} principles", len(framework.principles))
+    questions = say_n(lang, "{n} guiding question", "{n} guiding questions", len(framework.questions))
+    return f"{parts}, {principles}, {questions}"
 
 
 @click.group(
@@ -101,17 +98,9 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
         echo_json(rows)
         return
     if not found:
-        terminal.echo(_label("none", lang))
+        terminal.echo(say(lang, "No frameworks are registered."))
     for f in found.values():
-        counts = ", ".join(
-            f"{n} {_label(key, lang)}"
-            for n, key in (
-                (len(f.dimensions), _DIMENSION_WORD[f.kind]),
-                (len(f.principles), "principles"),
-                (len(f.questions), "questions"),
-            )
-        )
-        terminal.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {counts})")
+        terminal.echo(f"{f.id}\t{f.name.get(lang)} ({value_label(f.kind, lang)}; {_parts(f, lang)})")
 
 
 @frameworks.command(
@@ -138,9 +127,13 @@ def show(ctx: click.Context, framework_id: str, fmt: str) -> None:
     found = _frameworks(ctx)
     framework = found.get(framework_id)
     if framework is None:
+        lang = common.lang(ctx)
         hint = did_you_mean(framework_id, found)
-        known = "known: " + (", ".join(sorted(found)) or "none")
-        common.fail(f"unknown framework {framework_id!r} ({hint + ' ' if hint else ''}{known})")
+        known = (
+            say(lang, "known: {ids}", ids=", ".join(sorted(found))) if found else say(lang, "none are known")
+        )
+        known = f"{hint} {known}" if hint else known
+        common.fail(say(lang, "unknown framework {ident!r} ({known})", ident=framework_id, known=known))
     if fmt == "json":
         from osallisuuden_palaset.files.converting import unstructure
 
@@ -155,13 +148,13 @@ def _frameworks(ctx: click.Context) -> dict[str, Framework]:
     except LoadError:
         raise  # a --framework-file's problems, ended in cli.main.LazyGroup
     except PalasetError as error:
-        common.fail(str(error))
+        common.fail(error)
 
 
 def render_text(framework: Framework, lang: Lang) -> str:
     """A readable account of ``framework`` in ``lang`` (falling back to the languages present)."""
     lines = [f"{framework.name.get(lang)} ({framework.id})"]
-    lines.append(f"{_label('kind', lang)}: {value_label(framework.kind, lang)}")
+    lines.append(say(lang, "Kind: {kind}", kind=value_label(framework.kind, lang)))
     lines += _source_lines(framework, lang)
     if framework.description is not None:
         lines += ["", framework.description.get(lang)]
@@ -170,17 +163,17 @@ def render_text(framework: Framework, lang: Lang) -> str:
         lines += _indented(dimension.description, lang, "   ")
         principles = framework.principles_of(dimension.id)
         if principles:
-            lines.append(f"   {_label('principle_heading', lang)}:")
+            lines.append("   " + say(lang, "Principles:"))
             for p in principles:
                 lines.append(f"   - {p.id}: {p.name.get(lang)}")
                 lines += _indented(p.description, lang, "     ")
         questions = list(framework.iter_questions(dimension.id))
         if questions:
-            lines.append(f"   {_label('question_heading', lang)}:")
+            lines.append("   " + say(lang, "Guiding questions:"))
             lines += [line for q in questions for line in _question_lines(q, lang)]
     loose = [q for q in framework.questions if q.dimension is None and q.principle is None]
     if loose:
-        lines += ["", f"{_label('question_heading', lang)}:"]
+        lines += ["", say(lang, "Guiding questions:")]
         lines += [line for q in loose for line in _question_lines(q, lang)]
     return "\n".join(lines) + "\n"
 
@@ -188,7 +181,7 @@ def render_text(framework: Framework, lang: Lang) -> str:
 def _source_lines(framework: Framework, lang: Lang) -> list[str]:
     source = framework.source
     parts = [source.title, source.publisher, str(source.year) if source.year else None, source.url]
-    lines = [f"{_label('source', lang)}: " + ", ".join(p for p in parts if p)]
+    lines = [say(lang, "Source: {source}", source=", ".join(p for p in parts if p))]
     if source.note is not None:
         lines.append(f"  {source.note.get(lang)}")
     return lines

@@ -7,7 +7,7 @@ import importlib
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,7 +21,11 @@ from osallisuuden_palaset.cli.helptext import (
     lang_of,
 )
 from osallisuuden_palaset.errors import LoadError
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Text
+
+if TYPE_CHECKING:
+    from osallisuuden_palaset.model.text import Lang
 
 #: Command name → "module:function" under osallisuuden_palaset.cli; imported only when run,
 #: so that ``palaset validate`` does not pay for Graphviz or Jinja2.
@@ -77,11 +81,8 @@ class LazyGroup(LocalizedGroup):
             from osallisuuden_palaset.cli.common import lang
 
             where = "".join(f" ({note})" for note in getattr(interrupt, "__notes__", ()))
-            terminal.echo(f"palaset: {_INTERRUPTED.get(lang(ctx))}{where}", err=True)
+            terminal.echo(say(lang(ctx), "palaset: interrupted (Ctrl-C)") + where, err=True)
             ctx.exit(130)  # 128 + SIGINT, as shells report it
-
-
-_INTERRUPTED = Text(fi="keskeytetty (Ctrl-C)", en="interrupted (Ctrl-C)", sv="avbruten (Ctrl-C)")
 
 
 @click.group(
@@ -166,11 +167,11 @@ def cli(
     state.update(
         lang=lang, plugin_files=plugin_files, plugin_dirs=plugin_dirs, framework_files=framework_files
     )
-    ctx.with_resource(_plugin_warnings_as_messages())
+    ctx.with_resource(_plugin_warnings_as_messages(state["lang"]))
 
 
 @contextlib.contextmanager
-def _plugin_warnings_as_messages() -> Iterator[None]:
+def _plugin_warnings_as_messages(lang: Lang) -> Iterator[None]:
     """Show a skipped plugin as one ``palaset: warning: ...`` line on stderr, not a Python warning."""
     from osallisuuden_palaset.plugins.manager import PluginWarning
 
@@ -180,7 +181,10 @@ def _plugin_warnings_as_messages() -> Iterator[None]:
 
         def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
             if issubclass(category, PluginWarning):
-                terminal.echo(f"palaset: warning: {message}", err=True)
+                from osallisuuden_palaset.cli.common import error_text
+
+                said = error_text(message, lang) if isinstance(message, Warning) else message
+                terminal.echo(say(lang, "palaset: warning: {warning}", warning=said), err=True)
             else:
                 shown(message, category, *args, **kwargs)
 
@@ -190,10 +194,11 @@ def _plugin_warnings_as_messages() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the group, turning library errors into messages without tracebacks."""
+    from osallisuuden_palaset.cli.common import error_text
     from osallisuuden_palaset.errors import PalasetError
 
     try:
         return cli.main(args=argv, prog_name="palaset", standalone_mode=True)
     except PalasetError as error:  # commands and LazyGroup.invoke handle these; this is the safety net
-        terminal.echo(f"palaset: {error}", err=True)
+        terminal.echo(f"palaset: {error_text(error, lang_of(argv or sys.argv[1:]))}", err=True)
         sys.exit(1)

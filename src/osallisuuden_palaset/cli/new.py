@@ -15,29 +15,11 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedCommand,
     LocalizedOption,
 )
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Text
 
 #: The schema file ``palaset new`` writes beside the model file (the loader skips ``*.schema.json``).
 SCHEMA_FILE = "palaset.schema.json"
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "exists": {
-        "fi": "{path} on jo olemassa: valitse toinen nimi tai korvaa se valitsimella --force",
-        "en": "{path} already exists: choose another name, or replace it with --force",
-        "sv": "{path} finns redan: välj ett annat namn eller ersätt den med --force",
-    },
-    "suffix": {
-        "fi": "{path}: uusi mallitiedosto kirjoitetaan YAML-muodossa; anna nimi, joka päättyy .yaml tai .yml",
-        "en": "{path}: a new model file is written as YAML; give a name ending in .yaml or .yml",
-        "sv": "{path}: en ny modellfil skrivs som YAML; ge ett namn som slutar på .yaml eller .yml",
-    },
-    "wrote": {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}"},
-    "next": {
-        "fi": "Muokkaa tiedostoa ja tarkista se: palaset validate {path}",
-        "en": "Edit the file, then check it: palaset validate {path}",
-        "sv": "Redigera filen och kontrollera den: palaset validate {path}",
-    },
-}
 
 
 @click.command(
@@ -101,9 +83,17 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
     lang = common.lang(ctx)
     target = Path(path)
     if target.suffix.lower() not in (".yaml", ".yml"):
-        common.fail(_MESSAGES["suffix"][lang].format(path=path))
+        common.fail(
+            say(
+                lang,
+                "{path}: a new model file is written as YAML; give a name ending in .yaml or .yml",
+                path=path,
+            )
+        )
     if target.exists() and not force:
-        common.fail(_MESSAGES["exists"][lang].format(path=path))
+        common.fail(
+            say(lang, "{path} already exists: choose another name, or replace it with --force", path=path)
+        )
     schema_path = target.parent / SCHEMA_FILE
     # Point at the schema file beside PATH when there is one, else at the published schema.
     schema_ref = SCHEMA_IDS["model"] if no_schema and not schema_path.exists() else SCHEMA_FILE
@@ -112,13 +102,15 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        common.fail(f"cannot make {target.parent}: {error.strerror or error}")
+        common.fail(
+            say(lang, "cannot make {folder}: {error}", folder=target.parent, error=error.strerror or error)
+        )
     if not no_schema:
         write(schema_json("model"), schema_path)
     write(text, target)
     for written in ([] if no_schema else [schema_path]) + [target]:
-        terminal.echo(_MESSAGES["wrote"][lang].format(path=written), err=True)
-    terminal.echo(_MESSAGES["next"][lang].format(path=path), err=True)
+        terminal.echo(say(lang, "Wrote {path}", path=written), err=True)
+    terminal.echo(say(lang, "Edit the file, then check it: palaset validate {path}", path=path), err=True)
 
 
 def render_template(kind: str, lang: str, *, schema: str, ident: str) -> str:

@@ -13,63 +13,10 @@ import click
 
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.messages.labels import LabelTable
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Lang, Text
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-#: Where an output is refused (``{output}`` the output, ``{input}`` the input); a busy folder is
-#: ``files.folder_lock.FolderBusyError``.
-_REFUSED = LabelTable(
-    {
-        "same": (
-            "-o {output} on tämän komennon syöte ({input}), eikä sitä korvata: anna toinen tiedosto",
-            "-o {output} is an input of this command ({input}) and is not replaced: give another file",
-            "-o {output} är indata till det här kommandot ({input}) och ersätts inte: ange en annan fil",
-        ),
-        "inside": (
-            "-o {output} on syötekansiossa {input}, ja se luettaisiin ensi kerralla mallitiedostona: "
-            "kirjoita se kansion ulkopuolelle",
-            "-o {output} is in the input folder {input} and would be read as a model file next time: "
-            "write it outside that folder",
-            "-o {output} ligger i indatamappen {input} och skulle läsas som en modellfil nästa gång: "
-            "skriv den utanför mappen",
-        ),
-        "folder-same": (
-            "-o {output} on syötekansio: kirjoita tulokset syötteiden ulkopuolelle, muuten ne "
-            "luettaisiin ensi kerralla malleina",
-            "-o {output} is an input folder: write the outputs outside the inputs, or they would be "
-            "read as models next time",
-            "-o {output} är en indatamapp: skriv resultaten utanför indata, annars läses de som "
-            "modeller nästa gång",
-        ),
-        "folder-inside": (
-            "-o {output} on syötekansiossa {input}: valitse kansio sen ulkopuolelta tai piilokansio "
-            "(nimi alkaa pisteellä), jota ei lueta syötteenä",
-            "-o {output} is inside the input folder {input}: choose a folder outside it, or a hidden "
-            "one (its name starting with a dot), which is not read as input",
-            "-o {output} ligger i indatamappen {input}: välj en mapp utanför den, eller en dold mapp "
-            "(namnet börjar med en punkt), som inte läses som indata",
-        ),
-        "folder-holds": (
-            "-o {output} sisältää syötteen {input}: kirjoita tulokset syötteiden ulkopuolelle, muuten "
-            "ne luettaisiin ensi kerralla malleina",
-            "-o {output} holds the input {input}: write the outputs outside the inputs, or they would "
-            "be read as models next time",
-            "-o {output} innehåller indata {input}: skriv resultaten utanför indata, annars läses de "
-            "som modeller nästa gång",
-        ),
-        "link": (
-            "{output} osoittaa syötteeseen {input}, joka korvautuisi: poista linkki tai kirjoita "
-            "tulokset toiseen kansioon",
-            "{output} points to the input {input}, which would be replaced: remove the link or "
-            "write the outputs into another folder",
-            "{output} pekar på indata {input}, som skulle ersättas: ta bort länken eller skriv "
-            "resultaten till en annan mapp",
-        ),
-    }
-)
-
 
 #: The help of ``--format text|json`` unless a command says more.
 OUTPUT_FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")
@@ -138,7 +85,7 @@ def refuse_inputs(output: PathLike, inputs: Iterable[PathLike] = ()) -> None:
     clash = file_clash(output, [*inputs, *_global_inputs()])
     if clash is not None:
         key = "same" if clash.relation.value == "same" else "inside"
-        common.fail(_REFUSED(key, _lang()).format(output=output, input=clash.input))
+        common.fail(_refused(key, common.current_lang(), output, clash.input))
 
 
 def refuse_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
@@ -151,21 +98,20 @@ def refuse_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
     """
     from osallisuuden_palaset.files.input_guard import file_clash, folder_clash
 
-    lang = _lang()
+    lang = common.current_lang()
     clash = folder_clash(folder, inputs)
     if clash is not None:
-        key = f"folder-{clash.relation.value}"
-        common.fail(_REFUSED(key, lang).format(output=folder, input=clash.input))
+        common.fail(_refused(f"folder-{clash.relation.value}", lang, folder, clash.input))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        common.fail(f"cannot make {folder}: {error.strerror or error}")
+        common.fail(say(lang, "cannot make {folder}: {error}", folder=folder, error=error.strerror or error))
     inputs = list(inputs)
     for top, _dirs, names in os.walk(folder):
         for link in (Path(top, n) for n in names if os.path.islink(os.path.join(top, n))):
             clash = file_clash(link, inputs)
             if clash is not None:
-                common.fail(_REFUSED("link", lang).format(output=link, input=clash.input))
+                common.fail(_refused("link", lang, link, clash.input))
 
 
 def _global_inputs() -> list[str]:
@@ -177,6 +123,50 @@ def _global_inputs() -> list[str]:
     return [*st.get("framework_files", ()), *st.get("plugin_files", ())]
 
 
-def _lang() -> Lang:
-    ctx = click.get_current_context(silent=True)
-    return common.lang(ctx) if ctx is not None else "fi"
+def _refused(how: str, lang: Lang, output: PathLike, input: PathLike) -> str:
+    """Why ``output`` is refused: it is (``same``) or lies in (``inside``) an input, or for a folder
+    (``folder-same``, ``folder-inside``, ``folder-holds``) or a link in it (``link``); a busy folder is
+    ``files.folder_lock.FolderBusyError``.
+    """
+    values = {"output": output, "input": input}
+    if how == "same":
+        return say(
+            lang,
+            "-o {output} is an input of this command ({input}) and is not replaced: give another file",
+            **values,
+        )
+    if how == "inside":
+        return say(
+            lang,
+            "-o {output} is in the input folder {input} and would be read as a model file next time: "
+            "write it outside that folder",
+            **values,
+        )
+    if how == "folder-same":
+        return say(
+            lang,
+            "-o {output} is an input folder: write the outputs outside the inputs, or they would be read "
+            "as models next time",
+            **values,
+        )
+    if how == "folder-inside":
+        return say(
+            lang,
+            "-o {output} is inside the input folder {input}: choose a folder outside it, or a hidden one "
+            "(its name starting with a dot), which is not read as input",
+            **values,
+        )
+    if how == "folder-holds":
+        return say(
+            lang,
+            "-o {output} holds the input {input}: write the outputs outside the inputs, or they would be "
+            "read as models next time",
+            **values,
+        )
+    assert how == "link", how
+    return say(
+        lang,
+        "{output} points to the input {input}, which would be replaced: remove the link or write the "
+        "outputs into another folder",
+        **values,
+    )

@@ -12,27 +12,8 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.messages.labels import LabelTable
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Lang, Text
-
-_label = LabelTable(
-    {
-        "frameworks": ("viitekehykset", "frameworks", "referensramar"),
-        "exporters": ("vientimuodot", "exporters", "exportformat"),
-        "checks": ("tarkistukset", "checks", "kontroller"),
-        "catalogues": ("palaluettelot", "catalogues", "kataloger"),
-        "instruments": ("mittarit", "instruments", "mätinstrument"),
-        "response_readers": ("vastaustiedostojen lukijat", "answer file readers", "läsare av svarsfiler"),
-        "nothing": ("ei rekisteröi mitään", "registers nothing", "registrerar ingenting"),
-        "failures": ("Epäonnistuneet liitännäiset", "Plugins that failed", "Tillägg som misslyckades"),
-        "disabled": ("Pois käytöstä", "Disabled", "Avstängda"),
-        "strict": ("tiukka tila", "strict mode", "strikt läge"),
-        "builtin": ("sisäänrakennettu", "built-in", "inbyggd"),
-        "entrypoint": ("asennettu", "installed", "installerad"),
-        "file": ("tiedosto", "file", "fil"),
-        "object": ("koodista", "given in code", "från kod"),
-    }
-)
 
 
 @click.command(
@@ -63,7 +44,7 @@ def plugins_summary(ctx: click.Context) -> dict[str, Any]:
     try:
         contributed = contributions(pm)  # calls every hook, so hook failures are in the report below
     except PalasetError as error:
-        common.fail(str(error))
+        common.fail(error)
     report = plugin_report(pm)
     rows = []
     for info in report.plugins:
@@ -99,19 +80,49 @@ def render_text(summary: dict[str, Any], lang: Lang) -> str:
     lines: list[str] = []
     for row in summary["plugins"]:
         version = f" {row['version']}" if row["version"] else ""
-        lines.append(f"{row['name']}{version} ({_label(row['kind'], lang)}: {row['origin']})")
+        lines.append(f"{row['name']}{version} ({_origin(row['kind'], lang)}: {row['origin']})")
         given = [(kind, names) for kind, names in row["contributes"].items() if names]
         for kind, names in given:
-            lines.append(f"  {_label(kind, lang)}: {', '.join(names)}")
+            lines.append(f"  {_contribution(kind, lang)}: {', '.join(names)}")
         if not given:
-            lines.append(f"  {_label('nothing', lang)}")
+            lines.append("  " + say(lang, "registers nothing"))
     if summary["failures"]:
-        lines += ["", f"{_label('failures', lang)}:"]
+        lines += ["", say(lang, "Plugins that failed:")]
         for f in summary["failures"]:
             version = f" {f['version']}" if f["version"] else ""
             lines.append(f"  {f['name']}{version} ({f['origin']}), {f['stage']}: {f['error']}")
     if summary["disabled"]:
-        lines += ["", f"{_label('disabled', lang)}: {', '.join(summary['disabled'])}"]
+        lines += ["", say(lang, "Disabled: {plugins}", plugins=", ".join(summary["disabled"]))]
     if summary["strict"]:
-        lines += ["", f"({_label('strict', lang)})"]
+        lines += ["", "(" + say(lang, "strict mode") + ")"]
     return "\n".join(lines) + "\n"
+
+
+def _origin(kind: str, lang: Lang) -> str:
+    """Where a plugin comes from (``PluginKind``): built in, installed, a file or given in code."""
+    if kind == "builtin":
+        return say(lang, "built-in")
+    if kind == "entrypoint":
+        return say(lang, "installed")
+    if kind == "file":
+        return say(lang, "file")
+    if kind == "object":
+        return say(lang, "given in code")
+    return kind
+
+
+def _contribution(kind: str, lang: Lang) -> str:
+    """The name of what a plugin contributes (``plugins.registry.KINDS``)."""
+    if kind == "frameworks":
+        return say(lang, "frameworks")
+    if kind == "exporters":
+        return say(lang, "exporters")
+    if kind == "checks":
+        return say(lang, "checks")
+    if kind == "catalogues":
+        return say(lang, "catalogues")
+    if kind == "instruments":
+        return say(lang, "instruments")
+    if kind == "response_readers":
+        return say(lang, "answer file readers")
+    return kind

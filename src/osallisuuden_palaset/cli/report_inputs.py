@@ -9,9 +9,10 @@ import attrs
 import click
 
 from osallisuuden_palaset.cli import survey_files, terminal
-from osallisuuden_palaset.cli.common import fail, guarded, lang, match_columns, plugin_manager
+from osallisuuden_palaset.cli.common import current_lang, fail, guarded, lang, match_columns, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError, nearest
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Text
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def check_findings(ctx: click.Context, workspace: Workspace) -> dict[str, tuple[
     try:
         checks = list(get_checks(plugin_manager(ctx)).values())
     except PalasetError as error:
-        fail(str(error))
+        fail(error)
 
     assessment = assess_collection(
         workspace.collection, workspace.context, checks, locate=claim_locator(workspace)
@@ -126,10 +127,10 @@ def survey_report(
             (inputs.columns_file, "--columns"),
         ):
             if given is not None:
-                fail(f"{option} needs the answers: give --survey FILE.csv")
+                fail(say(lang(ctx), "{option} needs the answers: give --survey FILE.csv", option=option))
         return None
     if len(inputs.survey_files) > 2:
-        fail("give at most two --survey files: the start answers and the follow-up answers")
+        fail(say(lang(ctx), "give at most two --survey files: the start answers and the follow-up answers"))
     practice = _practice(workspace, inputs.survey_practice or default_practice)
     instrument = _instrument(ctx, inputs)
     columns = survey_files.column_map(ctx, inputs.columns_file)
@@ -138,12 +139,14 @@ def survey_report(
 
 def _practice(workspace: Workspace, ident: str | None) -> str:
     known = [p.id for p in workspace.collection.all_practices()]
+    language = current_lang()
     if ident is None:
         if len(known) == 1:
             return known[0]
-        fail("say which practice the survey answers are about: --survey-practice ID")
+        fail(say(language, "say which practice the survey answers are about: --survey-practice ID"))
     if ident not in known:
-        fail(f"--survey-practice: no practice {ident!r} ({nearest(ident, known)})")
+        hint = nearest(ident, known)
+        fail(say(language, "--survey-practice: no practice {ident!r} ({hint})", ident=ident, hint=hint))
     return ident
 
 
@@ -155,7 +158,15 @@ def _instrument(ctx: click.Context, inputs: ReportInputs) -> Instrument:
     found = get_instruments(plugin_manager(ctx))
     if inputs.instrument_id not in found:
         ident = inputs.instrument_id
-        fail(f"no instrument {ident!r} ({nearest(ident, found)}); 'palaset survey instruments' lists them")
+        hint = nearest(ident, found)
+        fail(
+            say(
+                lang(ctx),
+                "no instrument {ident!r} ({hint}); 'palaset survey instruments' lists them",
+                ident=ident,
+                hint=hint,
+            )
+        )
     return found[inputs.instrument_id]
 
 

@@ -7,9 +7,8 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Text
-
-_WROTE = {"fi": "Kirjoitettu: {path}", "en": "Wrote {path}", "sv": "Skrev {path}"}
 
 
 @click.command(
@@ -53,4 +52,4 @@ def schema(ctx: click.Context, kind: str, output: str | None) -> None:
 
     emit(schema_json("framework" if kind == "framework" else "model"), output)
     if output not in (None, "-"):
-        terminal.echo(_WROTE[common.lang(ctx)].format(path=output), err=True)
+        terminal.echo(say(common.lang(ctx), "Wrote {path}", path=output), err=True)

@@ -11,6 +11,7 @@ from osallisuuden_palaset.cli import common, survey_files, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit, write
 from osallisuuden_palaset.errors import nearest
+from osallisuuden_palaset.messages.catalogue import say, say_n
 from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.surveying.columns import ColumnMap
@@ -118,21 +119,11 @@ def instruments_command(ctx: click.Context) -> None:
     lang = common.lang(ctx)
     for ident, instrument in sorted(_instruments(ctx).items()):
         low, high = instrument.score_range
-        terminal.echo(f"{ident:<12} {instrument.name.get(lang)} ({len(instrument.items)}, {low:g}–{high:g})")
-
-
-#: The comment at the top of ``survey instruments show``: how to use the copy.
-_SHOW_HEADER = Text(
-    fi="# Mittarin {id} määrittely. Kopioi tiedostoon, muokkaa ja käytä:\n"
-    "#   palaset survey score VASTAUKSET.csv --instrument-file {id}.yaml\n"
-    "# Anna muokatulle mittarille oma tunniste (id), ettei sitä sekoiteta alkuperäiseen.\n",
-    en="# The definition of the instrument {id}. Copy it to a file, edit it and use it:\n"
-    "#   palaset survey score ANSWERS.csv --instrument-file {id}.yaml\n"
-    "# Give an edited instrument an id of its own, so that no one mistakes it for the original.\n",
-    sv="# Definitionen av instrumentet {id}. Kopiera den till en fil, redigera och använd den:\n"
-    "#   palaset survey score SVAR.csv --instrument-file {id}.yaml\n"
-    "# Ge ett redigerat instrument ett eget id, så att ingen tar det för originalet.\n",
-)
+        n = len(instrument.items)
+        shape = say_n(
+            lang, "{n} item, scores {low}–{high}", "{n} items, scores {low}–{high}", n, low=low, high=high
+        )
+        terminal.echo(f"{ident:<12} {instrument.name.get(lang)} ({shape})")
 
 
 @instruments_command.command(
@@ -159,9 +150,16 @@ def show_instrument(ctx: click.Context, ident: str) -> None:
     from osallisuuden_palaset.surveying.instruments import dump_instrument
 
     found = _instruments(ctx)
+    lang = common.lang(ctx)
     if ident not in found:
-        common.fail(f"no instrument {ident!r} ({nearest(ident, found)})")
-    header = _SHOW_HEADER.get(common.lang(ctx)).format(id=ident)
+        common.fail(say(lang, "no instrument {ident!r} ({hint})", ident=ident, hint=nearest(ident, found)))
+    header = say(
+        lang,
+        "# The definition of the instrument {id}. Copy it to a file, edit it and use it:\n"
+        "#   palaset survey score ANSWERS.csv --instrument-file {id}.yaml\n"
+        "# Give an edited instrument an id of its own, so that no one mistakes it for the original.\n",
+        id=ident,
+    )
     terminal.echo(header + dump_instrument(found[ident]), nl=False)
 
 
@@ -322,7 +320,15 @@ def _instrument(ctx: click.Context, options: dict[str, Any]) -> Instrument:
     found = _instruments(ctx)
     ident = options["instrument_id"]
     if ident not in found:
-        common.fail(f"no instrument {ident!r} ({nearest(ident, found)}); or give --instrument-file FILE.yaml")
+        hint = nearest(ident, found)
+        common.fail(
+            say(
+                common.lang(ctx),
+                "no instrument {ident!r} ({hint}); or give --instrument-file FILE.yaml",
+                ident=ident,
+                hint=hint,
+            )
+        )
     return found[ident]
 
 
@@ -331,7 +337,13 @@ def _columns(ctx: click.Context, options: dict[str, Any]) -> ColumnMap:
     for text in options["column_pairs"]:
         item, sep, column = text.partition("=")
         if not sep or not item.strip() or not column.strip():
-            common.fail(f"--column {text!r}: write ITEM=COLUMN, e.g. --column esis1=Q1")
+            common.fail(
+                say(
+                    common.lang(ctx),
+                    "--column {text!r}: write ITEM=COLUMN, e.g. --column esis1=Q1",
+                    text=text,
+                )
+            )
         pairs.append((item.strip(), column.strip()))
     given = ColumnMap(
         respondent=options["respondent_column"],
@@ -352,14 +364,21 @@ def _read(
 def _check_strict(files: Sequence[ResponseFile], options: dict[str, Any]) -> None:
     bad = sum(len(f.problems) for f in files)
     if options["strict"] and bad:
-        common.fail(f"{bad} bad row(s); nothing was written (--strict)")
+        common.fail(
+            say_n(
+                common.current_lang(),
+                "{n} bad row; nothing was written (--strict)",
+                "{n} bad rows; nothing was written (--strict)",
+                bad,
+            )
+        )
 
 
 def _write(ctx: click.Context, report: Report, options: dict[str, Any], read_files: list[str]) -> None:
     fmt = options["fmt"]
     if options["excel"]:
         if fmt == "json":
-            common.fail("--excel writes CSV: leave out --format json")
+            common.fail(say(common.lang(ctx), "--excel writes CSV: leave out --format json"))
         fmt = "csv"
     dialect = "excel" if options["excel"] else "standard"
     text = render(report, fmt, common.lang(ctx), csv_dialect=dialect)

@@ -85,9 +85,9 @@ def answers(files: Sequence[ResponseFile], choose: Callable[[], T]) -> T:
     try:
         chosen = choose()
     except SwappedWavesError as error:
-        fail(str(error))
+        fail(error)
     except PalasetError as error:
         tell(files)
-        fail(str(error))
+        fail(error)
     tell(files)
     return chosen

@@ -13,21 +13,8 @@ from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
-from osallisuuden_palaset.model.text import Text
-
-_SUMMARY = {
-    "fi": "{files} tiedostoa kunnossa: {practices} toimintamallia, {projects} hanketta, "
-    "{catalogues} luetteloa",
-    "en": "{files} files valid: {practices} practices, {projects} projects, {catalogues} catalogues",
-    "sv": "{files} filer giltiga: {practices} verksamhetsmodeller, {projects} projekt, "
-    "{catalogues} kataloger",
-}
-#: The files beside the named ones that were checked because the named ones refer to them.
-_REFERENCED = Text(
-    fi="Myös viitatut tiedostot tarkistettiin: {files}",
-    en="Referenced files checked too: {files}",
-    sv="Refererade filer kontrollerades också: {files}",
-)
+from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.model.text import Lang, Text
 
 
 @click.command(
@@ -72,18 +59,34 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
         sys.exit(1)
     referenced = [d.source.file for d in workspace.referenced]
     collection = workspace.collection
-    counts = {
-        "files": len(workspace.documents),
-        "practices": sum(1 for _ in collection.all_practices()),
-        "projects": len(collection.projects),
-        "catalogues": len(collection.catalogues),
-    }
     if fmt == "json":
         echo_json(_result_json((), referenced))
         return
-    terminal.echo(_SUMMARY[common.lang(ctx)].format(**counts))
+    lang = common.lang(ctx)
+    terminal.echo(
+        say(
+            lang,
+            "{files}: {practices}, {projects}, {catalogues}",
+            files=say_n(lang, "{n} file valid", "{n} files valid", len(workspace.documents)),
+            practices=_practices(lang, sum(1 for _ in collection.all_practices())),
+            projects=say_n(lang, "{n} project", "{n} projects", len(collection.projects)),
+            catalogues=say_n(lang, "{n} catalogue", "{n} catalogues", len(collection.catalogues)),
+        )
+    )
     if referenced:
-        terminal.echo(_REFERENCED.get(common.lang(ctx)).format(files=", ".join(referenced)))
+        terminal.echo(
+            say_n(
+                lang,
+                "Referenced file checked too: {files}",
+                "Referenced files checked too: {files}",
+                len(referenced),
+                files=", ".join(referenced),
+            )
+        )
+
+
+def _practices(lang: Lang, n: int) -> str:
+    return say_n(lang, "{n} practice", "{n} practices", n)
 
 
 def _result_json(problems: Sequence[Problem], referenced: Sequence[str]) -> dict[str, object]:
