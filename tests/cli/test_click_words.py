@@ -95,3 +95,20 @@ def test_click_words_are_set_back_after_a_run() -> None:
     before = (gettext.textdomain(), os.environ.get("LANGUAGE"))
     run_cli(["--lang", "fi", "nosuch"])
     assert (gettext.textdomain(), os.environ.get("LANGUAGE")) == before
+
+
+@pytest.mark.parametrize(("lang", "word"), [("fi", "versio"), ("sv", "version"), ("en", "version")])
+def test_the_version_line(lang: Lang, word: str) -> None:
+    """Click builds the --version line once, at import: it is still looked up in the --lang language."""
+    result = run_cli(["--lang", lang, "--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"palaset, {word} ")
+
+
+def test_a_path_is_named_in_the_language_of_each_run() -> None:
+    """Click names a Path type when a command's module is imported; each run names it again."""
+    for lang, metavar in (("sv", "FIL"), ("fi", "TIEDOSTO"), ("en", "FILE")):
+        shown = run_cli(["--lang", lang, "assess", "--help"]).stdout
+        assert f"--output {metavar} " in shown, (lang, shown)
+    missing = run_cli(["--lang", "fi", "validate", "/ei/ole/olemassa"])
+    assert missing.stderr.splitlines()[-1].endswith("Polku '/ei/ole/olemassa' ei ole olemassa.")

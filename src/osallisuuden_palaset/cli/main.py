@@ -61,12 +61,14 @@ class LazyGroup(LocalizedGroup):
         module = importlib.import_module(f"osallisuuden_palaset.cli.{module_name}")
         command = getattr(module, attr)
         assert isinstance(command, click.Command)
+        _name_paths(command)
         return command
 
     def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
         """Run the command line, click's own words in the language it asks for."""
         given = list(sys.argv[1:] if args is None else args)
         with click_speaks(lang_of(given)):
+            _name_paths(self)  # the group's own options; each command's when it is loaded
             return super().main(given, *pos, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -85,6 +87,39 @@ class LazyGroup(LocalizedGroup):
             ctx.exit(130)  # 128 + SIGINT, as shells report it
 
 
+def _name_paths(command: click.Command) -> None:
+    """Name each ``click.Path`` of ``command`` (and its subcommands) in the language of this run.
+
+    Click names a Path type once, when it is made ("file", "directory", "path": the metavar
+    ``TIEDOSTO`` and the ``Tiedosto 'x' ei ole olemassa.`` of its errors), that is when a command's
+    module is first imported, in whichever language was running then.
+    """
+    import gettext
+
+    for param in command.params:
+        kind = param.type
+        if isinstance(kind, click.Path):
+            if kind.file_okay and not kind.dir_okay:
+                kind.name = gettext.gettext("file")
+            elif kind.dir_okay and not kind.file_okay:
+                kind.name = gettext.gettext("directory")
+            else:
+                kind.name = gettext.gettext("path")
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _name_paths(sub)
+
+
+class _VersionLine(str):
+    """Click's ``--version`` line, looked up when shown: click takes its words once, at import."""
+
+    def __mod__(self, values: Any) -> str:
+        import gettext
+
+        line: str = gettext.gettext(str(self)) % values  # click's own msgid, in click_speaks' language
+        return line
+
+
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -95,7 +130,11 @@ class LazyGroup(LocalizedGroup):
     ),
 )
 @click.version_option(
-    package_name="osallisuuden-palaset", prog_name="palaset", cls=LocalizedOption, help=VERSION_OPTION
+    package_name="osallisuuden-palaset",
+    prog_name="palaset",
+    message=_VersionLine("%(prog)s, version %(version)s"),
+    cls=LocalizedOption,
+    help=VERSION_OPTION,
 )
 @click.option(
     "--lang",
