@@ -186,3 +186,11 @@ def test_answers_import_counts_agree(tmp_path: Path, lang: Lang) -> None:
     }
     assert unanswered
     assert all(line.endswith(said[lang]) for line in unanswered), unanswered
+
+
+def test_formats_say_what_each_accepts_in_finnish() -> None:
+    result = run_cli(["--lang", "fi", "formats"])
+    assert result.exit_code == 0, result.output
+    csv_line = next(line for line in result.stdout.splitlines() if line.startswith("csv "))
+    assert csv_line.endswith(" toimintamalli, hanke, kokonaisuus")
+    assert "(oletus ','):" in result.stdout

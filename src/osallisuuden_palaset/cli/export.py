@@ -17,7 +17,7 @@ from osallisuuden_palaset.errors import PalasetError, nearest
 from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import (
     KINDS,
     Exportable,
@@ -295,7 +295,7 @@ def formats(ctx: click.Context, output_format: str) -> None:
         echo_json(listing)
         return
     for e in exporters:
-        accepts = ", ".join(k for k in KINDS if k in e.accepts)
+        accepts = ", ".join(_kind_word(k, language) for k in KINDS if k in e.accepts)
         terminal.echo(f"{e.name:<10} {e.suffix:<7} {e.media_type:<34} {accepts}")
         terminal.echo(f"{'':<10} {e.description.get(language)}")
         for o in e.options:
@@ -304,3 +304,14 @@ def formats(ctx: click.Context, output_format: str) -> None:
             if o.default is not None:
                 default = " (" + say(language, "default {value!r}", value=o.default) + ")"
             terminal.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")
+
+
+def _kind_word(kind: str, lang: Lang) -> str:
+    """What a format accepts (``output.exporting.KINDS``), in ``lang``; ``--format json`` keeps the ids."""
+    if kind == "practice":
+        return say(lang, "practice")
+    if kind == "project":
+        return say(lang, "project")
+    if kind == "collection":
+        return say(lang, "collection")
+    return kind
