@@ -82,9 +82,9 @@ def test_the_appendix_has_a_section_per_dimension_with_verdicts_claims_and_princ
     d3 = appendix[appendix.index("Dimension d3") :]
     # An included practice's claim counts for its step and says where it comes from.
     assert "- Small practice / Tapaaminen (included: pieni): weak — *no evidence given*" in d3
-    assert "- **k3:** Etsitäänkö ratkaisut yhdessä? (Source: written for this library)" in appendix
+    assert "- **k3:** Etsitäänkö ratkaisut yhdessä? (Source: written for this program)" in appendix
     assert "  - Answer: Ratkaisut etsitään yhdessä." in appendix
-    assert "- **k1:** Miten tavoitatte? (Source: paraphrase of THL #1) — no answer" in appendix
+    assert "- **k1:** Miten tavoitatte? (Source: paraphrase, THL, question 1) — no answer" in appendix
 
 
 def test_a_missing_reference_is_shown_not_fatal() -> None:
