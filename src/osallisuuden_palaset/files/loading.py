@@ -28,6 +28,7 @@ from osallisuuden_palaset.files.finding import read_from as read_from
 from osallisuuden_palaset.files.reading import read_file as read_file
 from osallisuuden_palaset.files.reading import read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
+from osallisuuden_palaset.messages.catalogue import as_text
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -50,7 +51,8 @@ __all__ = [
     "read_file",
 ]
 
-_WORKSPACE_NAME = Text(fi="Työtila", en="Workspace", sv="Arbetsyta")
+#: The name of a collection of files given together (no folder or collection file names it).
+_WORKSPACE_NAME = as_text("Files given together")
 
 
 @attrs.frozen
