@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range, say
+from osallisuuden_palaset.messages.catalogue import date, date_range
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow
@@ -24,6 +24,7 @@ from osallisuuden_palaset.output.reporting import (
     PracticeEvaluation,
     practice_evaluation,
     project_in,
+    provenance_note,
     resolved_steps,
 )
 
@@ -120,16 +121,7 @@ def _period(ctx: jinja2.runtime.Context, value: Any) -> str:
 
 @jinja2.pass_context
 def _provenance(ctx: jinja2.runtime.Context, value: Provenance) -> str:
-    """Where a question's wording comes from: its kind, and the source and question it names."""
-    lang: Lang = ctx["lang"]
-    kind = value_label(value.kind, lang)
-    if not value.source:
-        return kind
-    if value.number is None:
-        return f"{kind}, {value.source}"
-    return say(
-        lang, "{kind}, {source}, question {number}", kind=kind, source=value.source, number=str(value.number)
-    )
+    return provenance_note(value, ctx["lang"])
 
 
 def _group_size(size: Any) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import attrs
 import pytest
 
 from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.messages.labels import label
+from osallisuuden_palaset.model.project import Period
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
@@ -119,3 +123,16 @@ def test_output_is_tidy() -> None:
     assert not any(line != line.rstrip() for line in text.split("\n"))
     assert text.endswith("\n")
     assert not text.endswith("\n\n")
+
+
+@pytest.mark.parametrize(("lang", "created"), [("fi", "2.1.2020"), ("sv", "2.1.2020"), ("en", "2 Jan 2020")])
+def test_dates_are_written_as_the_language_writes_them(lang: Lang, created: str) -> None:
+    text = unescape_markdown(_render(samples.rich_practice(), lang))
+    assert f"- **{label('created', lang)}:** {created}\n" in text
+    assert "2020-01-02" not in text
+
+
+def test_a_project_period_is_a_date_range_in_the_language() -> None:
+    project = attrs.evolve(samples.project(), period=Period(dt.date(2017, 9, 1), dt.date(2020, 5, 31)))
+    assert "- **Toteutusaika:** 1.9.2017–31.5.2020\n" in unescape_markdown(_render(project, "fi"))
+    assert "- **Period:** 1 Sept 2017–31 May 2020\n" in unescape_markdown(_render(project, "en"))
