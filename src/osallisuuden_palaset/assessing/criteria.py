@@ -127,11 +127,10 @@ def _inclusion_coverage(x: RuleInput) -> tuple[Rating, Text]:
             covered=covered,
         )
     return R, as_text_n(
-        "{m} dimension of {n} has no claim with evidence",
-        "{m} dimensions of {n} have no claim with evidence",
+        "{n} dimension of {total} has no claim with evidence",
+        "{n} dimensions of {total} have no claim with evidence",
         n - touched,
-        m=n - touched,
-        n=n,
+        total=n,
     )
 
 

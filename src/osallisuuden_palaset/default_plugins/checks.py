@@ -48,8 +48,8 @@ def participant_voice(given: CheckInput) -> Iterator[Finding]:
                 here,
                 as_text("in step '{step}' the participants are only the object of the work", step=block.id),
                 as_text(
-                    "say how participants have a say in this step: give them the role consulted, "
-                    "participant, co_developer, peer or leader"
+                    "say how participants have a say in this step: give them the role 'consulted', "
+                    "'participant', 'co_developer', 'peer' or 'leader'"
                 ),
             )
         else:
