@@ -29,6 +29,7 @@ def samples(n: int) -> dict[str, object]:
         "k": part,
         "covered": part,
         "total": 21,
+        "columns": 11,
         "names": ", ".join(f"b{i}" for i in range(1, n + 1)),
         "listed": "q1, q2",
         "what": "None",
