@@ -202,48 +202,38 @@ def questions_answered(given: CheckInput) -> Iterator[Finding]:
     )
 
 
-def _check(
-    ident: str,
-    name: Text,
-    description: Text,
-    run: Callable[[CheckInput], Iterator[Finding]],
-    severity: Severity,
-) -> Check:
-    return Check(ident, name, description, run, severity)
-
-
 #: The built-in checks, in the order they run (docs/assessment.md explains each); each description
 #: is its function's docstring.
 BUILTIN_CHECKS: tuple[Check, ...] = (
-    _check(
+    Check(
         "participant-voice",
         as_text("Participants' voice in every step"),
         as_text("Every step must give participants a say; a step where they are only the object is flagged."),
         participant_voice,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "dimensions-touched",
         as_text("Every dimension touched"),
         as_text("Every dimension of a categorical or checklist framework is claimed by some block."),
         dimensions_touched,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "claim-evidence",
         as_text("Each claim has evidence"),
         as_text("Each claim a practice makes says on what evidence it rests."),
         claim_evidence,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "target-group",
         as_text("Target group defined"),
         as_text("The practice (or its project) says whom it is for."),
         target_group,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "reuse-exists",
         as_text("Reused blocks exist"),
         as_text(
@@ -252,14 +242,14 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         reuse_exists,
         Severity.ERROR,
     ),
-    _check(
+    Check(
         "remote-participation",
         as_text("Remote participation described"),
         as_text("Remote and hybrid steps say how remote participants take part."),
         remote_participation,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "questions-answered",
         as_text("Guiding questions answered"),
         as_text(
