@@ -77,7 +77,7 @@ def test_the_appendix_has_a_section_per_dimension_with_verdicts_claims_and_princ
     assert "**Verdict: covered** — " in d1  # a strong claim with evidence on p2
     assert "- Mapping: moderate — *no evidence given*" in d1  # the claim on d1 itself
     assert (
-        "- **Principle p2:** Principle 2 — **covered:** a strong claim with evidence (kartoitus, kortit)\n"
+        "- **Principle p2:** Principle 2 — **covered:** 2 strong claims with evidence (kartoitus, kortit)\n"
         "  - Mapping: strong — Together.\n"
         "  - Cards (reused: tyokalut/kortit): strong — Together" in d1
     )
