@@ -149,3 +149,19 @@ def test_an_answer_error_speaks_english_as_a_value_error_and_every_language_on_r
     assert str(error) == "'6' is not on the scale 1–5"
     assert error.text("fi") == "'6' ei ole asteikolla 1–5"
     assert error.text("sv") == "'6' finns inte på skalan 1–5"
+
+
+@pytest.mark.parametrize(
+    ("n", "fi", "en", "sv"),
+    [
+        (1, "(1 vastaaja)", "(1 respondent)", "(1 svarande)"),
+        (21, "(21 vastaajaa)", "(21 respondents)", "(21 svarande)"),
+    ],
+)
+def test_a_report_sentence_counts_its_respondents(n: int, fi: str, en: str, sv: str) -> None:
+    singular = "{group}: the mean score was {mean} on the {scale} scale ({n} respondent)."
+    plural = "{group}: the mean score was {mean} on the {scale} scale ({n} respondents)."
+    said = {lang: say_n(lang, singular, plural, n, group="A", mean="5", scale="0–10") for lang in LANGS}
+    assert said["fi"] == f"A: pistemäärä oli keskimäärin 5 asteikolla 0–10 {fi}."
+    assert said["en"] == f"A: the mean score was 5 on the 0–10 scale {en}."
+    assert said["sv"] == f"A: medelpoängen var 5 på skalan 0–10 {sv}."
