@@ -147,6 +147,7 @@ def test_an_answer_error_speaks_english_as_a_value_error_and_every_language_on_r
     error = AnswerError(msg("{cell} is not on the scale {min}–{max}", cell="'6'", min="1", max="5"))
     assert isinstance(error, ValueError)
     assert str(error) == "'6' is not on the scale 1–5"
+    assert isinstance(error.args[0], Message)
     assert error.text("fi") == "'6' ei ole asteikolla 1–5"
     assert error.text("sv") == "'6' finns inte på skalan 1–5"
 

@@ -34,12 +34,13 @@ def suggestion(close: Iterable[str]) -> str:
 class AnswerError(ValueError):
     """A cell that is not what its column holds; the message is ready in every language.
 
-    Its ``str`` is the English message; :meth:`text` gives it in any language.
+    Its ``str`` is the English message (its one argument is the :class:`Message` itself, so whoever
+    shows it can render it); :meth:`text` gives it in any language.
     """
 
     def __init__(self, message: Message) -> None:
         self.message = message
-        super().__init__(str(message))
+        super().__init__(message)
 
     def text(self, lang: Lang) -> str:
         """The message in ``lang``."""
