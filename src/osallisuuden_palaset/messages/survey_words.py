@@ -50,32 +50,10 @@ LABELS: Final[Mapping[str, Variants]] = {
         "men en mindre grupps siffror kunde räknas ut ur dess siffror.",
     ),
     "protected": ("suojattu", "protected", "skyddad"),
-    "protected_long": (
-        "piilotettu toisen ryhmän suojaamiseksi",
-        "hidden to protect another group",
-        "dold för att skydda en annan grupp",
-    ),
-    "small_long": ("alle {m} vastaajaa", "fewer than {m} respondents", "färre än {m} svarande"),
     "no_pairs": (
         "Liian vähän samoja vastaajia molemmissa mittauksissa: verrattu mittauksia riippumattomina otoksina.",
         "Too few respondents answered both times: the waves are compared as independent samples.",
         "För få svarade båda gångerna: mätningarna jämförs som oberoende urval.",
-    ),
-    "evidence_paired": (
-        "{instrument}: {n} vastaajaa sekä alku- että seurantamittauksessa; keskimääräinen muutos "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-        "{instrument}: {n} respondents answered at the start and at the follow-up; mean change "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-        "{instrument}: {n} svarande både vid början och vid uppföljningen; medelförändring "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-    ),
-    "evidence_unpaired": (
-        "{instrument}: alkumittauksen keskiarvo {start} (n {n1}), seurannan {follow} (n {n2}); ero "
-        "{change} ({ci}; {test}, p {p}; g {effect}).",
-        "{instrument}: start mean {start} (n {n1}), follow-up mean {follow} (n {n2}); difference "
-        "{change} ({ci}; {test}, p {p}; g {effect}).",
-        "{instrument}: medelvärde vid början {start} (n {n1}), vid uppföljningen {follow} (n {n2}); "
-        "skillnad {change} ({ci}; {test}, p {p}; g {effect}).",
     ),
     "chart_title": (
         "Pistemäärien jakauma alussa ja seurannassa",
