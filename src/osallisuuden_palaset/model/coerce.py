@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 
 from osallisuuden_palaset.errors import shortened
+from osallisuuden_palaset.messages.catalogue import msg, msg_n
 
 E = TypeVar("E", bound=enum.Enum)
 #: Whole numbers longer than this (in bits: about 40 digits) are described by their length.
@@ -27,20 +28,21 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 def describe(value: Any) -> str:
     """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
     if isinstance(value, Mapping):
-        return "a map"
+        return msg("a map")
     if isinstance(value, list | tuple):
-        return "a list"
+        return msg("a list")
     if value is None:
-        return "nothing (null)"
+        return msg("nothing (null)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return msg("{value} (a yes/no value)", value=str(value).lower())
     if isinstance(value, int) and value.bit_length() > _DESCRIBED_BITS:
         # Its decimal digits may be more than Python converts to text (4,300): never spell it out.
-        return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
+        digits = math.floor(value.bit_length() * math.log10(2)) + 1
+        return msg_n("a number of about {n} digit", "a number of about {n} digits", digits)
     if isinstance(value, int | float):
-        return f"the number {shortened(repr(value))}"
+        return msg("the number {value}", value=shortened(repr(value)))
     if isinstance(value, str):
-        return f"the text {shortened(value)!r}"
+        return msg("the text {value}", value=repr(shortened(value)))
     return type(value).__name__
 
 
@@ -80,7 +82,7 @@ def to_date(value: dt.date | None) -> dt.date | None:
     """
     if value is None or isinstance(value, dt.date):
         return value
-    raise TypeError(f"expected a date (datetime.date) or None, not {describe(value)}")
+    raise TypeError(msg("expected a date (datetime.date) or None, not {what}", what=describe(value)))
 
 
 def member(cls: type[E], value: E | str) -> E:
@@ -96,7 +98,9 @@ def member(cls: type[E], value: E | str) -> E:
         return cls(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+        raise ValueError(
+            msg("{value} is not one of: {allowed}", value=repr(value), allowed=allowed)
+        ) from None
 
 
 def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
