@@ -150,13 +150,13 @@ def reason(error: BaseException) -> str:
 def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:
     """A hint naming the nearest of ``choices`` to ``word``, or None when nothing is near."""
     options = sorted(set(choices))
-    close = [repr(c) for c in get_close_matches(word, options, n=n, cutoff=0.6)]
+    close = [repr(c) for c in get_close_matches(word, options, n=min(n, 3), cutoff=0.6)]
     if len(close) == 1:
         return msg("did you mean {a}?", a=close[0])
     if len(close) == 2:
         return msg("did you mean {a} or {b}?", a=close[0], b=close[1])
     if close:
-        return msg("did you mean {a}, {b} or {c}?", a=", ".join(close[:-2]), b=close[-2], c=close[-1])
+        return msg("did you mean {a} or {b} or {c}?", a=close[0], b=close[1], c=close[2])
     return None
 
 
