@@ -11,7 +11,8 @@ from pathlib import Path
 import attrs
 
 from osallisuuden_palaset.errors import Problem
-from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.messages.text import Lang
 
 __all__ = [
     "MODEL_SUFFIXES",
@@ -35,7 +36,11 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
+        return self.render("en")
+
+    def render(self, lang: Lang) -> str:
+        """``PATH: skipped: reason`` in ``lang``."""
+        return say(lang, "{path}: skipped: {reason}", path=self.path, reason=self.reason)
 
 
 def siblings_of(roots: Sequence[Path], loaded: Sequence[Path]) -> list[Path]:
