@@ -97,10 +97,11 @@ def note_skipped(skipped: Skipped) -> None:
     terminal.echo(f"palaset: note: {skipped}", err=True)
 
 
-def report_problems(error: LoadError) -> None:
-    """Print one ``FILE:LINE:COL: message`` line per problem to stderr (how a LoadError ends a command)."""
+def report_problems(error: LoadError, lang: Lang = "en") -> None:
+    """Print one ``FILE:LINE:COL: message`` line per problem to stderr, in ``lang`` (how a LoadError
+    ends a command)."""
     for problem in error.problems:
-        terminal.echo(str(problem), err=True)
+        terminal.echo(problem.render(lang), err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -328,3 +328,21 @@ def value_key(value: enum.Enum) -> str:
 def labels_for(lang: Lang) -> dict[str, str]:
     """Every label in ``lang`` (for templates)."""
     return {key: label(key, lang) for key in LABELS}
+
+
+def value_for_label(cls: type[enum.Enum], word: str) -> str | None:
+    """The value of ``cls`` whose label (full or short, in any language) is ``word``, ignoring case.
+
+    So ``value_for_label(Strength, "Vahva")`` is ``"strong"``: a Finnish or Swedish term written
+    where the model wants the value gets a hint naming the value to write. None when no label fits.
+    """
+    prefix = _ENUM_PREFIX.get(cls.__name__)
+    wanted = word.strip().casefold()
+    if prefix is None or not wanted:
+        return None
+    for table in (LABELS, SHORT_LABELS):
+        for key, variants in table.items():
+            group, _, value = key.partition(".")
+            if group == prefix and any(v.casefold() == wanted for v in variants if v):
+                return value
+    return None
