@@ -85,7 +85,7 @@ def test_one_reference_rule_words_each_problem_with_its_hint() -> None:
     owner = reuse_problem("lumova/helmi-kortit", context)
     assert owner == ReferenceProblem(
         Text(
-            fi="palaluetteloa tai toimintamallia 'lumova' ei löydy",
+            fi="palasluetteloa tai toimintamallia 'lumova' ei löydy",
             en="no catalogue or practice 'lumova' to reuse from",
             sv="katalogen eller verksamhetsmodellen 'lumova' finns inte",
         ),
@@ -95,7 +95,7 @@ def test_one_reference_rule_words_each_problem_with_its_hint() -> None:
     assert block is not None
     assert block.message.get("en") == "'lumoava' has no block 'helmi-kortti'"
     assert block.described() == Text(
-        fi="palaluettelossa 'lumoava' ei ole palasta 'helmi-kortti' (lähimmät: helmi-kortit)",
+        fi="palasluettelossa 'lumoava' ei ole palasta 'helmi-kortti' (lähimmät: helmi-kortit)",
         en="'lumoava' has no block 'helmi-kortti' (nearest: helmi-kortit)",
         sv="katalogen 'lumoava' har ingen byggsten 'helmi-kortti' (närmast: helmi-kortit)",
     )
