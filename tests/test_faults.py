@@ -320,7 +320,7 @@ def test_dot_warnings_are_shown_by_palaset_diagram(fake_dot: Path, tmp_path: Pat
     _script(fake_dot, f"cat >/dev/null; echo '{_SCALED}' >&2; printf '{_SVG_OF}' ok")
     result, target = _diagram(tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert f"palaset: warning: Graphviz, paivakeskus-hybridi: {_SCALED}" in result.stderr
+    assert f"palaset: varoitus: Graphviz, paivakeskus-hybridi: {_SCALED}" in result.stderr  # fi, the default
     assert b"<text>ok</text>" in target.read_bytes()
 
 
@@ -403,4 +403,4 @@ def test_a_wrong_timeout_is_refused_clearly(tmp_path: Path) -> None:
     assert "option 'timeout' is a number of seconds above 0" in result.stderr
     markdown = run_cli(["export", str(EXAMPLE), "-f", "markdown", "--timeout", "5"])
     assert markdown.exit_code == 1
-    assert "format 'markdown' draws no diagrams, so --timeout does not apply to it" in markdown.stderr
+    assert "muoto 'markdown' ei piirrä kaavioita, joten --timeout ei koske sitä" in markdown.stderr

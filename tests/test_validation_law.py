@@ -11,9 +11,9 @@ accepts must go through everything. ``test_long_chains_*`` does the same for a f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -26,10 +26,12 @@ from osallisuuden_palaset.errors import LoadError
 from osallisuuden_palaset.files.folder_lock import LOCK_FILE
 from osallisuuden_palaset.files.loading import Workspace, claim_locator, load_workspace
 from osallisuuden_palaset.files.writing import dump_yaml
+from osallisuuden_palaset.messages.catalogue import say_n
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import MAX_INCLUDE_DEPTH
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.building import plan
 from osallisuuden_palaset.output.exporting import Exporter, export
 from osallisuuden_palaset.plugins.registry import get_checks, get_exporters, get_frameworks
@@ -144,9 +146,6 @@ def test_after_each_invalid_edit_validate_refuses_or_every_output_works(
     _every_output_or_refused(written, data.draw(st.sampled_from(LANGS)), data, tmp_path_factory)
 
 
-_WROTE = re.compile(r"wrote (\d+) files")
-
-
 def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str = "fi") -> None:
     """``validate``, ``build`` into ``out`` (diagrams rendered; skipped without ``out``), ``assess``
     and ``worksheet`` all succeed."""
@@ -156,10 +155,11 @@ def run_commands(folder: Path, workspace: Workspace, out: Path | None, lang: str
     if out is not None:
         built = run_cli([*common, "build", str(folder), "-o", str(out)], load_entrypoints=True)
         assert built.exit_code == 0, built.output
-        found = _WROTE.search(built.stderr)
-        assert found is not None, built.stderr
         # Every file on disk but the build's lock (no output) was counted.
-        assert int(found.group(1)) == sum(1 for p in out.rglob("*") if p.is_file() and p.name != LOCK_FILE)
+        count = sum(1 for p in out.rglob("*") if p.is_file() and p.name != LOCK_FILE)
+        singular, plural = "palaset: wrote {n} file into {folder}", "palaset: wrote {n} files into {folder}"
+        wrote = say_n(cast("Lang", lang), singular, plural, count, folder=out)
+        assert wrote in built.stderr.splitlines(), built.stderr
     assessed = run_cli([*common, "assess", str(folder), "--fail-on", "never"], load_entrypoints=True)
     assert assessed.exit_code == 0, assessed.output
     for document in workspace.documents:

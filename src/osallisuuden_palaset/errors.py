@@ -7,6 +7,9 @@ from difflib import get_close_matches
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import Message, localize, msg, say
+from osallisuuden_palaset.messages.text import Lang
+
 #: A place inside a model document: keys and list indices from the top, e.g. ("practice", "blocks", 2).
 #: (Not a file path; its old name ``Path`` still imports, with a ``DeprecationWarning``.)
 ModelPath = tuple[str | int, ...]
@@ -34,9 +37,10 @@ class Issue:
     message: str
     hint: str | None = None
 
-    def describe(self) -> str:
-        """The message with its hint, as one line."""
-        return self.message if not self.hint else f"{self.message} ({self.hint})"
+    def describe(self, lang: Lang = "en") -> str:
+        """The message with its hint, as one line, in ``lang``."""
+        message = localize(self.message, lang)
+        return message if not self.hint else f"{message} ({localize(self.hint, lang)})"
 
 
 #: (line, col) in a file, both 1-based: where a reader found a key or value.
@@ -81,10 +85,16 @@ class Problem:
         """Where the problem is."""
         return Location(self.file, self.line, self.col)
 
+    def render(self, lang: Lang) -> str:
+        """``FILE:LINE:COL: message (hint: ...)`` in ``lang``; without a column, ``FILE:LINE: message``."""
+        # Translators: the word before a problem's hint, as in "FILE:1:2: unknown key 'x' (hint: ...)".
+        word = say(lang, "hint")
+        tail = f" ({word}: {localize(self.hint, lang)})" if self.hint else ""
+        return f"{self.location}: {localize(self.message, lang)}{tail}"
+
     def __str__(self) -> str:
-        """``FILE:LINE:COL: message (hint: ...)``; without a column, ``FILE:LINE: message``."""
-        tail = f" (hint: {self.hint})" if self.hint else ""
-        return f"{self.location}: {self.message}{tail}"
+        """``FILE:LINE:COL: message (hint: ...)`` in English."""
+        return self.render("en")
 
 
 class PalasetError(Exception):
@@ -96,7 +106,11 @@ class ModelError(PalasetError, ValueError):
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)
-        super().__init__("; ".join(_format_issue(i) for i in self.issues))
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang) -> str:
+        """Every issue, ``path: message (hint)``, joined by ``; ``, in ``lang``."""
+        return "; ".join(_format_issue(i, lang) for i in self.issues)
 
 
 class LoadError(PalasetError):
@@ -109,24 +123,40 @@ class LoadError(PalasetError):
     def __init__(self, problems: Sequence[Problem], *, referenced: Sequence[str] = ()) -> None:
         self.problems = tuple(problems)
         self.referenced = tuple(referenced)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang) -> str:
+        """One ``FILE:LINE:COL: message`` line per problem, in ``lang``."""
+        return "\n".join(p.render(lang) for p in self.problems)
 
 
 class UsageError(PalasetError):
     """The request itself cannot be carried out; the message says what to do instead."""
 
 
-def _format_issue(issue: Issue) -> str:
+def _format_issue(issue: Issue, lang: Lang) -> str:
     where = ".".join(str(p) for p in issue.path)
-    return f"{where}: {issue.describe()}" if where else issue.describe()
+    return f"{where}: {issue.describe(lang)}" if where else issue.describe(lang)
+
+
+def reason(error: BaseException) -> str:
+    """What ``error`` says: the :class:`Message` it was raised with (so it can still be translated),
+    else its text."""
+    if len(error.args) == 1 and isinstance(error.args[0], Message):
+        return error.args[0]
+    return str(error)
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, n: int = 3) -> str | None:
     """A hint naming the nearest of ``choices`` to ``word``, or None when nothing is near."""
     options = sorted(set(choices))
-    close = get_close_matches(word, options, n=n, cutoff=0.6)
+    close = [repr(c) for c in get_close_matches(word, options, n=min(n, 3), cutoff=0.6)]
+    if len(close) == 1:
+        return msg("did you mean {a}?", a=close[0])
+    if len(close) == 2:
+        return msg("did you mean {a} or {b}?", a=close[0], b=close[1])
     if close:
-        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+        return msg("did you mean {a} or {b} or {c}?", a=close[0], b=close[1], c=close[2])
     return None
 
 
@@ -134,12 +164,12 @@ def nearest(word: str, choices: Iterable[str], *, n: int = 3) -> str:
     """A hint for an unknown id: the nearest existing ones, or the list of what exists."""
     options = sorted(set(choices))
     if not options:
-        return "none are defined"
+        return msg("none are defined")
     close = get_close_matches(word, options, n=n, cutoff=0.5)
     if close:
-        return "nearest: " + ", ".join(close)
+        return msg("nearest: {ids}", ids=", ".join(close))
     shown = ", ".join(options[:8]) + (", …" if len(options) > 8 else "")
-    return f"known: {shown}"
+    return msg("known: {ids}", ids=shown)
 
 
 def shortened(text: str, limit: int = 40) -> str:

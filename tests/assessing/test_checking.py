@@ -68,7 +68,7 @@ def test_a_check_returning_non_findings_is_reported_by_name_and_the_others_still
         "check 'roska' (plugin 'roskat') failed: 2 of its 3 results are not findings (Finding), "
         "e.g. the text 'ei löydös'"
     )
-    assert errors[0].message.get("sv").startswith("kontrollen 'roska' (plugin 'roskat') misslyckades: 2 av")
+    assert errors[0].message.get("sv").startswith("kontrollen 'roska' (tillägg 'roskat') misslyckades: 2 av")
     assert [f.message.get() for f in found if f.check == "roska" and f.severity is not Severity.ERROR] == [
         "oikea"
     ]

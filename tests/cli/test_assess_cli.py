@@ -259,6 +259,8 @@ def test_assess_with_a_check_returning_non_findings_names_the_check_and_its_plug
         "check 'roska' (plugin 'kokeilu_garbage_check') failed: 2 of its 3 results are not findings "
         "(Finding), e.g. the text 'ei löydös'"
     )
-    assert mine[0]["message"]["fi"].startswith("tarkistus 'roska' (plugin 'kokeilu_garbage_check') kaatui: ")
+    assert mine[0]["message"]["fi"].startswith(
+        "tarkistus 'roska' (laajennus 'kokeilu_garbage_check') kaatui: "
+    )
     assert mine[1]["message"] == {"fi": "tämä on oikea löydös"}
     assert any(f["check"] != "roska" for f in practice["findings"])  # the other checks still ran

@@ -43,13 +43,13 @@ def _practices(folder: Path, n: int) -> Path:
     [
         (
             1,
-            "1 tiedosto kunnossa: 1 toimintamalli, 0 hanketta, 0 palaluetteloa",
+            "1 tiedosto kunnossa: 1 toimintamalli, 0 hanketta, 0 palasluetteloa",
             "1 file valid: 1 practice, 0 projects, 0 catalogues",
             "1 fil giltig: 1 verksamhetsmodell, 0 projekt, 0 kataloger",
         ),
         (
             2,
-            "2 tiedostoa kunnossa: 2 toimintamallia, 0 hanketta, 0 palaluetteloa",
+            "2 tiedostoa kunnossa: 2 toimintamallia, 0 hanketta, 0 palasluetteloa",
             "2 files valid: 2 practices, 0 projects, 0 catalogues",
             "2 filer giltiga: 2 verksamhetsmodeller, 0 projekt, 0 kataloger",
         ),
@@ -65,7 +65,7 @@ def test_validate_counts_agree(tmp_path: Path, n: int, fi: str, en: str, sv: str
 
 def test_validate_of_the_examples_in_finnish_and_swedish() -> None:
     fi = run_cli(["--lang", "fi", "validate", str(EXAMPLES)]).stdout
-    assert re.fullmatch(r"\d+ tiedostoa kunnossa: \d+ toimintamallia, \d+ hanketta, 1 palaluettelo\n", fi)
+    assert re.fullmatch(r"\d+ tiedostoa kunnossa: \d+ toimintamallia, \d+ hanketta, 1 palasluettelo\n", fi)
     sv = run_cli(["--lang", "sv", "validate", str(EXAMPLES)]).stdout
     assert sv.endswith(", 1 katalog\n")  # not "1 kataloger"
 

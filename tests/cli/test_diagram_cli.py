@@ -103,7 +103,7 @@ def test_id_picks_one_model_from_a_folder(models: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("digraph toka {")
     wrong = run_cli(["diagram", str(models), "--id", "tokka", "-o", str(out)])
     assert wrong.exit_code == 1
-    assert "nearest: toka" in wrong.stderr
+    assert "ei ole toimintamallia, hanketta eikä kokonaisuutta 'tokka' (lähimmät: toka" in wrong.stderr
 
 
 def test_a_bad_suffix_is_a_message(models: Path, tmp_path: Path) -> None:

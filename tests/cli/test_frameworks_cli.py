@@ -93,9 +93,9 @@ def test_show_text_in_finnish_and_english_uses_the_agreed_wording() -> None:
     fi = run_cli(["--lang", "fi", "frameworks", "show", "thl"]).stdout
     en = run_cli(["--lang", "en", "frameworks", "show", "thl"]).stdout
     assert "[mukaelma THL:n kysymyksestä 3]" in fi
-    assert "[osallisuuden palasten oma kysymys]" in fi  # not "the library's": a reader thinks of a building
+    assert "[tätä ohjelmaa varten laadittu]" in fi  # not "kirjaston": a reader thinks of a building
     assert "[paraphrase of THL question 3]" in en
-    assert "[question written by this library]" in en
+    assert "[written for this program]" in en
 
 
 def test_an_unknown_framework_suggests_the_nearest_and_lists_the_known() -> None:
@@ -132,11 +132,11 @@ def test_a_broken_framework_file_is_reported_with_its_location(tmp_path: Path) -
     [
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE, 3), "fi", "mukaelma THL:n kysymyksestä 3"),
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE, 3), "en", "paraphrase of THL question 3"),
-        (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE, 3), "sv", "omskrivning av THL:s fråga 3"),
+        (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE, 3), "sv", "parafras av THL:s fråga 3"),
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE), "fi", "mukaelma THL:n kysymyksestä"),
         (Provenance(ProvenanceKind.PARAPHRASE, THL_SOURCE), "en", "paraphrase of a THL question"),
-        (Provenance(ProvenanceKind.WRITTEN), "fi", "osallisuuden palasten oma kysymys"),
-        (Provenance(ProvenanceKind.WRITTEN), "en", "question written by this library"),
+        (Provenance(ProvenanceKind.WRITTEN), "fi", "tätä ohjelmaa varten laadittu"),
+        (Provenance(ProvenanceKind.WRITTEN), "en", "written for this program"),
         (Provenance(ProvenanceKind.OFFICIAL, THL_SOURCE, 7), "fi", "THL:n virallinen kysymys 7"),
         (
             Provenance(ProvenanceKind.OFFICIAL, "Lundy 2007", 2),
@@ -156,7 +156,7 @@ def test_a_broken_framework_file_is_reported_with_its_location(tmp_path: Path) -
         (
             Provenance(ProvenanceKind.PARAPHRASE, "Arnstein: A ladder"),
             "sv",
-            "omskrivning av en fråga (källa: Arnstein)",
+            "parafras av en fråga (källa: Arnstein)",
         ),
     ],
 )

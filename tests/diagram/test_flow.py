@@ -7,7 +7,11 @@ import re
 import pytest
 
 from osallisuuden_palaset.diagram import DiagramOptions, build_diagram, diagram_source
+from osallisuuden_palaset.messages.labels import value_label
+from osallisuuden_palaset.model.block import Role
+from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.references import Context
+from osallisuuden_palaset.model.text import Lang
 from tests.diagram import sample
 from tests.diagram.dot_graph import edge, edges, node_line
 
@@ -136,3 +140,13 @@ def test_an_empty_project_and_an_empty_practice_of_the_same_id_are_two_nodes() -
     assert '"a/empty"' in source
     assert '"project:a/empty"' in source
     assert render(source, "svg").lstrip().startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_the_legend_and_cards_use_the_terms_of_reports(lang: Lang) -> None:
+    source = _source(lang=lang)
+    for kind in FlowKind:
+        if f'"legend/{kind.value}/to"' in source:
+            assert f"label=<{value_label(kind, lang)}>" in node_line(source, f"legend/{kind.value}/to")
+    # Cards name roles by the same term; a short form only ever shortens it.
+    assert f"ohjaaja · {value_label(Role.STAFF, lang)}" in source

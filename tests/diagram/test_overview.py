@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import attrs
+
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
+from osallisuuden_palaset.model.project import Period
 from osallisuuden_palaset.model.references import Context
 from tests.diagram import sample
 from tests.diagram.dot_graph import edge, edges, node_line
@@ -46,3 +51,13 @@ def test_brief_detail_shows_only_shared_blocks() -> None:
     assert "block/tyokalut/kortit" in nodes
     assert "block/malli/ryhma" not in nodes
     assert "block/malli/ryhma" in _source()
+
+
+def test_a_project_period_is_written_as_the_language_writes_dates() -> None:
+    project = attrs.evolve(
+        sample.COLLECTION.projects[0], period=Period(dt.date(2017, 9, 1), dt.date(2020, 5, 31))
+    )
+    collection = attrs.evolve(sample.COLLECTION, projects=(project, *sample.COLLECTION.projects[1:]))
+    assert "1.9.2017–31.5.2020" in _source(collection, lang="fi")
+    assert "1 Sept 2017–31 May 2020" in _source(collection, lang="en")
+    assert "2017-09-01" not in _source(collection, lang="sv")

@@ -160,7 +160,8 @@ def test_files_given_one_by_one_form_a_workspace() -> None:
         [folder / "tyokalut.yaml", folder / "hankkeet" / "lumoava.yaml", folder / "esittely.json"]
     )
     assert workspace.collection.id == "workspace"
-    assert workspace.collection.name.get("en") == "Workspace"
+    assert workspace.collection.name.get("en") == "Files given together"
+    assert workspace.collection.name.get("fi") == "Yhdessä annetut tiedostot"
 
 
 def test_reuse_needs_the_catalogue_file_in_the_workspace() -> None:

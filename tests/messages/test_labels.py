@@ -51,7 +51,7 @@ def test_every_enum_value_has_a_label_in_every_language(kind: type[enum.Enum]) -
 def test_short_labels_shorten_known_values_only() -> None:
     assert set(SHORT_LABELS) <= set(LABELS)
     assert value_label(Modality.IN_PERSON, "fi", short=True) == "lähi"
-    assert value_label(Modality.IN_PERSON, "fi") == "lähitoteutus"
+    assert value_label(Modality.IN_PERSON, "fi") == "lähitoiminta"
     # A value without a short form keeps its full label.
     assert value_label(Strength.STRONG, "en", short=True) == value_label(Strength.STRONG, "en")
 

@@ -85,8 +85,9 @@ def test_one_reference_rule_words_each_problem_with_its_hint() -> None:
     owner = reuse_problem("lumova/helmi-kortit", context)
     assert owner == ReferenceProblem(
         Text(
-            fi="luetteloa tai toimintamallia 'lumova' ei löydy",
+            fi="palasluetteloa tai toimintamallia 'lumova' ei löydy",
             en="no catalogue or practice 'lumova' to reuse from",
+            sv="katalogen eller verksamhetsmodellen 'lumova' finns inte",
         ),
         "nearest: lumoava",
     )
@@ -94,8 +95,9 @@ def test_one_reference_rule_words_each_problem_with_its_hint() -> None:
     assert block is not None
     assert block.message.get("en") == "'lumoava' has no block 'helmi-kortti'"
     assert block.described() == Text(
-        fi="luettelossa 'lumoava' ei ole palasta 'helmi-kortti' (nearest: helmi-kortit)",
+        fi="palasluettelossa 'lumoava' ei ole palasta 'helmi-kortti' (lähimmät: helmi-kortit)",
         en="'lumoava' has no block 'helmi-kortti' (nearest: helmi-kortit)",
+        sv="katalogen 'lumoava' har ingen byggsten 'helmi-kortti' (närmast: helmi-kortit)",
     )
     included = include_problem("mu", context)
     assert included is not None

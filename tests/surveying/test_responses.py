@@ -93,7 +93,7 @@ def test_columns_can_be_mapped_and_the_delimiter_given(esis: Instrument) -> None
     ("text", "message"),
     [
         ("", "the file is empty"),
-        ("respondent,esis1\n", r"no column for item\(s\) 'esis2'.*--columns FILE.yaml"),
+        ("respondent,esis1\n", r"no column for items 'esis2'.*--columns FILE.yaml"),
         ("nimi," + ",".join(f"esis{i}" for i in range(1, 11)) + "\n", "no column for the respondent"),
         ("respondent,respondent\n", "appears twice"),
     ],

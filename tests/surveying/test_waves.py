@@ -32,7 +32,7 @@ def test_score_refuses_a_file_holding_both_waves(esis: Instrument) -> None:
     with pytest.raises(UsageError) as caught:
         one_wave(both, None, "fi")
     assert str(caught.value) == (
-        "molemmat.csv sisältää molempien mittauskertojen vastauksia (2 alkumittauksen ja 1 seurannan riviä): "
+        "molemmat.csv sisältää molempien mittauskertojen vastauksia (2 alkumittauksen ja 1 seurannan rivi): "
         "yhdessä pisteytettyinä samat ihmiset laskettaisiin kahdesti. Pisteytä yksi mittauskerta "
         "(--wave start tai --wave follow_up) tai vertaa niitä: palaset survey change molemmat.csv"
     )

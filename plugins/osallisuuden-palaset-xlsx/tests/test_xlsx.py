@@ -118,7 +118,7 @@ def test_questions_with_provenance_and_answers() -> None:
     model = Practice(id="p", name="P", answers=[Answer("k1", text="Näin.")])
     request = ExportRequest(model, lang="en", context=Context.build([framework]))
     rows = list(workbook(EXPORTER.render(request))["Questions"].iter_rows(values_only=True))
-    assert rows[1] == ("p", "Miten?", "k1", "d1", None, "paraphrase of: THL #3", "(answered) Näin.")
+    assert rows[1] == ("p", "Miten?", "k1", "d1", None, "paraphrase, THL, question 3", "(answered) Näin.")
 
 
 def test_the_command_line_writes_the_workbook(tmp_path: Path) -> None:

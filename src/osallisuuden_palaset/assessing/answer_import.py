@@ -27,6 +27,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from osallisuuden_palaset.assessing.answers import CSV_COLUMNS, unprotect
 from osallisuuden_palaset.errors import LoadError, Problem, UsageError, nearest
 from osallisuuden_palaset.files.atomicfile import Snapshot, write_text_atomic
+from osallisuuden_palaset.messages.catalogue import msg, msg_n
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import AnswerStatus
 from osallisuuden_palaset.model.text import LANGS
@@ -72,14 +73,18 @@ def read_answers_csv(text: str, *, name: str = "answers.csv") -> list[AnswerRow]
     try:
         header = next(reader)
     except StopIteration:
-        raise LoadError([Problem(name, 1, 1, "the worksheet is empty")]) from None
+        raise LoadError([Problem(name, 1, 1, msg("the worksheet is empty"))]) from None
     header = [h.strip() for h in header]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise LoadError(
             [
                 Problem(
-                    name, 1, 1, f"missing column {missing[0]!r}", "the columns are " + ", ".join(CSV_COLUMNS)
+                    name,
+                    1,
+                    1,
+                    msg("missing column '{column}'", column=missing[0]),
+                    msg("the columns are {columns}", columns=", ".join(CSV_COLUMNS)),
                 )
             ]
         )
@@ -90,13 +95,32 @@ def read_answers_csv(text: str, *, name: str = "answers.csv") -> list[AnswerRow]
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            problems.append(Problem(name, line, 1, f"{len(cells)} cells but {len(header)} columns"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    1,
+                    msg_n(
+                        "the row has {n} cell but only {columns} columns",
+                        "the row has {n} cells but only {columns} columns",
+                        len(cells),
+                        columns=len(header),
+                    ),
+                )
+            )
             continue
         row = {h: unprotect(c) for h, c in zip(header, cells, strict=False)}
         status = row.get("status", "").strip()
         if status and status not in {s.value for s in AnswerStatus}:
             col = header.index("status") + 1
-            problems.append(Problem(name, line, col, f"status {status!r} is not open, draft or answered"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    msg("status '{status}' is not 'open', 'draft' or 'answered'", status=status),
+                )
+            )
             continue
         texts: dict[str, str] = {
             lang: row[f"answer_{lang}"].strip() for lang in LANGS if f"answer_{lang}" in row
@@ -138,7 +162,7 @@ def _practices(doc: Any) -> dict[str, CommentedMap]:
     if isinstance(doc, Mapping) and isinstance(doc.get("project"), Mapping):
         found = doc["project"].get("practices") or []
         return {str(p.get("id")): p for p in found if isinstance(p, CommentedMap)}
-    raise UsageError("answers can be imported into a practice or project file only")
+    raise UsageError(msg("answers can be imported into a practice or project file only"))
 
 
 def apply_answers(
@@ -159,7 +183,7 @@ def apply_answers(
         _, seq_indent, offset = load_yaml_guess_indent(yaml_text)
         doc = _yaml().load(yaml_text)
     except YAMLError as error:
-        raise UsageError(f"{name} is not valid YAML: {error}") from None
+        raise UsageError(msg("{name} is not valid YAML: {error}", name=name, error=str(error))) from None
     practices = _practices(doc)
     problems: list[Problem] = []
     added: list[tuple[str, str]] = []
@@ -172,7 +196,7 @@ def apply_answers(
             problems.append(
                 attrs.evolve(
                     where,
-                    message=f"no practice {row.practice!r} in {name}",
+                    message=msg("no practice '{practice}' in {name}", practice=row.practice, name=name),
                     hint=nearest(row.practice, practices),
                 )
             )
@@ -182,7 +206,11 @@ def apply_answers(
         framework = frameworks.get(fid)
         if framework is None:
             problems.append(
-                attrs.evolve(where, message=f"framework {fid!r} is not known", hint=nearest(fid, frameworks))
+                attrs.evolve(
+                    where,
+                    message=msg("framework '{framework}' is not known", framework=fid),
+                    hint=nearest(fid, frameworks),
+                )
             )
             continue
         questions = [q.id for q in framework.questions]
@@ -190,7 +218,9 @@ def apply_answers(
             problems.append(
                 attrs.evolve(
                     where,
-                    message=f"{fid!r} has no question {row.question!r}",
+                    message=msg(
+                        "'{framework}' has no question '{question}'", framework=fid, question=row.question
+                    ),
                     hint=nearest(row.question, questions),
                 )
             )
@@ -200,7 +230,9 @@ def apply_answers(
         if bad:
             problems.append(
                 attrs.evolve(
-                    where, message=f"{row.practice!r} has no step {bad[0]!r}", hint=nearest(bad[0], steps)
+                    where,
+                    message=msg("'{practice}' has no step '{step}'", practice=row.practice, step=bad[0]),
+                    hint=nearest(bad[0], steps),
                 )
             )
             continue
@@ -309,7 +341,8 @@ def import_answers(
         yaml_text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
         csv_text = csv_path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {getattr(error, 'filename', None) or model_path}: {error}") from None
+        file = str(getattr(error, "filename", None) or model_path)
+        raise UsageError(msg("cannot read {file}: {error}", file=file, error=str(error))) from None
     rows = read_answers_csv(csv_text, name=str(csv_path))
     new_text, result = apply_answers(
         yaml_text, rows, frameworks, name=str(model_path), csv_name=str(csv_path)

@@ -6,7 +6,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
+from osallisuuden_palaset.messages.catalogue import say
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.evaluation import QuestionStatus
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Answer, Practice
@@ -30,27 +31,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 #: leading apostrophe, which the import removes again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MISSING = "missing"
-
-#: The worksheet's own words; statuses and provenances are named by ``labels.value_label``.
-_head = LabelTable(
-    {
-        "title": ("Apukysymykset", "Guiding questions", "Stödfrågor"),
-        "status": ("Tila", "Status", "Status"),
-        "steps": ("Vaiheet", "Steps", "Steg"),
-        "answer": ("Vastaus", "Answer", "Svar"),
-        "dimension": ("Osa-alue", "Dimension", "Dimension"),
-        "principle": ("Periaate", "Principle", "Princip"),
-        "source": ("Lähde", "Source", "Källa"),
-        "how": (
-            "Täytä vastaukset tähän tai CSV-pohjaan ja tuo ne takaisin: palaset answers import MALLI.yaml "
-            "VASTAUKSET.csv",
-            "Fill in the answers here or in the CSV worksheet and import them: palaset answers import "
-            "MODEL.yaml ANSWERS.csv",
-            "Fyll i svaren här eller i CSV-mallen och importera dem: palaset answers import "
-            "MODELL.yaml SVAR.csv",
-        ),
-    }
-)
 
 
 def answer_for(practice: Practice, framework: Framework, question: str) -> Answer | None:
@@ -85,26 +65,35 @@ def unanswered(practice: Practice, framework: Framework) -> tuple[QuestionStatus
     return tuple(q for q in question_statuses(practice, framework) if q.status != "answered")
 
 
+def _how(lang: Lang) -> str:
+    return say(
+        lang,
+        "Fill in the answers here or in the CSV worksheet and import them: palaset answers import "
+        "MODEL.yaml ANSWERS.csv",
+    )
+
+
 def worksheet_markdown(practices: Iterable[Practice], framework: Framework, lang: Lang = "fi") -> str:
     """A Markdown worksheet: per practice, each question with its current status and answer."""
     lines: list[str] = []
     for practice in practices:
-        lines += [f"# {_md(practice.name.get(lang))}: {_md(_head('title', lang))}", ""]
-        lines += [f"{_md(framework.name.get(lang))} (`{framework.id}`). {_head('how', lang)}", ""]
+        title = say(lang, "{practice}: Guiding questions", practice=practice.name)
+        lines += ["# " + _md(title), ""]
+        lines += [f"{_md(framework.name.get(lang))} (`{framework.id}`). {_how(lang)}", ""]
         for q in question_statuses(practice, framework):
             question = framework.questions[[x.id for x in framework.questions].index(q.question)]
             lines += [f"## {q.question}: {_md(q.text.get(lang))}", ""]
             where = []
             if q.dimension:
-                where.append(f"{_head('dimension', lang)}: {q.dimension}")
+                where.append(say(lang, "Dimension: {id}", id=q.dimension))
             if q.principle:
-                where.append(f"{_head('principle', lang)}: {q.principle}")
-            where.append(f"{_head('source', lang)}: {value_label(question.provenance.kind, lang)}")
+                where.append(say(lang, "Principle: {id}", id=q.principle))
+            where.append(say(lang, "Source: {source}", source=value_label(question.provenance.kind, lang)))
             lines += ["- " + "; ".join(where)]
-            lines += [f"- {_head('status', lang)}: {label(f'answer_status.{q.status}', lang)}"]
-            lines += [f"- {_head('steps', lang)}: {', '.join(q.steps) if q.steps else '…'}", ""]
+            lines += ["- " + say(lang, "Status: {status}", status=label(f"answer_status.{q.status}", lang))]
+            lines += ["- " + say(lang, "Steps: {ids}", ids=", ".join(q.steps) if q.steps else "…"), ""]
             answer = q.answer.get(lang) if q.answer else ""
-            lines += [f"**{_head('answer', lang)}:**", "", _md(answer) if answer else "> …", ""]
+            lines += ["**" + say(lang, "Answer:") + "**", "", _md(answer) if answer else "> …", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -18,12 +18,12 @@ from osallisuuden_palaset.assessing.checking import (
 from osallisuuden_palaset.assessing.collection import ReuseCount, practice_projects, reuse_counts
 from osallisuuden_palaset.assessing.coverage import collection_coverage, practice_coverage, project_coverage
 from osallisuuden_palaset.errors import ModelPath, nearest
+from osallisuuden_palaset.messages.catalogue import as_text
 from osallisuuden_palaset.model.evaluation import Coverage, Finding, QuestionStatus, Severity
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
-from osallisuuden_palaset.model.text import Text
 
 #: (practice id, path inside it) → "FILE:LINE", or None.
 PracticeLocator = Callable[[str, ModelPath], "str | None"]
@@ -98,16 +98,12 @@ def _unknown_framework(practice: Practice, known: Mapping[str, Framework], locat
     return Finding(
         check="framework",
         severity=Severity.ERROR,
-        message=Text(
-            fi=f"viitekehystä {practice.framework!r} ei tunneta ({hint})",
-            en=f"framework {practice.framework!r} is not known ({hint})",
+        message=as_text(
+            "framework '{framework}' is not known ({hint})", framework=practice.framework, hint=hint
         ),
         location=locate(("framework",)),
         path=("framework",),
-        suggestion=Text(
-            fi="asenna viitekehyksen laajennus tai anna --framework-file",
-            en="install the framework's plugin or give --framework-file",
-        ),
+        suggestion=as_text("install the framework's plugin or give --framework-file"),
         practice=practice.id,
     )
 

@@ -8,6 +8,7 @@ import attrs
 
 from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.isolating import PluginCall, describe_error
+from osallisuuden_palaset.messages.catalogue import as_text, as_text_n, msg
 from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
 from osallisuuden_palaset.model.evaluation import Finding, Severity, to_severity
 from osallisuuden_palaset.model.framework import Framework
@@ -80,31 +81,30 @@ class Check:
 def run_check(check: Check, given: CheckInput) -> tuple[Finding, ...]:
     """Run one check; if it raises (anything but a real Ctrl-C) or returns anything but findings,
     the result is one error finding naming the check and its plugin, after its good findings."""
-    who = f"{check.id!r}" + (f" (plugin {check.plugin!r})" if check.plugin else "")
+    who = (
+        msg("'{check}' (plugin '{plugin}')", check=check.id, plugin=check.plugin)
+        if check.plugin
+        else f"'{check.id}'"
+    )
     try:
-        with PluginCall(f"while check {who} ran"):
+        with PluginCall(msg("while check {who} ran", who=who)):
             found = check.run(attrs.evolve(given, check=check))
             results = tuple(found) if isinstance(found, Iterable) and not isinstance(found, str) else None
     except Exception as error:  # a broken check must not stop the assessment
         raised = describe_error(error)
         return (_check_failed(check, who, Text(fi=raised, en=raised, sv=raised), given),)
     if results is None:
-        what = describe(found)
-        problem = Text(
-            fi=f"se palautti {what} eikä luetteloa löydöksistä",
-            en=f"it returned {what}, not a list of findings",
-            sv=f"den returnerade {what}, inte en lista med fynd",
-        )
+        problem = as_text("it returned {what}, not a list of findings", what=describe(found))
         return (_check_failed(check, who, problem, given),)
     findings = tuple(f for f in results if isinstance(f, Finding))
     if len(findings) == len(results):
         return findings
-    bad, total = len(results) - len(findings), len(results)
-    what = describe(next(r for r in results if not isinstance(r, Finding)))
-    problem = Text(
-        fi=f"{bad}/{total} sen tuloksista ei ole löydöksiä (Finding), esim. {what}",
-        en=f"{bad} of its {total} results are not findings (Finding), e.g. {what}",
-        sv=f"{bad} av dess {total} resultat är inte fynd (Finding), t.ex. {what}",
+    problem = as_text_n(
+        "{n} of its {total} results is not a finding (Finding), e.g. {what}",
+        "{n} of its {total} results are not findings (Finding), e.g. {what}",
+        len(results) - len(findings),
+        total=len(results),
+        what=describe(next(r for r in results if not isinstance(r, Finding))),
     )
     return (*findings, _check_failed(check, who, problem, given))
 
@@ -114,18 +114,10 @@ def _check_failed(check: Check, who: str, problem: Text, given: CheckInput) -> F
     return Finding(
         check=check.id,
         severity=Severity.ERROR,
-        message=Text(
-            fi=f"tarkistus {who} kaatui: {problem.get('fi')}",
-            en=f"check {who} failed: {problem.get('en')}",
-            sv=f"kontrollen {who} misslyckades: {problem.get('sv')}",
-        ),
+        message=as_text("check {who} failed: {problem}", who=who, problem=problem),
         location=None,
         path=(),
-        suggestion=Text(
-            fi="tarkistuksen tekijä: korjaa tarkistus tai poista se käytöstä",
-            en="report this to the check's author, or disable the check",
-            sv="meddela kontrollens författare eller stäng av kontrollen",
-        ),
+        suggestion=as_text("report this to the check's author, or disable the check"),
         practice=given.practice.id,
     )
 

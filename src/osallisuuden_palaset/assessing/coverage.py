@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.messages.catalogue import as_text, as_text_n
 from osallisuuden_palaset.model.block import Block, Strength
 from osallisuuden_palaset.model.evaluation import (
     Claim,
@@ -37,7 +38,6 @@ from osallisuuden_palaset.model.practice import Include, Practice
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.resolving import follow_reuse
-from osallisuuden_palaset.model.text import Text
 
 #: Evidenced moderate-or-strong claims needed for ``covered`` when none is strong.
 MODERATE_NEEDED = 2
@@ -140,49 +140,42 @@ def verdict(claims: Iterable[Claim]) -> Verdict:
     strong = [c for c in evidenced if c.strength is Strength.STRONG]
     solid = [c for c in evidenced if c.strength.weight >= Strength.MODERATE.weight]
     if strong:
-        names = ", ".join(sorted({c.block for c in strong}))
+        names = sorted({c.block for c in strong})
         return Verdict(
             Level.COVERED,
-            Text(
-                fi=f"vahva väite näytön kera ({names})",
-                en=f"a strong claim with evidence ({names})",
-                sv=f"ett starkt påstående med belägg ({names})",
+            as_text_n(
+                "a strong claim with evidence ({names})",
+                "{n} strong claims with evidence ({names})",
+                len(names),
+                names=", ".join(names),
             ),
         )
     if len(solid) >= MODERATE_NEEDED:
-        n = len(solid)
         return Verdict(
             Level.COVERED,
-            Text(
-                fi=f"{n} vähintään kohtalaista väitettä näytön kera",
-                en=f"{n} moderate or strong claims with evidence",
-                sv=f"{n} måttliga eller starka påståenden med belägg",
+            as_text_n(
+                "{n} moderate or strong claim with evidence",
+                "{n} moderate or strong claims with evidence",
+                len(solid),
             ),
         )
     if evidenced:
-        n = len(evidenced)
         return Verdict(
             Level.TOUCHED,
-            Text(
-                fi=f"{n} väite näytön kera, ei vahvaa eikä kahta kohtalaista",
-                en=f"{n} claim(s) with evidence, but no strong one and fewer than two moderate ones",
-                sv=f"{n} påstående(n) med belägg, men inget starkt och färre än två måttliga",
+            as_text_n(
+                "{n} claim with evidence, but no strong one and fewer than two moderate ones",
+                "{n} claims with evidence, but no strong one and fewer than two moderate ones",
+                len(evidenced),
             ),
         )
     if claims:
-        n = len(claims)
         return Verdict(
             Level.UNSUPPORTED,
-            Text(
-                fi=f"{n} väite, mutta yksikään ei kerro näyttöään",
-                en=f"{n} claim(s), but none gives evidence",
-                sv=f"{n} påstående(n), men inget anger belägg",
+            as_text_n(
+                "{n} claim, but it gives no evidence", "{n} claims, but none gives evidence", len(claims)
             ),
         )
-    return Verdict(
-        Level.NOT_CLAIMED,
-        Text(fi="yksikään palanen ei väitä tätä", en="no block claims it", sv="ingen byggsten påstår det"),
-    )
+    return Verdict(Level.NOT_CLAIMED, as_text("no block claims it"))
 
 
 def coverage_of_claims(

@@ -12,6 +12,7 @@ import attrs
 
 from osallisuuden_palaset.assessing.answers import question_statuses
 from osallisuuden_palaset.errors import LoadError
+from osallisuuden_palaset.messages.catalogue import as_text, as_text_n, msg
 from osallisuuden_palaset.model.block import Block, Role
 from osallisuuden_palaset.model.evaluation import Coverage, CriteriaSet, CriterionRating, Level, Rating
 from osallisuuden_palaset.model.framework import Framework
@@ -42,38 +43,30 @@ Rule = Callable[[RuleInput], tuple[Rating, Text]]
 G, Y, R = Rating.GREEN, Rating.YELLOW, Rating.RED
 
 
-def _t(fi: str, en: str) -> Text:
-    return Text(fi=fi, en=en)
-
-
 def _description(x: RuleInput) -> tuple[Rating, Text]:
     has = [x.practice.summary is not None, x.practice.description.basic_idea is not None]
     if all(has):
-        return G, _t("lyhyt kuvaus ja perusidea on kirjoitettu", "the summary and the basic idea are written")
+        return G, as_text("the summary and the basic idea are written")
     if any(has):
-        return Y, _t("vain toinen: lyhyt kuvaus tai perusidea", "only one of the summary and the basic idea")
-    return R, _t("ei lyhyttä kuvausta eikä perusideaa", "neither a summary nor a basic idea")
+        return Y, as_text("only one of the summary and the basic idea")
+    return R, as_text("neither a summary nor a basic idea")
 
 
 def _target_group(x: RuleInput) -> tuple[Rating, Text]:
     if x.practice.description.target_group is not None:
-        return G, _t("kohderyhmä on kuvattu", "the target group is described")
+        return G, as_text("the target group is described")
     if x.project is not None and x.project.target_group is not None:
-        return Y, _t("vain hankkeen kohderyhmä on kuvattu", "only the project's target group is described")
-    return R, _t("kohderyhmää ei ole kuvattu", "the target group is not described")
+        return Y, as_text("only the project's target group is described")
+    return R, as_text("the target group is not described")
 
 
 def _intended_change(x: RuleInput) -> tuple[Rating, Text]:
     measured = [o for o in x.practice.outcomes if o.indicators]
     if measured:
-        return G, _t(
-            f"{len(measured)} tavoitetta mittareineen", f"{len(measured)} outcome(s) with indicators"
-        )
+        return G, as_text_n("{n} outcome with indicators", "{n} outcomes with indicators", len(measured))
     if x.practice.outcomes or x.practice.development.intended_change is not None:
-        return Y, _t(
-            "tavoiteltu muutos on kuvattu, mittarit puuttuvat", "the intended change has no indicators"
-        )
-    return R, _t("tavoiteltua muutosta ei ole kuvattu", "the intended change is not described")
+        return Y, as_text("the intended change has no indicators")
+    return R, as_text("the intended change is not described")
 
 
 def _blocks(x: RuleInput) -> list[Block]:
@@ -91,14 +84,17 @@ def _participant_voice(x: RuleInput) -> tuple[Rating, Text]:
     voiced = [b for b in blocks if any(p.role.gives_voice for w in b.walk() for p in w.participants)]
     n, k = len(blocks), len(voiced)
     if n and k == n:
-        return G, _t(
-            f"osallistujien ääni kuuluu kaikissa {n} vaiheessa", f"participants have a say in all {n} steps"
+        return G, as_text_n(
+            "participants have a say in the only step", "participants have a say in all {n} steps", n
         )
     if k:
-        return Y, _t(
-            f"osallistujien ääni kuuluu {k}/{n} vaiheessa", f"participants have a say in {k} of {n} steps"
+        return Y, as_text_n(
+            "participants have a say in {k} of {n} step",
+            "participants have a say in {k} of {n} steps",
+            n,
+            k=k,
         )
-    return R, _t("osallistujien ääni ei kuulu yhdessäkään vaiheessa", "participants have a say in no step")
+    return R, as_text("participants have a say in no step")
 
 
 _CO = frozenset({Role.CO_DEVELOPER, Role.PEER, Role.LEADER})
@@ -108,15 +104,10 @@ def _co_development(x: RuleInput) -> tuple[Rating, Text]:
     written = x.practice.development.co_development is not None
     roles = any(p.role in _CO for b in _blocks(x) for w in b.walk() for p in w.participants)
     if written and roles:
-        return G, _t(
-            "yhteiskehittäminen on kuvattu ja näkyy rooleissa", "co-development is described and in roles"
-        )
+        return G, as_text("co-development is described and in roles")
     if written or roles:
-        return Y, _t(
-            "yhteiskehittäminen näkyy vain kuvauksessa tai vain rooleissa",
-            "co-development shows only in the description or only in the roles",
-        )
-    return R, _t("yhteiskehittämistä ei ole kuvattu", "co-development is not described")
+        return Y, as_text("co-development shows only in the description or only in the roles")
+    return R, as_text("co-development is not described")
 
 
 def _inclusion_coverage(x: RuleInput) -> tuple[Rating, Text]:
@@ -125,15 +116,21 @@ def _inclusion_coverage(x: RuleInput) -> tuple[Rating, Text]:
     covered = sum(1 for lv in levels if lv is Level.COVERED)
     touched = sum(1 for lv in levels if lv.rank >= Level.TOUCHED.rank)
     if covered == n:
-        return G, _t(f"kaikki {n} osa-aluetta katettu näytöin", f"all {n} dimensions covered with evidence")
-    if touched == n:
-        return Y, _t(
-            f"kaikkia osa-alueita kosketaan, {covered}/{n} katettu",
-            f"all dimensions touched, {covered}/{n} covered",
+        return G, as_text_n(
+            "the only dimension is covered with evidence", "all {n} dimensions covered with evidence", n
         )
-    return R, _t(
-        f"{n - touched}/{n} osa-aluetta ilman näytöin tuettua väitettä",
-        f"{n - touched} of {n} dimensions have no claim with evidence",
+    if touched == n:
+        return Y, as_text_n(
+            "the only dimension is touched, {covered} of {n} covered",
+            "all {n} dimensions touched, {covered} of {n} covered",
+            n,
+            covered=covered,
+        )
+    return R, as_text_n(
+        "{n} dimension of {total} has no claim with evidence",
+        "{n} dimensions of {total} have no claim with evidence",
+        n - touched,
+        total=n,
     )
 
 
@@ -142,14 +139,16 @@ def _evidence(x: RuleInput) -> tuple[Rating, Text]:
     n = len(claims)
     k = sum(1 for c in claims.values() if c.has_evidence)
     if n and k == n:
-        return G, _t(f"kaikilla {n} väitteellä on näyttö", f"all {n} claims give evidence")
+        return G, as_text_n("the only claim gives evidence", "all {n} claims give evidence", n)
     if n and 2 * k >= n:
-        return Y, _t(f"{k}/{n} väitteellä on näyttö", f"{k} of {n} claims give evidence")
-    if not n:
-        return R, _t(
-            "toimintamalli ei väitä mitään viitekehyksestä", "the practice claims nothing of the framework"
+        return Y, as_text_n(
+            "evidence is given for {k} of {n} claim", "evidence is given for {k} of {n} claims", n, k=k
         )
-    return R, _t(f"vain {k}/{n} väitteellä on näyttö", f"only {k} of {n} claims give evidence")
+    if not n:
+        return R, as_text("the practice claims nothing of the framework")
+    return R, as_text_n(
+        "evidence is given for only {k} of {n} claim", "evidence is given for only {k} of {n} claims", n, k=k
+    )
 
 
 def _evaluation(x: RuleInput) -> tuple[Rating, Text]:
@@ -159,24 +158,19 @@ def _evaluation(x: RuleInput) -> tuple[Rating, Text]:
         dev.measuring_change is not None or any(o.indicators for o in x.practice.outcomes),
     ]
     if all(has):
-        return G, _t(
-            "arviointi ja muutoksen mittaaminen on kuvattu",
-            "evaluation and measuring the change are described",
-        )
+        return G, as_text("evaluation and measuring the change are described")
     if any(has):
-        return Y, _t(
-            "vain arviointi tai vain mittaaminen on kuvattu", "only evaluation or only measuring is described"
-        )
-    return R, _t("arviointia ei ole kuvattu", "evaluation is not described")
+        return Y, as_text("only evaluation or only measuring is described")
+    return R, as_text("evaluation is not described")
 
 
 def _implementation(x: RuleInput) -> tuple[Rating, Text]:
     d = x.practice.description
     if d.implementation is not None:
-        return G, _t("käyttöönoton ehdot on kuvattu", "the conditions for adoption are described")
+        return G, as_text("the conditions for adoption are described")
     if d.environment is not None:
-        return Y, _t("vain toimintaympäristö on kuvattu", "only the operating environment is described")
-    return R, _t("käyttöönoton ehtoja ei ole kuvattu", "the conditions for adoption are not described")
+        return Y, as_text("only the operating environment is described")
+    return R, as_text("the conditions for adoption are not described")
 
 
 def _guiding_questions(x: RuleInput) -> tuple[Rating, Text]:
@@ -184,11 +178,17 @@ def _guiding_questions(x: RuleInput) -> tuple[Rating, Text]:
     n = len(statuses)
     k = sum(1 for q in statuses if q.status == "answered")
     begun = sum(1 for q in statuses if q.status in ("answered", "draft"))
+    if not n:
+        return G, as_text("the framework has no guiding questions")
     if k == n:
-        return G, _t(f"kaikkiin {n} apukysymykseen on vastattu", f"all {n} guiding questions are answered")
+        return G, as_text_n(
+            "the only guiding question is answered", "all {n} guiding questions are answered", n
+        )
     if begun:
-        return Y, _t(f"{k}/{n} apukysymykseen vastattu", f"{k} of {n} guiding questions answered")
-    return R, _t("apukysymyksiin ei ole vastattu", "no guiding question is answered")
+        return Y, as_text_n(
+            "{k} of {n} guiding question answered", "{k} of {n} guiding questions answered", n, k=k
+        )
+    return R, as_text("no guiding question is answered")
 
 
 #: The rules a criterion can name; docs/assessment.md gives each one's green, yellow and red.
@@ -213,12 +213,9 @@ def rate(criteria: CriteriaSet, given: RuleInput) -> tuple[CriterionRating, ...]
         rule = RULES.get(c.rule) if c.rule else None
         if rule is None:
             reason = (
-                _t("arvioi käsin", "rate by hand")
+                as_text("rate by hand")
                 if c.rule is None
-                else _t(
-                    f"sääntöä {c.rule!r} ei tunneta: arvioi käsin",
-                    f"rule {c.rule!r} is unknown: rate by hand",
-                )
+                else as_text("rule '{rule}' is unknown: rate by hand", rule=c.rule)
             )
             out.append(CriterionRating(c.id, c.name, None, reason))
             continue
@@ -229,7 +226,7 @@ def rate(criteria: CriteriaSet, given: RuleInput) -> tuple[CriterionRating, ...]
 
 #: The top-level key of a criteria file.
 CRITERIA_KEY: Final = "criteria_set"
-_CRITERIA_HINT: Final = "a criteria file starts with 'criteria_set:'"
+_CRITERIA_HINT: Final = msg("a criteria file starts with 'criteria_set:'")
 
 
 def load_criteria(path: str | os.PathLike[str]) -> CriteriaSet:

@@ -13,7 +13,8 @@ from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssess
 from osallisuuden_palaset.assessing.collection import ReuseCount
 from osallisuuden_palaset.errors import ModelPath
 from osallisuuden_palaset.files.converting import output_converter
-from osallisuuden_palaset.messages.labels import LabelTable, label, value_label
+from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.evaluation import (
     Claim,
     Coverage,
@@ -29,25 +30,6 @@ from osallisuuden_palaset.model.text import Lang, Text
 ClaimLocator = Callable[[str, ModelPath], "str | None"]
 
 MARK = {Level.COVERED: "●", Level.TOUCHED: "◐", Level.UNSUPPORTED: "◌", Level.NOT_CLAIMED: "○"}
-#: The report's own words; names of levels and severities come from ``labels.value_label``.
-word = LabelTable(
-    {
-        "claims": ("väitettä", "claims", "påståenden"),
-        "with_evidence": ("näytöin", "with evidence", "med belägg"),
-        "unclaimed": (
-            "Periaatteet, joita kukaan ei väitä",
-            "Principles no one claims",
-            "Principer ingen påstår",
-        ),
-        "no_evidence": ("Väitteet ilman näyttöä", "Claims without evidence", "Påståenden utan belägg"),
-        "findings": ("Havainnot", "Findings", "Fynd"),
-        "questions": ("Apukysymyksiin vastattu", "Guiding questions answered", "Stödfrågor besvarade"),
-        "reuse": ("Eniten uudelleenkäytetyt", "Reused most", "Mest återanvända"),
-        "unknown_framework": ("viitekehys ei tiedossa", "framework not known", "ramverket är okänt"),
-        "element": ("Osa-alue / periaate", "Element", "Element"),
-        "claims_heading": ("Väitteet", "Claims", "Påståenden"),
-    }
-)
 
 
 @functools.cache
@@ -169,10 +151,18 @@ def _practice_json(p: PracticeAssessment, locate: ClaimLocator) -> dict[str, Any
     }
 
 
+def claims_detail(n: int, k: int, lang: Lang) -> str:
+    """How many claims a row has and how many of them give evidence, agreeing in number in ``lang``."""
+    if k == n:
+        return say_n(lang, "{n} claim with evidence", "{n} claims, all with evidence", n)
+    if k == 0:
+        return say_n(lang, "{n} claim without evidence", "{n} claims, none with evidence", n)
+    return say_n(lang, "{n} claim, {k} with evidence", "{n} claims, {k} with evidence", n, k=k)
+
+
 def _row_line(row: ElementCoverage, lang: Lang, indent: str) -> str:
     n = len(row.claims)
-    k = len(row.evidenced)
-    detail = f"{n} {word('claims', lang)}, {k} {word('with_evidence', lang)}" if n else ""
+    detail = claims_detail(n, len(row.evidenced), lang) if n else ""
     verdict = value_label(row.verdict.level, lang)
     return f"{indent}{MARK[row.verdict.level]} {row.element:<4} {verdict:<14} {row.name.get(lang)}" + (
         f" — {detail}" if detail else ""
@@ -186,11 +176,13 @@ def profile_lines(coverage: Coverage, lang: Lang) -> list[str]:
         lines.append(_row_line(dim, lang, "  "))
         lines += [_row_line(p, lang, "      ") for p in coverage.principles if p.dimension == dim.element]
     if coverage.unclaimed_principles:
-        lines.append(f"  {word('unclaimed', lang)}: {', '.join(coverage.unclaimed_principles)}")
+        lines.append(
+            "  " + say(lang, "Principles no one claims: {ids}", ids=", ".join(coverage.unclaimed_principles))
+        )
     missing = coverage.claims_without_evidence
     if missing:
         listed = ", ".join(f"{c.block}→{c.element}" for c in missing)
-        lines.append(f"  {word('no_evidence', lang)}: {listed}")
+        lines.append("  " + say(lang, "Claims without evidence: {claims}", claims=listed))
     return lines
 
 
@@ -207,11 +199,13 @@ def assessment_text(assessment: Assessment, lang: Lang) -> str:
     for p in assessment.practices:
         out.append(f"{p.practice.name.get(lang)} ({p.practice.id}) — {p.framework}")
         if p.coverage is None:
-            out.append(f"  {word('unknown_framework', lang)}")
+            out.append("  " + say(lang, "framework not known"))
         else:
             out += profile_lines(p.coverage, lang)
             answered = sum(1 for q in p.questions if q.status == "answered")
-            out.append(f"  {word('questions', lang)}: {answered}/{len(p.questions)}")
+            out.append(
+                "  " + say(lang, "Guiding questions answered: {k}/{n}", k=answered, n=len(p.questions))
+            )
         out += ["  " + finding_line(f, lang).replace("\n", "\n  ") for f in p.findings]
         out.append("")
     for total in assessment.totals:
@@ -219,7 +213,7 @@ def assessment_text(assessment: Assessment, lang: Lang) -> str:
         out += profile_lines(total, lang)
         out.append("")
     if assessment.reuse:
-        out.append(f"{word('reuse', lang)}:")
+        out.append(say(lang, "Reused most:"))
         for r in assessment.reuse[:10]:
             out.append(f"  {r.count}× {r.ref}: {', '.join(r.users)}")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -231,27 +225,28 @@ def _md(value: str) -> str:
     return value
 
 
+def _strength(claim: Claim, lang: Lang) -> str:
+    strength = value_label(claim.strength, lang)
+    return say(lang, "{strength}, with evidence", strength=strength) if claim.has_evidence else strength
+
+
 def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
     """The assessment as Markdown: a table per practice and a findings list."""
     out: list[str] = []
-    head, verdict, claims = word("element", lang), label("verdict", lang), word("claims_heading", lang)
+    head, verdict, claims = say(lang, "Element"), label("verdict", lang), say(lang, "Claims")
     for p in assessment.practices:
         out += [f"## {_md(p.practice.name.get(lang))} (`{p.practice.id}`)", ""]
         if p.coverage is not None:
             out += [f"| {head} | {verdict} | {claims} |", "|---|---|---|"]
             for row in p.coverage.rows():
-                evidenced = ", " + word("with_evidence", lang)
-                who = "; ".join(
-                    f"{_md(c.block)} ({c.strength.value}{evidenced if c.has_evidence else ''})"
-                    for c in row.claims
-                )
+                who = "; ".join(f"{_md(c.block)} ({_strength(c, lang)})" for c in row.claims)
                 name = f"{row.element} {_md(row.name.get(lang))}"
                 out.append(
                     f"| {name} | {MARK[row.verdict.level]} {value_label(row.verdict.level, lang)} | {who} |"
                 )
             out.append("")
         if p.findings:
-            out += [f"### {word('findings', lang)}", ""]
+            out += ["### " + say(lang, "Findings"), ""]
             for f in p.findings:
                 where = f"`{f.location}` " if f.location else ""
                 tail = f" — {_md(f.suggestion.get(lang))}" if f.suggestion else ""

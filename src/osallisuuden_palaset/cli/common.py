@@ -109,13 +109,15 @@ def load(ctx: click.Context, paths: Iterable[str | Path]) -> Workspace:
 
 def note_skipped(skipped: Skipped) -> None:
     """Say on stderr that a file in a folder was not read (a pipe, a device, a link that loops)."""
-    terminal.echo(say(current_lang(), "palaset: note: {note}", note=skipped), err=True)
+    language = current_lang()
+    terminal.echo(say(language, "palaset: note: {note}", note=skipped.render(language)), err=True)
 
 
-def report_problems(error: LoadError) -> None:
-    """Print one ``FILE:LINE:COL: message`` line per problem to stderr (how a LoadError ends a command)."""
+def report_problems(error: LoadError, lang: Lang = "en") -> None:
+    """Print one ``FILE:LINE:COL: message`` line per problem to stderr, in ``lang`` (how a LoadError
+    ends a command)."""
     for problem in error.problems:
-        terminal.echo(str(problem), err=True)
+        terminal.echo(problem.render(lang), err=True)
 
 
 def fail(message: str | PalasetError, code: int = 1) -> NoReturn:

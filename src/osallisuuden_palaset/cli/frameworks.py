@@ -26,7 +26,7 @@ from osallisuuden_palaset.model.text import Lang, Text
 def describe_provenance(provenance: Provenance, lang: Lang) -> str:
     """Where a question's wording comes from, e.g. "mukaelma THL:n kysymyksestä 3"."""
     if provenance.kind is ProvenanceKind.WRITTEN:
-        return say(lang, "question written by this library")
+        return value_label(provenance.kind, lang)  # as the reports say it (output.reporting.provenance_note)
     who = (provenance.source or "").split(":")[0].strip() or "?"
     official = provenance.kind is ProvenanceKind.OFFICIAL
     number = None if provenance.number is None else str(provenance.number)  # a number, not an amount

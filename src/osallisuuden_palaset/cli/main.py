@@ -75,9 +75,9 @@ class LazyGroup(LocalizedGroup):
         try:
             return super().invoke(ctx)
         except LoadError as error:  # every command lets these through: one FILE:LINE:COL line each
-            from osallisuuden_palaset.cli.common import report_problems
+            from osallisuuden_palaset.cli.common import lang, report_problems
 
-            report_problems(error)
+            report_problems(error, lang(ctx))
             ctx.exit(1)
         except KeyboardInterrupt as interrupt:  # a real Ctrl-C (plugin code raising one is isolated)
             from osallisuuden_palaset.cli.common import lang

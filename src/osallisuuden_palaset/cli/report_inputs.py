@@ -200,7 +200,7 @@ def _report(
             )
         waves = survey_files.answers(files, lambda: split_waves(read, language))
         for row in waves.left_out:
-            terminal.echo(str(row), err=True)
+            terminal.echo(row.render(language), err=True)
     by = _survey_by(inputs.survey_by, files)
     start, follow_up = score_responses(instrument, waves.start), score_responses(instrument, waves.follow_up)
     skipped = sum(len(f.problems) for f in files)

@@ -277,7 +277,7 @@ def change(
         files = [_read(ctx, instrument, start, None, options)]
         waves = survey_files.answers(files, lambda: split_waves(files[0], lang))
         for row in waves.left_out:
-            terminal.echo(str(row), err=True)
+            terminal.echo(row.render(lang), err=True)
     else:
         files = [
             _read(ctx, instrument, start, Wave.START, options),

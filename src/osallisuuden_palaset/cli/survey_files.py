@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.cli.common import fail, guarded, lang, plugin_manager
+from osallisuuden_palaset.cli.common import current_lang, fail, guarded, lang, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.model.text import Text
@@ -70,9 +70,10 @@ def read_file(
 
 def tell(files: Sequence[ResponseFile]) -> None:
     """Print each skipped row and each row kept with a remark as ``FILE:LINE: message``, in line order."""
+    language = current_lang()
     for read in files:
         for row in sorted((*read.problems, *read.notes), key=lambda p: p.line):
-            terminal.echo(str(row), err=True)
+            terminal.echo(row.render(language), err=True)
 
 
 def answers(files: Sequence[ResponseFile], choose: Callable[[], T]) -> T:

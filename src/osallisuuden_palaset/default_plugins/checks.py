@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterator
 
 from osallisuuden_palaset.assessing.answers import question_statuses
 from osallisuuden_palaset.assessing.checking import Check, CheckInput
 from osallisuuden_palaset.assessing.coverage import practice_claims, practice_coverage
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.messages.catalogue import as_text, as_text_n
+from osallisuuden_palaset.messages.labels import label, value_label
+from osallisuuden_palaset.messages.text import LANGS, Lang
 from osallisuuden_palaset.model.block import Block, Modality
-from osallisuuden_palaset.model.evaluation import Finding, Level, Origin, Severity
+from osallisuuden_palaset.model.evaluation import Claim, Finding, Level, Origin, QuestionStatus, Severity
 from osallisuuden_palaset.model.framework import FrameworkKind
 from osallisuuden_palaset.model.practice import Include, Reuse
 from osallisuuden_palaset.model.references import include_problem, reuse_problem
@@ -26,6 +30,12 @@ def _resolved(given: CheckInput) -> Iterator[tuple[int, Block]]:
             yield i, block
 
 
+def _labelled(value: enum.Enum) -> Text:
+    """The label of a model value in every language (a strength, a modality, an answer status)."""
+    fi, en, sv = (value_label(value, lang) for lang in LANGS)
+    return Text(fi=fi, en=en, sv=sv)
+
+
 def participant_voice(given: CheckInput) -> Iterator[Finding]:
     """Every step must give participants a say; a step where they are only the object is flagged."""
     for i, block in _resolved(given):
@@ -36,30 +46,17 @@ def participant_voice(given: CheckInput) -> Iterator[Finding]:
         if any(p.role.value == "target" for p in people):
             yield given.finding(
                 here,
-                Text(
-                    fi=f"vaiheessa {block.id!r} osallistujat ovat vain työn kohde",
-                    en=f"in step {block.id!r} the participants are only the object of the work",
-                    sv=f"i steget {block.id!r} är deltagarna bara föremål för arbetet",
-                ),
-                Text(
-                    fi="kerro, miten osallistujat vaikuttavat vaiheeseen (rooli consulted, participant, "
-                    "co_developer, peer tai leader)",
-                    en="say how participants have a say in this step (role consulted, participant, "
-                    "co_developer, peer or leader)",
+                as_text("in step '{step}' the participants are only the object of the work", step=block.id),
+                as_text(
+                    "say how participants have a say in this step: give them the role 'consulted', "
+                    "'participant', 'co_developer', 'peer' or 'leader'"
                 ),
             )
         else:
             yield given.finding(
                 here,
-                Text(
-                    fi=f"vaiheessa {block.id!r} osallistujien ääni ei kuulu",
-                    en=f"step {block.id!r} names no participants with a say",
-                    sv=f"steget {block.id!r} nämner inga deltagare med inflytande",
-                ),
-                Text(
-                    fi="lisää osallistujat ja heidän roolinsa (participants: who, role)",
-                    en="add the participants and their role (participants: who, role)",
-                ),
+                as_text("step '{step}' names no participants with a say", step=block.id),
+                as_text("add the participants and their role (participants: who, role)"),
             )
 
 
@@ -73,16 +70,32 @@ def dimensions_touched(given: CheckInput) -> Iterator[Finding]:
         if row.verdict.level is Level.NOT_CLAIMED:
             yield given.finding(
                 ("steps",),
-                Text(
-                    fi=f"mikään palanen ei väitä osa-aluetta {row.element} ({row.name.get('fi')})",
-                    en=f"no block claims dimension {row.element} ({row.name.get('en')})",
-                    sv=f"ingen byggsten påstår dimensionen {row.element} ({row.name.get('sv')})",
-                ),
-                Text(
-                    fi=f"lisää sitä palvelevan vaiheen mappings-kohtaan target: {row.element}",
-                    en=f"add 'target: {row.element}' to the mappings of a step that serves it",
+                as_text("no block claims dimension {element} ({name})", element=row.element, name=row.name),
+                as_text(
+                    "add 'target: {element}' to the mappings of a step that serves it", element=row.element
                 ),
             )
+
+
+def _unevidenced(claim: Claim) -> Text:
+    """What :func:`claim_evidence` says of one claim without evidence, naming where it comes from."""
+    if claim.origin is Origin.REUSED:
+        return as_text(
+            "block '{block}' claims {element} without evidence (reused from {source})",
+            block=claim.block,
+            element=claim.element,
+            source=claim.source,
+        )
+    if claim.origin is Origin.INCLUDED:
+        return as_text(
+            "block '{block}' claims {element} without evidence (from included practice {source})",
+            block=claim.block,
+            element=claim.element,
+            source=claim.source,
+        )
+    return as_text(
+        "block '{block}' claims {element} without evidence", block=claim.block, element=claim.element
+    )
 
 
 def claim_evidence(given: CheckInput) -> Iterator[Finding]:
@@ -91,22 +104,10 @@ def claim_evidence(given: CheckInput) -> Iterator[Finding]:
     for claim in practice_claims(given.practice, framework, given.context):
         if claim.has_evidence:
             continue
-        where = {
-            Origin.OWN: "",
-            Origin.REUSED: f" (reused from {claim.source})",
-            Origin.INCLUDED: f" (from included practice {claim.source})",
-        }[claim.origin]
         yield given.finding(
             claim.path,
-            Text(
-                fi=f"palasen {claim.block!r} väite {claim.element} on ilman näyttöä{where}",
-                en=f"block {claim.block!r} claims {claim.element} without evidence{where}",
-                sv=f"byggstenen {claim.block!r} påstår {claim.element} utan belägg{where}",
-            ),
-            Text(
-                fi="kirjoita evidence-kohtaan, mihin väite perustuu (palaute, arviointi, havainnot)",
-                en="write in 'evidence' what the claim rests on (feedback, evaluation, observation)",
-            ),
+            _unevidenced(claim),
+            as_text("write in 'evidence' what the claim rests on (feedback, evaluation, observation)"),
             severity=Severity.WARNING if claim.origin is Origin.OWN else Severity.INFO,
         )
 
@@ -119,27 +120,15 @@ def target_group(given: CheckInput) -> Iterator[Finding]:
         return
     yield given.finding(
         ("description",),
-        Text(
-            fi="kohderyhmää ei ole määritelty",
-            en="the target group is not defined",
-            sv="målgruppen är inte definierad",
-        ),
-        Text(
-            fi="kirjoita description: target_group: kenelle toimintamalli on ja mitä heistä tiedetään",
-            en="write description: target_group: whom the practice is for and what is known of them",
-        ),
+        as_text("the target group is not defined"),
+        as_text("write description: target_group: whom the practice is for and what is known of them"),
     )
 
 
 #: What to do about a reuse or an include that does not resolve.
 FIX_REFERENCE = {
-    "reuse": Text(
-        fi="korjaa viittaus muotoon luettelo/palanen tai lataa luettelo mukaan",
-        en="correct the reference ('catalogue/block') or load the catalogue too",
-    ),
-    "include": Text(
-        fi="lataa sisällytetty toimintamalli samalla kertaa", en="load the included practice's file too"
-    ),
+    "reuse": as_text("correct the reference ('catalogue/block') or load the catalogue too"),
+    "include": as_text("load the included practice's file too"),
 }
 
 
@@ -163,18 +152,25 @@ def remote_participation(given: CheckInput) -> Iterator[Finding]:
             if b.modality in (Modality.REMOTE, Modality.HYBRID) and b.remote_participation is None:
                 yield given.finding(
                     ("steps", i, "modality") if b is block else ("steps", i),
-                    Text(
-                        fi=f"vaihe {b.id!r} on {b.modality.value}, mutta ei kerro, miten etäosallistujat "
-                        "ovat mukana",
-                        en=f"step {b.id!r} is {b.modality.value} but does not say how remote participants "
-                        "take part",
+                    as_text(
+                        "step '{step}' is {modality} but does not say how remote participants take part",
+                        step=b.id,
+                        modality=_labelled(b.modality),
                     ),
-                    Text(
-                        fi="kirjoita remote_participation: miten etänä osallistuvat kuulevat, puhuvat ja "
-                        "vaikuttavat",
-                        en="write remote_participation: how remote participants hear, speak and influence",
-                    ),
+                    as_text("write remote_participation: how remote participants hear, speak and influence"),
                 )
+
+
+def _listed(missing: list[QuestionStatus]) -> Text:
+    """The unanswered questions by id, with the status of those begun but not answered."""
+
+    def shown(q: QuestionStatus, lang: Lang) -> str:
+        if q.status == "missing":
+            return q.question
+        return f"{q.question} ({label(f'answer_status.{q.status}', lang)})"
+
+    fi, en, sv = (", ".join(shown(q, lang) for q in missing) for lang in LANGS)
+    return Text(fi=fi, en=en, sv=sv)
 
 
 def questions_answered(given: CheckInput) -> Iterator[Finding]:
@@ -185,79 +181,81 @@ def questions_answered(given: CheckInput) -> Iterator[Finding]:
     missing = [q for q in statuses if q.status != "answered"]
     if not missing:
         return
-    listed = ", ".join(q.question if q.status == "missing" else f"{q.question} ({q.status})" for q in missing)
-    n, total = len(missing), len(statuses)
+    listed = _listed(missing)
     yield given.finding(
         ("answers",) if given.practice.answers else (),
-        Text(
-            fi=f"{n}/{total} apukysymystä vastaamatta: {listed}",
-            en=f"{n} of {total} guiding questions not answered: {listed}",
-            sv=f"{n} av {total} stödfrågor obesvarade: {listed}",
+        as_text_n(
+            "the only guiding question is not answered: {listed}",
+            "none of the {n} guiding questions is answered: {listed}",
+            len(missing),
+            listed=listed,
+        )
+        if len(missing) == len(statuses)
+        else as_text_n(
+            "{n} guiding question of {total} is not answered: {listed}",
+            "{n} guiding questions of {total} are not answered: {listed}",
+            len(missing),
+            total=len(statuses),
+            listed=listed,
         ),
-        Text(
-            fi="kirjoita vastaukset: palaset worksheet tuottaa täytettävän pohjan",
-            en="write the answers: 'palaset worksheet' writes a fill-in worksheet",
-        ),
+        as_text("write the answers: 'palaset worksheet' writes a fill-in worksheet"),
     )
 
 
-def _check(
-    ident: str, name: Text, fi: str, run: Callable[[CheckInput], Iterator[Finding]], severity: Severity
-) -> Check:
-    assert run.__doc__ is not None
-    return Check(ident, name, Text(fi=fi, en=run.__doc__), run, severity)
-
-
-#: The built-in checks, in the order they run (docs/assessment.md explains each).
+#: The built-in checks, in the order they run (docs/assessment.md explains each); each description
+#: is its function's docstring.
 BUILTIN_CHECKS: tuple[Check, ...] = (
-    _check(
+    Check(
         "participant-voice",
-        Text(fi="Osallistujien ääni joka vaiheessa", en="Participants' voice in every step"),
-        "Jokaisessa vaiheessa osallistujilla on sananvaltaa; vaihe, jossa he ovat vain työn kohde, "
-        "merkitään.",
+        as_text("Participants' voice in every step"),
+        as_text("Every step must give participants a say; a step where they are only the object is flagged."),
         participant_voice,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "dimensions-touched",
-        Text(fi="Jokainen osa-alue kosketettu", en="Every dimension touched"),
-        "Jokin palanen väittää palvelevansa kutakin viitekehyksen osa-aluetta.",
+        as_text("Every dimension touched"),
+        as_text("Every dimension of a categorical or checklist framework is claimed by some block."),
         dimensions_touched,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "claim-evidence",
-        Text(fi="Väitteillä on näyttö", en="Each claim has evidence"),
-        "Jokainen väite kertoo, mihin näyttöön se perustuu.",
+        as_text("Each claim has evidence"),
+        as_text("Each claim a practice makes says on what evidence it rests."),
         claim_evidence,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "target-group",
-        Text(fi="Kohderyhmä määritelty", en="Target group defined"),
-        "Toimintamalli (tai sen hanke) kertoo, kenelle se on.",
+        as_text("Target group defined"),
+        as_text("The practice (or its project) says whom it is for."),
         target_group,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "reuse-exists",
-        Text(fi="Uudelleenkäytetyt palaset löytyvät", en="Reused blocks exist"),
-        "Jokainen uudelleenkäytetty palanen löytyy luettelostaan ja jokainen sisällytetty "
-        "toimintamalli on ladattu.",
+        as_text("Reused blocks exist"),
+        as_text(
+            "Every reused block exists in its catalogue (or practice), and every included practice exists."
+        ),
         reuse_exists,
         Severity.ERROR,
     ),
-    _check(
+    Check(
         "remote-participation",
-        Text(fi="Etäosallistuminen kuvattu", en="Remote participation described"),
-        "Etä- ja hybridivaiheet kertovat, miten etänä osallistuvat ovat mukana.",
+        as_text("Remote participation described"),
+        as_text("Remote and hybrid steps say how remote participants take part."),
         remote_participation,
         Severity.WARNING,
     ),
-    _check(
+    Check(
         "questions-answered",
-        Text(fi="Apukysymyksiin vastattu", en="Guiding questions answered"),
-        "Viitekehyksen jokaiseen apukysymykseen on vastaus, jonka tila on answered.",
+        as_text("Guiding questions answered"),
+        as_text(
+            "Every guiding question of the framework has an answer marked answered "
+            "(one finding lists the rest)."
+        ),
         questions_answered,
         Severity.INFO,
     ),

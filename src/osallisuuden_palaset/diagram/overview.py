@@ -11,6 +11,7 @@ from osallisuuden_palaset.diagram.cards import step_card, step_node_attributes
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.messages.catalogue import date_range
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
@@ -106,8 +107,7 @@ def _project_subtitle(project: Project | None, drawing: Drawing) -> str | None:
     if project.organisation is not None:
         bits.append(project.organisation.get(drawing.options.lang))
     if project.period is not None:
-        start, end = project.period.start, project.period.end
-        bits.append(f"{start.isoformat() if start else ''}–{end.isoformat() if end else ''}")
+        bits.append(date_range(project.period.start, project.period.end, drawing.options.lang))
     return " · ".join(bits) or None
 
 

@@ -12,6 +12,7 @@ from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Strength
+from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.text import Lang
 
@@ -187,7 +188,7 @@ def legend(
             tail, head = f"legend/{kind}/from", f"legend/{kind}/to"
             box.node(tail, label="", shape="point", width="0.05")
             box.node(
-                head, label=dot_labels.html_label(dot_labels.escape(word(kind, lang))), shape="plaintext"
+                head, label=dot_labels.html_label(dot_labels.escape(edge_word(kind, lang))), shape="plaintext"
             )
             attributes = edge_style(kind, theme)
             attributes["constraint"] = "true"
@@ -212,6 +213,16 @@ def legend(
                 shape="plaintext",
             )
             box.edge(tail, head, **strength_style(Strength.STRONG, theme, evidenced=False))
+
+
+def edge_word(kind: str, lang: Lang) -> str:
+    """What the legend calls an edge of ``kind``: a flow kind by its term, "inclusion" or "reuse"."""
+    if kind in _FLOW_KINDS:
+        return value_label(FlowKind(kind), lang)
+    return word(kind, lang)
+
+
+_FLOW_KINDS = frozenset(kind.value for kind in FlowKind)
 
 
 def graph_attributes(theme: Theme, direction: str) -> dict[str, str]:

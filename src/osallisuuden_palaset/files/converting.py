@@ -12,6 +12,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import describe as describe  # re-exported: one home, in the model
 from osallisuuden_palaset.model.coerce import member
@@ -44,16 +45,20 @@ def _structure_text(value: Any, _: type[Text]) -> Text:
         extra = sorted(str(k) for k in value if k not in LANGS)
         if extra:
             raise cattrs.ForbiddenExtraKeysError(
-                f"unknown language {extra[0]!r}: a text is a string or a map of fi, en, sv",
+                msg(
+                    "unknown language {lang}: a text is a string or a map of fi, en, sv", lang=repr(extra[0])
+                ),
                 Text,
                 set(extra),
             )
         for lang in LANGS:
             v = value.get(lang)
             if v is not None and not isinstance(v, str):
-                raise TypeError(f"the {lang} text must be a string, not {type(v).__name__}")
+                raise TypeError(
+                    msg("the {lang} text must be a string, not {what}", lang=lang, what=describe(v))
+                )
         return Text(**{lang: value[lang] for lang in LANGS if value.get(lang) is not None})
-    raise TypeError(f"a text must be a string or a map of fi, en, sv, not {type(value).__name__}")
+    raise TypeError(msg("a text must be a string or a map of fi, en, sv, not {what}", what=describe(value)))
 
 
 def _unstructure_text(value: Text) -> str | dict[str, str]:
@@ -71,13 +76,15 @@ def _structure_date(value: Any, _: type[dt.date]) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-    raise TypeError(f"a date must be written as YYYY-MM-DD, not {type(value).__name__}")
+            raise ValueError(
+                msg("{value} is not a date; write it as YYYY-MM-DD", value=repr(value))
+            ) from None
+    raise TypeError(msg("a date must be written as YYYY-MM-DD, not {what}", what=describe(value)))
 
 
 def _structure_step(converter: cattrs.Converter, value: Any, _: Any) -> Step:
     if not isinstance(value, Mapping):
-        raise TypeError(f"a step must be a map, not {type(value).__name__}")
+        raise TypeError(msg("a step must be a map, not {what}", what=describe(value)))
     if "reuse" in value:
         return converter.structure(value, Reuse)
     if "include" in value:
@@ -87,13 +94,13 @@ def _structure_step(converter: cattrs.Converter, value: Any, _: Any) -> Step:
 
 def _strict_str(value: Any, _: type[str]) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise TypeError(f"expected text, not {describe(value)}")
+        raise TypeError(msg("expected text, not {what}", what=describe(value)))
     return str(value)
 
 
 def _strict_bool(value: Any, _: type[bool]) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, not {describe(value)}")
+        raise TypeError(msg("expected true or false, not {what}", what=describe(value)))
     return value
 
 
@@ -112,9 +119,13 @@ def _strict_int(value: Any, _: type[int]) -> int:
 def whole_number_problem(value: Any) -> str | None:
     """Why ``value`` cannot be a whole-number field of a model (``0x…`` literals included), or None."""
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"expected a whole number, not {describe(value)}"
+        return msg("expected a whole number, not {what}", what=describe(value))
     if abs(value) > MAX_WHOLE_NUMBER:
-        return f"{describe(value)} is too large: a whole number here is at most {MAX_WHOLE_NUMBER:,}"
+        return msg(
+            "{what} is too large: a whole number here is at most {limit}",
+            what=describe(value),
+            limit=MAX_WHOLE_NUMBER,
+        )
     return None
 
 

@@ -8,11 +8,12 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 
-from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Position, Problem, did_you_mean
+from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Position, Problem, did_you_mean, reason
 from osallisuuden_palaset.errors import Location as Location  # its old home: the import still works
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS, META_KEYS, Model, structure
 from osallisuuden_palaset.files.reading import Reading
 from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.practice import Answer, Include, Phase, Practice, Reuse, flow_issues
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -23,7 +24,7 @@ from osallisuuden_palaset.model.references import (
 )
 
 T = TypeVar("T")
-KINDS_HINT = "a model file starts with one of: " + ", ".join(f"'{k}:'" for k in DOCUMENT_KINDS)
+KINDS_HINT = msg("a model file starts with one of: {keys}", keys=", ".join(f"'{k}:'" for k in DOCUMENT_KINDS))
 
 
 @attrs.frozen
@@ -99,7 +100,7 @@ def parse(reading: Reading, name: str) -> Parsed:
     problems = list(reading.problems)
     if reading.data is None:
         if not problems:
-            problems.append(Problem(name, 1, 1, "the file is empty", KINDS_HINT))
+            problems.append(Problem(name, 1, 1, msg("the file is empty"), KINDS_HINT))
         return Parsed(None, tuple(problems))
     kind, findings = _document_kind(reading.data)
     if kind is None:
@@ -135,10 +136,13 @@ def parse_as(
     if reading.problems:
         return None, list(reading.problems)
     if not isinstance(reading.data, Mapping) or key not in reading.data:
-        return None, [source.problem((), f"the file has no '{key}:' key", hint)]
+        return None, [source.problem((), msg("the file has no '{key}:' key", key=key), hint)]
     findings = [
         ShapeProblem(
-            (k,), f"unknown top-level key {k!r}", did_you_mean(str(k), [key, *META_KEYS]) or hint, at_key=True
+            (k,),
+            msg("unknown top-level key {key}", key=repr(k)),
+            did_you_mean(str(k), [key, *META_KEYS]) or hint,
+            at_key=True,
         )
         for k in reading.data
         if k != key and k not in META_KEYS
@@ -170,22 +174,28 @@ def structure_checked(
 
 def _document_kind(data: Any) -> tuple[str | None, list[ShapeProblem]]:
     if not isinstance(data, Mapping):
-        return None, [ShapeProblem((), "a model file must be a map with one document key", KINDS_HINT)]
+        return None, [ShapeProblem((), msg("a model file must be a map with one document key"), KINDS_HINT)]
     findings: list[ShapeProblem] = []
     kinds = [k for k in data if k in DOCUMENT_KINDS]
     for key in data:
         if key not in DOCUMENT_KINDS and key not in META_KEYS:
             hint = did_you_mean(str(key), [*DOCUMENT_KINDS, *META_KEYS]) or KINDS_HINT
-            findings.append(ShapeProblem((key,), f"unknown top-level key {key!r}", hint, at_key=True))
+            findings.append(
+                ShapeProblem((key,), msg("unknown top-level key {key}", key=repr(key)), hint, at_key=True)
+            )
     if not kinds:
-        findings.append(ShapeProblem((), "the file has no document key", KINDS_HINT))
+        findings.append(ShapeProblem((), msg("the file has no document key"), KINDS_HINT))
         return None, findings
     for extra in kinds[1:]:
         findings.append(
             ShapeProblem(
                 (extra,),
-                f"a file holds one document, but this one has both {kinds[0]!r} and {extra!r}",
-                "move each into a file of its own; " + KINDS_HINT,
+                msg(
+                    "a file holds one document, but this one has both {first} and {second}",
+                    first=repr(kinds[0]),
+                    second=repr(extra),
+                ),
+                msg("move each into a file of its own; {how}", how=KINDS_HINT),
                 at_key=True,
             )
         )
@@ -215,8 +225,10 @@ def error_findings(error: BaseException, path: ModelPath) -> list[ShapeProblem]:
     if isinstance(error, ModelError):
         return [ShapeProblem((*path, *i.path), i.message, i.hint) for i in error.issues]
     if isinstance(error, KeyError):
-        return [ShapeProblem(path, f"missing required field {error.args[0]!r}", loose=True)]
-    return [ShapeProblem(path, str(error) or type(error).__name__, loose=True)]
+        return [
+            ShapeProblem(path, msg("missing required field {name}", name=repr(error.args[0])), loose=True)
+        ]
+    return [ShapeProblem(path, reason(error) or type(error).__name__, loose=True)]
 
 
 def _skeleton_findings(kind: str, data: Any, found: Sequence[ShapeProblem]) -> list[ShapeProblem]:

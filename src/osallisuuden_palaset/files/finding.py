@@ -11,6 +11,8 @@ from pathlib import Path
 import attrs
 
 from osallisuuden_palaset.errors import Problem
+from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.messages.text import Lang
 
 __all__ = [
     "MODEL_SUFFIXES",
@@ -34,7 +36,11 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
+        return self.render("en")
+
+    def render(self, lang: Lang) -> str:
+        """``PATH: skipped: reason`` in ``lang``."""
+        return say(lang, "{path}: skipped: {reason}", path=self.path, reason=self.reason)
 
 
 def siblings_of(roots: Sequence[Path], loaded: Sequence[Path]) -> list[Path]:
@@ -88,16 +94,16 @@ def _not_readable(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except OSError as error:
         # A link to nothing, or a file that cannot be read, is reported when it is opened.
-        return "a symbolic link that loops" if error.errno == errno.ELOOP else None
+        return msg("a symbolic link that loops") if error.errno == errno.ELOOP else None
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO), not a file"
+        return msg("a named pipe (FIFO), not a file")
     if stat.S_ISSOCK(mode):
-        return "a socket, not a file"
+        return msg("a socket, not a file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a file"
-    return "not a regular file"
+        return msg("a device, not a file")
+    return msg("not a regular file")
 
 
 def is_model_file(name: str) -> bool:
@@ -115,9 +121,9 @@ def files_of(root: Path, on_skip: Callable[[Skipped], None] | None) -> tuple[lis
         found = model_files(root, on_skip=on_skip)
         if not found:
             return [], Problem(
-                str(root), 1, 1, "the folder has no model files: add *.yaml, *.yml or *.json files to it"
+                str(root), 1, 1, msg("the folder has no model files: add *.yaml, *.yml or *.json files to it")
             )
         return found, None
     if root.exists():
         return [root], None
-    return [], Problem(str(root), 1, 1, "no such file or folder: check the path and its spelling")
+    return [], Problem(str(root), 1, 1, msg("no such file or folder: check the path and its spelling"))

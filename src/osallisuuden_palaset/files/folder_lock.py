@@ -9,25 +9,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.messages.catalogue import say
+from osallisuuden_palaset.model.text import Lang
 
 #: The lock file a writer holds in its folder (hidden, so the loader never reads it).
 LOCK_FILE = ".palaset.lock"
-_BUSY = Text(
-    fi="toinen palaset-komento kirjoittaa jo kansioon {folder}: odota sen valmistumista tai valitse "
-    "toinen kansio",
-    en="another palaset command is already writing into {folder}: wait for it to finish, or choose "
-    "another folder",
-    sv="ett annat palaset-kommando skriver redan till {folder}: vänta tills det är klart eller välj "
-    "en annan mapp",
-)
 
 
 class FolderBusyError(PalasetError):
     """Another writer (a build, in this process or another) holds the folder."""
 
     def __init__(self, folder: Path, lang: Lang = "en") -> None:
-        super().__init__(_BUSY.get(lang).format(folder=folder))
+        super().__init__(
+            say(
+                lang,
+                "another palaset command is already writing into {folder}: wait for it to finish, or choose "
+                "another folder",
+                folder=str(folder),
+            )
+        )
         self.folder = folder
 
 

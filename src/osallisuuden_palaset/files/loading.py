@@ -28,6 +28,7 @@ from osallisuuden_palaset.files.finding import read_from as read_from
 from osallisuuden_palaset.files.reading import read_file as read_file
 from osallisuuden_palaset.files.reading import read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
+from osallisuuden_palaset.messages.catalogue import as_text, msg
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
@@ -50,7 +51,8 @@ __all__ = [
     "read_file",
 ]
 
-_WORKSPACE_NAME = Text(fi="Työtila", en="Workspace", sv="Arbetsyta")
+#: The name of a collection of files given together (no folder or collection file names it).
+_WORKSPACE_NAME = as_text("Files given together")
 
 
 @attrs.frozen
@@ -155,8 +157,8 @@ def load_framework(path: str | os.PathLike[str]) -> Framework:
             [
                 document.source.problem(
                     (document.kind,),
-                    f"expected a framework file, but this file holds a {document.kind}",
-                    "a framework file starts with 'framework:'",
+                    msg("expected a framework file, but this file holds a {kind}", kind=document.kind),
+                    msg("a framework file starts with 'framework:'"),
                     at_key=True,
                 )
             ]
@@ -196,7 +198,7 @@ def load_workspace(
         files += found
         problems += [problem] if problem else []
     if not roots:
-        problems.append(Problem(".", 1, 1, "no files or folders to load: give at least one path"))
+        problems.append(Problem(".", 1, 1, msg("no files or folders to load: give at least one path")))
     unique = list(dict.fromkeys(files))
     parsed: list[Parsed] = []
     with _collector_paused():

@@ -12,11 +12,13 @@ import attrs
 from ruamel.yaml.reader import Reader
 
 from osallisuuden_palaset.errors import ModelPath, Position, Problem
+from osallisuuden_palaset.files.parser_words import json_phrase
 from osallisuuden_palaset.files.reading_events import read_events
 from osallisuuden_palaset.files.reading_json import JsonPositions
 from osallisuuden_palaset.files.reading_limits import LimitExceeded, check_limits
 from osallisuuden_palaset.files.reading_nodes import MAX_DEPTH, MAX_NODES, read_composed
 from osallisuuden_palaset.files.reading_surrogates import may_hold_surrogates, mend
+from osallisuuden_palaset.messages.catalogue import msg, msg_n
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.
 MAX_BYTES: Final = 5 * 1024 * 1024
@@ -62,8 +64,8 @@ def decode(data: bytes, name: str) -> tuple[str | None, Problem | None]:
             name,
             line,
             col,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
-            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+            msg("the file is not UTF-8 text (byte {byte})", byte=_hex(data[error.start])),
+            msg("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
         )
     return text.removeprefix(_BOM), None
 
@@ -242,15 +244,26 @@ class _Lazy(Mapping[ModelPath, Any]):
         return len(self._mapping())
 
 
+def _hex(byte: int) -> str:
+    return f"0x{byte:02x}"
+
+
 def _too_big(name: str, size: int) -> Problem:
     # A file is read up to one byte past the limit: past it, its full size is not known.
-    amount = f"{size:,} bytes" if size != MAX_BYTES + 1 else f"more than {MAX_BYTES:,} bytes"
+    if size != MAX_BYTES + 1:
+        amount = msg_n("{n} byte", "{n} bytes", size)
+    else:
+        amount = msg_n("more than {n} byte", "more than {n} bytes", MAX_BYTES)
     return Problem(
         name,
         1,
         1,
-        f"the file is too large ({amount}; the limit is {MAX_BYTES:,} bytes = 5 MiB)",
-        "split the model into several files in one folder",
+        msg(
+            "the file is too large ({amount}; the limit is {limit} bytes = 5 MiB)",
+            amount=amount,
+            limit=MAX_BYTES,
+        ),
+        msg("split the model into several files in one folder"),
     )
 
 
@@ -263,8 +276,8 @@ def _json_syntax_problem(text: str, name: str) -> Problem | None:
             name,
             error.lineno,
             error.colno,
-            f"JSON syntax error: {error.msg}",
-            "check for a missing comma, quote or bracket just before this point",
+            msg("JSON syntax error: {problem}", problem=json_phrase(error.msg)),
+            msg("check for a missing comma, quote or bracket just before this point"),
         )
     except RecursionError:
         return None  # the event reader finds where the nesting goes too deep
@@ -284,14 +297,22 @@ def read_file(path: str | os.PathLike[str]) -> Reading:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        problem = Problem(name, 1, 1, "this is a folder: load it with load_workspace or give a file")
+        problem = Problem(name, 1, 1, msg("this is a folder: load it with load_workspace or give a file"))
         return Reading(None, problems=(problem,))
     except FileNotFoundError:
         if path.is_symlink():
-            message = f"the symbolic link points to nothing ({os.readlink(path)}): fix the link or remove it"
+            message = msg(
+                "the symbolic link points to nothing ({target}): fix the link or remove it",
+                target=os.readlink(path),
+            )
             return Reading(None, problems=(Problem(name, 1, 1, message),))
-        return Reading(None, problems=(Problem(name, 1, 1, "no such file: check the path and its spelling"),))
+        return Reading(
+            None, problems=(Problem(name, 1, 1, msg("no such file: check the path and its spelling")),)
+        )
     except OSError as error:
-        message = f"cannot read the file ({error.strerror or error}): check that it exists and is readable"
+        message = msg(
+            "cannot read the file ({why}): check that it exists and is readable",
+            why=str(error.strerror or error),
+        )
         return Reading(None, problems=(Problem(name, 1, 1, message),))
     return read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json")

@@ -15,6 +15,7 @@ from ruamel.yaml.events import (
 )
 
 from osallisuuden_palaset.errors import Problem
+from osallisuuden_palaset.messages.catalogue import msg
 
 CParser: Any
 try:  # libyaml's parser, from ruamel.yaml.clib (the readers use ruamel's own parser without it)
@@ -28,7 +29,7 @@ MAX_NODES: Final = 200_000
 #: Deepest nesting of maps and lists accepted.
 MAX_DEPTH: Final = 200
 
-_ALIAS_HINT: Final = "write the values out instead of using anchors (&) and aliases (*)"
+_ALIAS_HINT: Final = msg("write the values out instead of using anchors (&) and aliases (*)")
 
 
 class LimitExceeded(Exception):  # noqa: N818 - a signal inside the readers, never shown as such
@@ -56,24 +57,38 @@ def limit_problem(kind: str, name: str, line: int, col: int) -> Problem:
             name,
             line,
             col,
-            f"the file holds more than {MAX_NODES:,} values (every key, text, number, list and map "
-            "counts); reading stopped here",
-            "split the model into several files in one folder",
+            msg(
+                "the file holds more than {limit} values (every key, text, number, list and map "
+                "counts); reading stopped here",
+                limit=MAX_NODES,
+            ),
+            msg("split the model into several files in one folder"),
         )
     if kind == "depth":
         return too_deep(name, line, col)
     if kind == "aliases":
         return Problem(
-            name, line, col, f"aliases expand the document to more than {MAX_NODES:,} values", _ALIAS_HINT
+            name,
+            line,
+            col,
+            msg("aliases expand the document to more than {limit} values", limit=MAX_NODES),
+            _ALIAS_HINT,
         )
     if kind == "recursive":
-        return Problem(name, line, col, "an alias refers to the list or map it is inside of", _ALIAS_HINT)
+        return Problem(
+            name, line, col, msg("an alias refers to the list or map it is inside of"), _ALIAS_HINT
+        )
     raise ValueError(f"unknown limit {kind!r}")
 
 
 def too_deep(name: str, line: int, col: int) -> Problem:
     """The problem of maps and lists nested deeper than :data:`MAX_DEPTH`."""
-    return Problem(name, line, col, f"maps and lists are nested too deeply (more than {MAX_DEPTH} levels)")
+    return Problem(
+        name,
+        line,
+        col,
+        msg("maps and lists are nested too deeply (more than {limit} levels)", limit=MAX_DEPTH),
+    )
 
 
 def check_limits(text: str) -> None:

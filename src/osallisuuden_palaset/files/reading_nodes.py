@@ -17,6 +17,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from osallisuuden_palaset.errors import ModelPath, Position, Problem, shortened
+from osallisuuden_palaset.files.parser_words import yaml_phrase
 from osallisuuden_palaset.files.reading_limits import (
     MAX_DEPTH,
     MAX_NODES,
@@ -24,6 +25,7 @@ from osallisuuden_palaset.files.reading_limits import (
     check_limits,
     too_deep,
 )
+from osallisuuden_palaset.messages.catalogue import msg
 
 __all__ = ["FAST", "MAX_DEPTH", "MAX_NODES", "Composed", "Position", "read_composed", "too_deep"]
 #: Whether ruamel.yaml.clib (libyaml's C parser) is installed: about ten times faster.
@@ -53,7 +55,7 @@ def read_composed(text: str, name: str, json_syntax: bool) -> Composed:
     except ReaderError as error:
         return None, {}, {}, {}, (_character_problem(error, text, name),)
     except (YAMLError, ValueError) as error:
-        return None, {}, {}, {}, (Problem(name, 1, 1, f"cannot read the file: {error}"),)
+        return None, {}, {}, {}, (Problem(name, 1, 1, msg("cannot read the file: {why}", why=str(error))),)
     except RecursionError:
         return None, {}, {}, {}, (too_deep(name, 1, 1),)
     if root is None:
@@ -92,12 +94,20 @@ def _syntax_problem(error: MarkedYAMLError, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(error.problem or error.context or "syntax error").strip()
-    message = f"YAML syntax error: {problem}"
+    said = yaml_phrase(problem)
+    message = msg("YAML syntax error: {problem}", problem=said)
     if error.context and error.problem:
-        message += f" ({str(error.context).strip()}"
+        context = yaml_phrase(str(error.context))
         if error.context_mark is not None:
-            message += f" started at line {error.context_mark.line + 1}"
-        message += ")"
+            start = str(error.context_mark.line + 1)
+            message = msg(
+                "YAML syntax error: {problem} ({context} started at line {line})",
+                problem=said,
+                context=context,
+                line=start,
+            )
+        else:
+            message = msg("YAML syntax error: {problem} ({context})", problem=said, context=context)
     return Problem(name, line, col, message, _syntax_hint(message))
 
 
@@ -106,25 +116,26 @@ def _character_problem(error: ReaderError, text: str, name: str) -> Problem:
     line = before.count("\n") + 1
     col = len(before) - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+    shown, escape = f"U+{code:04X}", f"\\u{code:04x}"
     return Problem(
         name,
         line,
         col,
-        f"the file contains the control character U+{code:04X}, which YAML does not allow",
-        f"remove it, or write it as \\u{code:04x} inside double quotes",
+        msg("the file contains the control character {code}, which YAML does not allow", code=shown),
+        msg("remove it, or write it as {escape} inside double quotes", escape=escape),
     )
 
 
 def _syntax_hint(problem: str) -> str:
     if "'\\t'" in problem:
-        return "indent with spaces, not tabs"
+        return msg("indent with spaces, not tabs")
     if "alias" in problem:
-        return "define the anchor (&name) before using it as *name"
+        return msg("define the anchor (&name) before using it as *name")
     if "single document" in problem:
-        return "a model file holds one document: remove the extra '---'"
+        return msg("a model file holds one document: remove the extra '---'")
     if "mapping values" in problem:
-        return "put text containing ': ' in quotes, or check the indentation of the line"
-    return "check the indentation, quotes and brackets around this point"
+        return msg("put text containing ': ' in quotes, or check the indentation of the line")
+    return msg("check the indentation, quotes and brackets around this point")
 
 
 def _position(node: Node) -> Position:
@@ -149,7 +160,11 @@ class _Builder:
         self.problems.append(Problem(self.name, line, col, message, hint))
 
     def unreadable(self, node: Node, text: str) -> None:
-        self.problem(node, f"cannot read {shortened(text)!r}", "put the value in quotes to keep it as text")
+        self.problem(
+            node,
+            msg("cannot read {value}", value=repr(shortened(text))),
+            msg("put the value in quotes to keep it as text"),
+        )
 
     def build(self, node: Node, path: ModelPath, depth: int) -> Any:
         self.values.setdefault(path, _position(node))
@@ -161,14 +176,16 @@ class _Builder:
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             if not _tag_is(node, "seq"):
-                self.problem(node, f"unsupported tag {_tag(node)!r}", "leave the tag out")
+                self.problem(
+                    node, msg("unsupported tag {tag}", tag=repr(_tag(node))), msg("leave the tag out")
+                )
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         return self.scalar(node, path)
 
     def mapping(self, node: MappingNode, path: ModelPath, depth: int) -> dict[str, Any]:
         if not _tag_is(node, "map"):
-            self.problem(node, f"unsupported tag {_tag(node)!r}", "leave the tag out")
+            self.problem(node, msg("unsupported tag {tag}", tag=repr(_tag(node))), msg("leave the tag out"))
         out: dict[str, Any] = {}
         seen: dict[str, Position] = {}
         merged: list[Node] = []
@@ -177,15 +194,19 @@ class _Builder:
                 merged.extend(value_node.value if isinstance(value_node, SequenceNode) else [value_node])
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, "a key must be plain text, not a list or a map")
+                self.problem(key_node, msg("a key must be plain text, not a list or a map"))
                 continue
             key = str(key_node.value)
             where = _position(key_node)
             if key in seen:
                 self.problem(
                     key_node,
-                    f"duplicate key {key!r} (first written at line {seen[key][0]})",
-                    "a key may appear only once in a map: remove or rename one",
+                    msg(
+                        "duplicate key {key} (first written at line {line})",
+                        key=repr(key),
+                        line=str(seen[key][0]),
+                    ),
+                    msg("a key may appear only once in a map: remove or rename one"),
                 )
                 continue
             seen[key] = where
@@ -193,7 +214,9 @@ class _Builder:
             out[key] = self.build(value_node, (*path, key), depth + 1)
         for source in merged:
             if not isinstance(source, MappingNode):
-                self.problem(source, "'<<' merges only maps", "write '<<: *anchor' with an anchored map")
+                self.problem(
+                    source, msg("'<<' merges only maps"), msg("write '<<: *anchor' with an anchored map")
+                )
                 continue
             for key_node, value_node in source.value:
                 key = str(key_node.value)
@@ -228,7 +251,11 @@ class _Builder:
         if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             # Dates stay as written; the converter reads ISO dates from text.
             return text
-        self.problem(node, f"unsupported tag {tag!r}", "leave the tag out, or put the value in quotes")
+        self.problem(
+            node,
+            msg("unsupported tag {tag}", tag=repr(tag)),
+            msg("leave the tag out, or put the value in quotes"),
+        )
         return text
 
 

@@ -9,6 +9,7 @@ from typing import Any, Final
 import attrs
 
 from osallisuuden_palaset.errors import ModelPath, Position, Problem
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.text import SURROGATE, lone_surrogate
 
 #: An escape that may stand for a surrogate: ``\ud800``-``\udfff`` (JSON, YAML) or ``\U0000d800``
@@ -16,7 +17,7 @@ from osallisuuden_palaset.model.text import SURROGATE, lone_surrogate
 _ESCAPE: Final = re.compile(r"\\(?:u|U0000)[dD][89abcdefABCDEF]|[\ud800-\udfff]")
 _PAIR: Final = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 #: What to do about a lone surrogate in a model file.
-HINT: Final = (
+HINT: Final = msg(
     "a surrogate is half of a character: write the character itself, or both halves of the pair "
     "one after the other (e.g. \\ud83d\\ude00)"
 )
@@ -65,7 +66,9 @@ def mend(
         escape = lone_surrogate(text)
         if escape is None:
             return text
-        problems.append(Problem(name, *where, f"the text holds the lone surrogate {escape}", HINT))
+        problems.append(
+            Problem(name, *where, msg("the text holds the lone surrogate {escape}", escape=escape), HINT)
+        )
         return SURROGATE.sub("\ufffd", text)
 
     if isinstance(data, str):

@@ -8,12 +8,14 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelPath, did_you_mean
+from osallisuuden_palaset.errors import ModelPath, did_you_mean, reason
 from osallisuuden_palaset.files.converting import describe, whole_number_problem
+from osallisuuden_palaset.messages.catalogue import Message, msg
+from osallisuuden_palaset.messages.labels import value_for_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.practice import Include, Reuse
 from osallisuuden_palaset.model.text import LANGS, Text
@@ -145,14 +147,18 @@ class ShapeChecker:
 
     def _step(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, Mapping):
-            self.add(path, f"expected a step (a map), not {describe(value)}")
+            self.add(path, msg("expected a step (a map), not {what}", what=describe(value)))
             return value, False
         cls = Reuse if "reuse" in value else Include if "include" in value else Block
         return self._object(value, cls, path)
 
     def _list(self, value: Any, item: Any, path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, list):
-            self.add(path, f"expected a list, not {describe(value)}", "write each item on its own '- ' line")
+            self.add(
+                path,
+                msg("expected a list, not {what}", what=describe(value)),
+                msg("write each item on its own '- ' line"),
+            )
             return value, False
         out = []
         usable = True
@@ -164,7 +170,12 @@ class ShapeChecker:
 
     def _object(self, value: Any, cls: type[Any], path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, Mapping):
-            self.add(path, f"expected a map of {_kind_name(cls)} fields, not {describe(value)}")
+            self.add(
+                path,
+                msg(
+                    "expected a map of {kind} fields, not {what}", kind=_kind_name(cls), what=describe(value)
+                ),
+            )
             return value, False
         fields = _field_map(cls)
         out: dict[str, Any] = {}
@@ -174,8 +185,8 @@ class ShapeChecker:
             if field is None:
                 self.add(
                     (*path, key),
-                    f"unknown key {key!r} in {_kind_name(cls)}",
-                    did_you_mean(str(key), fields) or "allowed keys: " + ", ".join(fields),
+                    msg("unknown key {key} in {kind}", key=repr(key), kind=_kind_name(cls)),
+                    did_you_mean(str(key), fields) or msg("allowed keys: {keys}", keys=", ".join(fields)),
                     at_key=True,
                 )
                 continue
@@ -194,8 +205,8 @@ class ShapeChecker:
             if field.default is attrs.NOTHING and name not in value:
                 self.add(
                     path,
-                    f"missing required field {name!r} in {_kind_name(cls)}",
-                    f"add '{name}:' to this map",
+                    msg("missing required field {name} in {kind}", name=repr(name), kind=_kind_name(cls)),
+                    msg("add '{name}:' to this map", name=name),
                 )
                 usable = False
         return out, usable
@@ -205,7 +216,7 @@ class ShapeChecker:
         try:
             field.validator(None, field, value)
         except (ValueError, TypeError) as error:
-            self.add(path, str(error))
+            self.add(path, reason(error))
             return False
         return True
 
@@ -214,29 +225,38 @@ class ShapeChecker:
             value = self.raw[path]
         if isinstance(value, str):
             if not value.strip():
-                self.add(path, "the text is empty", "write the text or leave the key out")
+                self.add(path, msg("the text is empty"), msg("write the text or leave the key out"))
                 return value, False
             return value, True
         if not isinstance(value, Mapping):
-            self.add(path, f"expected text (a string or a map of fi, en, sv), not {describe(value)}")
+            self.add(
+                path, msg("expected text (a string or a map of fi, en, sv), not {what}", what=describe(value))
+            )
             return value, False
         out: dict[str, Any] = {}
         for lang, variant in value.items():
             where = (*path, lang)
             if lang not in LANGS:
-                hint = did_you_mean(str(lang), LANGS) or "the languages are fi, en and sv"
-                self.add(where, f"unknown language {lang!r}", hint, at_key=True)
+                hint = did_you_mean(str(lang), LANGS) or msg("the languages are fi, en and sv")
+                self.add(where, msg("unknown language {lang}", lang=repr(lang)), hint, at_key=True)
             elif variant is None:
                 continue
             elif not isinstance(variant, str):
-                self.add(where, f"the {lang} text must be a string, not {describe(variant)}")
+                self.add(
+                    where,
+                    msg("the {lang} text must be a string, not {what}", lang=lang, what=describe(variant)),
+                )
             elif not variant.strip():
-                self.add(where, f"the {lang} text is empty", "write the text or leave the key out")
+                self.add(
+                    where,
+                    msg("the {lang} text is empty", lang=lang),
+                    msg("write the text or leave the key out"),
+                )
             else:
                 out[lang] = variant
         if not out:
             if not any(f.path[: len(path)] == path for f in self.findings):
-                self.add(path, "a text needs at least one of fi, en or sv")
+                self.add(path, msg("a text needs at least one of fi, en or sv"))
             return value, False
         return out, True
 
@@ -245,7 +265,7 @@ class ShapeChecker:
             return self.raw[path], True
         if isinstance(value, str):
             return value, True
-        self.add(path, f"expected text, not {describe(value)}")
+        self.add(path, msg("expected text, not {what}", what=describe(value)))
         return value, False
 
     def _date(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
@@ -255,12 +275,10 @@ class ShapeChecker:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                self.add(path, f"{value!r} is not a date", "write dates as YYYY-MM-DD, e.g. 2024-03-01")
+                self.add(path, msg("{value} is not a date", value=repr(value)), _DATE_HINT)
                 return value, False
             return value, True
-        self.add(
-            path, f"expected a date, not {describe(value)}", "write dates as YYYY-MM-DD, e.g. 2024-03-01"
-        )
+        self.add(path, msg("expected a date, not {what}", what=describe(value)), _DATE_HINT)
         return value, False
 
     def _enum(self, value: Any, plan: tuple[type[enum.Enum], list[str]], path: ModelPath) -> tuple[Any, bool]:
@@ -270,8 +288,13 @@ class ShapeChecker:
         shown = repr(value) if isinstance(value, str) else describe(value)
         self.add(
             path,
-            f"{shown} is not a valid {_kind_name(tp)}; allowed: {', '.join(allowed)}",
-            did_you_mean(value, allowed) if isinstance(value, str) else None,
+            msg(
+                "{value} is not a valid {kind}; allowed: {allowed}",
+                value=shown,
+                kind=_kind_name(tp),
+                allowed=", ".join(allowed),
+            ),
+            _enum_hint(tp, value, allowed),
         )
         return value, False
 
@@ -283,10 +306,62 @@ def _is_scalar(tp: Any) -> bool:
     return tp in (str, int, dt.date, Text) or (isinstance(tp, type) and issubclass(tp, enum.Enum))
 
 
+def _enum_hint(cls: type[enum.Enum], value: Any, allowed: list[str]) -> str | None:
+    """The value to write for a label of one (``'vahva' = strong``), else the nearest values."""
+    if not isinstance(value, str):
+        return None
+    meant = value_for_label(cls, value)
+    if meant is not None and meant != value:
+        return msg("{label} = {value}", label=repr(value), value=meant)
+    return did_you_mean(value, allowed)
+
+
 def _kind_name(cls: type[Any]) -> str:
-    """'GroupSize' → 'group size', 'FlowKind' → 'flow kind'."""
+    """'GroupSize' → 'group size', 'FlowKind' → 'flow kind' (in the user's language when shown)."""
+    known = _KIND_NAMES.get(cls.__name__)
+    if known is not None:
+        return known
     name = cls.__name__
     return "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+_DATE_HINT: Final = msg("write dates as YYYY-MM-DD, e.g. 2024-03-01")
+
+#: The names messages give the model's classes (their class names, spaced and in lower case).
+_KIND_NAMES: Final[Mapping[str, Message]] = {
+    "Answer": msg("answer"),
+    "AnswerStatus": msg("answer status"),
+    "Block": msg("block"),
+    "BlockKind": msg("block kind"),
+    "Catalogue": msg("catalogue"),
+    "Collection": msg("collection"),
+    "Description": msg("description"),
+    "DevelopmentPath": msg("development path"),
+    "Dimension": msg("dimension"),
+    "Flow": msg("flow"),
+    "FlowKind": msg("flow kind"),
+    "Framework": msg("framework"),
+    "FrameworkKind": msg("framework kind"),
+    "GroupSize": msg("group size"),
+    "Include": msg("include"),
+    "Indicator": msg("indicator"),
+    "Mapping": msg("mapping"),
+    "Modality": msg("modality"),
+    "Outcome": msg("outcome"),
+    "Participant": msg("participant"),
+    "Period": msg("period"),
+    "Phase": msg("phase"),
+    "Practice": msg("practice"),
+    "Principle": msg("principle"),
+    "Project": msg("project"),
+    "Provenance": msg("provenance"),
+    "ProvenanceKind": msg("provenance kind"),
+    "Question": msg("question"),
+    "Reuse": msg("reuse"),
+    "Role": msg("role"),
+    "Source": msg("source"),
+    "Strength": msg("strength"),
+}
 
 
 def check_shape(

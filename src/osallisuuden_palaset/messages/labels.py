@@ -165,7 +165,7 @@ LABELS: Final[Mapping[str, Variants]] = {
     "projects": ("Hankkeet", "Projects", "Projekt"),
     "practice": ("Toimintamalli", "Practice", "Verksamhetsmodell"),
     "practices": ("Toimintamallit", "Practices", "Verksamhetsmodeller"),
-    "catalogues": ("Palaluettelot", "Catalogues", "Kataloger"),
+    "catalogues": ("Palasluettelot", "Catalogues", "Kataloger"),
     "code": ("Hankekoodi", "Project code", "Projektkod"),
     "period": ("Toteutusaika", "Period", "Period"),
     "organisation": ("Organisaatio", "Organisation", "Organisation"),
@@ -180,32 +180,30 @@ LABELS: Final[Mapping[str, Variants]] = {
     "reused": ("uudelleenkäytetty", "reused", "återanvänd"),
     "included": ("sisällytetty", "included", "inkluderad"),
     # Roles.
-    "role.target": ("kohde", "target", "mål"),
+    "role.target": ("kohde", "target", "målgrupp"),
     "role.informed": ("tiedotettu", "informed", "informerad"),
     "role.consulted": ("kuultu", "consulted", "hörd"),
     "role.participant": ("osallistuja", "participant", "deltagare"),
     "role.co_developer": ("yhteiskehittäjä", "co-developer", "medutvecklare"),
-    "role.peer": (
-        "kokemusasiantuntija tai vertainen",
-        "expert by experience or peer",
-        "erfarenhetsexpert eller kamrat",
-    ),
-    "role.leader": ("päättäjä tai vetäjä", "leader", "ledare"),
-    "role.staff": ("työntekijä", "staff", "personal"),
-    "role.partner": ("kumppani tai vapaaehtoinen", "partner or volunteer", "partner eller volontär"),
+    # The model has one role for lived experience: a peer (vertainen) brings it, as a peer supporter,
+    # a peer instructor or an expert by experience (kokemusasiantuntija) alike.
+    "role.peer": ("vertainen", "peer", "kamrat"),
+    "role.leader": ("vetäjä", "leader", "ledare"),
+    "role.staff": ("henkilöstö", "staff", "personal"),
+    "role.partner": ("kumppani", "partner", "partner"),
     # Modality.
-    "modality.in_person": ("lähitoteutus", "in person", "på plats"),
-    "modality.remote": ("etätoteutus", "remote", "på distans"),
+    "modality.in_person": ("lähitoiminta", "in person", "på plats"),
+    "modality.remote": ("etätoiminta", "remote", "på distans"),
     "modality.hybrid": ("hybridi", "hybrid", "hybrid"),
     # Strength.
     "strength.weak": ("heikko", "weak", "svag"),
     "strength.moderate": ("kohtalainen", "moderate", "måttlig"),
     "strength.strong": ("vahva", "strong", "stark"),
     # Flow kinds.
-    "flow.sequence": ("jatkuu", "then", "sedan"),
+    "flow.sequence": ("peräkkäin", "in sequence", "i följd"),
     "flow.parallel": ("rinnakkain", "in parallel", "parallellt"),
     "flow.optional": ("valinnainen", "optional", "valfri"),
-    "flow.loop_back": ("palataan", "back to", "tillbaka till"),
+    "flow.loop_back": ("paluu", "loop back", "tillbaka"),
     # Block kinds.
     "block_kind.activity": ("toiminta", "activity", "verksamhet"),
     "block_kind.method": ("menetelmä", "method", "metod"),
@@ -241,22 +239,21 @@ LABELS: Final[Mapping[str, Variants]] = {
     "origin.reused": ("uudelleenkäytetty", "reused", "återanvänd"),
     "origin.included": ("sisällytetty", "included", "inkluderad"),
     # Provenance of guiding questions.
-    "provenance.paraphrase": ("mukaelma lähteestä", "paraphrase of", "parafras av"),
-    "provenance.written": ("kirjastossa laadittu", "written for this library", "skriven för biblioteket"),
+    "provenance.paraphrase": ("mukaelma", "paraphrase", "parafras"),
+    "provenance.written": (
+        "tätä ohjelmaa varten laadittu",
+        "written for this program",
+        "skriven för detta program",
+    ),
     "provenance.official": ("virallinen sanamuoto", "official wording", "officiell formulering"),
 }
 
-#: Shorter names of enum values for diagram cards and legends, where the full label would crowd the
-#: card; values not listed here use their full label from LABELS.
+#: Shorter forms of the same terms for diagram cards, where the full label would crowd the card: each
+#: is the beginning of its full label (``lähi`` for ``lähitoiminta``); values not listed here use the
+#: full label from LABELS.
 SHORT_LABELS: Final[Mapping[str, Variants]] = {
-    "role.target": ("kohde", "target", "målgrupp"),
-    "role.peer": ("kokemusasiantuntija", "peer / expert by experience", "erfarenhetsexpert"),
-    "role.leader": ("vetäjä", "leader", "ledare"),
-    "role.staff": ("henkilöstö", "staff", "personal"),
-    "role.partner": ("kumppani", "partner", "partner"),
     "modality.in_person": ("lähi", "in person", "på plats"),
     "modality.remote": ("etä", "remote", "på distans"),
-    "block_kind.space": ("tila", "space", "plats"),
 }
 
 #: Which enum class uses which key prefix.
@@ -331,3 +328,21 @@ def value_key(value: enum.Enum) -> str:
 def labels_for(lang: Lang) -> dict[str, str]:
     """Every label in ``lang`` (for templates)."""
     return {key: label(key, lang) for key in LABELS}
+
+
+def value_for_label(cls: type[enum.Enum], word: str) -> str | None:
+    """The value of ``cls`` whose label (full or short, in any language) is ``word``, ignoring case.
+
+    So ``value_for_label(Strength, "Vahva")`` is ``"strong"``: a Finnish or Swedish term written
+    where the model wants the value gets a hint naming the value to write. None when no label fits.
+    """
+    prefix = _ENUM_PREFIX.get(cls.__name__)
+    wanted = word.strip().casefold()
+    if prefix is None or not wanted:
+        return None
+    for table in (LABELS, SHORT_LABELS):
+        for key, variants in table.items():
+            group, _, value = key.partition(".")
+            if group == prefix and any(v.casefold() == wanted for v in variants if v):
+                return value
+    return None

@@ -50,32 +50,10 @@ LABELS: Final[Mapping[str, Variants]] = {
         "men en mindre grupps siffror kunde räknas ut ur dess siffror.",
     ),
     "protected": ("suojattu", "protected", "skyddad"),
-    "protected_long": (
-        "piilotettu toisen ryhmän suojaamiseksi",
-        "hidden to protect another group",
-        "dold för att skydda en annan grupp",
-    ),
-    "small_long": ("alle {m} vastaajaa", "fewer than {m} respondents", "färre än {m} svarande"),
     "no_pairs": (
         "Liian vähän samoja vastaajia molemmissa mittauksissa: verrattu mittauksia riippumattomina otoksina.",
         "Too few respondents answered both times: the waves are compared as independent samples.",
         "För få svarade båda gångerna: mätningarna jämförs som oberoende urval.",
-    ),
-    "evidence_paired": (
-        "{instrument}: {n} vastaajaa sekä alku- että seurantamittauksessa; keskimääräinen muutos "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-        "{instrument}: {n} respondents answered at the start and at the follow-up; mean change "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-        "{instrument}: {n} svarande både vid början och vid uppföljningen; medelförändring "
-        "{change} ({ci}; {test}, p {p}; d_z {effect}).",
-    ),
-    "evidence_unpaired": (
-        "{instrument}: alkumittauksen keskiarvo {start} (n {n1}), seurannan {follow} (n {n2}); ero "
-        "{change} ({ci}; {test}, p {p}; g {effect}).",
-        "{instrument}: start mean {start} (n {n1}), follow-up mean {follow} (n {n2}); difference "
-        "{change} ({ci}; {test}, p {p}; g {effect}).",
-        "{instrument}: medelvärde vid början {start} (n {n1}), vid uppföljningen {follow} (n {n2}); "
-        "skillnad {change} ({ci}; {test}, p {p}; g {effect}).",
     ),
     "chart_title": (
         "Pistemäärien jakauma alussa ja seurannassa",
@@ -122,131 +100,9 @@ LABELS: Final[Mapping[str, Variants]] = {
         "Without a score (too few answers): start {start}, follow-up {follow}",
         "Utan poäng (för få svar): början {start}, uppföljning {follow}",
     ),
-    # Plain-language sentences, one per result.
-    "points": ("{x} pistettä", "{x} points", "{x} poäng"),
-    "point": ("{x} piste", "{x} point", "{x} poäng"),
-    "sentence_score": (
-        "{group}: pistemäärä oli keskimäärin {mean} asteikolla {scale} ({n} vastaajaa).",
-        "{group}: the mean score was {mean} on the {scale} scale ({n} respondents).",
-        "{group}: medelpoängen var {mean} på skalan {scale} ({n} svarande).",
-    ),
-    "sentence_rose": (
-        "{group}: pistemäärä nousi keskimäärin {amount} asteikolla {scale} ({n} samaa vastaajaa "
-        "molemmilla kerroilla); {significance}.",
-        "{group}: the score rose by {amount} on average on the {scale} scale ({n} respondents answered "
-        "both times); {significance}.",
-        "{group}: poängen steg i genomsnitt med {amount} på skalan {scale} ({n} svarade båda gångerna); "
-        "{significance}.",
-    ),
-    "sentence_fell": (
-        "{group}: pistemäärä laski keskimäärin {amount} asteikolla {scale} ({n} samaa vastaajaa "
-        "molemmilla kerroilla); {significance}.",
-        "{group}: the score fell by {amount} on average on the {scale} scale ({n} respondents answered "
-        "both times); {significance}.",
-        "{group}: poängen sjönk i genomsnitt med {amount} på skalan {scale} ({n} svarade båda gångerna); "
-        "{significance}.",
-    ),
-    "sentence_same": (
-        "{group}: pistemäärä pysyi keskimäärin ennallaan asteikolla {scale} ({n} samaa vastaajaa "
-        "molemmilla kerroilla); {significance}.",
-        "{group}: the score stayed the same on average on the {scale} scale ({n} respondents answered "
-        "both times); {significance}.",
-        "{group}: poängen var i genomsnitt oförändrad på skalan {scale} ({n} svarade båda gångerna); "
-        "{significance}.",
-    ),
-    "sentence_higher": (
-        "{group}: seurannan keskiarvo oli {amount} korkeampi kuin alkumittauksen ({n1} ja {n2} vastaajaa; "
-        "liian harva vastasi molemmilla kerroilla, joten mittauksia verrattiin kuin eri ihmisiä); "
-        "{significance}.",
-        "{group}: the follow-up mean was {amount} higher than the start mean ({n1} and {n2} respondents; "
-        "too few answered both times, so the waves were compared as if they were different people); "
-        "{significance}.",
-        "{group}: medelvärdet vid uppföljningen var {amount} högre än vid början ({n1} och {n2} svarande; "
-        "för få svarade båda gångerna, så mätningarna jämfördes som om de vore olika personer); "
-        "{significance}.",
-    ),
-    "sentence_lower": (
-        "{group}: seurannan keskiarvo oli {amount} matalampi kuin alkumittauksen ({n1} ja {n2} vastaajaa; "
-        "liian harva vastasi molemmilla kerroilla, joten mittauksia verrattiin kuin eri ihmisiä); "
-        "{significance}.",
-        "{group}: the follow-up mean was {amount} lower than the start mean ({n1} and {n2} respondents; "
-        "too few answered both times, so the waves were compared as if they were different people); "
-        "{significance}.",
-        "{group}: medelvärdet vid uppföljningen var {amount} lägre än vid början ({n1} och {n2} svarande; "
-        "för få svarade båda gångerna, så mätningarna jämfördes som om de vore olika personer); "
-        "{significance}.",
-    ),
-    "significant": (
-        "muutos on tilastollisesti merkitsevä (p {p})",
-        "the change is statistically significant (p {p})",
-        "förändringen är statistiskt signifikant (p {p})",
-    ),
-    "not_significant": (
-        "muutos ei ole tilastollisesti merkitsevä (p {p}), joten se voi johtua sattumasta",
-        "the change is not statistically significant (p {p}), so it may be due to chance",
-        "förändringen är inte statistiskt signifikant (p {p}), så den kan bero på slumpen",
-    ),
-    "no_test": (
-        "merkitsevyyttä ei voi laskea, koska luvut eivät vaihtele",
-        "its significance cannot be computed because the figures do not vary",
-        "signifikansen kan inte beräknas eftersom siffrorna inte varierar",
-    ),
-    "sentence_small": (
-        "{group}: alle {m} vastaajaa, joten lukuja ei näytetä.",
-        "{group}: fewer than {m} respondents, so no figures are shown.",
-        "{group}: färre än {m} svarande, så inga siffror visas.",
-    ),
-    "sentence_protected": (
-        "{group}: piilotettu toisen ryhmän suojaamiseksi.",
-        "{group}: hidden to protect another group.",
-        "{group}: dold för att skydda en annan grupp.",
-    ),
-    # The reasons a change is not shown, joined with "; " after the group's name.
-    "wave_small": (
-        "{wave} alle {m} vastaajaa",
-        "fewer than {m} respondents {wave}",
-        "färre än {m} svarande {wave}",
-    ),
-    "wave_complementary": (
-        "{wave} luvut on piilotettu toisen ryhmän suojaamiseksi",
-        "the figures {wave} are hidden to protect another group",
-        "siffrorna {wave} är dolda för att skydda en annan grupp",
-    ),
+    # Where a wave's figures are not shown ("fewer than 5 respondents at the start").
     "in_start": ("alkumittauksessa", "at the start", "vid början"),
     "in_follow_up": ("seurannassa", "at the follow-up", "vid uppföljningen"),
-    "change_protected": (
-        "muutos on piilotettu toisen ryhmän suojaamiseksi",
-        "the change is hidden to protect another group",
-        "förändringen är dold för att skydda en annan grupp",
-    ),
-    "few_pairs": (
-        "alle {m} samaa vastaajaa molemmilla kerroilla, joten muutosta ei näytetä",
-        "fewer than {m} respondents answered both times, so no change is shown",
-        "färre än {m} svarade båda gångerna, så ingen förändring visas",
-    ),
-    "abbreviations": (
-        "Lyhenteet: n = vastaajien määrä; ka = keskiarvo; kh = keskihajonta; md = mediaani; "
-        "95 % lv = 95 %:n luottamusväli (väli, jolla todellinen keskiarvo on 95 %:n varmuudella).",
-        "Abbreviations: n = number of respondents; sd = standard deviation; 95% CI = 95% confidence "
-        "interval (the range that holds the true mean with 95% certainty).",
-        "Förkortningar: n = antal svarande; medel = medelvärde; sd = standardavvikelse; "
-        "95 % KI = 95 % konfidensintervall (intervallet som med 95 % säkerhet innehåller det sanna "
-        "medelvärdet).",
-    ),
-    "abbreviations_change": (
-        "d_z = muutoksen efektikoko (keskimääräinen muutos jaettuna muutosten keskihajonnalla; noin 0,2 "
-        "pieni, 0,5 keskisuuri, 0,8 suuri); g = Hedgesin g, kahden mittauksen eron efektikoko; "
-        "p = todennäköisyys saada vähintään näin suuri muutos sattumalta, jos todellista muutosta ei olisi "
-        "(alle 0,05: tilastollisesti merkitsevä).",
-        "d_z = effect size of the change (the mean change divided by the sd of the changes; about 0.2 "
-        "small, 0.5 medium, 0.8 large); g = Hedges' g, the effect size of the difference between the "
-        "waves; p = the probability of a change at least this large by chance if there were no real "
-        "change (below 0.05: statistically significant).",
-        "d_z = förändringens effektstorlek (medelförändringen delad med förändringarnas sd; cirka 0,2 "
-        "liten, 0,5 medelstor, 0,8 stor); g = Hedges g, effektstorleken för skillnaden mellan "
-        "mätningarna; p = sannolikheten för en minst så stor förändring av slump om det inte fanns någon "
-        "verklig förändring (under 0,05: statistiskt signifikant).",
-    ),
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import ModelError, ModelPath
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -123,9 +124,13 @@ class GroupSize:
         for name in ("min", "max"):
             value = getattr(self, name)
             if value is not None and value < 1:
-                raise ValueError(f"group size {name} must be at least 1, not {value}")
+                raise ValueError(
+                    msg("group size {name} must be at least 1, not {value}", name=name, value=str(value))
+                )
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"group size min {self.min} is larger than max {self.max}")
+            raise ValueError(
+                msg("group size min {min} is larger than max {max}", min=str(self.min), max=str(self.max))
+            )
 
 
 @attrs.frozen

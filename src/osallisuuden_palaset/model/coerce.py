@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 import attrs
 
 from osallisuuden_palaset.errors import shortened
+from osallisuuden_palaset.messages.catalogue import Message, msg, msg_n
 
 E = TypeVar("E", bound=enum.Enum)
 #: Whole numbers longer than this (in bits: about 40 digits) are described by their length.
@@ -27,20 +29,21 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 def describe(value: Any) -> str:
     """A short, user-facing name for what a value is ("a map", "a list", "text 'x'", ...)."""
     if isinstance(value, Mapping):
-        return "a map"
+        return msg("a map")
     if isinstance(value, list | tuple):
-        return "a list"
+        return msg("a list")
     if value is None:
-        return "nothing (null)"
+        return msg("nothing (null)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return msg("{value} (a yes/no value)", value=str(value).lower())
     if isinstance(value, int) and value.bit_length() > _DESCRIBED_BITS:
         # Its decimal digits may be more than Python converts to text (4,300): never spell it out.
-        return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
+        digits = math.floor(value.bit_length() * math.log10(2)) + 1
+        return msg_n("a number of about {n} digit", "a number of about {n} digits", digits)
     if isinstance(value, int | float):
-        return f"the number {shortened(repr(value))}"
+        return msg("the number {value}", value=shortened(repr(value)))
     if isinstance(value, str):
-        return f"the text {shortened(value)!r}"
+        return msg("the text {value}", value=repr(shortened(value)))
     return type(value).__name__
 
 
@@ -80,7 +83,7 @@ def to_date(value: dt.date | None) -> dt.date | None:
     """
     if value is None or isinstance(value, dt.date):
         return value
-    raise TypeError(f"expected a date (datetime.date) or None, not {describe(value)}")
+    raise TypeError(msg("expected a date (datetime.date) or None, not {what}", what=describe(value)))
 
 
 def member(cls: type[E], value: E | str) -> E:
@@ -96,7 +99,9 @@ def member(cls: type[E], value: E | str) -> E:
         return cls(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+        raise ValueError(
+            msg("{value} is not one of: {allowed}", value=repr(value), allowed=allowed)
+        ) from None
 
 
 def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
@@ -104,7 +109,11 @@ def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
 
 
 def _refuse(instance: Any, attribute: attrs.Attribute[Any], what: str, value: Any) -> None:
-    raise TypeError(f"{_where(instance, attribute)} must be {what}, not {describe(value)}")
+    raise TypeError(_must_be(_where(instance, attribute), what, value))
+
+
+def _must_be(where: str, what: str, value: Any) -> Message:
+    return msg("{where} must be {what}, not {value}", where=where, what=what, value=describe(value))
 
 
 def _kinds(kind: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
@@ -124,15 +133,16 @@ def _accepts(kind: type[Any] | tuple[type[Any], ...], value: Any) -> bool:
 
 def _what(kind: type[Any] | tuple[type[Any], ...]) -> str:
     names = {
-        str: "a text",
-        int: "a whole number",
-        float: "a number",
-        bool: "true or false",
+        str: msg("a text"),
+        int: msg("a whole number"),
+        float: msg("a number"),
+        bool: msg("true or false"),
     }
     kinds = _kinds(kind)
     if set(kinds) == {int, float}:
-        return "a number"
-    return " or ".join(names.get(k) or f"a {k.__name__}" for k in kinds)
+        return names[float]
+    said = [names.get(k) or msg("a {name}", name=k.__name__) for k in kinds]
+    return functools.reduce(lambda a, b: msg("{a} or {b}", a=a, b=b), said)
 
 
 def is_a(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> Validator:
@@ -140,7 +150,7 @@ def is_a(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> 
 
     One ``isinstance`` on the common path (these run for every field of every object built).
     """
-    what = _what(kind) + (" or None" if optional else "")
+    what = msg("{what} or None", what=_what(kind)) if optional else _what(kind)
 
     if _counts_bools(kind):
 
@@ -180,11 +190,11 @@ def each(kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False) -> 
         elif optional and value is None:
             return
         elif not isinstance(value, tuple | frozenset):
-            _refuse(instance, attribute, f"a list (each {what})", value)
+            _refuse(instance, attribute, msg("a list (each {what})", what=what), value)
         for index, element in enumerate(value):  # subclasses, or a wrong element to name
             if not _accepts(kind, element):
                 where = f"{_where(instance, attribute)}[{index}]"
-                raise TypeError(f"{where} must be {what}, not {describe(element)}")
+                raise TypeError(_must_be(where, what, element))
 
     return check
 
@@ -195,7 +205,14 @@ def one_of(allowed: Collection[str]) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or value not in allowed:
-            raise ValueError(f"{_where(instance, attribute)} {value!r} is not one of: {listed}")
+            raise ValueError(
+                msg(
+                    "{where} {value} is not one of: {allowed}",
+                    where=_where(instance, attribute),
+                    value=repr(value),
+                    allowed=listed,
+                )
+            )
 
     return check
 
@@ -203,4 +220,4 @@ def one_of(allowed: Collection[str]) -> Validator:
 def is_callable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A validator: the value can be called (a function)."""
     if not callable(value):
-        _refuse(instance, attribute, "a function", value)
+        _refuse(instance, attribute, msg("a function"), value)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Strength, to_strength
 from osallisuuden_palaset.model.coerce import each, is_a, member, one_of, to_tuple
 from osallisuuden_palaset.model.ids import check_id
@@ -255,7 +256,13 @@ class CriteriaSet:
         ids = [c.id for c in self.criteria]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"criteria set {self.id!r} has duplicate criterion ids: {', '.join(dupes)}")
+            raise ValueError(
+                msg(
+                    "criteria set {id} has duplicate criterion ids: {ids}",
+                    id=repr(self.id),
+                    ids=", ".join(dupes),
+                )
+            )
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
@@ -73,7 +74,7 @@ class Provenance:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is not ProvenanceKind.WRITTEN and not self.source:
-            raise ValueError(f"a {self.kind.value} question must name its source")
+            raise ValueError(msg("a {kind} question must name its source", kind=self.kind.value))
 
 
 @attrs.frozen
@@ -182,7 +183,7 @@ def framework_issues(framework: Framework) -> list[Issue]:
     """Every broken invariant of a framework: unique ids, references to dimensions and principles."""
     issues: list[Issue] = []
     if not framework.dimensions:
-        issues.append(Issue(("dimensions",), "a framework needs at least one dimension or level"))
+        issues.append(Issue(("dimensions",), msg("a framework needs at least one dimension or level")))
     issues += duplicate_issues((d.id for d in framework.dimensions), ("dimensions",), "dimension")
     issues += duplicate_issues((p.id for p in framework.principles), ("principles",), "principle")
     issues += duplicate_issues((q.id for q in framework.questions), ("questions",), "question")
@@ -190,13 +191,15 @@ def framework_issues(framework: Framework) -> list[Issue]:
     principles = [p.id for p in framework.principles]
     clash = set(dims) & set(principles)
     for ident in sorted(clash):
-        issues.append(Issue(("principles",), f"id {ident!r} names both a dimension and a principle"))
+        issues.append(
+            Issue(("principles",), msg("id {id} names both a dimension and a principle", id=repr(ident)))
+        )
     for i, p in enumerate(framework.principles):
         if p.dimension not in dims:
             issues.append(
                 Issue(
                     ("principles", i, "dimension"),
-                    f"unknown dimension {p.dimension!r}",
+                    msg("unknown dimension {id}", id=repr(p.dimension)),
                     nearest(p.dimension, dims),
                 )
             )
@@ -205,7 +208,7 @@ def framework_issues(framework: Framework) -> list[Issue]:
             issues.append(
                 Issue(
                     ("questions", i, "dimension"),
-                    f"unknown dimension {q.dimension!r}",
+                    msg("unknown dimension {id}", id=repr(q.dimension)),
                     nearest(q.dimension, dims),
                 )
             )
@@ -214,7 +217,7 @@ def framework_issues(framework: Framework) -> list[Issue]:
                 issues.append(
                     Issue(
                         ("questions", i, "principle"),
-                        f"unknown principle {q.principle!r}",
+                        msg("unknown principle {id}", id=repr(q.principle)),
                         nearest(q.principle, principles),
                     )
                 )
@@ -222,7 +225,11 @@ def framework_issues(framework: Framework) -> list[Issue]:
                 issues.append(
                     Issue(
                         ("questions", i, "principle"),
-                        f"principle {q.principle!r} belongs to another dimension than {q.dimension!r}",
+                        msg(
+                            "principle {principle} belongs to another dimension than {dimension}",
+                            principle=repr(q.principle),
+                            dimension=repr(q.dimension),
+                        ),
                     )
                 )
     return issues

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelPath, shortened
+from osallisuuden_palaset.messages.catalogue import Message, msg
 
 #: Lower-case letters (Finnish and Swedish ones too), digits, '-', '_' and '.'; starts with a letter or digit.
 #: (Also the JSON Schema's pattern, where '$' ends the text; in Python it is matched whole, so that
@@ -29,8 +30,12 @@ def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> N
     if not isinstance(value, str) or not is_id(value):
         shown = shortened(value) if isinstance(value, str) else value
         raise ValueError(
-            f"{attribute.name} {shown!r} is not a valid id: use lower-case "
-            "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'kartoitus-1')"
+            msg(
+                "{field} {value} is not a valid id: use lower-case "
+                "letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. 'kartoitus-1')",
+                field=attribute.name,
+                value=repr(shown),
+            )
         )
 
 
@@ -46,8 +51,29 @@ def duplicate_issues(ids: Iterable[str | None], path: ModelPath, what: str) -> l
             continue
         seen[ident] += 1
         if seen[ident] == 2:
-            issues.append(Issue((*path, index, "id"), f"duplicate {what} id {ident!r}", "ids must be unique"))
+            issues.append(
+                Issue((*path, index, "id"), _duplicate(what, repr(ident)), msg("ids must be unique"))
+            )
     return issues
+
+
+def _duplicate(what: str, ident: str) -> Message:
+    """``duplicate step id 'a'``: one message for each kind of thing, so each language can word it."""
+    make = {
+        "step": lambda: msg("duplicate step id {id}", id=ident),
+        "phase": lambda: msg("duplicate phase id {id}", id=ident),
+        "outcome": lambda: msg("duplicate outcome id {id}", id=ident),
+        "practice": lambda: msg("duplicate practice id {id}", id=ident),
+        "block": lambda: msg("duplicate block id {id}", id=ident),
+        "project": lambda: msg("duplicate project id {id}", id=ident),
+        "catalogue": lambda: msg("duplicate catalogue id {id}", id=ident),
+        "dimension": lambda: msg("duplicate dimension id {id}", id=ident),
+        "principle": lambda: msg("duplicate principle id {id}", id=ident),
+        "question": lambda: msg("duplicate question id {id}", id=ident),
+        "item": lambda: msg("duplicate item id {id}", id=ident),
+        "threshold": lambda: msg("duplicate threshold id {id}", id=ident),
+    }.get(what)
+    return make() if make is not None else msg("duplicate {what} id {id}", what=what, id=ident)
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -55,6 +81,9 @@ def split_ref(ref: str) -> tuple[str, str]:
     owner, sep, name = ref.partition(SEPARATOR)
     if not sep or not is_id(owner) or not is_id(name):
         raise ValueError(
-            f"reference {ref!r} must be 'catalogue-or-practice-id/block-id', e.g. 'lumoava/helmi-kortit'"
+            msg(
+                "reference {ref} must be 'catalogue-or-practice-id/block-id', e.g. 'lumoava/helmi-kortit'",
+                ref=repr(ref),
+            )
         )
     return owner, name

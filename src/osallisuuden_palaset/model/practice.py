@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import each, is_a, member, to_date, to_tuple
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches, successors
@@ -248,7 +249,11 @@ def flow_issues(
                 issues.append(
                     Issue(
                         ("flows", i, end),
-                        f"flow {end} {ident!r} is not a step of this practice",
+                        (
+                            msg("flow source {id} is not a step of this practice", id=repr(ident))
+                            if end == "source"
+                            else msg("flow target {id} is not a step of this practice", id=repr(ident))
+                        ),
                         nearest(ident, known),
                     )
                 )
@@ -259,8 +264,8 @@ def flow_issues(
         issues.append(
             Issue(
                 ("flows",),
-                "the flow has a cycle: " + " → ".join(cycle),
-                "mark the link that goes back with 'kind: loop_back'",
+                msg("the flow has a cycle: {steps}", steps=" → ".join(cycle)),
+                msg("mark the link that goes back with 'kind: loop_back'"),
             )
         )
     else:
@@ -270,8 +275,12 @@ def flow_issues(
                 issues.append(
                     Issue(
                         ("flows", i, "kind"),
-                        f"loop_back from {f.source!r} to {f.target!r} does not go back to an earlier step",
-                        "use 'sequence' for a forward link",
+                        msg(
+                            "loop_back from {source} to {target} does not go back to an earlier step",
+                            source=repr(f.source),
+                            target=repr(f.target),
+                        ),
+                        msg("use 'sequence' for a forward link"),
                     )
                 )
     issues += duplicate_issues((p.id if p else None for p in phases), ("phases",), "phase")
@@ -282,13 +291,16 @@ def flow_issues(
                 issues.append(
                     Issue(
                         ("phases", i, "steps", j),
-                        f"phase step {step!r} is not a step of this practice",
+                        msg("phase step {id} is not a step of this practice", id=repr(step)),
                         nearest(step, known),
                     )
                 )
             elif step in placed:
                 issues.append(
-                    Issue(("phases", i, "steps", j), f"step {step!r} is already in phase {placed[step]!r}")
+                    Issue(
+                        ("phases", i, "steps", j),
+                        msg("step {id} is already in phase {phase}", id=repr(step), phase=repr(placed[step])),
+                    )
                 )
             elif phase is not None:
                 placed[step] = phase.id
@@ -302,14 +314,17 @@ def flow_issues(
                 issues.append(
                     Issue(
                         ("answers", i, "steps", j),
-                        f"answer step {step!r} is not a step of this practice",
+                        msg("answer step {id} is not a step of this practice", id=repr(step)),
                         nearest(step, known),
                     )
                 )
         key = (answer.framework, answer.question)
         if key in seen_answers:
             issues.append(
-                Issue(("answers", i, "question"), f"question {answer.question!r} is answered twice")
+                Issue(
+                    ("answers", i, "question"),
+                    msg("question {id} is answered twice", id=repr(answer.question)),
+                )
             )
         seen_answers.add(key)
     return issues

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError, ModelPath
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import describe, each, is_a, to_date, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
@@ -24,12 +25,14 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"period starts ({self.start}) after it ends ({self.end})")
+            raise ValueError(
+                msg("period starts ({start}) after it ends ({end})", start=str(self.start), end=str(self.end))
+            )
 
 
 def _partners(values: Iterable[TextLike]) -> tuple[Text, ...]:
     if isinstance(values, str | Text) or not isinstance(values, Iterable):
-        raise TypeError(f"Project.partners must be a list of texts, not {describe(values)}")
+        raise TypeError(msg("Project.partners must be a list of texts, not {what}", what=describe(values)))
     return texts(values)
 
 
@@ -138,8 +141,12 @@ def collection_issues(collection: Collection) -> list[Issue]:
             issues.append(
                 Issue(
                     (*path, "id"),
-                    f"id {p.id!r} is used by another {owners[p.id]} too",
-                    "practice and catalogue ids must be unique in a collection",
+                    (
+                        msg("id {id} is used by another catalogue too", id=repr(p.id))
+                        if owners[p.id] == "catalogue"
+                        else msg("id {id} is used by another practice too", id=repr(p.id))
+                    ),
+                    msg("practice and catalogue ids must be unique in a collection"),
                 )
             )
         else:

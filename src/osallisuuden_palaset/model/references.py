@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelPath, nearest
+from osallisuuden_palaset.messages.catalogue import Message, localize, msg, msg_n
 from osallisuuden_palaset.model.block import Block, retarget_block
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import split_ref
@@ -20,7 +21,7 @@ from osallisuuden_palaset.model.includes import (
 )
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
 
 #: What a reference names: ``"owner"`` for a practice or catalogue (they share one namespace:
 #: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
@@ -29,13 +30,22 @@ ReferenceKind = str
 #: The problem (and what to do) when a practice's includes go past a limit of ``model.includes``.
 BEYOND_LIMIT: dict[str, tuple[str, str]] = {
     "depth": (
-        f"practices include each other more than {MAX_INCLUDE_DEPTH} levels deep from here",
-        "write some of the included practices' steps out instead of including them",
+        msg_n(
+            "practices include each other more than {n} level deep from here",
+            "practices include each other more than {n} levels deep from here",
+            MAX_INCLUDE_DEPTH,
+        ),
+        msg("write some of the included practices' steps out instead of including them"),
     ),
     "steps": (
-        f"with the practices it includes written out, this practice would have more than "
-        f"{MAX_REACHED_STEPS:,} steps (a practice counts as often as it is included)",
-        "include fewer practices, or the same practice fewer times",
+        msg_n(
+            "with the practices it includes written out, this practice would have more than "
+            "{n} step (a practice counts as often as it is included)",
+            "with the practices it includes written out, this practice would have more than "
+            "{n} steps (a practice counts as often as it is included)",
+            MAX_REACHED_STEPS,
+        ),
+        msg("include fewer practices, or the same practice fewer times"),
     ),
 }
 
@@ -116,14 +126,24 @@ class ReferenceProblem:
     message: Text
     #: What exists instead, as :func:`errors.nearest` words it (``"nearest: a, b"``).
     hint: str
+    #: The message as a catalogue message (what the loader reports); None when made from a Text.
+    said: Message | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, said: Message, hint: str) -> ReferenceProblem:
+        """The problem ``said`` (a catalogue message), with its text in every language."""
+        fi, en, sv = (said.render(lang) for lang in LANGS)
+        return cls(Text(fi=fi, en=en, sv=sv), hint, said)
 
     def described(self) -> Text:
         """The message with its hint in brackets, in every language the message has."""
         m = self.message
-        return Text(fi=self._with_hint(m.fi), en=self._with_hint(m.en), sv=self._with_hint(m.sv))
+        return Text(
+            fi=self._with_hint(m.fi, "fi"), en=self._with_hint(m.en, "en"), sv=self._with_hint(m.sv, "sv")
+        )
 
-    def _with_hint(self, text: str | None) -> str | None:
-        return None if text is None else f"{text} ({self.hint})"
+    def _with_hint(self, text: str | None, lang: Lang) -> str | None:
+        return None if text is None else f"{text} ({localize(self.hint, lang)})"
 
 
 def reuse_problem(ref: str, context: Context) -> ReferenceProblem | None:
@@ -134,16 +154,13 @@ def reuse_problem(ref: str, context: Context) -> ReferenceProblem | None:
     """
     owner, name = split_ref(ref)
     if owner not in context.blocks:
-        return ReferenceProblem(
-            Text(
-                fi=f"luetteloa tai toimintamallia {owner!r} ei löydy",
-                en=f"no catalogue or practice {owner!r} to reuse from",
-            ),
+        return ReferenceProblem.of(
+            msg("no catalogue or practice {owner} to reuse from", owner=repr(owner)),
             nearest(owner, context.blocks),
         )
     if name not in context.blocks[owner]:
-        return ReferenceProblem(
-            Text(fi=f"luettelossa {owner!r} ei ole palasta {name!r}", en=f"{owner!r} has no block {name!r}"),
+        return ReferenceProblem.of(
+            msg("{owner} has no block {name}", owner=repr(owner), name=repr(name)),
             nearest(name, context.blocks[owner]),
         )
     return None
@@ -153,11 +170,8 @@ def include_problem(practice_id: str, context: Context) -> ReferenceProblem | No
     """Why ``include: practice_id`` names no practice in ``context``; None when the practice is known."""
     if practice_id in context.practices:
         return None
-    return ReferenceProblem(
-        Text(
-            fi=f"sisällytettyä toimintamallia {practice_id!r} ei löydy",
-            en=f"included practice {practice_id!r} is not known",
-        ),
+    return ReferenceProblem.of(
+        msg("included practice {id} is not known", id=repr(practice_id)),
         nearest(practice_id, context.practices),
     )
 
@@ -204,7 +218,7 @@ def practice_reference_issues(practice: Practice, context: Context) -> list[Issu
                 issues.append(
                     Issue(
                         (*path, "include"),
-                        f"including {step.include!r} here makes the practice include itself",
+                        msg("including {id} here makes the practice include itself", id=repr(step.include)),
                     )
                 )
         else:
@@ -236,12 +250,18 @@ def block_mapping_issues(
         framework = frameworks.get(fid)
         if framework is None:
             where: ModelPath = (*here, "framework") if m.framework else here
-            issues.append(Issue(where, f"framework {fid!r} is not known", nearest(fid, frameworks)))
+            issues.append(
+                Issue(where, msg("framework {id} is not known", id=repr(fid)), nearest(fid, frameworks))
+            )
         elif m.target not in framework.element_ids():
             issues.append(
                 Issue(
                     (*here, "target"),
-                    f"{framework.id!r} has no dimension or principle {m.target!r}",
+                    msg(
+                        "{framework} has no dimension or principle {target}",
+                        framework=repr(framework.id),
+                        target=repr(m.target),
+                    ),
                     nearest(m.target, framework.element_ids()),
                 )
             )
@@ -251,8 +271,8 @@ def block_mapping_issues(
 
 
 def _issue(path: ModelPath, problem: ReferenceProblem) -> Issue:
-    """A reference problem as the loader reports it (in English, for now)."""
-    return Issue(path, problem.message.get("en"), problem.hint)
+    """A reference problem as the loader reports it (a catalogue message, shown in the user's language)."""
+    return Issue(path, problem.said if problem.said is not None else problem.message.get("en"), problem.hint)
 
 
 def _includes(context: Context, start: str, goal: str) -> bool:
@@ -278,14 +298,22 @@ def _answer_issues(practice: Practice, frameworks: Mapping[str, Framework]) -> l
         fid = answer.framework or practice.framework
         framework = frameworks.get(fid)
         if framework is None:
-            issues.append(Issue(("answers", i), f"framework {fid!r} is not known", nearest(fid, frameworks)))
+            issues.append(
+                Issue(
+                    ("answers", i), msg("framework {id} is not known", id=repr(fid)), nearest(fid, frameworks)
+                )
+            )
             continue
         questions = [q.id for q in framework.questions]
         if answer.question not in questions:
             issues.append(
                 Issue(
                     ("answers", i, "question"),
-                    f"{fid!r} has no question {answer.question!r}",
+                    msg(
+                        "{framework} has no question {question}",
+                        framework=repr(fid),
+                        question=repr(answer.question),
+                    ),
                     nearest(answer.question, questions),
                 )
             )

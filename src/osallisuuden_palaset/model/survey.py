@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from osallisuuden_palaset.errors import Issue, ModelError
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.coerce import describe, each, is_a, member, to_date, to_tuple
 from osallisuuden_palaset.model.framework import Source
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
@@ -71,12 +72,17 @@ class Scale:
     def __attrs_post_init__(self) -> None:
         issues: list[Issue] = []
         if len(self.values) < 2:
-            issues.append(Issue(("values",), "a scale needs at least two values"))
+            issues.append(Issue(("values",), msg("a scale needs at least two values")))
         seen: dict[int, int] = {}
         labels: dict[str, int] = {}
         for index, step in enumerate(self.values):
             if step.value in seen:
-                issues.append(Issue(("values", index, "value"), f"scale value {step.value} is given twice"))
+                issues.append(
+                    Issue(
+                        ("values", index, "value"),
+                        msg("scale value {value} is given twice", value=str(step.value)),
+                    )
+                )
             seen[step.value] = index
             for _, label in step.label.items():
                 key = _labels_key(label)
@@ -84,8 +90,8 @@ class Scale:
                     issues.append(
                         Issue(
                             ("values", index, "label"),
-                            f"the label {label!r} is used for two values",
-                            "labels must tell the values apart",
+                            msg("the label {label} is used for two values", label=repr(label)),
+                            msg("labels must tell the values apart"),
                         )
                     )
                 labels.setdefault(key, index)
@@ -140,9 +146,15 @@ class Scoring:
 
     def __attrs_post_init__(self) -> None:
         if not (math.isfinite(self.low) and math.isfinite(self.high)) or self.low >= self.high:
-            raise ValueError(f"scoring low {self.low} must be a number below high {self.high}")
+            raise ValueError(
+                msg(
+                    "scoring low {low} must be a number below high {high}",
+                    low=str(self.low),
+                    high=str(self.high),
+                )
+            )
         if not 0 <= self.decimals <= 4:
-            raise ValueError(f"scoring decimals must be 0 to 4, not {self.decimals}")
+            raise ValueError(msg("scoring decimals must be 0 to 4, not {value}", value=str(self.decimals)))
 
 
 @attrs.frozen
@@ -153,7 +165,9 @@ class MissingRule:
 
     def __attrs_post_init__(self) -> None:
         if self.min_answered < 1:
-            raise ValueError(f"min_answered must be at least 1, not {self.min_answered}")
+            raise ValueError(
+                msg("min_answered must be at least 1, not {value}", value=str(self.min_answered))
+            )
 
 
 @attrs.frozen
@@ -185,13 +199,17 @@ class Instrument:
     def __attrs_post_init__(self) -> None:
         issues: list[Issue] = []
         if not self.items:
-            issues.append(Issue(("items",), "an instrument needs at least one item"))
+            issues.append(Issue(("items",), msg("an instrument needs at least one item")))
         issues += duplicate_issues((i.id for i in self.items), ("items",), "item")
         if self.missing is not None and self.missing.min_answered > len(self.items):
             issues.append(
                 Issue(
                     ("missing", "min_answered"),
-                    f"min_answered {self.missing.min_answered} is more than the {len(self.items)} items",
+                    msg(
+                        "min_answered {value} is more than the {items} items",
+                        value=str(self.missing.min_answered),
+                        items=str(len(self.items)),
+                    ),
                 )
             )
         low, high = self.score_range
@@ -201,12 +219,17 @@ class Instrument:
                 issues.append(
                     Issue(
                         ("thresholds", index, "at_least"),
-                        f"threshold {threshold.at_least} is outside the score range {low:g}–{high:g}",
+                        msg(
+                            "threshold {value} is outside the score range {low}–{high}",
+                            value=str(threshold.at_least),
+                            low=format(low, "g"),
+                            high=format(high, "g"),
+                        ),
                     )
                 )
             if previous is not None and threshold.at_least <= previous:
                 issues.append(
-                    Issue(("thresholds", index, "at_least"), "thresholds must be in increasing order")
+                    Issue(("thresholds", index, "at_least"), msg("thresholds must be in increasing order"))
                 )
             previous = threshold.at_least
         issues += duplicate_issues((t.id for t in self.thresholds), ("thresholds",), "threshold")
@@ -253,7 +276,15 @@ def _check_answers(
 ) -> None:
     for item, answer in value:
         if isinstance(answer, bool) or not isinstance(answer, int):
-            raise TypeError(f"Response.answers[{item!r}] must be a whole number, not {describe(answer)}")
+            where = f"Response.answers[{item!r}]"
+            raise TypeError(
+                msg(
+                    "{where} must be {what}, not {value}",
+                    where=where,
+                    what=msg("a whole number"),
+                    value=describe(answer),
+                )
+            )
 
 
 def _field_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -264,7 +295,7 @@ def _field_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[
 def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     _text(instance, attribute, value)
     if not value.strip():
-        raise ValueError(f"{attribute.name} is empty")
+        raise ValueError(msg("{field} is empty", field=attribute.name))
 
 
 @attrs.frozen

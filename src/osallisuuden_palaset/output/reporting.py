@@ -9,8 +9,11 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import say
+from osallisuuden_palaset.messages.labels import value_label
+from osallisuuden_palaset.messages.text import Lang
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Finding
-from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.framework import Framework, Provenance
 from osallisuuden_palaset.model.includes import reached_steps
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
@@ -24,6 +27,7 @@ __all__ = [
     "practice_evaluation",
     "practices_of",
     "project_in",
+    "provenance_note",
     "resolve_step",
     "resolved_steps",
 ]
@@ -111,3 +115,22 @@ def practice_evaluation(
             )
         )
     return PracticeEvaluation(practice, tuple(appendices), tuple(unknown), sorted_findings)
+
+
+def provenance_note(provenance: Provenance, lang: Lang) -> str:
+    """Where a question's wording comes from, in ``lang``: its kind, and the source and question it names.
+
+    E.g. "mukaelma, THL: 24 apukysymystä, kysymys 3" or "tätä ohjelmaa varten laadittu".
+    """
+    kind = value_label(provenance.kind, lang)
+    if not provenance.source:
+        return kind
+    if provenance.number is None:
+        return f"{kind}, {provenance.source}"
+    return say(
+        lang,
+        "{kind}, {source}, question {number}",
+        kind=kind,
+        source=provenance.source,
+        number=str(provenance.number),
+    )

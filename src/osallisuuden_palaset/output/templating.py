@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 from typing import Any
@@ -11,9 +12,11 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
+from osallisuuden_palaset.messages.catalogue import date, date_range
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow
+from osallisuuden_palaset.model.framework import Provenance
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import ExportRequest
@@ -21,6 +24,7 @@ from osallisuuden_palaset.output.reporting import (
     PracticeEvaluation,
     practice_evaluation,
     project_in,
+    provenance_note,
     resolved_steps,
 )
 
@@ -48,6 +52,9 @@ def _base(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["t"] = _text
     env.filters["label"] = _value_label
     env.filters["group_size"] = _group_size
+    env.filters["date"] = _date
+    env.filters["period"] = _period
+    env.filters["provenance"] = _provenance
     env.globals["kind_of"] = _kind_of
     return env
 
@@ -98,6 +105,23 @@ def _text(ctx: jinja2.runtime.Context, value: Text | str | None) -> str:
 @jinja2.pass_context
 def _value_label(ctx: jinja2.runtime.Context, value: enum.Enum) -> str:
     return value_label(value, ctx["lang"])
+
+
+@jinja2.pass_context
+def _date(ctx: jinja2.runtime.Context, value: dt.date | None) -> str:
+    """A date as the report's language writes it (1.9.2017 in Finnish)."""
+    return "" if value is None else date(value, ctx["lang"])
+
+
+@jinja2.pass_context
+def _period(ctx: jinja2.runtime.Context, value: Any) -> str:
+    """A project's period as the report's language writes it (1.9.2017–31.5.2020 in Finnish)."""
+    return "" if value is None else date_range(value.start, value.end, ctx["lang"])
+
+
+@jinja2.pass_context
+def _provenance(ctx: jinja2.runtime.Context, value: Provenance) -> str:
+    return provenance_note(value, ctx["lang"])
 
 
 def _group_size(size: Any) -> str:

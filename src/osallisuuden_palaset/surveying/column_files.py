@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from osallisuuden_palaset.errors import LoadError, ModelPath, Problem
 from osallisuuden_palaset.files.converting import META_KEYS
 from osallisuuden_palaset.files.document import SourceMap
 from osallisuuden_palaset.files.reading import Reading, read_bytes, read_text
+from osallisuuden_palaset.messages.catalogue import Message, msg
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.surveying.answer_messages import close_to, message, suggestion
+from osallisuuden_palaset.surveying.answer_messages import close_to, suggestion
 from osallisuuden_palaset.surveying.columns import ColumnMap
 from osallisuuden_palaset.surveying.tables import read_capped
 
@@ -19,6 +20,10 @@ from osallisuuden_palaset.surveying.tables import read_capped
 KIND: Final = "columns"
 #: The keys under ``columns:``.
 KEYS: Final = ("respondent", "wave", "date", "items")
+_NOT_TEXT: Final = msg('a column name is text, such as Q1 or "Question 1"')
+_ITEMS: Final = msg(
+    "items: give each item with its column (esis1: Q1), or the columns as a list in item order"
+)
 
 
 def load_columns(path: str | os.PathLike[str], *, lang: Lang = "en") -> ColumnMap:
@@ -45,35 +50,30 @@ def _build(reading: Reading, name: str, lang: Lang) -> ColumnMap:
     data = reading.data
     problems: list[Problem] = []
 
-    def problem(path: ModelPath, what: str, *, at_key: bool = False, **values: object) -> None:
-        problems.append(source.problem(path, message(what, lang, **values), at_key=at_key))
+    def problem(path: ModelPath, message: Message, *, at_key: bool = False) -> None:
+        problems.append(source.problem(path, message.render(lang), at_key=at_key))
 
     if not isinstance(data, Mapping) or KIND not in data:
-        raise LoadError([source.problem((), message("cf_no_key", lang))])
+        no_key = msg("the file has no 'columns:' key: a column file starts with 'columns:'")
+        raise LoadError([source.problem((), no_key.render(lang))])
     for key in data:
         if key != KIND and key not in META_KEYS:
-            problem((key,), "cf_unknown_key", at_key=True, key=repr(key),
-                    hint=suggestion(close_to(str(key), [KIND]), lang))  # fmt: skip
+            problem((key,), _unknown_key(key, [KIND]), at_key=True)
     body = data[KIND]
     if not isinstance(body, Mapping):
-        raise LoadError([*problems, source.problem((KIND,), message("cf_not_map", lang))])
+        not_map = msg("'columns:' is a map of respondent, wave, date and items")
+        raise LoadError([*problems, source.problem((KIND,), not_map.render(lang))])
     found: dict[str, Any] = {}
     origins: dict[str, str] = {}
     for key, value in body.items():
         path: ModelPath = (KIND, key)
         if key not in KEYS:
-            problem(
-                path,
-                "cf_unknown_key",
-                at_key=True,
-                key=repr(key),
-                hint=suggestion(close_to(str(key), KEYS), lang),
-            )
+            problem(path, _unknown_key(key, KEYS), at_key=True)
         elif key == "items":
             origins["items"] = source.where(path)
             found.update(_items(value, path, source, reading.raw, origins, problem))
         elif (column := _column(value, path, reading.raw)) is None:
-            problem(path, "cf_not_text")
+            problem(path, _NOT_TEXT)
         else:
             found[key] = column
             origins[key] = source.where(path)
@@ -104,7 +104,7 @@ def _items(
         for index, cell in enumerate(value):
             column = _column(cell, (*path, index), raw)
             if column is None:
-                problem((*path, index), "cf_not_text")
+                problem((*path, index), _NOT_TEXT)
             order.append(column or "")
         return {"item_order": tuple(order)}
     if isinstance(value, Mapping) and value:
@@ -112,10 +112,14 @@ def _items(
         for item, cell in value.items():
             column = _column(cell, (*path, item), raw)
             if not isinstance(item, str) or column is None:
-                problem((*path, item), "cf_not_text" if isinstance(item, str) else "cf_items")
+                problem((*path, item), _NOT_TEXT if isinstance(item, str) else _ITEMS)
                 continue
             pairs[item] = column
             origins[f"items.{item}"] = source.where((*path, item))
         return {"items": pairs}
-    problem(path, "cf_items")
+    problem(path, _ITEMS)
     return {}
+
+
+def _unknown_key(key: object, known: Iterable[str]) -> Message:
+    return msg("unknown key {key}{hint}", key=repr(key), hint=suggestion(close_to(str(key), known)))

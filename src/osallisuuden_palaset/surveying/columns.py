@@ -9,10 +9,11 @@ from typing import Final, NoReturn
 import attrs
 
 from osallisuuden_palaset.errors import LoadError, Problem
+from osallisuuden_palaset.messages.catalogue import Message, msg, msg_n, say, say_n
 from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.surveying.answer_messages import close_to, message, suggestion
+from osallisuuden_palaset.surveying.answer_messages import close_to, suggestion
 
 #: Header names recognised for the pseudonym, wave and date columns, in order of preference;
 #: compared without regard to case, spaces, '_' and '-'.
@@ -29,6 +30,12 @@ ITEM_PREFIXES: Final = frozenset(
 )
 _NUMBERED = re.compile(r"^(?:(?P<prefix>[^\W\d_]+)[ _.\-]?)?(?P<number>\d{1,3})(?=$|[.):\s])")
 _ID_NUMBER = re.compile(r"^(?P<prefix>[^\W\d_]+)[_\-]?\d+$")
+#: What a role's column holds, as messages name it ("there is no column 'Tunnus' for the ...").
+_ROLE_WORDS: Final[Mapping[str, Message]] = {
+    "respondent": msg("respondent's pseudonym"),
+    "wave": msg("wave"),
+    "date": msg("date"),
+}
 
 
 def _column_pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -127,17 +134,19 @@ class _Finder:
         for index, cell in enumerate(self.raw):
             key = header_key(cell)
             if key in self.keys:
-                self.fail("column_twice", column=repr(cell.strip()))
+                self.fail(
+                    say(lang, "the column {column} appears twice in the header", column=repr(cell.strip()))
+                )
             if key:
                 self.keys[key] = index
         self.taken: dict[int, str] = {}
 
-    def fail(self, key: str, **values: object) -> NoReturn:
-        raise LoadError([Problem(self.name, self.line, 1, message(key, self.lang, **values))])
+    def fail(self, message: str) -> NoReturn:
+        raise LoadError([Problem(self.name, self.line, 1, message)])
 
     def named(self, key: str) -> str:
         origin = self.columns.origin(key)
-        return message("named_at", self.lang, origin=origin) if origin else ""
+        return say(self.lang, ", named at {origin}", origin=origin) if origin else ""
 
     def free(self) -> list[str]:
         return [c.strip() for i, c in enumerate(self.raw) if c.strip() and i not in self.taken]
@@ -145,7 +154,13 @@ class _Finder:
     def take(self, index: int, what: str) -> int:
         if index in self.taken:
             self.fail(
-                "same_column", column=repr(self.raw[index].strip()), first=self.taken[index], second=what
+                say(
+                    self.lang,
+                    "the column {column} is named both for {first} and for {second}",
+                    column=repr(self.raw[index].strip()),
+                    first=self.taken[index],
+                    second=what,
+                )
             )
         self.taken[index] = what
         return index
@@ -153,14 +168,20 @@ class _Finder:
     def asked(self, column: str, what: str, origin_key: str) -> int:
         index = self.keys.get(header_key(column))
         if index is None:
-            hint = suggestion(close_to(column, self.free()), self.lang)
             self.fail(
-                "no_role_column", column=repr(column), role=what, named=self.named(origin_key), hint=hint
+                say(
+                    self.lang,
+                    "there is no column {column} for the {role}{named}{hint}",
+                    column=repr(column),
+                    role=what,
+                    named=self.named(origin_key),
+                    hint=suggestion(close_to(column, self.free())),
+                )
             )
         return self.take(index, what)
 
     def role(self, role: str) -> int | None:
-        what = message(f"role.{role}", self.lang)
+        what = _ROLE_WORDS[role]
         asked: str | None = getattr(self.columns, role)
         if asked is not None:
             return self.asked(asked, what, role)
@@ -175,16 +196,22 @@ class _Finder:
         asked = self.asked_items()
         unknown = [item for item in asked if item not in instrument.item_ids]
         if unknown:
-            hint = suggestion(close_to(unknown[0], instrument.item_ids), self.lang)
-            self.fail("not_an_item", item=repr(unknown[0]), instrument=instrument.id,
-                      named=self.named(f"items.{unknown[0]}"), hint=hint)  # fmt: skip
+            self.fail(
+                say(
+                    self.lang,
+                    "{item} is not an item of {instrument}{named}{hint}",
+                    item=repr(unknown[0]),
+                    instrument=instrument.id,
+                    named=self.named(f"items.{unknown[0]}"),
+                    hint=suggestion(close_to(unknown[0], instrument.item_ids)),
+                )
+            )
         for item, column in asked.items():
-            what = message("role.item", self.lang, item=item)
-            found[item] = self.asked(column, what, f"items.{item}")
+            found[item] = self.asked(column, _item(item), f"items.{item}")
         for item in instrument.item_ids:
             index = self.keys.get(header_key(item))
             if item not in found and index is not None and index not in self.taken:
-                found[item] = self.take(index, message("role.item", self.lang, item=item))
+                found[item] = self.take(index, _item(item))
         found.update(self.numbered(set(found)))
         return {item: found[item] for item in instrument.item_ids if item in found}
 
@@ -192,8 +219,13 @@ class _Finder:
         order, count = self.columns.item_order, len(self.instrument.items)
         if order and len(order) != count:
             origin = self.columns.origin("items")
-            problem = message(
-                "item_count", self.lang, given=len(order), instrument=self.instrument.id, count=count
+            problem = say_n(
+                self.lang,
+                "the column file lists {n} item column but {instrument} has {count}",
+                "the column file lists {n} item columns but {instrument} has {count}",
+                len(order),
+                instrument=self.instrument.id,
+                count=msg_n("{n} item", "{n} items", count),
             )
             raise LoadError([Problem(self.name, self.line, 1, problem + (f" ({origin})" if origin else ""))])
         return {**dict(zip(self.instrument.item_ids, order, strict=False)), **dict(self.columns.items)}
@@ -213,23 +245,42 @@ class _Finder:
                 continue
             if any(n > len(ids) for n, _ in members):
                 cells = [self.raw[i].strip() for _, i in sorted(members)]
-                self.fail("numbered_past", columns=f"{cells[0]!r} … {cells[-1]!r}", count=len(ids),
-                          instrument=self.instrument.id)  # fmt: skip
+                span = f"{cells[0]!r} … {cells[-1]!r}"
+                self.fail(
+                    say_n(
+                        self.lang,
+                        "the columns {columns} are numbered past the {n} item of {instrument}, so their "
+                        "numbers do not say which are its items: name them in a column file "
+                        "(--columns FILE.yaml)",
+                        "the columns {columns} are numbered past the {n} items of {instrument}, so their "
+                        "numbers do not say which are its items: name them in a column file "
+                        "(--columns FILE.yaml)",
+                        len(ids),
+                        columns=span,
+                        instrument=self.instrument.id,
+                    )
+                )
             for number, index in wanted:
                 if number in claims:
                     first, second = sorted((claims[number], index))
                     self.fail(
-                        "item_twice",
-                        first=repr(self.raw[first].strip()),
-                        second=repr(self.raw[second].strip()),
-                        number=number,
-                        item=ids[number - 1],
+                        say(
+                            self.lang,
+                            "the columns {first} and {second} could both be item {number} ({item}): "
+                            "say which in a column file (--columns FILE.yaml)",
+                            first=repr(self.raw[first].strip()),
+                            second=repr(self.raw[second].strip()),
+                            number=str(number),
+                            item=ids[number - 1],
+                        )
                     )
                 claims[number] = index
-        return {
-            ids[n - 1]: self.take(i, message("role.item", self.lang, item=ids[n - 1]))
-            for n, i in sorted(claims.items())
-        }
+        return {ids[n - 1]: self.take(i, _item(ids[n - 1])) for n, i in sorted(claims.items())}
+
+
+def _item(item: str) -> Message:
+    """What an item's column holds, as messages name it ("item esis1")."""
+    return msg("item {item}", item=item)
 
 
 def find_layout(
@@ -254,14 +305,29 @@ def find_layout(
     finder = _Finder(header, instrument, columns or ColumnMap(), name, line, lang)
     respondent = finder.role("respondent")
     if respondent is None:
-        finder.fail("no_respondent")
+        finder.fail(
+            say(
+                lang,
+                "no column for the respondent's pseudonym (tunniste, vastaaja, respondent, …): "
+                "name it in a column file (--columns FILE.yaml)",
+            )
+        )
     wave, date = finder.role("wave"), finder.role("date")
     items = finder.items()
     missing = [item for item in instrument.item_ids if item not in items]
     if missing:
-        hint = suggestion(close_to(missing[0], finder.free()), lang)
         finder.fail(
-            "no_items", items=", ".join(repr(m) for m in missing), instrument=instrument.id, hint=hint
+            say_n(
+                lang,
+                "no column for item {items} of {instrument}{hint}: name the item columns by number "
+                "(k1, Q1, kysymys 1, 1.) or in a column file (--columns FILE.yaml)",
+                "no column for items {items} of {instrument}{hint}: name the item columns by number "
+                "(k1, Q1, kysymys 1, 1.) or in a column file (--columns FILE.yaml)",
+                len(missing),
+                items=", ".join(repr(m) for m in missing),
+                instrument=instrument.id,
+                hint=suggestion(close_to(missing[0], finder.free())),
+            )
         )
     fields = tuple(
         (finder.raw[i].strip(), i) for i, c in enumerate(finder.raw) if c.strip() and i not in finder.taken

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Final
 
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Lang, Text
-from osallisuuden_palaset.surveying.answer_messages import message
 from osallisuuden_palaset.surveying.tables import ReadRequest, ResponseReader, Table, TableRow, file_problem
 
 #: Delimiters recognised when none is given.
@@ -24,7 +24,8 @@ def decode_csv(data: bytes, name: str, lang: Lang = "en") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise file_problem(name, "not_utf8", lang, line) from None
+        message = say(lang, "the file is not UTF-8 text: save or export it as CSV UTF-8")
+        raise file_problem(name, message, line) from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -67,19 +68,32 @@ def csv_table(text: str, *, name: str, delimiter: str | None = None, lang: Lang 
     """
     text = text.removeprefix("\ufeff")
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
-        raise file_problem(name, "bad_delimiter", lang, delimiter=repr(delimiter))
+        message = say(
+            lang,
+            "the delimiter must be one character such as ',' or ';', not {delimiter}",
+            delimiter=repr(delimiter),
+        )
+        raise file_problem(name, message)
     used = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=used)
     try:
         header = next(reader)
     except StopIteration:
-        raise file_problem(name, "empty", lang) from None
+        raise file_problem(
+            name, say(lang, "the file is empty: the first row must name the columns")
+        ) from None
     except csv.Error as error:
-        raise file_problem(name, "header_unreadable", lang, error=error) from None
+        raise file_problem(name, say(lang, "the header row cannot be read: {error}", error=error)) from None
     if len([c for c in header if c.strip()]) == 1:
         found = other_delimiter(text.split("\n", 1)[0], used)
         if found is not None:
-            raise file_problem(name, "other_delimiter", lang, found=repr(found))
+            message = say(
+                lang,
+                "the header row is one single column, and its columns seem to be separated by {found}: "
+                "give --delimiter {found}",
+                found=repr(found),
+            )
+            raise file_problem(name, message)
     return Table(header, _rows(reader, lang), header_line=1)
 
 
@@ -91,7 +105,9 @@ def _rows(reader: Iterator[list[str]], lang: Lang) -> Iterator[TableRow]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield TableRow(line + 1, error=message("rest_unreadable", lang, error=error))
+            yield TableRow(
+                line + 1, error=say(lang, "cannot read the rest of the file: {error}", error=error)
+            )
             return
         start, line = line + 1, reader.line_num  # type: ignore[attr-defined]
         yield TableRow(start, cells)

@@ -7,6 +7,7 @@ from html import escape
 
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.markup import escape_markdown
+from osallisuuden_palaset.messages.catalogue import say, say_n
 from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.practice import Indicator
 from osallisuuden_palaset.model.survey import Instrument
@@ -53,21 +54,35 @@ def change_evidence(report: ChangeReport, figures: ChangeFigures | None = None) 
             name += f", {group_name(chosen.key, lang)}"
         if chosen.paired is not None and chosen.paired.t is not None:
             t = chosen.paired
-            variants[lang] = label(
-                "evidence_paired", lang, instrument=name, n=t.n, change=signed(t.mean_change, d, lang),
-                ci=f"{label('ci', lang)} {interval(t.ci_low, t.ci_high, d, lang)}",
-                test=label("paired", lang), p=p_value(t.p, lang), effect=number(t.d_z, 2, lang),
-            )  # fmt: skip
+            ci = f"{label('ci', lang)} {interval(t.ci_low, t.ci_high, d, lang)}"
+            variants[lang] = say_n(
+                lang,
+                "{instrument}: {n} respondent answered at the start and at the follow-up; mean change "
+                "{change} ({ci}; {test}, p {p}; d_z {effect}).",
+                "{instrument}: {n} respondents answered at the start and at the follow-up; mean change "
+                "{change} ({ci}; {test}, p {p}; d_z {effect}).",
+                t.n,
+                instrument=name,
+                change=signed(t.mean_change, d, lang),
+                ci=ci,
+                test=label("paired", lang),
+                p=p_value(t.p, lang),
+                effect=number(t.d_z, 2, lang),
+            )
         elif chosen.unpaired is not None and chosen.unpaired.t is not None:
             w = chosen.unpaired
             start = chosen.start.summary
             follow = chosen.follow_up.summary
-            variants[lang] = label(
-                "evidence_unpaired", lang, instrument=name,
+            ci = f"{label('ci', lang)} {interval(w.ci_low, w.ci_high, d, lang)}"
+            variants[lang] = say(
+                lang,
+                "{instrument}: start mean {start} (n {n1}), follow-up mean {follow} (n {n2}); difference "
+                "{change} ({ci}; {test}, p {p}; g {effect}).",
+                instrument=name,
                 start=number(start.mean if start else None, d, lang), n1=chosen.start.n_shown,
                 follow=number(follow.mean if follow else None, d, lang), n2=chosen.follow_up.n_shown,
                 change=signed(w.difference, d, lang),
-                ci=f"{label('ci', lang)} {interval(w.ci_low, w.ci_high, d, lang)}", test=label("welch", lang),
+                ci=ci, test=label("welch", lang),
                 p=p_value(w.p, lang), effect=number(w.g, 2, lang),
             )  # fmt: skip
         else:

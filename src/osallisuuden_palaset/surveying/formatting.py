@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
+from osallisuuden_palaset.messages.catalogue import say, say_n
 from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang
@@ -69,7 +70,9 @@ def size(n_shown: str, hidden: Hidden | None, lang: Lang) -> str:
 
 def hidden_text(hidden: Hidden, min_group: int, lang: Lang) -> str:
     """Why a cell shows nothing, in words: "alle 5 vastaajaa" or "piilotettu toisen ryhmän suojaamiseksi"."""
-    return label("protected_long" if hidden is Hidden.COMPLEMENTARY else "small_long", lang, m=min_group)
+    if hidden is Hidden.COMPLEMENTARY:
+        return say(lang, "hidden to protect another group")
+    return say_n(lang, "fewer than {n} respondent", "fewer than {n} respondents", min_group)
 
 
 def scale_range(instrument: Instrument, lang: Lang = "fi") -> str:

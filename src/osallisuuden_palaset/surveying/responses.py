@@ -12,9 +12,10 @@ from typing import Final
 import attrs
 
 from osallisuuden_palaset.errors import LoadError, Location, PalasetError, Problem
+from osallisuuden_palaset.messages.catalogue import Message, msg, msg_n, say, say_n
 from osallisuuden_palaset.model.survey import Instrument, Response, Scale, Wave
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.surveying.answer_messages import AnswerError, close_to, message
+from osallisuuden_palaset.surveying.answer_messages import AnswerError, close_to, suggestion
 from osallisuuden_palaset.surveying.columns import ROLE_NAMES, ColumnMap, Layout, find_layout
 from osallisuuden_palaset.surveying.csv_tables import (
     CSV_READER,
@@ -143,7 +144,10 @@ def read_responses(
     except PalasetError:
         raise
     except Exception as error:  # a reader plugin's failure is the file's problem, not a traceback
-        problem = message("reader_failed", lang, reader=reader.name, error=f"{type(error).__name__}: {error}")
+        failure = f"{type(error).__name__}: {error}"
+        problem = say(
+            lang, "the {reader} reader could not read the file: {error}", reader=reader.name, error=failure
+        )
         raise LoadError([Problem(name, 1, 1, problem)]) from None
 
 
@@ -193,12 +197,25 @@ def parse_answer(cell: str, scale: Scale, labels: Mapping[str, int] | None = Non
     if number is not None:
         if number.is_integer() and scale.has(int(number)):
             return int(number)
-        raise AnswerError("not_on_scale", cell=repr(cell.strip()), min=scale.min, max=scale.max)
+        raise AnswerError(
+            msg(
+                "{cell} is not on the scale {min}–{max}",
+                cell=repr(cell.strip()),
+                min=str(scale.min),
+                max=str(scale.max),
+            )
+        )
     known = labels if labels is not None else scale.by_label()
     found = known.get(key)
     if found is None:
         raise AnswerError(
-            "not_a_value", cell=repr(cell.strip()), min=scale.min, max=scale.max, close=close_to(key, known)
+            msg(
+                "{cell} is neither a scale value ({min}–{max}) nor one of its labels{hint}",
+                cell=repr(cell.strip()),
+                min=str(scale.min),
+                max=str(scale.max),
+                hint=suggestion(close_to(key, known)),
+            )
         )
     return found
 
@@ -217,7 +234,9 @@ def parse_wave(cell: str) -> Wave:
     try:
         return WAVE_NAMES[key]
     except KeyError:
-        raise AnswerError("not_a_wave", cell=repr(cell.strip())) from None
+        raise AnswerError(
+            msg("{cell} is not a wave: write start (alku) or follow_up (seuranta)", cell=repr(cell.strip()))
+        ) from None
 
 
 def parse_date(cell: str) -> dt.date | None:
@@ -232,7 +251,9 @@ def parse_date(cell: str) -> dt.date | None:
             return dt.date(year, month, day)
         return dt.date.fromisoformat(first)
     except ValueError:
-        raise AnswerError("not_a_date", cell=repr(cell.strip())) from None
+        raise AnswerError(
+            msg("{cell} is not a date: write YYYY-MM-DD or D.M.YYYY", cell=repr(cell.strip()))
+        ) from None
 
 
 class _Rows:
@@ -263,14 +284,10 @@ class _Rows:
                 response = self.response(row.cells)
                 key = (response.respondent, response.wave)
                 if key in seen:
-                    which = "duplicate" if response.wave is None else f"duplicate.{response.wave.value}"
-                    raise AnswerError(which, respondent=repr(response.respondent), line=seen[key])
+                    raise AnswerError(_duplicate(response, seen[key]))
             except AnswerError as error:
-                self.problems.append(
-                    RowProblem(
-                        self.name, row.line, message("skipped", self.lang, message=error.text(self.lang))
-                    )
-                )
+                skipped = say(self.lang, "{message}; the row is skipped", message=error.message)
+                self.problems.append(RowProblem(self.name, row.line, skipped))
                 continue
             seen[key] = row.line
             self.note_unscored(response, row.line)
@@ -290,24 +307,40 @@ class _Rows:
     def response(self, cells: Sequence[str]) -> Response:
         layout, width = self.layout, self.width
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            raise AnswerError("too_many_cells", cells=len(cells), width=width)
+            raise AnswerError(
+                msg(
+                    "the row has {cells} but the header names {width}",
+                    cells=msg_n("{n} cell", "{n} cells", len(cells)),
+                    width=msg_n("{n} column", "{n} columns", width),
+                )
+            )
         cut = next((i for i in range(len(cells), width) if layout.header[i].strip()), None)
         if cut is not None:
-            raise AnswerError("cut_short", cells=len(cells), width=width, column=repr(layout.name(cut)))
+            raise AnswerError(
+                msg_n(
+                    "the row is cut short: it has only {cells} of the header's {n} column "
+                    "(it ends before {column})",
+                    "the row is cut short: it has only {cells} of the header's {n} columns "
+                    "(it ends before {column})",
+                    width,
+                    cells=len(cells),
+                    column=repr(layout.name(cut)),
+                )
+            )
 
         def cell(index: int | None) -> str:
             return cells[index] if index is not None and index < len(cells) else ""
 
         respondent = cell(layout.respondent).strip()
         if not respondent:
-            raise AnswerError("no_pseudonym")
+            raise AnswerError(msg("the respondent's pseudonym is empty"))
         wave = self.forced
         wave_cell = cell(layout.wave).strip()
         if wave_cell:
             found = parse_wave(wave_cell)
             self.marks[found] += 1
             if self.forced is not None and found is not self.forced:
-                raise AnswerError(f"{found.value}_in_{self.forced.value}")
+                raise AnswerError(_other_wave(found))
             wave = found
         answers: list[tuple[str, int]] = []
         for item_id, index in layout.items:
@@ -315,10 +348,16 @@ class _Rows:
                 value = parse_answer(cell(index), self.instrument.scale, self.labels)
             except AnswerError as error:
                 column = layout.name(index)
-                where = "in_column" if column.casefold() == item_id.casefold() else "in_item_column"
-                raise AnswerError(
-                    where, column=repr(column), item=item_id, message=error.text(self.lang)
-                ) from None
+                if column.casefold() == item_id.casefold():
+                    where = msg("column {column}: {message}", column=repr(column), message=error.message)
+                else:
+                    where = msg(
+                        "column {column} (item {item}): {message}",
+                        column=repr(column),
+                        item=item_id,
+                        message=error.message,
+                    )
+                raise AnswerError(where) from None
             if value is not None:
                 answers.append((item_id, value))
         return Response(
@@ -337,6 +376,41 @@ class _Rows:
         given = dict(response.answers)
         missing = ", ".join(self.layout.name(i) for item, i in self.layout.items if item not in given)
         count = len(self.layout.items)
-        text = message("too_few_answers", self.lang, respondent=repr(response.respondent), answered=answered,
-                       count=count, missing=missing, needed=needed)  # fmt: skip
+        text = say_n(
+            self.lang,
+            "respondent {respondent} answered {answered} of {n} item (unanswered: {missing}); "
+            "a score needs {needed}, so they are counted without a score",
+            "respondent {respondent} answered {answered} of {n} items (unanswered: {missing}); "
+            "a score needs {needed}, so they are counted without a score",
+            count,
+            respondent=repr(response.respondent),
+            answered=answered,
+            missing=missing,
+            needed=needed,
+        )
         self.notes.append(RowProblem(self.name, line, text))
+
+
+def _duplicate(response: Response, line: int) -> Message:
+    """Why a second row of the same respondent (in the same wave) is skipped."""
+    respondent, first = repr(response.respondent), str(line)
+    if response.wave is Wave.START:
+        return msg(
+            "respondent {respondent} already answered in the start wave on line {line}",
+            respondent=respondent,
+            line=first,
+        )
+    if response.wave is Wave.FOLLOW_UP:
+        return msg(
+            "respondent {respondent} already answered in the follow-up wave on line {line}",
+            respondent=respondent,
+            line=first,
+        )
+    return msg("respondent {respondent} already answered on line {line}", respondent=respondent, line=first)
+
+
+def _other_wave(found: Wave) -> Message:
+    """Why a row marked ``found`` is skipped from a file given as the other wave's answers."""
+    if found is Wave.FOLLOW_UP:
+        return msg("the wave is follow-up but this file is given as the start answers")
+    return msg("the wave is start but this file is given as the follow-up answers")

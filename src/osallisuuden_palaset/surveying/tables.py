@@ -3,31 +3,27 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Final
 
 import attrs
 
 from osallisuuden_palaset.errors import LoadError, Problem
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.text import Lang, Text, text
-from osallisuuden_palaset.surveying.answer_messages import message
 
 #: Largest responses file read (50 MiB), whatever it is (a file, a pipe, a device): far more than
 #: any project's survey.
 MAX_BYTES: Final = 50 * 1024 * 1024
 #: The reader used for a file whose suffix no reader claims (``-``, ``/dev/stdin``, ``answers.txt``).
 FALLBACK_READER: Final = "csv"
-#: What to say about spreadsheet files no reader reads (message key per suffix).
-_UNREAD_SUFFIXES: Final[Mapping[str, str]] = {
-    ".xlsx": "needs_xlsx_plugin",
-    ".xlsm": "needs_xlsx_plugin",
-    ".xls": "unreadable_format",
-    ".ods": "unreadable_format",
-    ".numbers": "unreadable_format",
-}
+#: Spreadsheet files the xlsx plugin reads, when it is installed.
+_XLSX_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
+#: Spreadsheet files no reader reads: the user saves them as .xlsx or CSV.
+_UNREAD_SUFFIXES: Final = frozenset({".xls", ".ods", ".numbers"})
 
 
 @attrs.frozen
@@ -91,9 +87,9 @@ class ResponseReader:
     description: Text = attrs.field(converter=text)
 
 
-def file_problem(name: str, key: str, lang: Lang, line: int = 1, **values: object) -> LoadError:
-    """A LoadError for the whole file, located at ``line``, with message ``key`` in ``lang``."""
-    return LoadError([Problem(name, line, 1, message(key, lang, **values))])
+def file_problem(name: str, message: str, line: int = 1) -> LoadError:
+    """A LoadError for the whole file, located at ``line``, saying ``message``."""
+    return LoadError([Problem(name, line, 1, message)])
 
 
 def read_capped(path: str | os.PathLike[str], lang: Lang = "en") -> bytes:
@@ -107,9 +103,11 @@ def read_capped(path: str | os.PathLike[str], lang: Lang = "en") -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise file_problem(name, "unreadable", lang, error=error.strerror or error) from None
+        raise file_problem(
+            name, say(lang, "cannot read the file: {error}", error=error.strerror or error)
+        ) from None
     if len(data) > MAX_BYTES:
-        raise file_problem(name, "too_big", lang, limit=MAX_BYTES // (1024 * 1024))
+        raise file_problem(name, _too_big(lang))
     return data
 
 
@@ -124,9 +122,33 @@ def choose_reader(name: str, readers: Iterable[ResponseReader], lang: Lang = "en
     for reader in known:
         if suffix in reader.suffixes:
             return reader
+    if suffix in _XLSX_SUFFIXES:
+        raise file_problem(name, _needs_plugin(suffix, lang))
     if suffix in _UNREAD_SUFFIXES:
-        raise file_problem(name, _UNREAD_SUFFIXES[suffix], lang, suffix=suffix)
+        raise file_problem(name, _unreadable_format(suffix, lang))
     for reader in known:
         if reader.name == FALLBACK_READER:
             return reader
-    raise file_problem(name, "unreadable_format", lang, suffix=suffix or name)
+    raise file_problem(name, _unreadable_format(suffix or name, lang))
+
+
+def _too_big(lang: Lang) -> str:
+    return say(
+        lang,
+        "the file is larger than {limit} MiB (is it a device or a pipe that never ends?): "
+        "give a survey tool's export file",
+        limit=MAX_BYTES // (1024 * 1024),
+    )
+
+
+def _needs_plugin(suffix: str, lang: Lang) -> str:
+    return say(
+        lang,
+        "reading Excel files ({suffix}) needs the plugin osallisuuden-palaset-xlsx "
+        "(pip install osallisuuden-palaset-xlsx); or save the sheet as CSV UTF-8",
+        suffix=suffix,
+    )
+
+
+def _unreadable_format(suffix: str, lang: Lang) -> str:
+    return say(lang, "{suffix} files cannot be read: save the sheet as .xlsx or as CSV UTF-8", suffix=suffix)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import attrs
 
 from osallisuuden_palaset.errors import Location, UsageError
+from osallisuuden_palaset.messages.catalogue import msg_n, say, say_n
 from osallisuuden_palaset.model.survey import Response, Wave
 from osallisuuden_palaset.model.text import Lang
-from osallisuuden_palaset.surveying.answer_messages import message
 from osallisuuden_palaset.surveying.responses import ResponseFile, RowProblem
 
 
@@ -29,7 +29,42 @@ class WaveAnswers:
 
 def _check_answers(read: ResponseFile, lang: Lang) -> None:
     if not read.responses:
-        raise UsageError(message("all_skipped" if read.rows else "no_rows", lang, file=read.file))
+        if read.rows:
+            raise UsageError(
+                say(
+                    lang,
+                    "{file}: every row was skipped (see why above), so there are no answers",
+                    file=read.file,
+                )
+            )
+        raise UsageError(
+            say(lang, "{file}: the file has no rows of answers after the header", file=read.file)
+        )
+
+
+def _no_wave(read: ResponseFile, wave: Wave, lang: Lang) -> UsageError:
+    if wave is Wave.START:
+        return UsageError(say(lang, "{file}: there are no start answers", file=read.file))
+    return UsageError(say(lang, "{file}: there are no follow-up answers", file=read.file))
+
+
+def _both_waves(read: ResponseFile, start: int, follow: int, lang: Lang) -> UsageError:
+    # Translators: the start rows of "(2 start and 1 follow-up row)": the noun goes with the last count.
+    start_rows = msg_n("{n} start", "{n} start", start)
+    return UsageError(
+        say_n(
+            lang,
+            "{file} holds answers from both waves ({start} and {n} follow-up row): scored together, the "
+            "same people would count twice. Score one wave (--wave start or --wave follow_up) or compare "
+            "them: palaset survey change {file}",
+            "{file} holds answers from both waves ({start} and {n} follow-up rows): scored together, the "
+            "same people would count twice. Score one wave (--wave start or --wave follow_up) or compare "
+            "them: palaset survey change {file}",
+            follow,
+            file=read.file,
+            start=start_rows,
+        )
+    )
 
 
 def one_wave(read: ResponseFile, wave: Wave | None, lang: Lang = "en") -> tuple[Response, ...]:
@@ -43,12 +78,12 @@ def one_wave(read: ResponseFile, wave: Wave | None, lang: Lang = "en") -> tuple[
     if wave is not None:
         kept = tuple(r for r in read.responses if r.wave is wave)
         if not kept:
-            raise UsageError(message(f"no_wave.{wave.value}", lang, file=read.file))
+            raise _no_wave(read, wave, lang)
         return kept
     start = sum(r.wave is Wave.START for r in read.responses)
     follow = sum(r.wave is Wave.FOLLOW_UP for r in read.responses)
     if start and follow:
-        raise UsageError(message("both_waves", lang, file=read.file, start=start, follow=follow))
+        raise _both_waves(read, start, follow, lang)
     return read.responses
 
 
@@ -62,14 +97,17 @@ def split_waves(read: ResponseFile, lang: Lang = "en") -> WaveAnswers:
     start = tuple(r for r in read.responses if r.wave is Wave.START)
     follow = tuple(r for r in read.responses if r.wave is Wave.FOLLOW_UP)
     if not start and not follow:
-        raise UsageError(message("no_wave_column", lang, file=read.file))
+        raise UsageError(
+            say(lang, "{file}: no wave column; give two files: START.csv FOLLOWUP.csv", file=read.file)
+        )
     for wave, kept in ((Wave.START, start), (Wave.FOLLOW_UP, follow)):
         if not kept:
-            raise UsageError(message(f"no_wave.{wave.value}", lang, file=read.file))
+            raise _no_wave(read, wave, lang)
+    without_wave = say(
+        lang, "the row has no wave, so it is left out; give the start and follow-up answers as two files"
+    )
     left_out = tuple(
-        RowProblem.at(_origin(r, read.file), message("row_without_wave", lang))
-        for r in read.responses
-        if r.wave is None
+        RowProblem.at(_origin(r, read.file), without_wave) for r in read.responses if r.wave is None
     )
     return WaveAnswers(start, follow, left_out)
 
@@ -85,10 +123,33 @@ def paired_files(start: ResponseFile, follow_up: ResponseFile, lang: Lang = "en"
     wrong_start = 0 < start.rows == start.marked_as(Wave.FOLLOW_UP)
     wrong_follow = 0 < follow_up.rows == follow_up.marked_as(Wave.START)
     if wrong_start and wrong_follow:
-        raise SwappedWavesError(message("swapped", lang, start=start.file, follow=follow_up.file))
-    if wrong_start or wrong_follow:
-        which, file = ("start", start) if wrong_start else ("follow_up", follow_up)
-        raise SwappedWavesError(message(f"wrong_file.{which}", lang, file=file.file))
+        raise SwappedWavesError(
+            say(
+                lang,
+                "{start} holds follow-up answers and {follow} start answers: give the start file first, "
+                "then the follow-up file",
+                start=start.file,
+                follow=follow_up.file,
+            )
+        )
+    if wrong_start:
+        raise SwappedWavesError(
+            say(
+                lang,
+                "{file} is given as the start answers but every row of it is marked follow-up: "
+                "give the start file first, then the follow-up file",
+                file=start.file,
+            )
+        )
+    if wrong_follow:
+        raise SwappedWavesError(
+            say(
+                lang,
+                "{file} is given as the follow-up answers but every row of it is marked start: "
+                "give the start file first, then the follow-up file",
+                file=follow_up.file,
+            )
+        )
     _check_answers(start, lang)
     _check_answers(follow_up, lang)
     _check_dates(start, follow_up, lang)
@@ -100,9 +161,10 @@ def _check_dates(start: ResponseFile, follow_up: ResponseFile, lang: Lang) -> No
     then = sorted(r.date for r in follow_up.responses if r.date is not None)
     if first and then and first[0] > then[-1]:
         raise SwappedWavesError(
-            message(
-                "dated_swapped",
+            say(
                 lang,
+                "{start} is given as the start answers but its answers ({start_dates}) are dated after "
+                "those of {follow} ({follow_dates}): give the start file first",
                 start=start.file,
                 follow=follow_up.file,
                 start_dates=_span(first),

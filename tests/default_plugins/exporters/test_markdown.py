@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import attrs
 import pytest
 
 from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.messages.labels import label
+from osallisuuden_palaset.model.project import Period
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import export
 from tests.default_plugins.exporters import samples
 from tests.default_plugins.exporters.formats import EXPORTERS
@@ -73,7 +77,7 @@ def test_the_appendix_has_a_section_per_dimension_with_verdicts_claims_and_princ
     assert "**Verdict: covered** — " in d1  # a strong claim with evidence on p2
     assert "- Mapping: moderate — *no evidence given*" in d1  # the claim on d1 itself
     assert (
-        "- **Principle p2:** Principle 2 — **covered:** a strong claim with evidence (kartoitus, kortit)\n"
+        "- **Principle p2:** Principle 2 — **covered:** 2 strong claims with evidence (kartoitus, kortit)\n"
         "  - Mapping: strong — Together.\n"
         "  - Cards (reused: tyokalut/kortit): strong — Together" in d1
     )
@@ -82,9 +86,9 @@ def test_the_appendix_has_a_section_per_dimension_with_verdicts_claims_and_princ
     d3 = appendix[appendix.index("Dimension d3") :]
     # An included practice's claim counts for its step and says where it comes from.
     assert "- Small practice / Tapaaminen (included: pieni): weak — *no evidence given*" in d3
-    assert "- **k3:** Etsitäänkö ratkaisut yhdessä? (Source: written for this library)" in appendix
+    assert "- **k3:** Etsitäänkö ratkaisut yhdessä? (Source: written for this program)" in appendix
     assert "  - Answer: Ratkaisut etsitään yhdessä." in appendix
-    assert "- **k1:** Miten tavoitatte? (Source: paraphrase of THL #1) — no answer" in appendix
+    assert "- **k1:** Miten tavoitatte? (Source: paraphrase, THL, question 1) — no answer" in appendix
 
 
 def test_a_missing_reference_is_shown_not_fatal() -> None:
@@ -119,3 +123,16 @@ def test_output_is_tidy() -> None:
     assert not any(line != line.rstrip() for line in text.split("\n"))
     assert text.endswith("\n")
     assert not text.endswith("\n\n")
+
+
+@pytest.mark.parametrize(("lang", "created"), [("fi", "2.1.2020"), ("sv", "2.1.2020"), ("en", "2 Jan 2020")])
+def test_dates_are_written_as_the_language_writes_them(lang: Lang, created: str) -> None:
+    text = unescape_markdown(_render(samples.rich_practice(), lang))
+    assert f"- **{label('created', lang)}:** {created}\n" in text
+    assert "2020-01-02" not in text
+
+
+def test_a_project_period_is_a_date_range_in_the_language() -> None:
+    project = attrs.evolve(samples.project(), period=Period(dt.date(2017, 9, 1), dt.date(2020, 5, 31)))
+    assert "- **Toteutusaika:** 1.9.2017–31.5.2020\n" in unescape_markdown(_render(project, "fi"))
+    assert "- **Period:** 1 Sept 2017–31 May 2020\n" in unescape_markdown(_render(project, "en"))

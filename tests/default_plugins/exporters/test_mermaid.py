@@ -24,7 +24,7 @@ def test_steps_phases_and_flow_kinds() -> None:
     assert "    s0 --> s1" in chart  # sequence
     assert "    s1 ==> s2" in chart  # parallel
     assert '    s0 -.->|"if needed"| s3' in chart  # optional, with its label
-    assert '    s4 -.->|"back to"| s0' in chart  # loop back, labelled
+    assert '    s4 -.->|"loop back"| s0' in chart  # loop back, labelled
     assert _chart(samples.rich_practice(), direction="LR").startswith("flowchart LR\n")
 
 

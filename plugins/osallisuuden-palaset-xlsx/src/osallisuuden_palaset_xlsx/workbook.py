@@ -19,7 +19,7 @@ from osallisuuden_palaset.model.block import Strength
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import ExportRequest
-from osallisuuden_palaset.output.reporting import practices_of, resolved_steps
+from osallisuuden_palaset.output.reporting import practices_of, provenance_note, resolved_steps
 
 #: Zip entries and document properties get this time unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -174,11 +174,7 @@ def questions_sheet(sheet: Worksheet, request: ExportRequest) -> None:
         framework = request.framework(practice.framework)
         for q in framework.questions if framework is not None else ():
             answer = answers.get((framework.id, q.id)) if framework is not None else None
-            provenance = value_label(q.provenance.kind, lang)
-            if q.provenance.source:
-                provenance += f": {q.provenance.source}"
-            if q.provenance.number is not None:
-                provenance += f" #{q.provenance.number}"
+            provenance = provenance_note(q.provenance, lang)
             answer_text = ""
             if answer is not None:
                 answer_text = f"({value_label(answer.status, lang)}) {_t(answer.text, lang)}".strip()
