@@ -50,6 +50,9 @@ def current_lang() -> Lang:
 
 def error_text(error: BaseException, lang: Lang) -> str:
     """What ``error`` says, in ``lang`` when its message is a catalogue message."""
+    render = getattr(error, "render", None)  # LoadError, ModelError: every problem in lang
+    if callable(render):
+        return str(render(lang))
     said = error.args[0] if len(error.args) == 1 else None
     return said.render(lang) if isinstance(said, Message) else str(error)
 

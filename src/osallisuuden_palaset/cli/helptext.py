@@ -137,6 +137,17 @@ class _LocalizedHelpOption(click.Command):
         self._help_option = localized  # click caches it here (the order of eager options relies on it)
         return localized
 
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """The usage line, with click's fixed ``[OPTIONS]`` and ``COMMAND [ARGS]...`` in the language."""
+        from osallisuuden_palaset.messages.catalogue import say
+
+        lang = help_lang(ctx)
+        words = {
+            "[OPTIONS]": say(lang, "[OPTIONS]"),
+            "COMMAND [ARGS]...": say(lang, "COMMAND [ARGS]..."),
+        }
+        return [words.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]
+
 
 class LocalizedCommand(_LocalizedHelp, _LocalizedHelpOption):
     """A command whose help is a Text in fi, en and sv."""

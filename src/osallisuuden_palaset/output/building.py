@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.errors import PalasetError, reason
 from osallisuuden_palaset.files.atomicfile import remove_temporaries, write_atomic
 from osallisuuden_palaset.files.folder_lock import locked
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
@@ -161,7 +162,7 @@ def write_exports(
                 )
                 write_atomic(target, data)
             except PalasetError as error:
-                failures.append(Failure(item.stem, name, str(error)))
+                failures.append(Failure(item.stem, name, reason(error)))
                 continue
             except Exception as error:  # one format's bug must not stop the others
                 failures.append(Failure(item.stem, name, f"{type(error).__name__}: {error}"))
@@ -215,7 +216,7 @@ def write_diagrams(
         have_dot = True
     except GraphvizMissing:
         have_dot = False
-        notes.append("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)")
+        notes.append(msg("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)"))
     for item in items:
         views = ("flow", "framework") if item.kind == "practice" else ("flow", "framework", "overview")
         for view in views:
@@ -228,16 +229,16 @@ def write_diagrams(
                 if have_dot:
                     outputs["svg"] = render(source, "svg", name=stem)
             except PalasetError as error:
-                failures.append(Failure(item.stem, f"diagram ({view})", str(error)))
+                failures.append(Failure(item.stem, _diagram_label(view), reason(error)))
                 continue
             except Exception as error:  # a diagram bug must not stop the exports
-                failures.append(Failure(item.stem, f"diagram ({view})", f"{type(error).__name__}: {error}"))
+                failures.append(Failure(item.stem, _diagram_label(view), f"{type(error).__name__}: {error}"))
                 continue
             for fmt, data in outputs.items():
                 target = folder / f"{stem}.{fmt}"
                 clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
                 if clash is not None:
-                    failures.append(Failure(item.stem, f"diagram ({view})", clash))
+                    failures.append(Failure(item.stem, _diagram_label(view), clash))
                     continue
                 write_atomic(target, data)
                 written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
@@ -248,9 +249,15 @@ def write_diagrams(
 def _claim(taken: dict[str, str], path: str, item: str) -> str | None:
     """Take ``path`` for ``item``; when another item has it already, why this one cannot."""
     if path in taken:
-        return f"{path} is written for {taken[path]!r} already, so it is not overwritten"
+        return msg(
+            "{path} is written for {item!r} already, so it is not overwritten", path=path, item=taken[path]
+        )
     taken[path] = item
     return None
+
+
+def _diagram_label(view: str) -> str:
+    return msg("diagram ({view})", view=view)
 
 
 def index_page(
