@@ -98,7 +98,7 @@ def test_a_users_instrument_file_and_column_mapping() -> None:
 
 def test_mistakes_fail_cleanly_with_one_message() -> None:
     cases = [
-        (["survey", "score", START, "--min-group", "2"], "at least 3 respondents"),
+        (["survey", "score", START, "--min-group", "2"], "vähintään 3 vastaajaa, ei 2"),
         (["survey", "score", START, "--instrument", "esiss"], "mittaria 'esiss' ei ole"),
         (
             ["survey", "score", START, "--by", "projekti"],

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.surveying.disclosure import Atom, Cell, Kind, LinkedTable, Part, audit
@@ -231,7 +232,13 @@ def _by_respondent(scores: Sequence[RespondentScore], wave: str) -> dict[str, Re
     out: dict[str, RespondentScore] = {}
     for score in scores:
         if score.respondent in out:
-            raise UsageError(f"respondent {score.respondent!r} appears twice in the {wave} answers")
+            raise UsageError(
+                msg(
+                    "respondent {respondent} appears twice in the {wave} answers",
+                    respondent=repr(score.respondent),
+                    wave=str(wave),
+                )
+            )
         out[score.respondent] = score
     return out
 

@@ -30,6 +30,7 @@ from typing import Final
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.surveying.linear import Cone, Row, Span, dot
 from osallisuuden_palaset.surveying.privacy import Hidden
 
@@ -287,8 +288,11 @@ def audit(table: LinkedTable) -> None:
     if found:
         names = "; ".join(f"{_name(r.cell)} ({r.figure})" for r in found)
         raise DisclosureError(
-            f"the survey figures cannot be shown: hidden figures could be worked out from the shown "
-            f"ones ({names}); raise --min-group or break the answers down by fewer fields"
+            msg(
+                "the survey figures cannot be shown: hidden figures could be worked out from the shown "
+                "ones ({names}); raise --min-group or break the answers down by fewer fields",
+                names=names,
+            )
         )
 
 

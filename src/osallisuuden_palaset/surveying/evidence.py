@@ -7,11 +7,11 @@ from html import escape
 
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.markup import escape_markdown
-from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.catalogue import msg, msg_n, say, say_n
 from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.practice import Indicator
 from osallisuuden_palaset.model.survey import Instrument
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
 from osallisuuden_palaset.surveying.analysis import ChangeFigures, ChangeReport
 from osallisuuden_palaset.surveying.chart import change_chart, combined, means_chart, score_chart
 from osallisuuden_palaset.surveying.privacy import Hidden
@@ -88,11 +88,16 @@ def change_evidence(report: ChangeReport, figures: ChangeFigures | None = None) 
         else:
             hidden = (chosen.start.hidden, chosen.follow_up.hidden, chosen.pairs_hidden)
             why = (
-                "it is hidden to protect another group"
+                msg("it is hidden to protect another group")
                 if Hidden.COMPLEMENTARY in hidden
-                else f"fewer than {report.min_group} respondents answered, or their answers do not vary"
+                else msg_n(
+                    "fewer than {n} respondent answered, or their answers do not vary",
+                    "fewer than {n} respondents answered, or their answers do not vary",
+                    report.min_group,
+                )
             )
-            raise UsageError(f"the change of {group_name(chosen.key, 'en')} cannot be cited: {why}")
+            group = Text(**{lang: group_name(chosen.key, lang) for lang in LANGS})
+            raise UsageError(msg("the change of {group} cannot be cited: {why}", group=group, why=why))
     return Text(**variants)
 
 

@@ -6,6 +6,7 @@ import enum
 from typing import Final
 
 from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.messages.catalogue import msg
 
 #: Groups with fewer respondents than this are suppressed unless the user asks otherwise.
 DEFAULT_MIN_GROUP: Final = 5
@@ -26,8 +27,12 @@ def check_min_group(min_group: int) -> int:
     """``min_group`` itself when allowed; UsageError when it is below :data:`FLOOR`."""
     if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < FLOOR:
         raise UsageError(
-            f"the smallest group shown must be at least {FLOOR} respondents, not {min_group!r}: "
-            "smaller groups could identify people"
+            msg(
+                "the smallest group shown must be at least {floor} respondents, not {given}: "
+                "smaller groups could identify people",
+                floor=FLOOR,
+                given=repr(min_group),
+            )
         )
     return min_group
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.surveying.disclosure import (
     Atom,
     Cell,
@@ -44,6 +45,11 @@ from osallisuuden_palaset.surveying.privacy import Hidden, check_min_group
 
 _RANK = {Hidden.SMALL: 2, Hidden.COMPLEMENTARY: 1}
 _PARTS = {part: index for index, part in enumerate(Part)}
+#: Why nothing can be shown when even the figures of everyone together would give groups away.
+_EVEN_EVERYONE = msg(
+    "the survey figures cannot be protected: even everyone's figures would give small groups away; "
+    "raise --min-group"
+)
 
 
 def _canonical(key: GroupKey) -> GroupKey:
@@ -108,10 +114,7 @@ class _Protector:
         down; a breakdown left out is not listed at all, so its labels say nothing.
         """
         if not fields:
-            raise DisclosureError(
-                "the survey figures cannot be protected: even everyone's figures would give small "
-                "groups away; raise --min-group"
-            )
+            raise DisclosureError(_EVEN_EVERYONE)
         for level in range(len(fields), 0, -1):
             status = {c: h for c, h in before.items() if len(c.key) < level}
             self.withdrawn |= {frozenset(c) for c in itertools.combinations(sorted(fields), level)}
@@ -121,10 +124,7 @@ class _Protector:
             except DisclosureError:
                 continue
             return status
-        raise DisclosureError(
-            "the survey figures cannot be protected: even everyone's figures would give small groups "
-            "away; raise --min-group"
-        )
+        raise DisclosureError(_EVEN_EVERYONE)
 
     def _complement(self, fields: frozenset[str], status: dict[Cell, Hidden | None],
                     stages: Sequence[set[Cell]]) -> None:  # fmt: skip
@@ -145,8 +145,10 @@ class _Protector:
                 stage += 1
                 if stage >= len(stages):
                     raise DisclosureError(
-                        "the survey figures cannot be protected: small groups could be worked out "
-                        "from the rest; raise --min-group or break the answers down by fewer fields"
+                        msg(
+                            "the survey figures cannot be protected: small groups could be worked out "
+                            "from the rest; raise --min-group or break the answers down by fewer fields"
+                        )
                     )
                 allowed |= stages[stage]
             status[min(givers & allowed, key=lambda c: self._cost(c, status, table))] = Hidden.COMPLEMENTARY
