@@ -100,3 +100,29 @@ def test_message_is_a_str_subclass_that_keeps_its_parts() -> None:
     assert isinstance(message, Message)
     assert message == "No such command 'x'."
     assert message.msgid == "No such command {name!r}."
+
+
+def test_every_plural_message_reads_right_for_0_1_2_5_and_21_in_every_language() -> None:
+    """Every plural message of the catalogue, rendered, against a reviewed snapshot."""
+    from osallisuuden_palaset.testing import assert_snapshot
+
+    tool = _tool()
+    lines: list[str] = []
+    for message in sorted(tool.read("fi"), key=lambda m: str(m.id)):
+        if not isinstance(message.id, tuple):
+            continue
+        singular, plural = message.id
+        lines.append(f"# {singular}")
+        for lang in LANGS:
+            for n in (0, 1, 2, 5, 21):
+                shown = say_n(lang, singular, plural, n, **_sample_values(singular + plural))
+                lines.append(f"{lang} {n:>2}: {shown}")
+    assert_snapshot(ROOT / "tests" / "snapshots" / "messages" / "plurals.txt", "\n".join(lines) + "\n")
+
+
+def _sample_values(template: str) -> dict[str, object]:
+    """A value for every field of ``template`` but ``n``: its own name, so the snapshot shows where it goes."""
+    import string
+
+    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return {name: f"<{name}>" for name in fields - {"n"}}
