@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import click
@@ -14,6 +16,7 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedOption,
 )
 from osallisuuden_palaset.cli.main import COMMANDS, cli
+from osallisuuden_palaset.messages.catalogue import Message, msg
 from osallisuuden_palaset.model.text import LANGS, Lang, Text
 from osallisuuden_palaset.testing import run_cli
 
@@ -47,7 +50,12 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _help_of(words: tuple[str, ...]) -> Text:
+def _shown(help: Message | Text, lang: Lang) -> str:
+    """A help as it is shown in ``lang``."""
+    return help.render(lang) if isinstance(help, Message) else help.get(lang)
+
+
+def _help_of(words: tuple[str, ...]) -> Message | Text:
     command = ALL_COMMANDS[words]
     assert isinstance(command, (LocalizedCommand, LocalizedGroup))
     return command.help_text
@@ -64,13 +72,13 @@ def test_help_is_in_the_chosen_language(words: tuple[str, ...], lang: Lang) -> N
     assert result.exit_code == 0, result.output
     shown = _squeezed(result.stdout)
     own = _help_of(words)
-    assert _squeezed(own.get(lang)) in shown
+    assert _squeezed(_shown(own, lang)) in shown
     for other in LANGS:
         if other != lang:
-            assert _squeezed(own.get(other)) not in shown
+            assert _squeezed(_shown(own, other)) not in shown
     for param in ALL_COMMANDS[words].params:
         assert isinstance(param, (LocalizedOption, LocalizedArgument))
-        assert _squeezed(param.help_text.get(lang)) in shown, param.name
+        assert _squeezed(_shown(param.help_text, lang)) in shown, param.name
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -78,11 +86,12 @@ def test_the_command_list_gives_short_help_in_the_chosen_language(lang: Lang) ->
     result = run_cli(["--lang", lang, "--help"], env=NO_LOCALE)
     assert result.exit_code == 0, result.output
     for name in COMMANDS:
-        first_words = _help_of((name,)).get(lang).split()[:2]
+        first_words = _shown(_help_of((name,)), lang).split()[:2]
         assert _squeezed(" ".join(first_words)) in _squeezed(result.stdout), name
 
 
 def test_every_help_exists_in_finnish_english_and_swedish() -> None:
+    """Each help reads differently in fi, en and sv (an untranslated msgid would read as English)."""
     for words, command in ALL_COMMANDS.items():
         assert isinstance(command, (LocalizedCommand, LocalizedGroup)), words
         ctx = click.Context(command)
@@ -92,10 +101,36 @@ def test_every_help_exists_in_finnish_english_and_swedish() -> None:
             assert any(isinstance(p, click.Option) and "--version" in p.opts for p in params)
         for param in params:
             assert isinstance(param, (LocalizedOption, LocalizedArgument)), (words, param)
-            assert all(param.help_text.has(lang) for lang in LANGS), (words, param.name)
-            assert len({param.help_text.get(lang) for lang in LANGS}) == 3, (words, param.name)
-        assert all(command.help_text.has(lang) for lang in LANGS), words
-        assert len({command.help_text.get(lang) for lang in LANGS}) == 3, words
+            assert len({_shown(param.help_text, lang) for lang in LANGS}) == 3, (words, param.name)
+        assert len({_shown(command.help_text, lang) for lang in LANGS}) == 3, words
+
+
+def test_helps_are_catalogue_messages() -> None:
+    """Every help but those of ``palaset schema`` (still Texts) is a message of the one catalogue."""
+    for words, command in ALL_COMMANDS.items():
+        assert isinstance(command, (LocalizedCommand, LocalizedGroup)), words
+        params = [*command.params, command.get_help_option(click.Context(command))]
+        assert all(isinstance(p, (LocalizedOption, LocalizedArgument)) for p in params), words
+        helps = [
+            command.help_text,
+            *(p.help_text for p in params if isinstance(p, LocalizedOption | LocalizedArgument)),
+        ]
+        if words != ("schema",):
+            assert all(isinstance(help, Message) for help in helps), words
+
+
+def test_building_the_command_line_translates_nothing() -> None:
+    """Helps are rendered when help is shown, so importing every command loads no fi or sv catalogue."""
+    modules = sorted({target.split(":")[0] for target in COMMANDS.values()})
+    code = (
+        "import importlib\n"
+        "from osallisuuden_palaset.messages.catalogue import translations\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('osallisuuden_palaset.cli.' + name)\n"
+        "print(translations.cache_info().currsize)\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(loaded) <= 1  # English alone: the msgids themselves, no catalogue file read
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -104,18 +139,18 @@ def test_palaset_lang_from_the_environment_chooses_the_language_without_lang(lan
     for words in [(), ("assess",), ("survey", "score")]:
         result = run_cli([*words, "--help"], env=env)
         assert result.exit_code == 0, result.output
-        assert _squeezed(_help_of(words).get(lang)) in _squeezed(result.stdout), words
+        assert _squeezed(_shown(_help_of(words), lang)) in _squeezed(result.stdout), words
 
 
 def test_without_lang_or_locale_help_is_finnish() -> None:
     result = run_cli(["validate", "--help"], env=NO_LOCALE)
-    assert _squeezed(_help_of(("validate",)).get("fi")) in _squeezed(result.stdout)
+    assert _squeezed(_shown(_help_of(("validate",)), "fi")) in _squeezed(result.stdout)
     assert "Näytä tämä ohje ja lopeta." in result.stdout
 
 
 def test_lang_given_before_help_wins_over_the_environment() -> None:
     result = run_cli(["--lang", "sv", "--help"], env={**NO_LOCALE, "PALASET_LANG": "en"})
-    assert _squeezed(_help_of(()).get("sv")) in _squeezed(result.stdout)
+    assert _squeezed(_shown(_help_of(()), "sv")) in _squeezed(result.stdout)
     assert "annars fi" in result.stdout  # the default of --lang, said in Swedish
 
 
@@ -125,7 +160,22 @@ def test_lang_given_before_help_wins_over_the_environment() -> None:
     ids=["plain string", "one language", "two languages"],
 )
 def test_a_help_missing_a_language_is_refused_when_the_command_line_is_built(help: object) -> None:
-    with pytest.raises(TypeError, match="fi, en and sv"):
+    with pytest.raises(TypeError, match=r"catalogue message.*fi, en and sv"):
         LocalizedOption(["--x"], help=help)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="fi, en and sv"):
+    with pytest.raises(TypeError, match=r"catalogue message.*fi, en and sv"):
         LocalizedCommand("x", help=help)  # type: ignore[arg-type]
+
+
+def test_a_catalogue_message_is_rendered_in_the_language_of_help() -> None:
+    option = LocalizedOption(["--x"], help=msg("Show this message and exit."))
+    with click.Context(click.Command("x"), obj={"lang": "sv"}):
+        assert option.help == "Visa den här hjälpen och avsluta."
+    with click.Context(click.Command("x"), obj={"lang": "fi"}):
+        assert option.help == "Näytä tämä ohje ja lopeta."
+
+
+def test_a_help_with_braces_and_no_values_is_shown_as_written() -> None:
+    """msg() without values formats nothing, so literal braces in a help are safe."""
+    command = LocalizedCommand("x", help=msg("Write {id}.yaml beside PATH."))
+    with click.Context(command, obj={"lang": "fi"}):
+        assert command.help == "Write {id}.yaml beside PATH."  # no translation: the msgid as it is

@@ -18,9 +18,9 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, nearest
-from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.catalogue import msg, say, say_n
 from osallisuuden_palaset.messages.labels import LABELS, label
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.model.text import Lang
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.assessing.checking import Check
@@ -65,38 +65,20 @@ def _framework(ctx: click.Context, ident: str | None) -> Framework | None:
     return known[ident]
 
 
-_OUTPUT = Text(
-    fi="Kirjoita tähän tiedostoon vakiotulosteen sijaan.",
-    en="Write to this file instead of stdout.",
-    sv="Skriv till den här filen i stället för standardutdata.",
-)
-_FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")
+_OUTPUT = msg("Write to this file instead of stdout.")
+_FORMAT = msg("Output format.")
 
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Arvioi toimintamallit: kattavuus osa-alueittain ja periaatteittain, apukysymykset, tarkistukset.",
-        en="Assess practices: coverage per dimension and principle, guiding questions, checks.",
-        sv="Utvärdera verksamhetsmodeller: täckning per delområde och princip, stödfrågor, kontroller.",
-    ),
+    help=msg("Assess practices: coverage per dimension and principle, guiding questions, checks."),
 )
-@common.paths_argument(
-    Text(
-        fi="Arvioitavat mallitiedostot ja kansiot.",
-        en="Model files and folders to assess.",
-        sv="Modellfiler och mappar att utvärdera.",
-    )
-)
+@common.paths_argument(msg("Model files and folders to assess."))
 @click.option(
     "--framework",
     "framework_id",
     cls=LocalizedOption,
-    help=Text(
-        fi="Arvioi tätä viitekehystä vasten kunkin toimintamallin oman sijaan.",
-        en="Assess against this framework instead of each practice's own.",
-        sv="Utvärdera mot den här referensramen i stället för varje verksamhetsmodells egen.",
-    ),
+    help=msg("Assess against this framework instead of each practice's own."),
 )
 @click.option(
     "--format",
@@ -113,33 +95,21 @@ _FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format."
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help=Text(
-        fi="Palauta 1, kun löytyy vähintään tämän vakavuuden havainto.",
-        en="Exit 1 when a finding at or above this severity exists.",
-        sv="Avsluta med 1 när det finns ett fynd av minst den här allvarlighetsgraden.",
-    ),
+    help=msg("Exit 1 when a finding at or above this severity exists."),
 )
 @click.option(
     "--check",
     "only",
     cls=LocalizedOption,
     multiple=True,
-    help=Text(
-        fi="Aja vain tämä tarkistus (voi toistaa).",
-        en="Run only this check (repeatable).",
-        sv="Kör bara den här kontrollen (kan upprepas).",
-    ),
+    help=msg("Run only this check (repeatable)."),
 )
 @click.option(
     "--skip-check",
     "skip",
     cls=LocalizedOption,
     multiple=True,
-    help=Text(
-        fi="Älä aja tätä tarkistusta (voi toistaa).",
-        en="Do not run this check (repeatable).",
-        sv="Kör inte den här kontrollen (kan upprepas).",
-    ),
+    help=msg("Do not run this check (repeatable)."),
 )
 @click.option("-o", "--output", cls=LocalizedOption, type=click.Path(dir_okay=False), help=_OUTPUT)
 @click.pass_context
@@ -198,24 +168,19 @@ def _practices_of(path: str) -> list[Practice]:
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Näytä, mikä muuttui toimintamallin (tai hankkeen toimintamallien) kahden version välillä.",
-        en="Show what changed between two versions of a practice (or of a project's practices).",
-        sv="Visa vad som ändrats mellan två versioner av en verksamhetsmodell (eller ett projekts "
-        "verksamhetsmodeller).",
-    ),
+    help=msg("Show what changed between two versions of a practice (or of a project's practices)."),
 )
 @click.argument(
     "old",
     cls=LocalizedArgument,
     type=click.Path(exists=True, dir_okay=False),
-    help=Text(fi="Vanha versio.", en="The old version.", sv="Den gamla versionen."),
+    help=msg("The old version."),
 )
 @click.argument(
     "new",
     cls=LocalizedArgument,
     type=click.Path(exists=True, dir_okay=False),
-    help=Text(fi="Uusi versio.", en="The new version.", sv="Den nya versionen."),
+    help=msg("The new version."),
 )
 @format_option()
 @click.pass_context
@@ -294,32 +259,19 @@ def _field(name: str, lang: Lang) -> str:
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Kirjoita toimintamalli- tai hanketiedostolle täytettävä lomake viitekehyksen apukysymyksistä.",
-        en="Write a fill-in worksheet of a framework's guiding questions for a practice or project file.",
-        sv="Skriv ett ifyllnadsformulär med en referensrams stödfrågor för en verksamhetsmodell- eller "
-        "projektfil.",
-    ),
+    help=msg("Write a fill-in worksheet of a framework's guiding questions for a practice or project file."),
 )
 @click.argument(
     "path",
     cls=LocalizedArgument,
     type=click.Path(exists=True, dir_okay=False),
-    help=Text(
-        fi="Toimintamalli- tai hanketiedosto.",
-        en="A practice or project file.",
-        sv="En verksamhetsmodell- eller projektfil.",
-    ),
+    help=msg("A practice or project file."),
 )
 @click.option(
     "--framework",
     "framework_id",
     cls=LocalizedOption,
-    help=Text(
-        fi="Viitekehys, jonka apukysymykset esitetään (oletus: toimintamallin oma).",
-        en="The framework whose questions to ask (default: the practice's).",
-        sv="Referensramen vars frågor ställs (standard: verksamhetsmodellens egen).",
-    ),
+    help=msg("The framework whose questions to ask (default: the practice's)."),
 )
 @click.option(
     "--format",
@@ -348,11 +300,7 @@ def worksheet(ctx: click.Context, path: str, framework_id: str | None, fmt: str,
 
 @click.group(
     cls=LocalizedGroup,
-    help=Text(
-        fi="Mallitiedostoihin kirjatut vastaukset apukysymyksiin.",
-        en="Answers to guiding questions kept in model files.",
-        sv="Svar på stödfrågor som förs i modellfiler.",
-    ),
+    help=msg("Answers to guiding questions kept in model files."),
 )
 def answers() -> None:
     """Answers to guiding questions kept in model files."""
@@ -360,33 +308,22 @@ def answers() -> None:
 
 @answers.command(
     "import",
-    help=Text(
-        fi="Tuo täytetty CSV-lomake tiedostoon PATH muuta tiedostoa muuttamatta; luettele vastaamattomat.",
-        en="Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered.",
-        sv="Importera ett ifyllt CSV-formulär till PATH och behåll resten av filen; lista det som är "
-        "obesvarat.",
+    help=msg(
+        "Import a filled CSV worksheet into PATH, keeping the rest of the file; list what is unanswered."
     ),
 )
 @click.argument(
     "path",
     cls=LocalizedArgument,
     type=click.Path(exists=True, dir_okay=False),
-    help=Text(
-        fi="Toimintamalli- tai hanketiedosto, johon vastaukset kirjataan.",
-        en="The practice or project file that receives the answers.",
-        sv="Verksamhetsmodell- eller projektfilen som tar emot svaren.",
-    ),
+    help=msg("The practice or project file that receives the answers."),
 )
 @click.argument(
     "answers_csv",
     cls=LocalizedArgument,
     metavar="ANSWERS.csv",
     type=click.Path(exists=True, dir_okay=False),
-    help=Text(
-        fi="Täytetty lomake (`palaset worksheet --format csv`).",
-        en="The filled worksheet (`palaset worksheet --format csv`).",
-        sv="Det ifyllda formuläret (`palaset worksheet --format csv`).",
-    ),
+    help=msg("The filled worksheet (`palaset worksheet --format csv`)."),
 )
 @click.pass_context
 def import_(ctx: click.Context, path: str, answers_csv: str) -> None:

@@ -14,8 +14,7 @@ from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import refuse_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.messages.catalogue import localize, say, say_n
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import localize, msg, say, say_n
 from osallisuuden_palaset.output.building import BuildStep
 from osallisuuden_palaset.output.building import build as build_folder
 
@@ -23,18 +22,8 @@ from osallisuuden_palaset.output.building import build as build_folder
 @click.command(
     "build",
     cls=LocalizedCommand,
-    help=Text(
-        fi="Tarkista PATHS ja kirjoita sitten jokaisen toimintamallin, hankkeen ja kokonaisuuden "
-        "kaikki muodot.\n\n"
-        "Kirjoittaa DIR/<muoto>/<id><pääte> jokaiselle rekisteröidylle muodolle, joka hyväksyy mallin, "
-        "DIR/diagrams/<id>.gv (ja .svg, kun Graphviz on asennettu) sekä DIR/index.html, joka linkittää "
-        "kaiken. Tiedostot kirjoitetaan atomisesti; sama syöte tuottaa samat tavut. Epäonnistuva "
-        "kohde ei pysäytä muita: epäonnistumiset luetellaan lopuksi ja paluuarvo on 1.\n\n"
-        "Raportit sisältävät kunkin toimintamallin arviointiliitteen kaikkien rekisteröityjen "
-        "tarkistusten havaintoineen (--no-checks jättää ne pois). --survey-valinnalla toimintamallin "
-        "raportit näyttävät kyselyn tulokset (pienet ryhmät piilotettuina) ja DIR/surveys/<practice>.svg "
-        "sisältää kaavion, johon Markdown-raportit linkittävät.",
-        en="Validate PATHS, then write every format of every practice, project and the collection.\n\n"
+    help=msg(
+        "Validate PATHS, then write every format of every practice, project and the collection.\n\n"
         "Writes DIR/<format>/<id><suffix> for each registered format that accepts the model, "
         "DIR/diagrams/<id>.gv (and .svg when Graphviz is installed) and DIR/index.html linking "
         "everything. Files are written atomically; the same input gives the same bytes. A failing "
@@ -42,26 +31,10 @@ from osallisuuden_palaset.output.building import build as build_folder
         "The reports carry each practice's evaluation appendix with the findings of every "
         "registered check (--no-checks leaves them out). With --survey, the practice's reports "
         "show the survey results (small groups suppressed) and DIR/surveys/<practice>.svg holds "
-        "the chart the Markdown reports link.",
-        sv="Kontrollera PATHS och skriv sedan alla format för varje verksamhetsmodell, projekt och "
-        "helheten.\n\n"
-        "Skriver DIR/<format>/<id><ändelse> för varje registrerat format som tar emot modellen, "
-        "DIR/diagrams/<id>.gv (och .svg när Graphviz är installerat) och DIR/index.html som länkar "
-        "till allt. Filerna skrivs atomiskt; samma indata ger samma byte. En post som misslyckas "
-        "stoppar inte de andra: misslyckandena listas i slutet och slutstatus är 1.\n\n"
-        "Rapporterna innehåller varje verksamhetsmodells utvärderingsbilaga med fynden från alla "
-        "registrerade kontroller (--no-checks utelämnar dem). Med --survey visar verksamhetsmodellens "
-        "rapporter enkätresultaten (små grupper döljs) och DIR/surveys/<practice>.svg innehåller "
-        "diagrammet som Markdown-rapporterna länkar till.",
+        "the chart the Markdown reports link."
     ),
 )
-@paths_argument(
-    Text(
-        fi="Mallitiedostot ja kansiot.",
-        en="Model files and folders.",
-        sv="Modellfiler och mappar.",
-    )
-)
+@paths_argument(msg("Model files and folders."))
 @click.option(
     "--output",
     "-o",
@@ -69,32 +42,20 @@ from osallisuuden_palaset.output.building import build as build_folder
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",
-    help=Text(
-        fi="Kansio, johon kirjoitetaan (luodaan tarvittaessa).",
-        en="Folder to write into (made if missing).",
-        sv="Mapp att skriva till (skapas om den saknas).",
-    ),
+    help=msg("Folder to write into (made if missing)."),
 )
 @click.option(
     "--no-diagrams",
     cls=LocalizedOption,
     is_flag=True,
-    help=Text(
-        fi="Jätä Graphviz-kaaviot tekemättä.",
-        en="Skip the Graphviz diagrams.",
-        sv="Hoppa över Graphviz-diagrammen.",
-    ),
+    help=msg("Skip the Graphviz diagrams."),
 )
 @click.option(
     "--quiet",
     "-q",
     cls=LocalizedOption,
     is_flag=True,
-    help=Text(
-        fi="Tulosta vain epäonnistumiset.",
-        en="Print only failures.",
-        sv="Skriv bara ut misslyckanden.",
-    ),
+    help=msg("Print only failures."),
 )
 @report_options
 @click.pass_context

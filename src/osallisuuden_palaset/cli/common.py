@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from osallisuuden_palaset.files.loading import Skipped, Workspace
     from osallisuuden_palaset.model.framework import Framework
     from osallisuuden_palaset.model.project import Catalogue
-    from osallisuuden_palaset.model.text import Lang, Text
+    from osallisuuden_palaset.model.text import Lang
 
 
 def state(ctx: click.Context) -> dict[str, Any]:
@@ -171,7 +171,7 @@ def match_columns(option: str, given: Sequence[str], known: Sequence[str]) -> tu
     return tuple(out)
 
 
-def paths_argument(help: Text) -> Callable[[F], F]:
+def paths_argument(help: Message) -> Callable[[F], F]:
     """The ``PATHS...`` argument of commands that load model files and folders (at least one)."""
     from osallisuuden_palaset.cli.helptext import LocalizedArgument
 

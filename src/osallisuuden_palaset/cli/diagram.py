@@ -11,8 +11,7 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
-from osallisuuden_palaset.messages.catalogue import say, say_n
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg, say, say_n
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -27,40 +26,22 @@ if TYPE_CHECKING:
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Piirrä Graphvizillä kaavioita toimintamalleista, hankkeista ja kokonaisuuksista.\n\n"
-        "Yhdestä toimintamalli- tai hanketiedostosta tulee yksi kaavio (-o OUT.svg|.png|.pdf|.gv). "
-        "Kansiosta tai useasta tiedostosta tulee kaavio kustakin toimintamallista ja yleiskuva "
-        "kansioon, rinnakkain piirrettyinä.",
-        en="Draw diagrams of practices, projects and collections with Graphviz.\n\n"
+    help=msg(
+        "Draw diagrams of practices, projects and collections with Graphviz.\n\n"
         "One practice or project file gives one diagram (-o OUT.svg|.png|.pdf|.gv). A folder or "
-        "several files give one diagram per practice and an overview, into a folder, drawn in parallel.",
-        sv="Rita diagram över verksamhetsmodeller, projekt och helheter med Graphviz.\n\n"
-        "En verksamhetsmodell- eller projektfil ger ett diagram (-o OUT.svg|.png|.pdf|.gv). En mapp "
-        "eller flera filer ger ett diagram per verksamhetsmodell och en översikt, i en mapp, "
-        "ritade parallellt.",
+        "several files give one diagram per practice and an overview, into a folder, drawn in parallel."
     ),
 )
-@common.paths_argument(
-    Text(
-        fi="Mallitiedostot ja kansiot.",
-        en="Model files and folders.",
-        sv="Modellfiler och mappar.",
-    )
-)
+@common.paths_argument(msg("Model files and folders."))
 @click.option(
     "--view",
     cls=LocalizedOption,
     type=click.Choice(["flow", "framework", "overview"]),
     default="flow",
     show_default=True,
-    help=Text(
-        fi="flow: vaiheet järjestyksessä; framework: kytkennät viitekehykseen; "
-        "overview: hankkeet → toimintamallit → palaset.",
-        en="flow: steps in order; framework: claims against the framework; "
-        "overview: projects → practices → blocks.",
-        sv="flow: stegen i ordning; framework: kopplingar till referensramen; "
-        "overview: projekt → verksamhetsmodeller → byggstenar.",
+    help=msg(
+        "flow: steps in order; framework: claims against the framework; "
+        "overview: projects → practices → blocks."
     ),
 )
 @click.option(
@@ -68,13 +49,9 @@ if TYPE_CHECKING:
     "--output",
     cls=LocalizedOption,
     type=click.Path(),
-    help=Text(
-        fi="Yksi tiedosto (.svg, .png, .pdf tai .gv) yhdelle toimintamallille tai hankkeelle; kansio "
-        "kansiolle tai useammalle tiedostolle (oletus: ./diagrams).",
-        en="One file (.svg, .png, .pdf or .gv) for one practice or project; a folder for a folder or "
-        "several files (default: ./diagrams).",
-        sv="En fil (.svg, .png, .pdf eller .gv) för en verksamhetsmodell eller ett projekt; en mapp för "
-        "en mapp eller flera filer (standard: ./diagrams).",
+    help=msg(
+        "One file (.svg, .png, .pdf or .gv) for one practice or project; a folder for a folder or "
+        "several files (default: ./diagrams)."
     ),
 )
 @click.option(
@@ -82,12 +59,7 @@ if TYPE_CHECKING:
     "fmt",
     cls=LocalizedOption,
     type=click.Choice(["svg", "png", "pdf", "gv"]),
-    help=Text(
-        fi="Kansioon kirjoitettavien tiedostojen muoto (oletus svg); yhdellä tiedostolla sen pääte "
-        "ratkaisee.",
-        en="Format of the files written into a folder (default svg); for one file, its suffix decides.",
-        sv="Formatet på filerna som skrivs i en mapp (standard svg); för en fil avgör dess ändelse.",
-    ),
+    help=msg("Format of the files written into a folder (default svg); for one file, its suffix decides."),
 )
 @click.option(
     "--direction",
@@ -95,11 +67,7 @@ if TYPE_CHECKING:
     type=click.Choice(["LR", "TB"]),
     default="LR",
     show_default=True,
-    help=Text(
-        fi="Kulun suunta: LR vasemmalta oikealle, TB ylhäältä alas.",
-        en="Direction of the flow: LR left to right, TB top to bottom.",
-        sv="Flödets riktning: LR vänster till höger, TB uppifrån och ned.",
-    ),
+    help=msg("Direction of the flow: LR left to right, TB top to bottom."),
 )
 @click.option(
     "--detail",
@@ -107,11 +75,7 @@ if TYPE_CHECKING:
     type=click.Choice(["brief", "standard", "full"]),
     default="standard",
     show_default=True,
-    help=Text(
-        fi="Mitä solmuissa kerrotaan: brief nimet, standard myös roolit ja toteutustapa, full kaikki.",
-        en="How much each node says: brief names, standard also roles and modality, full everything.",
-        sv="Hur mycket varje nod säger: brief namn, standard även roller och arbetssätt, full allt.",
-    ),
+    help=msg("How much each node says: brief names, standard also roles and modality, full everything."),
 )
 @click.option(
     "--theme",
@@ -119,33 +83,21 @@ if TYPE_CHECKING:
     type=click.Choice(["default", "print"]),
     default="default",
     show_default=True,
-    help=Text(
-        fi="Värit: default värit, print mustavalkotulosteeseen (harmaasävyt).",
-        en="Colours: default in colour, print for black-and-white printing (greys).",
-        sv="Färger: default i färg, print för utskrift i svartvitt (gråskala).",
-    ),
+    help=msg("Colours: default in colour, print for black-and-white printing (greys)."),
 )
 @click.option(
     "--framework",
     "framework_id",
     cls=LocalizedOption,
-    help=Text(
-        fi="Framework-näkymän viitekehys (oletus: toimintamallin oma).",
-        en="Framework of the framework view (default: the practice's).",
-        sv="Referensramen i framework-vyn (standard: verksamhetsmodellens egen).",
-    ),
+    help=msg("Framework of the framework view (default: the practice's)."),
 )
 @click.option(
     "--id",
     "model_id",
     cls=LocalizedOption,
-    help=Text(
-        fi="Piirrä annetuista tiedostoista vain tämä toimintamalli, hanke tai kokonaisuus "
-        "(esim. sen viittausten tarvitseman kansion kanssa).",
-        en="Draw only this practice, project or collection of the files given "
-        "(e.g. with the folder its references need).",
-        sv="Rita bara den här verksamhetsmodellen, projektet eller helheten av de givna filerna "
-        "(t.ex. med mappen som dess hänvisningar behöver).",
+    help=msg(
+        "Draw only this practice, project or collection of the files given "
+        "(e.g. with the folder its references need)."
     ),
 )
 @click.option(
@@ -154,18 +106,14 @@ if TYPE_CHECKING:
     type=click.FloatRange(min=0.1),
     default=60.0,
     show_default=True,
-    help=Text(fi="Sekunteja kaaviota kohden.", en="Seconds per diagram.", sv="Sekunder per diagram."),
+    help=msg("Seconds per diagram."),
 )
 @click.option(
     "-j",
     "--jobs",
     cls=LocalizedOption,
     type=click.IntRange(min=1),
-    help=Text(
-        fi="Yhtä aikaa piirrettävät kaaviot (oletus: yksi ydintä kohden).",
-        en="Diagrams drawn at once (default: one per core).",
-        sv="Diagram som ritas samtidigt (standard: ett per kärna).",
-    ),
+    help=msg("Diagrams drawn at once (default: one per core)."),
 )
 @click.pass_context
 def diagram(

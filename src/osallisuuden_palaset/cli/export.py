@@ -14,10 +14,10 @@ from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedComman
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
-from osallisuuden_palaset.messages.catalogue import say
+from osallisuuden_palaset.messages.catalogue import msg, say
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import (
     KINDS,
     Exportable,
@@ -48,39 +48,21 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
 @click.command(
     "export",
     cls=LocalizedCommand,
-    help=Text(
-        fi="Vie PATH (mallitiedosto tai kansio kokonaisuutena) yhteen muotoon.\n\n"
-        "Tiedosto, jossa on yksi toimintamalli tai hanke, viedään sellaisenaan; kansiosta viedään "
-        "kaiken sen sisällön kokonaisuus. `palaset formats` luettelee muodot ja sen, mitä kukin "
-        "hyväksyy.\n\n"
-        "Raportit (markdown, html, xlsx) sisältävät kunkin toimintamallin arviointiliitteen kaikkien "
-        "rekisteröityjen tarkistusten havaintoineen (--no-checks jättää ne pois) sekä --survey-"
-        "kyselyn tulokset (pienet ryhmät piilotettuina; pelkkä Markdown jättää kaavion pois: `palaset "
-        "build` kirjoittaa sen).",
-        en="Export PATH (a model file, or a folder as a collection) in one format.\n\n"
+    help=msg(
+        "Export PATH (a model file, or a folder as a collection) in one format.\n\n"
         "A file holding one practice or project exports that; a folder exports the collection of "
         "everything in it. `palaset formats` lists the formats and what each accepts.\n\n"
         "The reports (markdown, html, xlsx) carry each practice's evaluation appendix with the "
         "findings of every registered check (--no-checks leaves them out), and the survey results "
         "of --survey (small groups suppressed; Markdown on its own leaves the chart out: `palaset "
-        "build` writes it).",
-        sv="Exportera PATH (en modellfil, eller en mapp som en helhet) i ett format.\n\n"
-        "En fil med en verksamhetsmodell eller ett projekt exporterar den; en mapp exporterar helheten "
-        "av allt i den. `palaset formats` listar formaten och vad vart och ett tar emot.\n\n"
-        "Rapporterna (markdown, html, xlsx) innehåller varje verksamhetsmodells utvärderingsbilaga med "
-        "fynden från alla registrerade kontroller (--no-checks utelämnar dem) och enkätresultaten från "
-        "--survey (små grupper döljs; Markdown ensam utelämnar diagrammet: `palaset build` skriver det).",
+        "build` writes it)."
     ),
 )
 @click.argument(
     "path",
     cls=LocalizedArgument,
     type=click.Path(exists=True, path_type=Path),
-    help=Text(
-        fi="Vietävä mallitiedosto tai kansio.",
-        en="The model file or folder to export.",
-        sv="Modellfilen eller mappen att exportera.",
-    ),
+    help=msg("The model file or folder to export."),
 )
 @click.option(
     "--format",
@@ -89,7 +71,7 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     cls=LocalizedOption,
     required=True,
     metavar="NAME",
-    help=Text(fi="Vientimuoto.", en="Export format.", sv="Exportformat."),
+    help=msg("Export format."),
 )
 @click.option(
     "--output",
@@ -98,11 +80,7 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FILE",
-    help=Text(
-        fi="Kirjoita tähän (atomisesti); oletus: tekstimuodoilla vakiotuloste.",
-        en="Write here (atomically); default: standard output for text formats.",
-        sv="Skriv hit (atomiskt); standard: standardutdata för textformat.",
-    ),
+    help=msg("Write here (atomically); default: standard output for text formats."),
 )
 @click.option(
     "--option",
@@ -111,11 +89,7 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     cls=LocalizedOption,
     multiple=True,
     metavar="KEY=VALUE",
-    help=Text(
-        fi="Muodon asetus (voi toistaa); `palaset formats` luettelee ne.",
-        en="A format's option (repeatable); `palaset formats` lists them.",
-        sv="Ett formats inställning (kan upprepas); `palaset formats` listar dem.",
-    ),
+    help=msg("A format's option (repeatable); `palaset formats` lists them."),
 )
 @click.option(
     "--practice",
@@ -123,11 +97,7 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     cls=LocalizedOption,
     default=None,
     metavar="ID",
-    help=Text(
-        fi="Vie vain tämä toimintamalli.",
-        en="Export only this practice.",
-        sv="Exportera bara den här verksamhetsmodellen.",
-    ),
+    help=msg("Export only this practice."),
 )
 @click.option(
     "--timeout",
@@ -135,13 +105,9 @@ def registered_exporters(ctx: click.Context) -> dict[str, Exporter]:
     type=click.FloatRange(min=0.1),
     default=None,
     metavar="SECONDS",
-    help=Text(
-        fi="Sekunteja, jotka Graphviz saa käyttää kaaviota kohden (muodoilla, jotka piirtävät kaavioita, "
-        "kuten html; sama kuin -O timeout=SECONDS).",
-        en="Seconds Graphviz may take per diagram (for formats that draw diagrams, such as html; "
-        "the same as -O timeout=SECONDS).",
-        sv="Sekunder som Graphviz får använda per diagram (för format som ritar diagram, som html; "
-        "samma som -O timeout=SECONDS).",
+    help=msg(
+        "Seconds Graphviz may take per diagram (for formats that draw diagrams, such as html; "
+        "the same as -O timeout=SECONDS)."
     ),
 )
 @report_options
@@ -256,15 +222,10 @@ def _only_practice(model: Exportable) -> str | None:
 @click.command(
     "formats",
     cls=LocalizedCommand,
-    help=Text(
-        fi="Luettele vientimuodot: nimi, tiedostopääte, mediatyyppi, mitä kukin hyväksyy ja sen asetukset.",
-        en="List the export formats: name, suffix, media type, what each accepts and its options.",
-        sv="Lista exportformaten: namn, filändelse, medietyp, vad vart och ett tar emot och dess "
-        "inställningar.",
-    ),
+    help=msg("List the export formats: name, suffix, media type, what each accepts and its options."),
 )
 @format_option(
-    Text(fi="Miten muodot luetellaan.", en="How to list the formats.", sv="Hur formaten listas."),
+    msg("How to list the formats."),
     name="output_format",
 )
 @click.pass_context

@@ -11,7 +11,7 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
-from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.catalogue import msg, say, say_n
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.framework import (
     Framework,
@@ -69,11 +69,7 @@ def _parts(framework: Framework, lang: Lang) -> str:
 @click.group(
     cls=LocalizedGroup,
     invoke_without_command=True,
-    help=Text(
-        fi="Luettele viitekehykset: sisäänrakennetut, laajennusten tuomat ja --framework-file-tiedostot.",
-        en="List the frameworks: built-in, from plugins and from --framework-file.",
-        sv="Lista referensramarna: inbyggda, från tillägg och från --framework-file.",
-    ),
+    help=msg("List the frameworks: built-in, from plugins and from --framework-file."),
 )
 @format_option()
 @click.pass_context
@@ -104,21 +100,13 @@ def frameworks(ctx: click.Context, fmt: str) -> None:
 
 
 @frameworks.command(
-    help=Text(
-        fi="Näytä yksi viitekehys: osa-alueet, periaatteet ja apukysymykset lähteineen.",
-        en="Show one framework: dimensions, principles and guiding questions with their provenance.",
-        sv="Visa en referensram: delområden, principer och stödfrågor med deras ursprung.",
-    )
+    help=msg("Show one framework: dimensions, principles and guiding questions with their provenance.")
 )
 @click.argument(
     "framework_id",
     cls=LocalizedArgument,
     metavar="ID",
-    help=Text(
-        fi="Viitekehyksen tunnus (`palaset frameworks` luettelee ne).",
-        en="The framework's id (`palaset frameworks` lists them).",
-        sv="Referensramens id (`palaset frameworks` listar dem).",
-    ),
+    help=msg("The framework's id (`palaset frameworks` lists them)."),
 )
 @format_option()
 @click.pass_context

@@ -1,9 +1,11 @@
 """Help texts of the command line in Finnish, English and Swedish, shown in the ``--lang`` language.
 
 Commands, groups, options and arguments made with ``cls=LocalizedCommand`` (``LocalizedGroup``,
-``LocalizedOption``, ``LocalizedArgument``) take their help as a :class:`Text` with all three
-languages. Click reads ``help`` as a string while it formats the help page; here that string is
-resolved then, from the current context: the ``--lang`` given, else :func:`default_lang`.
+``LocalizedOption``, ``LocalizedArgument``) take their help as a catalogue :class:`Message`
+(``help=msg("English help")``; Finnish and Swedish are its translations in the message catalogue).
+Click reads ``help`` as a string while it formats the help page; here the message is rendered
+then, in the language of the current context: the ``--lang`` given, else :func:`default_lang`.
+Nothing is translated when the command line is built, so starting it stays cheap.
 """
 
 from __future__ import annotations
@@ -16,20 +18,13 @@ from typing import Any
 
 import click
 
+from osallisuuden_palaset.messages.catalogue import Message, msg
 from osallisuuden_palaset.model.text import LANGS, Lang, Text
 
 #: The help of ``-h/--help`` itself.
-HELP_OPTION = Text(
-    fi="Näytä tämä ohje ja lopeta.",
-    en="Show this message and exit.",
-    sv="Visa den här hjälpen och avsluta.",
-)
+HELP_OPTION = msg("Show this message and exit.")
 #: The help of ``--version``.
-VERSION_OPTION = Text(
-    fi="Näytä versio ja lopeta.",
-    en="Show the version and exit.",
-    sv="Visa versionen och avsluta.",
-)
+VERSION_OPTION = msg("Show the version and exit.")
 
 
 def default_lang() -> Lang:
@@ -95,27 +90,39 @@ def help_lang(ctx: click.Context | None = None) -> Lang:
     return default_lang()
 
 
-def _complete(help: object, what: str) -> Text:
-    """``help`` checked to be a Text in fi, en and sv (a plain string is a mistake: it has one language)."""
-    if not isinstance(help, Text) or not all(help.has(lang) for lang in LANGS):
-        raise TypeError(f"the help of {what} must be a Text in fi, en and sv, not {help!r}")
-    return help
+def _complete(help: object, what: str) -> Message | Text:
+    """``help`` checked to be a catalogue message (a plain string is a mistake: it has one language).
+
+    A message is translated to fi and sv in the catalogue: tests/messages/test_catalogue.py
+    holds every msgid to that, so the check costs nothing here, when the command line is built.
+    A Text in all of fi, en and sv is still taken, for ``palaset schema`` until its helps are
+    catalogue messages too; a Text missing a language is refused.
+    """
+    if isinstance(help, Message) or (isinstance(help, Text) and all(help.has(lang) for lang in LANGS)):
+        return help
+    raise TypeError(
+        f"the help of {what} must be a catalogue message, msg(...), in fi, en and sv, not {help!r}"
+    )
+
+
+def _shown(help: Message | Text, lang: Lang) -> str:
+    return help.render(lang) if isinstance(help, Message) else help.get(lang)
 
 
 class _LocalizedHelp:
-    """``help`` kept as a Text and read by click, while it formats, in the language of help."""
+    """``help`` kept as a Message and rendered, when click formats help, in the language of help."""
 
-    help_text: Text
+    help_text: Message | Text
 
     @property
     def help(self) -> str | None:
-        return self.help_text.get(help_lang())
+        return _shown(self.help_text, help_lang())
 
     @help.setter
     def help(self, value: str | None) -> None:
         # click's constructors assign the help they were given; ours pass them None.
         if value is not None:
-            raise TypeError("a localized help is set with help_text (a Text), not as a string")
+            raise TypeError("a localized help is set with help_text (a Message), not as a string")
 
 
 class _LocalizedHelpOption(click.Command):
@@ -150,50 +157,50 @@ class _LocalizedHelpOption(click.Command):
 
 
 class LocalizedCommand(_LocalizedHelp, _LocalizedHelpOption):
-    """A command whose help is a Text in fi, en and sv."""
+    """A command whose help is a catalogue message, shown in the language of help."""
 
-    def __init__(self, *args: Any, help: Text, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, help: Message | Text, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"command {kwargs.get('name') or args[0]!r}")
         super().__init__(*args, **kwargs)
 
 
 class LocalizedGroup(_LocalizedHelp, _LocalizedHelpOption, click.Group):
-    """A group whose help is a Text; its subcommands and subgroups are localized by default."""
+    """A group whose help is a catalogue message; its subcommands and subgroups are localized by default."""
 
     command_class = LocalizedCommand
     group_class = type
 
-    def __init__(self, *args: Any, help: Text, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, help: Message | Text, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"group {kwargs.get('name') or args[0]!r}")
         super().__init__(*args, **kwargs)
 
 
 class LocalizedOption(_LocalizedHelp, click.Option):
-    """An option whose help (and a ``show_default`` given as a Text) follows the language of help."""
+    """An option whose help (and a ``show_default`` given as a Message) follows the language of help."""
 
     def __init__(
         self,
         param_decls: Sequence[str],
         *,
-        help: Text,
-        show_default: bool | Text | None = None,
+        help: Message | Text,
+        show_default: bool | Message | None = None,
         **kwargs: Any,
     ) -> None:
         self.help_text = _complete(help, f"option {param_decls!r}")
-        self.default_text = show_default if isinstance(show_default, Text) else None
-        shown = True if isinstance(show_default, Text) else show_default
+        self.default_text = show_default if isinstance(show_default, Message) else None
+        shown = True if isinstance(show_default, Message) else show_default
         super().__init__(param_decls, show_default=shown, **kwargs)
 
     def get_help_extra(self, ctx: click.Context) -> click.types.OptionHelpExtra:
         extra = super().get_help_extra(ctx)
         if self.default_text is not None:
-            extra["default"] = f"({self.default_text.get(help_lang(ctx))})"
+            extra["default"] = f"({self.default_text.render(help_lang(ctx))})"
         return extra
 
 
 class LocalizedArgument(_LocalizedHelp, click.Argument):
-    """A positional argument whose help is a Text in fi, en and sv."""
+    """A positional argument whose help is a catalogue message, shown in the language of help."""
 
-    def __init__(self, param_decls: Sequence[str], *, help: Text, **kwargs: Any) -> None:
+    def __init__(self, param_decls: Sequence[str], *, help: Message | Text, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"argument {param_decls!r}")
         super().__init__(param_decls, **kwargs)

@@ -21,8 +21,7 @@ from osallisuuden_palaset.cli.helptext import (
     lang_of,
 )
 from osallisuuden_palaset.errors import LoadError
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg, say
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.text import Lang
@@ -123,11 +122,7 @@ class _VersionLine(str):
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=Text(
-        fi="Mallinna osallisuustyö yhdisteltävinä palasina (osallisuuden palaset).",
-        en="Model inclusion work as composable blocks (osallisuuden palaset).",
-        sv="Modellera delaktighetsarbete som byggstenar som kan kombineras (osallisuuden palaset).",
-    ),
+    help=msg("Model inclusion work as composable blocks (osallisuuden palaset)."),
 )
 @click.version_option(
     package_name="osallisuuden-palaset",
@@ -142,16 +137,8 @@ class _VersionLine(str):
     type=click.Choice(["fi", "en", "sv"]),
     default=default_lang,
     is_eager=True,  # read before an eager --help given after it, so the help is in this language
-    show_default=Text(
-        fi="PALASET_LANG-muuttujasta tai localesta, muuten fi",
-        en="from PALASET_LANG or the locale, else fi",
-        sv="från PALASET_LANG eller locale, annars fi",
-    ),
-    help=Text(
-        fi="Merkintöjen, viestien ja ohjeiden kieli.",
-        en="Language of labels, messages and help.",
-        sv="Språk för etiketter, meddelanden och hjälp.",
-    ),
+    show_default=msg("from PALASET_LANG or the locale, else fi"),
+    help=msg("Language of labels, messages and help."),
 )
 @click.option(
     "--plugin",
@@ -160,11 +147,7 @@ class _VersionLine(str):
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
     metavar="FILE.py",
-    help=Text(
-        fi="Lataa laajennus Python-tiedostosta (voi toistaa).",
-        en="Load a plugin from a Python file (repeatable).",
-        sv="Läs in ett tillägg från en Python-fil (kan upprepas).",
-    ),
+    help=msg("Load a plugin from a Python file (repeatable)."),
 )
 @click.option(
     "--plugins-dir",
@@ -173,11 +156,7 @@ class _VersionLine(str):
     multiple=True,
     type=click.Path(exists=True, file_okay=False),
     metavar="DIR",
-    help=Text(
-        fi="Lataa laajennukseksi jokainen kansion DIR *.py-tiedosto (voi toistaa).",
-        en="Load every *.py in DIR as a plugin (repeatable).",
-        sv="Läs in varje *.py i DIR som ett tillägg (kan upprepas).",
-    ),
+    help=msg("Load every *.py in DIR as a plugin (repeatable)."),
 )
 @click.option(
     "--framework-file",
@@ -186,11 +165,7 @@ class _VersionLine(str):
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
     metavar="FILE",
-    help=Text(
-        fi="Käytä omaa viitekehystiedostoa sisäänrakennettujen rinnalla (voi toistaa).",
-        en="Use a framework file of your own beside the built-in ones (repeatable).",
-        sv="Använd en egen referensramsfil vid sidan av de inbyggda (kan upprepas).",
-    ),
+    help=msg("Use a framework file of your own beside the built-in ones (repeatable)."),
 )
 @click.pass_context
 def cli(

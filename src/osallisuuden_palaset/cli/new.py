@@ -15,8 +15,7 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedCommand,
     LocalizedOption,
 )
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg, say
 
 #: The schema file ``palaset new`` writes beside the model file (the loader skips ``*.schema.json``).
 SCHEMA_FILE = "palaset.schema.json"
@@ -24,22 +23,13 @@ SCHEMA_FILE = "palaset.schema.json"
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Kirjoita polkuun PATH kommentoitu pohja (--lang-kielellä), joka läpäisee tarkistuksen "
-        "sellaisenaan.",
-        en="Write a commented template at PATH (in the --lang language) that validates as it is.",
-        sv="Skriv en kommenterad mall till PATH (på --lang-språket) som klarar kontrollen som den är.",
-    ),
+    help=msg("Write a commented template at PATH (in the --lang language) that validates as it is."),
 )
 @click.argument(
     "path",
     cls=LocalizedArgument,
     type=click.Path(dir_okay=False),
-    help=Text(
-        fi="Uusi YAML-tiedosto (.yaml tai .yml).",
-        en="The new YAML file (.yaml or .yml).",
-        sv="Den nya YAML-filen (.yaml eller .yml).",
-    ),
+    help=msg("The new YAML file (.yaml or .yml)."),
 )
 @click.option(
     "--kind",
@@ -47,31 +37,19 @@ SCHEMA_FILE = "palaset.schema.json"
     type=click.Choice(["practice", "project"]),
     default="practice",
     show_default=True,
-    help=Text(
-        fi="Mitä uusi tiedosto sisältää: yhden toimintamallin tai hankkeen, jossa on yksi toimintamalli.",
-        en="What the new file holds: one practice, or a project with one practice.",
-        sv="Vad den nya filen innehåller: en verksamhetsmodell, eller ett projekt med en verksamhetsmodell.",
-    ),
+    help=msg("What the new file holds: one practice, or a project with one practice."),
 )
 @click.option(
     "--force",
     cls=LocalizedOption,
     is_flag=True,
-    help=Text(
-        fi="Korvaa PATH, jos se on jo olemassa.",
-        en="Replace PATH if it exists.",
-        sv="Ersätt PATH om den redan finns.",
-    ),
+    help=msg("Replace PATH if it exists."),
 )
 @click.option(
     "--no-schema",
     cls=LocalizedOption,
     is_flag=True,
-    help=Text(
-        fi=f"Älä kirjoita tiedostoa {SCHEMA_FILE} PATHin viereen.",
-        en=f"Do not write {SCHEMA_FILE} beside PATH.",
-        sv=f"Skriv inte {SCHEMA_FILE} bredvid PATH.",
-    ),
+    help=msg("Do not write {schema_file} beside PATH.", schema_file=SCHEMA_FILE),
 )
 @click.pass_context
 def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) -> None:

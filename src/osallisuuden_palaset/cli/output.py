@@ -13,16 +13,16 @@ import click
 
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.messages.catalogue import Message, msg, say
+from osallisuuden_palaset.model.text import Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: The help of ``--format text|json`` unless a command says more.
-OUTPUT_FORMAT = Text(fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")
+OUTPUT_FORMAT = msg("Output format.")
 
 
-def format_option(help: Text = OUTPUT_FORMAT, *, name: str = "fmt") -> Callable[[F], F]:
+def format_option(help: Message = OUTPUT_FORMAT, *, name: str = "fmt") -> Callable[[F], F]:
     """The ``--format text|json`` option (text by default), passed to the command as ``name``."""
     return click.option(
         "--format",

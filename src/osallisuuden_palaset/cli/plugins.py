@@ -12,17 +12,13 @@ from osallisuuden_palaset.cli.helptext import (
 )
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.model.text import Lang
 
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Luettele laajennukset: versio, laji, mitä kukin tuo, ja laajennukset, joiden lataus epäonnistui.",
-        en="List every plugin: version, kind, what it contributes, and plugins that failed to load.",
-        sv="Lista alla tillägg: version, typ, vad de bidrar med och tillägg som inte kunde läsas in.",
-    ),
+    help=msg("List every plugin: version, kind, what it contributes, and plugins that failed to load."),
 )
 @format_option()
 @click.pass_context

@@ -12,8 +12,7 @@ from osallisuuden_palaset.cli import survey_files, terminal
 from osallisuuden_palaset.cli.common import current_lang, fail, guarded, lang, match_columns, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError, nearest
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg, say
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.files.loading import Workspace
@@ -32,38 +31,57 @@ DEFAULT_MIN_GROUP = 5
 def report_options(func: F) -> F:
     """The options that feed the reports: ``--no-checks`` and the survey options."""
     options = [
-        click.option("--no-checks", cls=LocalizedOption, is_flag=True, help=Text(
-            fi="Älä aja tarkistuksia: arviointiliite kertoo silloin, ettei tarkistuksia ajettu.",
-            en="Do not run the checks: the evaluation appendix then says no checks were run.",
-            sv="Kör inte kontrollerna: utvärderingsbilagan säger då att inga kontroller kördes.")),
-        click.option("--survey", "survey_files", cls=LocalizedOption, multiple=True, metavar="FILE.csv",
-                     type=click.Path(exists=True, dir_okay=False), help=Text(
-            fi="Raportoitavat kyselyvastaukset (voi toistaa): yksi tiedosto, jossa on mittauskertasarake, "
-               "tai alkutiedosto ja sitten seurantatiedosto.",
-            en="Survey answers to report (repeatable): one file with a wave column, "
-               "or the start file and then the follow-up file.",
-            sv="Enkätsvar att rapportera (kan upprepas): en fil med en kolumn för mättillfälle, "
-               "eller startfilen och sedan uppföljningsfilen.")),
+        click.option(
+            "--no-checks",
+            cls=LocalizedOption,
+            is_flag=True,
+            help=msg("Do not run the checks: the evaluation appendix then says no checks were run."),
+        ),
+        click.option(
+            "--survey",
+            "survey_files",
+            cls=LocalizedOption,
+            multiple=True,
+            metavar="FILE.csv",
+            type=click.Path(exists=True, dir_okay=False),
+            help=msg(
+                "Survey answers to report (repeatable): one file with a wave column, "
+                "or the start file and then the follow-up file."
+            ),
+        ),
         survey_files.columns_option,
-        click.option("--survey-practice", cls=LocalizedOption, metavar="ID", help=Text(
-            fi="Toimintamalli, jota vastaukset koskevat (oletus: ainoa tai viety toimintamalli).",
-            en="The practice the answers are about (default: the only or exported practice).",
-            sv="Verksamhetsmodellen som svaren gäller (standard: den enda eller exporterade).")),
-        click.option("--survey-by", cls=LocalizedOption, multiple=True, metavar="FIELD", help=Text(
-            fi="Jaottele kyselyn luvut tämän sarakkeen mukaan (voi toistaa).",
-            en="Break the survey figures down by this column (repeatable).",
-            sv="Dela upp enkätens siffror efter den här kolumnen (kan upprepas).")),
-        click.option("--instrument", "instrument_id", cls=LocalizedOption, default="esis", show_default=True,
-                     metavar="ID", help=Text(
-            fi="Kyselymittari (`palaset survey instruments` luettelee ne).",
-            en="The survey instrument (`palaset survey instruments` lists them).",
-            sv="Enkätinstrumentet (`palaset survey instruments` listar dem).")),
-        click.option("--min-group", cls=LocalizedOption, type=int, default=DEFAULT_MIN_GROUP,
-                     show_default=True, metavar="N", help=Text(
-            fi="Pienin kyselyryhmä, jonka luvut näytetään (vähintään 3).",
-            en="Smallest survey group shown with figures (at least 3).",
-            sv="Minsta enkätgrupp som visas med siffror (minst 3).")),
-    ]  # fmt: skip
+        click.option(
+            "--survey-practice",
+            cls=LocalizedOption,
+            metavar="ID",
+            help=msg("The practice the answers are about (default: the only or exported practice)."),
+        ),
+        click.option(
+            "--survey-by",
+            cls=LocalizedOption,
+            multiple=True,
+            metavar="FIELD",
+            help=msg("Break the survey figures down by this column (repeatable)."),
+        ),
+        click.option(
+            "--instrument",
+            "instrument_id",
+            cls=LocalizedOption,
+            default="esis",
+            show_default=True,
+            metavar="ID",
+            help=msg("The survey instrument (`palaset survey instruments` lists them)."),
+        ),
+        click.option(
+            "--min-group",
+            cls=LocalizedOption,
+            type=int,
+            default=DEFAULT_MIN_GROUP,
+            show_default=True,
+            metavar="N",
+            help=msg("Smallest survey group shown with figures (at least 3)."),
+        ),
+    ]
     for option in reversed(options):
         func = option(func)
     return func

@@ -11,9 +11,8 @@ from osallisuuden_palaset.cli import common, survey_files, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedGroup, LocalizedOption
 from osallisuuden_palaset.cli.output import emit, write
 from osallisuuden_palaset.errors import nearest
-from osallisuuden_palaset.messages.catalogue import say, say_n
+from osallisuuden_palaset.messages.catalogue import msg, say, say_n
 from osallisuuden_palaset.model.survey import Instrument, Wave
-from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.surveying.columns import ColumnMap
 from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
 from osallisuuden_palaset.surveying.reporting import FORMATS, Report, render
@@ -24,66 +23,100 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _excel_option(func: F) -> F:
     """``--excel``: CSV written for Excel in Finnish or Swedish."""
-    option = click.option("--excel", cls=LocalizedOption, is_flag=True, help=Text(
-        fi="Kirjoita CSV suomenkieliselle Excelille: puolipiste erottimena, desimaalipilkku ja UTF-8-BOM.",
-        en="Write CSV for Excel in Finnish or Swedish: semicolons, decimal commas and a UTF-8 BOM.",
-        sv="Skriv CSV för Excel på svenska eller finska: semikolon, decimalkomma, UTF-8-BOM."))  # fmt: skip
+    option = click.option(
+        "--excel",
+        cls=LocalizedOption,
+        is_flag=True,
+        help=msg("Write CSV for Excel in Finnish or Swedish: semicolons, decimal commas and a UTF-8 BOM."),
+    )
     return option(func)
 
 
 def _reading_options(func: F) -> F:
     """Options shared by ``score`` and ``change``: the instrument, the CSV layout, grouping and output."""
     options = [
-        click.option("--instrument", "instrument_id", cls=LocalizedOption, default="esis", show_default=True,
-                     metavar="ID", help=Text(
-            fi="Rekisteröity mittari (ks. `palaset survey instruments`).",
-            en="A registered instrument (see `palaset survey instruments`).",
-            sv="Ett registrerat instrument (se `palaset survey instruments`).")),
-        click.option("--instrument-file", cls=LocalizedOption, type=click.Path(dir_okay=False),
-                     metavar="FILE.yaml", help=Text(
-            fi="Oma mittaritiedosto (ylimpänä avain `instrument:`); ohittaa --instrument-valinnan.",
-            en="Your own instrument file (top-level key `instrument:`); overrides --instrument.",
-            sv="En egen instrumentfil (nyckeln `instrument:` överst); går före --instrument.")),
-        click.option("--by", "by", cls=LocalizedOption, multiple=True, metavar="FIELD", help=Text(
-            fi="Ryhmittele tämän sarakkeen mukaan (voi toistaa), esim. --by hanke --by ikäryhmä.",
-            en="Group by this column (repeatable), e.g. --by hanke --by ikäryhmä.",
-            sv="Gruppera efter den här kolumnen (kan upprepas), t.ex. --by hanke --by ikäryhmä.")),
-        click.option("--min-group", cls=LocalizedOption, type=int, default=DEFAULT_MIN_GROUP,
-                     show_default=True, metavar="N", help=Text(
-            fi=f"Pienin ryhmä, jonka luvut näytetään (vähintään {FLOOR}).",
-            en=f"Smallest group shown with figures (at least {FLOOR}).",
-            sv=f"Minsta grupp som visas med siffror (minst {FLOOR}).")),
-        click.option("--format", "fmt", cls=LocalizedOption, type=click.Choice(FORMATS), default="text",
-                     show_default=True, help=Text(
-            fi="Tulosteen muoto.", en="Output format.", sv="Utdatans format.")),
-        click.option("-o", "--output", cls=LocalizedOption, type=click.Path(dir_okay=False), metavar="FILE",
-                     help=Text(
-            fi="Kirjoita tähän (atomisesti) vakiotulosteen sijaan.",
-            en="Write here (atomically) instead of standard output.",
-            sv="Skriv hit (atomiskt) i stället för standardutdata.")),
-        click.option("--delimiter", cls=LocalizedOption, metavar="CHAR", help=Text(
-            fi="CSV-erotin (päätellään, jos sitä ei anneta).",
-            en="The CSV delimiter (guessed when left out).",
-            sv="CSV-avgränsaren (gissas när den utelämnas).")),
+        click.option(
+            "--instrument",
+            "instrument_id",
+            cls=LocalizedOption,
+            default="esis",
+            show_default=True,
+            metavar="ID",
+            help=msg("A registered instrument (see `palaset survey instruments`)."),
+        ),
+        click.option(
+            "--instrument-file",
+            cls=LocalizedOption,
+            type=click.Path(dir_okay=False),
+            metavar="FILE.yaml",
+            help=msg("Your own instrument file (top-level key `instrument:`); overrides --instrument."),
+        ),
+        click.option(
+            "--by",
+            "by",
+            cls=LocalizedOption,
+            multiple=True,
+            metavar="FIELD",
+            help=msg("Group by this column (repeatable), e.g. --by hanke --by ikäryhmä."),
+        ),
+        click.option(
+            "--min-group",
+            cls=LocalizedOption,
+            type=int,
+            default=DEFAULT_MIN_GROUP,
+            show_default=True,
+            metavar="N",
+            help=msg("Smallest group shown with figures (at least {floor}).", floor=str(FLOOR)),
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            cls=LocalizedOption,
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help=msg("Output format."),
+        ),
+        click.option(
+            "-o",
+            "--output",
+            cls=LocalizedOption,
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help=msg("Write here (atomically) instead of standard output."),
+        ),
+        click.option(
+            "--delimiter",
+            cls=LocalizedOption,
+            metavar="CHAR",
+            help=msg("The CSV delimiter (guessed when left out)."),
+        ),
         survey_files.columns_option,
-        click.option("--column", "column_pairs", cls=LocalizedOption, multiple=True, metavar="ITEM=COLUMN",
-                     help=Text(
-            fi="Lue kysymys ITEM sarakkeesta COLUMN (voi toistaa), esim. --column esis1=Q1.",
-            en="Read ITEM from COLUMN (repeatable), e.g. --column esis1=Q1.",
-            sv="Läs ITEM från COLUMN (kan upprepas), t.ex. --column esis1=Q1.")),
-        click.option("--respondent-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
-            fi="Pseudonyymisarake.", en="The pseudonym column.", sv="Pseudonymkolumnen.")),
-        click.option("--wave-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
-            fi="Mittauskertasarake (alku / seuranta).",
-            en="The wave column (start / follow-up).",
-            sv="Kolumnen för mättillfälle (start / uppföljning).")),
-        click.option("--date-column", cls=LocalizedOption, metavar="COLUMN", help=Text(
-            fi="Päivämääräsarake.", en="The date column.", sv="Datumkolumnen.")),
-        click.option("--strict", cls=LocalizedOption, is_flag=True, help=Text(
-            fi="Jos yksikin rivi on virheellinen, älä kirjoita mitään ja palauta 1.",
-            en="If any row is bad, write nothing and exit 1.",
-            sv="Om någon rad är felaktig, skriv ingenting och avsluta med 1.")),
-    ]  # fmt: skip
+        click.option(
+            "--column",
+            "column_pairs",
+            cls=LocalizedOption,
+            multiple=True,
+            metavar="ITEM=COLUMN",
+            help=msg("Read ITEM from COLUMN (repeatable), e.g. --column esis1=Q1."),
+        ),
+        click.option(
+            "--respondent-column", cls=LocalizedOption, metavar="COLUMN", help=msg("The pseudonym column.")
+        ),
+        click.option(
+            "--wave-column",
+            cls=LocalizedOption,
+            metavar="COLUMN",
+            help=msg("The wave column (start / follow-up)."),
+        ),
+        click.option("--date-column", cls=LocalizedOption, metavar="COLUMN", help=msg("The date column.")),
+        click.option(
+            "--strict",
+            cls=LocalizedOption,
+            is_flag=True,
+            help=msg("If any row is bad, write nothing and exit 1."),
+        ),
+    ]
     for option in reversed(options):
         func = option(func)
     return func
@@ -91,11 +124,7 @@ def _reading_options(func: F) -> F:
 
 @click.group(
     cls=LocalizedGroup,
-    help=Text(
-        fi="Pisteytä vastaukset kyselymittareihin, kuten THL:n osallisuusindikaattoriin (ESIS).",
-        en="Score answers to survey instruments such as THL's inclusion indicator (ESIS).",
-        sv="Poängsätt svar på enkätinstrument som THL:s delaktighetsindikator (ESIS).",
-    ),
+    help=msg("Score answers to survey instruments such as THL's inclusion indicator (ESIS)."),
 )
 def survey() -> None:
     """Score answers to survey instruments such as THL's inclusion indicator (ESIS)."""
@@ -105,11 +134,7 @@ def survey() -> None:
     "instruments",
     cls=LocalizedGroup,
     invoke_without_command=True,
-    help=Text(
-        fi="Luettele rekisteröidyt mittarit (`show ID` näyttää yhden tiedostona).",
-        en="List the registered instruments (`show ID` prints one as a file).",
-        sv="Lista de registrerade instrumenten (`show ID` skriver ut ett som en fil).",
-    ),
+    help=msg("List the registered instruments (`show ID` prints one as a file)."),
 )
 @click.pass_context
 def instruments_command(ctx: click.Context) -> None:
@@ -128,21 +153,13 @@ def instruments_command(ctx: click.Context) -> None:
 
 @instruments_command.command(
     "show",
-    help=Text(
-        fi="Tulosta mittari ID tiedostona, jota voi muokata ja jonka voi antaa valinnalle --instrument-file.",
-        en="Print the instrument ID as a file to copy, edit and give to --instrument-file.",
-        sv="Skriv ut instrumentet ID som en fil att kopiera, redigera och ge till --instrument-file.",
-    ),
+    help=msg("Print the instrument ID as a file to copy, edit and give to --instrument-file."),
 )
 @click.argument(
     "ident",
     cls=LocalizedArgument,
     metavar="ID",
-    help=Text(
-        fi="Mittarin tunnus (`palaset survey instruments` luettelee ne).",
-        en="The instrument's id (`palaset survey instruments` lists them).",
-        sv="Instrumentets id (`palaset survey instruments` listar dem).",
-    ),
+    help=msg("The instrument's id (`palaset survey instruments` lists them)."),
 )
 @click.pass_context
 def show_instrument(ctx: click.Context, ident: str) -> None:
@@ -165,21 +182,13 @@ def show_instrument(ctx: click.Context, ident: str) -> None:
 
 @survey.command(
     "score",
-    help=Text(
-        fi="Pisteytä RESPONSES.csv: luvut kaikista vastaajista ja kustakin ryhmästä.",
-        en="Score RESPONSES.csv: figures for everyone and for each group.",
-        sv="Poängsätt RESPONSES.csv: siffror för alla och för varje grupp.",
-    ),
+    help=msg("Score RESPONSES.csv: figures for everyone and for each group."),
 )
 @click.argument(
     "responses",
     cls=LocalizedArgument,
     type=click.Path(dir_okay=False),
-    help=Text(
-        fi="Vastaukset CSV-tiedostona (tai .xlsx-tiedostona xlsx-laajennuksen kanssa).",
-        en="The answers as a CSV file (or an .xlsx file with the xlsx plugin).",
-        sv="Svaren som en CSV-fil (eller en .xlsx-fil med xlsx-tillägget).",
-    ),
+    help=msg("The answers as a CSV file (or an .xlsx file with the xlsx plugin)."),
 )
 @_reading_options
 @_excel_option
@@ -187,11 +196,7 @@ def show_instrument(ctx: click.Context, ident: str) -> None:
     "--wave",
     cls=LocalizedOption,
     type=click.Choice([w.value for w in Wave]),
-    help=Text(
-        fi="Pisteytä vain tämän mittauskerran vastaukset.",
-        en="Score only this wave's answers.",
-        sv="Poängsätt bara svaren från det här mättillfället.",
-    ),
+    help=msg("Score only this wave's answers."),
 )
 @click.pass_context
 def score(ctx: click.Context, /, responses: str, wave: str | None, **options: Any) -> None:
@@ -217,34 +222,20 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
 
 @survey.command(
     "change",
-    help=Text(
-        fi="Muutos START.csv-tiedostosta FOLLOWUP.csv-tiedostoon pseudonyymeittäin pareittain "
-        "(tai yhdestä tiedostosta, jossa on mittauskertasarake).",
-        en="Change from START.csv to FOLLOWUP.csv, paired by pseudonym (or one file with a wave column).",
-        sv="Förändring från START.csv till FOLLOWUP.csv, parvis per pseudonym (eller en fil med en "
-        "kolumn för mättillfälle).",
-    ),
+    help=msg("Change from START.csv to FOLLOWUP.csv, paired by pseudonym (or one file with a wave column)."),
 )
 @click.argument(
     "start",
     cls=LocalizedArgument,
     type=click.Path(dir_okay=False),
-    help=Text(
-        fi="Alkumittauksen vastaukset (tai kaikki vastaukset mittauskertasarakkeineen).",
-        en="The start answers (or all answers, with a wave column).",
-        sv="Svaren vid start (eller alla svar, med en kolumn för mättillfälle).",
-    ),
+    help=msg("The start answers (or all answers, with a wave column)."),
 )
 @click.argument(
     "follow_up",
     cls=LocalizedArgument,
     type=click.Path(dir_okay=False),
     required=False,
-    help=Text(
-        fi="Seurantamittauksen vastaukset.",
-        en="The follow-up answers.",
-        sv="Svaren vid uppföljningen.",
-    ),
+    help=msg("The follow-up answers."),
 )
 @_reading_options
 @_excel_option
@@ -253,13 +244,9 @@ def score(ctx: click.Context, /, responses: str, wave: str | None, **options: An
     cls=LocalizedOption,
     type=click.Path(dir_okay=False),
     metavar="FILE.svg",
-    help=Text(
-        fi="Kirjoita myös SVG-kaavio: jakaumat alussa ja seurannassa sekä kunkin näytettävän ryhmän "
-        "keskiarvo ennen ja jälkeen.",
-        en="Also write an SVG chart: the distributions at the start and the follow-up, and each shown "
-        "group's mean before and after.",
-        sv="Skriv också ett SVG-diagram: fördelningarna vid start och uppföljning och varje visad grupps "
-        "medelvärde före och efter.",
+    help=msg(
+        "Also write an SVG chart: the distributions at the start and the follow-up, and each shown "
+        "group's mean before and after."
     ),
 )
 @click.pass_context

@@ -11,7 +11,7 @@ from osallisuuden_palaset.cli import terminal
 from osallisuuden_palaset.cli.common import current_lang, fail, guarded, lang, plugin_manager
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.errors import PalasetError
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.survey import Instrument, Wave
@@ -28,13 +28,9 @@ columns_option: Callable[[F], F] = click.option(
     cls=LocalizedOption,
     type=click.Path(dir_okay=False),
     metavar="FILE.yaml",
-    help=Text(
-        fi="Saraketiedosto: mitkä vastausten sarakkeet ovat tunniste, mittauskerta, päivämäärä ja "
-        "kysymykset (ks. docs/surveys.md).",
-        en="A column file: which columns of the answers are the pseudonym, wave, date and items "
-        "(see docs/surveys.md).",
-        sv="En kolumnfil: vilka kolumner i svaren som är pseudonym, mättillfälle, datum och frågor "
-        "(se docs/surveys.md).",
+    help=msg(
+        "A column file: which columns of the answers are the pseudonym, wave, date and items "
+        "(see docs/surveys.md)."
     ),
 )
 

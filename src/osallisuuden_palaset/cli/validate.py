@@ -13,32 +13,16 @@ from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand
 from osallisuuden_palaset.cli.output import echo_json, format_option
 from osallisuuden_palaset.errors import Problem
-from osallisuuden_palaset.messages.catalogue import say, say_n
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.messages.catalogue import msg, say, say_n
+from osallisuuden_palaset.model.text import Lang
 
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Tarkista mallitiedostot ja kansiot (kansio on kokonaisuus); palauta 1, jos ongelmia löytyy.",
-        en="Check model files and folders (a folder is a collection); exit 1 if any problem is found.",
-        sv="Kontrollera modellfiler och mappar (en mapp är en helhet); avsluta med 1 vid problem.",
-    ),
+    help=msg("Check model files and folders (a folder is a collection); exit 1 if any problem is found."),
 )
-@common.paths_argument(
-    Text(
-        fi="Tarkistettavat mallitiedostot ja kansiot.",
-        en="Model files and folders to check.",
-        sv="Modellfiler och mappar att kontrollera.",
-    )
-)
-@format_option(
-    Text(
-        fi="text: yksi FILE:LINE:COL-rivi ongelmaa kohden; json: ongelmat ja viitatut tiedostot.",
-        en="text: one FILE:LINE:COL line per problem; json: the problems and the referenced files.",
-        sv="text: en FILE:LINE:COL-rad per problem; json: problemen och de refererade filerna.",
-    )
-)
+@common.paths_argument(msg("Model files and folders to check."))
+@format_option(msg("text: one FILE:LINE:COL line per problem; json: the problems and the referenced files."))
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Check model files and folders (a folder is a collection); exit 1 if any problem is found."""
