@@ -41,7 +41,6 @@ from osallisuuden_palaset.composing.pieces import (
     unique_flows,
 )
 from osallisuuden_palaset.errors import nearest
-from osallisuuden_palaset.messages.catalogue import as_text
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow, FlowKind
 from osallisuuden_palaset.model.ids import split_ref
@@ -64,7 +63,7 @@ __all__ = [
 ]
 
 #: The name of a composed practice when none is given.
-DEFAULT_NAME = as_text("Composed practice")
+DEFAULT_NAME = Text(fi="Koottu toimintamalli", en="Composed practice", sv="Sammansatt verksamhetsmodell")
 
 
 def sequence(

@@ -6,12 +6,11 @@ from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.markup import escape_mermaid
-from osallisuuden_palaset.messages.catalogue import as_text
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
-from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.output.reporting import practices_of
 
@@ -80,8 +79,10 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="mermaid",
-    description=as_text(
-        "The practice's flow as a Mermaid chart (GitHub and GitLab show it without Graphviz)."
+    description=Text(
+        fi="Toimintamallin kulku Mermaid-kaaviona (GitHub ja GitLab näyttävät sen ilman Graphvizia).",
+        en="The practice's flow as a Mermaid chart (GitHub and GitLab show it without Graphviz).",
+        sv="Verksamhetsmodellens förlopp som Mermaid-diagram (GitHub och GitLab visar det utan Graphviz).",
     ),
     suffix=".mmd",
     media_type="text/vnd.mermaid; charset=utf-8",
@@ -90,7 +91,11 @@ EXPORTER = Exporter(
     options=(
         ExportOption(
             "direction",
-            as_text("Direction: TD (top down, default) or LR (left to right)."),
+            Text(
+                fi="Suunta: TD (ylhäältä alas, oletus) tai LR (vasemmalta oikealle).",
+                en="Direction: TD (top down, default) or LR (left to right).",
+                sv="Riktning: TD (uppifrån och ned, standard) eller LR (vänster till höger).",
+            ),
             default="TD",
             choices=("TD", "LR"),
         ),
