@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import enum
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +28,8 @@ from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.framework import FrameworkKind, ProvenanceKind
 from osallisuuden_palaset.model.practice import AnswerStatus
 from osallisuuden_palaset.model.text import LANGS, Lang
+
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 ENUMS: tuple[type[enum.Enum], ...] = (
     Role,
@@ -115,3 +121,19 @@ def test_a_table_entry_must_be_under_its_prefix_once() -> None:
         LabelTable.of(table_entry("other.half", "half"), prefix="test.")
     with pytest.raises(ValueError, match="not a new key"):
         LabelTable.of(table_entry("test.half", "half"), table_entry("test.half", "Half"), prefix="test.")
+
+
+def test_importing_the_tables_reads_no_catalogue() -> None:
+    # The .mo files are parsed when a label is first asked for, not when a module is imported.
+    code = (
+        "import gettext\n"
+        "loads = []\n"
+        "real = gettext.translation\n"
+        "gettext.translation = lambda *a, **k: loads.append(a) or real(*a, **k)\n"
+        "import osallisuuden_palaset.messages.labels, osallisuuden_palaset.messages.survey_words\n"
+        "import osallisuuden_palaset.diagram.vocabulary\n"
+        "assert loads == [], loads\n"
+        "from osallisuuden_palaset.messages.labels import label\n"
+        "assert label('role.peer', 'fi') == 'vertainen' and len(loads) == 1, loads\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(SRC)})

@@ -191,7 +191,7 @@ _LABELS: Final = LabelTable.of(
     table_entry("role.consulted", "consulted"),
     table_entry("role.participant", "participant"),
     table_entry("role.co_developer", "co-developer"),
-    # The model has one role for lived experience: a peer (vertainen) brings it, as a peer supporter,
+    # Translators: the model has one role for lived experience: a peer (vertainen) brings it, as a peer supporter,
     # a peer instructor or an expert by experience (kokemusasiantuntija) alike.
     table_entry("role.peer", "peer"),
     table_entry("role.leader", "leader"),
