@@ -11,7 +11,8 @@ import attrs
 from osallisuuden_palaset.messages.catalogue import say_in, table_entry
 from osallisuuden_palaset.messages.text import FALLBACK, LANGS, Lang, Text
 
-#: One label in Finnish, English and Swedish; an empty string means "not translated".
+#: One label in Finnish, English and Swedish; an empty string means "not translated". The tables
+#: here are in the catalogue instead (:class:`LabelTable`); :func:`pick` is for words given in all three.
 Variants = tuple[str, str, str]
 
 
@@ -191,8 +192,8 @@ _LABELS: Final = LabelTable.of(
     table_entry("role.consulted", "consulted"),
     table_entry("role.participant", "participant"),
     table_entry("role.co_developer", "co-developer"),
-    # Translators: the model has one role for lived experience: a peer (vertainen) brings it, as a peer supporter,
-    # a peer instructor or an expert by experience (kokemusasiantuntija) alike.
+    # Translators: the model has one role for lived experience: a peer (vertainen) brings it,
+    # as a peer supporter, a peer instructor or an expert by experience (kokemusasiantuntija) alike.
     table_entry("role.peer", "peer"),
     table_entry("role.leader", "leader"),
     table_entry("role.staff", "staff"),
