@@ -6,9 +6,10 @@
     python scripts/messages.py missing [fi|sv]   # the messages that fall back to English
 
 The .po files are sorted by message and carry no source locations, so two changes that add
-messages merge cleanly and a moved line changes nothing. Messages come from the four calls
-of ``messages.catalogue`` (say, say_n, msg, msg_n, as_text, as_text_n) in src/, and from click's
-own words (its ``_``/``ngettext`` calls), which the command line shows in the user's language too.
+messages merge cleanly and a moved line changes nothing. Messages come from the calls of
+``messages.catalogue`` (say, say_n, msg, msg_n, as_text, as_text_n; say_in and table_entry with a
+context) in src/, and from click's own words (its ``_``/``ngettext`` calls), which the command line
+shows in the user's language too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ LANGS = ("fi", "sv")
 #: The catalogue's calls and where their texts are: say(lang, msgid), say_n(lang, s, p, n), ...
 KEYWORDS = {
     "say": (2,), "say_n": (2, 3), "msg": None, "msg_n": (1, 2), "as_text": None, "as_text_n": (1, 2),
+    "say_in": ((2, "c"), 3), "table_entry": ((1, "c"), 2),
 }  # fmt: skip
 CLICK_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 #: Fixed header dates, so that the files change only when their messages do.
@@ -43,15 +45,15 @@ HEADER = """\
 #"""
 
 
-def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], tuple[str, ...]]]:
-    for _, _, message, comments, _ in extract_from_dir(
+def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], tuple[str, ...], str | None]]:
+    for _, _, message, comments, context in extract_from_dir(
         SOURCE,
         [("**.py", "python")],
         keywords=KEYWORDS,
         comment_tags=("Translators:",),
         strip_comment_tags=True,
     ):
-        yield message, tuple(comments)
+        yield message, tuple(comments), context
     if not click:
         return
     import click as click_package
@@ -59,16 +61,16 @@ def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], t
     for _, _, message, comments, _ in extract_from_dir(
         Path(click_package.__file__).parent, [("**.py", "python")], keywords=CLICK_KEYWORDS
     ):
-        yield message, (CLICK_NOTE, *comments)
+        yield message, (CLICK_NOTE, *comments), None
 
 
 def template(*, click: bool = True) -> Catalog:
     """Every message the source marks (and click's, unless ``click=False``), untranslated."""
     catalog = Catalog(project="osallisuuden-palaset", domain=DOMAIN, creation_date=FIXED, fuzzy=False)
-    for message, comments in _extracted(click=click):
-        known = catalog.get(message[0] if isinstance(message, tuple) else message)
+    for message, comments, context in _extracted(click=click):
+        known = catalog.get(message[0] if isinstance(message, tuple) else message, context)
         if known is None:
-            catalog.add(message, None, auto_comments=comments)
+            catalog.add(message, None, auto_comments=comments, context=context)
         elif not set(comments) <= set(known.auto_comments):
             new = [c for c in comments if c not in known.auto_comments]
             known.auto_comments = [*known.auto_comments, *new]

@@ -1,34 +1,30 @@
-"""The words diagrams use themselves (legends, badges, notes) in Finnish, English and Swedish."""
+"""The words diagrams use themselves (legends, badges, notes): English, translated in the catalogue."""
 
 from __future__ import annotations
 
+from osallisuuden_palaset.messages.catalogue import table_entry
 from osallisuuden_palaset.messages.labels import LabelTable
 
 #: The diagram's own word for a key in a language: ``word("legend", "en")``. Names of enum values
 #: (roles, modalities, strengths, block kinds, flow kinds) come from ``labels.value_label``, so a
 #: diagram calls them what reports, the command line and docs/glossary.md call them.
-word = LabelTable(
-    {
-        "legend": ("Selite", "Legend", "Teckenförklaring"),
-        "dimensions": ("Osa-alueet", "Dimensions", "Delområden"),
-        "inclusion": ("sisältää toimintamallin", "includes a practice", "innehåller en verksamhetsmodell"),
-        "reuse": ("uudelleenkäyttö", "reuse", "återanvändning"),
-        "strength": ("Vahvuus", "Strength", "Styrka"),
-        "no_evidence": ("väite ilman näyttöä", "claim without evidence", "påstående utan belägg"),
-        "reused_from": ("uudelleenkäytetty: ", "reused from ", "återanvänd från "),
-        "unresolved": ("ei löydy: ", "not found: ", "hittas inte: "),
-        "included_practice": (
-            "sisällytetty toimintamalli",
-            "included practice",
-            "inkluderad verksamhetsmodell",
-        ),
-        "gap": ("aukko: kukaan ei väitä", "gap: nobody claims it", "lucka: ingen påstår det"),
-        "unknown_framework": ("tuntematon viitekehys: ", "unknown framework: ", "okänd referensram: "),
-        "group_size": ("ryhmäkoko: ", "group size: ", "gruppstorlek: "),
-        "duration": ("kesto: ", "duration: ", "längd: "),
-        "parts": ("osat: ", "parts: ", "delar: "),
-        "used_by": ("käytössä: ", "used by: ", "används av: "),
-        "standalone": ("Ilman hanketta", "No project", "Utan projekt"),
-        "empty": ("(ei palasia)", "(no building blocks)", "(inga byggstenar)"),
-    }
+word = LabelTable.of(
+    table_entry("diagram.legend", "Legend"),
+    table_entry("diagram.dimensions", "Dimensions"),
+    table_entry("diagram.inclusion", "includes a practice"),
+    table_entry("diagram.reuse", "reuse"),
+    table_entry("diagram.strength", "Strength"),
+    table_entry("diagram.no_evidence", "claim without evidence"),
+    table_entry("diagram.reused_from", "reused from "),
+    table_entry("diagram.unresolved", "not found: "),
+    table_entry("diagram.included_practice", "included practice"),
+    table_entry("diagram.gap", "gap: nobody claims it"),
+    table_entry("diagram.unknown_framework", "unknown framework: "),
+    table_entry("diagram.group_size", "group size: "),
+    table_entry("diagram.duration", "duration: "),
+    table_entry("diagram.parts", "parts: "),
+    table_entry("diagram.used_by", "used by: "),
+    table_entry("diagram.standalone", "No project"),
+    table_entry("diagram.empty", "(no building blocks)"),
+    prefix="diagram.",
 )

@@ -60,6 +60,20 @@ def say_n(lang: Lang, singular: str, plural: str, n: int, /, **values: Any) -> s
     return _fill(translations(lang).ngettext(singular, plural, n), lang, {"n": n, **values})
 
 
+def say_in(lang: Lang, context: str, msgid: str, /, **values: Any) -> str:
+    """``msgid`` in ``lang`` as the catalogue translates it in ``context`` (``pgettext``), with ``values``."""
+    return _fill(translations(lang).pgettext(context, msgid), lang, values)
+
+
+def table_entry(context: str, msgid: str, /) -> tuple[str, str]:
+    """Mark a table entry: the message ``msgid`` (English) in ``context``, as ``(context, msgid)``.
+
+    A table of labels is built from these (``messages.labels.LabelTable.of``) and looks each up
+    with :func:`say_in`; extraction finds them like the other calls, the context as ``msgctxt``.
+    """
+    return context, msgid
+
+
 class Message(str):
     """A message that reads as its English text and renders in any language (:func:`localize`).
 

@@ -1,4 +1,4 @@
-"""User-visible labels of field names, values and report headings in Finnish, English and Swedish."""
+"""User-visible labels of field names, values and report headings: English, translated in the catalogue."""
 
 from __future__ import annotations
 
@@ -8,253 +8,261 @@ from typing import Final
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import say_in, table_entry
 from osallisuuden_palaset.messages.text import FALLBACK, LANGS, Lang, Text
 
-#: One label in Finnish, English and Swedish; an empty string means "not translated".
+#: One label in Finnish, English and Swedish; an empty string means "not translated". The tables
+#: here are in the catalogue instead (:class:`LabelTable`); :func:`pick` is for words given in all three.
 Variants = tuple[str, str, str]
 
-#: Key → (fi, en, sv). Field keys follow Innokylä's names for a practice description; value keys
-#: are "<enum>.<value>" (role, modality, strength, flow, block_kind, answer_status, provenance, level,
-#: rating, severity, framework_kind, origin): the one place that names the model's enum values.
-#: An empty string means "not translated": the label falls back to Finnish, then English.
-LABELS: Final[Mapping[str, Variants]] = {
+
+def pick(variants: Variants, lang: Lang) -> str:
+    """``variants`` in ``lang``, falling back to Finnish, then English, then Swedish ("" if none)."""
+    own = variants[LANGS.index(lang)]
+    if own:
+        return own
+    return next((variants[LANGS.index(other)] for other in FALLBACK if variants[LANGS.index(other)]), "")
+
+
+@attrs.frozen
+class LabelTable:
+    """A table of labels, key → English, whose Finnish and Swedish are in the message catalogue.
+
+    Build it from marked entries, ``_label = LabelTable.of(table_entry("mine.title", "Title"),
+    prefix="mine.")``, then call it: ``_label("title", lang)``. Each entry is a catalogue message
+    with the context ``prefix + key`` (``msgctxt`` in the .po files), so the same English word can
+    have different translations in different tables; an untranslated one is shown in English.
+    """
+
+    #: Key → English (the msgid).
+    entries: Mapping[str, str]
+    #: What a key's message context begins with: the context of ``key`` is ``prefix + key``.
+    prefix: str = ""
+
+    @classmethod
+    def of(cls, *entries: tuple[str, str], prefix: str = "") -> LabelTable:
+        """The table of ``entries``, each ``table_entry(prefix + key, English)``.
+
+        Raises:
+            ValueError: an entry's context does not begin with ``prefix``, or two entries share a key.
+        """
+        table: dict[str, str] = {}
+        for context, english in entries:
+            key = context.removeprefix(prefix)
+            if not context.startswith(prefix) or key in table:
+                raise ValueError(f"label table entry {context!r}: not a new key under {prefix!r}")
+            table[key] = english
+        return cls(table, prefix)
+
+    def __call__(self, key: str, lang: Lang) -> str:
+        """The label for ``key`` in ``lang`` (``KeyError`` for an unknown key: a programming error)."""
+        return say_in(lang, self.prefix + key, self.entries[key])
+
+    def text(self, key: str) -> Text:
+        """The label for ``key`` as a Text in every language."""
+        fi, en, sv = (self(key, lang) for lang in LANGS)
+        return Text(fi=fi, en=en, sv=sv)
+
+
+#: Every label's key and English; the catalogue translates each, its key as the message context.
+#: Field keys follow Innokylä's names for a practice description; value keys are "<enum>.<value>"
+#: (role, modality, strength, flow, block_kind, answer_status, provenance, level, rating, severity,
+#: framework_kind, origin): the one place that names the model's enum values.
+_LABELS: Final = LabelTable.of(
     # Innokylä basic information (perustiedot), in Innokylä's order.
-    "basic_information": ("Perustiedot", "Basic information", "Grunduppgifter"),
-    "name": ("Nimi", "Name", "Namn"),
-    "summary": ("Lyhyt kuvaus", "Short description", "Kort beskrivning"),
-    "location": ("Toteutuspaikka", "Where implemented", "Genomförandeplats"),
-    "municipality": ("Kunta", "Municipality", "Kommun"),
-    "region": ("Alue", "Region", "Område"),
-    "wellbeing_county": ("Hyvinvointialue", "Wellbeing services county", "Välfärdsområde"),
-    "funder": ("Rahoittaja", "Funder", "Finansiär"),
-    "collection": ("Kokonaisuus", "Collection", "Helhet"),
-    "authors": ("Tekijät", "Authors", "Upphovspersoner"),
-    "created": ("Luotu", "Created", "Skapad"),
-    "modified": ("Muokattu", "Modified", "Ändrad"),
-    "keywords": ("Asiasanat", "Keywords", "Nyckelord"),
-    "framework": ("Viitekehys", "Framework", "Referensram"),
+    table_entry("basic_information", "Basic information"),
+    table_entry("name", "Name"),
+    table_entry("summary", "Short description"),
+    table_entry("location", "Where implemented"),
+    table_entry("municipality", "Municipality"),
+    table_entry("region", "Region"),
+    table_entry("wellbeing_county", "Wellbeing services county"),
+    table_entry("funder", "Funder"),
+    table_entry("collection", "Collection"),
+    table_entry("authors", "Authors"),
+    table_entry("created", "Created"),
+    table_entry("modified", "Modified"),
+    table_entry("keywords", "Keywords"),
+    table_entry("framework", "Framework"),
     # Innokylä description (kuvaus).
-    "description": ("Kuvaus", "Description", "Beskrivning"),
-    "basic_idea": ("Ratkaisun perusidea", "Basic idea of the solution", "Lösningens grundidé"),
-    "environment": ("Toimintaympäristö", "Operating environment", "Verksamhetsmiljö"),
-    "target_group": (
-        "Kohderyhmä ja asiakasymmärrys",
-        "Target group and client insight",
-        "Målgrupp och kundförståelse",
-    ),
-    "implementation": (
-        "Toimivuuden ja käyttöönoton ehdot",
-        "Conditions for working and adoption",
-        "Villkor för funktion och ibruktagande",
-    ),
-    "attachments": ("Liitteet", "Attachments", "Bilagor"),
+    table_entry("description", "Description"),
+    table_entry("basic_idea", "Basic idea of the solution"),
+    table_entry("environment", "Operating environment"),
+    table_entry("target_group", "Target group and client insight"),
+    table_entry("implementation", "Conditions for working and adoption"),
+    table_entry("attachments", "Attachments"),
     # Development path (kehittämisen polku).
-    "development": ("Kehittämisen polku", "Development path", "Utvecklingsvägen"),
-    "needs": ("Tarpeet", "Needs", "Behov"),
-    "intended_change": ("Tavoiteltu muutos", "Intended change", "Eftersträvad förändring"),
-    "measuring_change": ("Muutoksen mittaaminen", "Measuring the change", "Mätning av förändringen"),
-    "co_development": ("Yhteiskehittäminen", "Co-development", "Samutveckling"),
-    "evaluation": ("Arviointi lyhyesti", "Evaluation in brief", "Utvärdering i korthet"),
-    "outcomes": ("Tavoitellut muutokset", "Intended outcomes", "Eftersträvade resultat"),
-    "indicators": ("Mittarit", "Indicators", "Indikatorer"),
+    table_entry("development", "Development path"),
+    table_entry("needs", "Needs"),
+    table_entry("intended_change", "Intended change"),
+    table_entry("measuring_change", "Measuring the change"),
+    table_entry("co_development", "Co-development"),
+    table_entry("evaluation", "Evaluation in brief"),
+    table_entry("outcomes", "Intended outcomes"),
+    table_entry("indicators", "Indicators"),
     # Steps (palaset) and their fields.
-    "steps": ("Palaset", "Building blocks", "Byggstenar"),
-    "step": ("Palanen", "Building block", "Byggsten"),
-    "flow": ("Kulku", "Flow", "Förlopp"),
-    "phases": ("Vaiheet", "Phases", "Faser"),
-    "kind": ("Tyyppi", "Kind", "Typ"),
-    "participants": ("Osallistujat", "Participants", "Deltagare"),
-    "modality": ("Toteutustapa", "Modality", "Genomförandesätt"),
-    "remote_participation": ("Etäosallistuminen", "Remote participation", "Distansdeltagande"),
-    "group_size": ("Ryhmäkoko", "Group size", "Gruppstorlek"),
-    "duration": ("Kesto", "Duration", "Längd"),
-    "mappings": ("Kytkennät viitekehykseen", "Mappings to the framework", "Kopplingar till referensramen"),
-    "parts": ("Osat", "Parts", "Delar"),
-    "reused_from": ("Uudelleenkäytetty palanen", "Reused block", "Återanvänd byggsten"),
-    "included_practice": ("Sisällytetty toimintamalli", "Included practice", "Inkluderad verksamhetsmodell"),
-    "note": ("Huomio", "Note", "Anmärkning"),
-    "unresolved": ("ei löydy", "not found", "hittas inte"),
-    "strength": ("Vahvuus", "Strength", "Styrka"),
-    "evidence": ("Perustelu", "Evidence", "Belägg"),
-    "to": ("seuraava", "next", "nästa"),
-    "practice_id": ("Toimintamalli (id)", "Practice (id)", "Verksamhetsmodell (id)"),
-    "step_id": ("Palanen (id)", "Step (id)", "Byggsten (id)"),
-    "block_id": ("Osa (id)", "Block (id)", "Del (id)"),
+    table_entry("steps", "Building blocks"),
+    table_entry("step", "Building block"),
+    table_entry("flow", "Flow"),
+    table_entry("phases", "Phases"),
+    table_entry("kind", "Kind"),
+    table_entry("participants", "Participants"),
+    table_entry("modality", "Modality"),
+    table_entry("remote_participation", "Remote participation"),
+    table_entry("group_size", "Group size"),
+    table_entry("duration", "Duration"),
+    table_entry("mappings", "Mappings to the framework"),
+    table_entry("parts", "Parts"),
+    table_entry("reused_from", "Reused block"),
+    table_entry("included_practice", "Included practice"),
+    table_entry("note", "Note"),
+    table_entry("unresolved", "not found"),
+    table_entry("strength", "Strength"),
+    table_entry("evidence", "Evidence"),
+    table_entry("to", "next"),
+    table_entry("practice_id", "Practice (id)"),
+    table_entry("step_id", "Step (id)"),
+    table_entry("block_id", "Block (id)"),
     # Evaluation appendix (arviointiliite).
-    "evaluation_appendix": ("Arviointiliite", "Evaluation appendix", "Utvärderingsbilaga"),
-    "dimension": ("Osa-alue", "Dimension", "Delområde"),
-    "principle": ("Periaate", "Principle", "Princip"),
-    "principles": ("Periaatteet", "Principles", "Principer"),
-    "claimed_by": ("Palaset, jotka tukevat tätä", "Blocks that claim it", "Byggstenar som stöder det"),
-    "no_claims": (
-        "Yksikään palanen ei kytkeydy tähän.",
-        "No block claims this.",
-        "Ingen byggsten stöder detta.",
+    table_entry("evaluation_appendix", "Evaluation appendix"),
+    table_entry("dimension", "Dimension"),
+    table_entry("principle", "Principle"),
+    table_entry("principles", "Principles"),
+    table_entry("claimed_by", "Blocks that claim it"),
+    table_entry("no_claims", "No block claims this."),
+    table_entry("questions", "Guiding questions"),
+    table_entry("question", "Guiding question"),
+    table_entry("answer", "Answer"),
+    table_entry("provenance", "Source"),
+    table_entry("unknown_framework", "The framework is not registered."),
+    table_entry("verdict", "Verdict"),
+    table_entry("claims_on_dimension", "Blocks that claim the dimension itself"),
+    table_entry("no_evidence", "no evidence given"),
+    table_entry("criteria", "Criteria"),
+    table_entry("criterion", "Criterion"),
+    table_entry("rating", "Light"),
+    table_entry("reason", "Reason"),
+    table_entry("answered_questions", "Answered guiding questions"),
+    table_entry("unanswered_questions", "Unanswered guiding questions"),
+    table_entry("all_answered", "Every guiding question is answered."),
+    table_entry("findings", "Findings of the checks"),
+    table_entry("no_findings", "The checks found nothing to remark on."),
+    table_entry(
+        "checks_not_run", "No checks were run for this report (palaset export and palaset build run them)."
     ),
-    "questions": ("Apukysymykset", "Guiding questions", "Hjälpfrågor"),
-    "question": ("Apukysymys", "Guiding question", "Hjälpfråga"),
-    "answer": ("Vastaus", "Answer", "Svar"),
-    "provenance": ("Lähde", "Source", "Källa"),
-    "unknown_framework": (
-        "Viitekehystä ei ole rekisteröity.",
-        "The framework is not registered.",
-        "Referensramen är inte registrerad.",
-    ),
-    "verdict": ("Arvio", "Verdict", "Bedömning"),
-    "claims_on_dimension": (
-        "Suoraan osa-alueeseen kytkeytyvät palaset",
-        "Blocks that claim the dimension itself",
-        "Byggstenar som stöder själva delområdet",
-    ),
-    "no_evidence": ("ei perustelua", "no evidence given", "inget belägg"),
-    "criteria": ("Kriteerit", "Criteria", "Kriterier"),
-    "criterion": ("Kriteeri", "Criterion", "Kriterium"),
-    "rating": ("Valo", "Light", "Ljus"),
-    "reason": ("Peruste", "Reason", "Grund"),
-    "answered_questions": ("Vastatut apukysymykset", "Answered guiding questions", "Besvarade hjälpfrågor"),
-    "unanswered_questions": (
-        "Vastaamattomat apukysymykset",
-        "Unanswered guiding questions",
-        "Obesvarade hjälpfrågor",
-    ),
-    "all_answered": (
-        "Kaikkiin apukysymyksiin on vastattu.",
-        "Every guiding question is answered.",
-        "Alla hjälpfrågor är besvarade.",
-    ),
-    "findings": ("Tarkistusten havainnot", "Findings of the checks", "Kontrollernas fynd"),
-    "no_findings": (
-        "Tarkistukset eivät löytäneet huomautettavaa.",
-        "The checks found nothing to remark on.",
-        "Kontrollerna hittade inget att anmärka på.",
-    ),
-    "checks_not_run": (
-        "Tarkistuksia ei ajettu tätä raporttia tehtäessä (palaset export ja palaset build ajavat ne).",
-        "No checks were run for this report (palaset export and palaset build run them).",
-        "Inga kontroller kördes för denna rapport (palaset export och palaset build kör dem).",
-    ),
-    "finding": ("Havainto", "Finding", "Fynd"),
-    "check": ("Tarkistus", "Check", "Kontroll"),
-    "severity": ("Vakavuus", "Severity", "Allvarlighet"),
-    "where": ("Sijainti", "Location", "Plats"),
-    "suggestion": ("Ehdotus", "Suggestion", "Förslag"),
-    "origin": ("Alkuperä", "Origin", "Ursprung"),
-    "section": ("Osio", "Section", "Avsnitt"),
-    "claim": ("Väite", "Claim", "Påstående"),
-    "framework_id": ("Viitekehys (id)", "Framework (id)", "Referensram (id)"),
-    "item_id": ("Tunniste", "Id", "Id"),
-    "flow_diagram": ("Toimintamallin kulku", "The flow of the practice", "Verksamhetsmodellens flöde"),
-    "diagram_missing": (
-        "Kaavio puuttuu: Graphvizin dot-ohjelmaa ei ole asennettu (apt-get install graphviz).",
+    table_entry("finding", "Finding"),
+    table_entry("check", "Check"),
+    table_entry("severity", "Severity"),
+    table_entry("where", "Location"),
+    table_entry("suggestion", "Suggestion"),
+    table_entry("origin", "Origin"),
+    table_entry("section", "Section"),
+    table_entry("claim", "Claim"),
+    table_entry("framework_id", "Framework (id)"),
+    table_entry("item_id", "Id"),
+    table_entry("flow_diagram", "The flow of the practice"),
+    table_entry(
+        "diagram_missing",
         "The diagram is missing: Graphviz's dot program is not installed (apt-get install graphviz).",
-        "Diagrammet saknas: Graphviz-programmet dot är inte installerat (apt-get install graphviz).",
     ),
-    "diagram_failed": (
-        "Kaavion piirtäminen epäonnistui",
-        "Drawing the diagram failed",
-        "Diagrammet kunde inte ritas",
-    ),
-    "diagram_warning": ("Graphvizin varoitus", "Graphviz warned", "Varning från Graphviz"),
-    "survey_chart_omitted": (
-        "Kaavio jätettiin pois: palaset build kirjoittaa sen SVG-tiedostoksi raportin viereen.",
+    table_entry("diagram_failed", "Drawing the diagram failed"),
+    table_entry("diagram_warning", "Graphviz warned"),
+    table_entry(
+        "survey_chart_omitted",
         "The chart is left out: palaset build writes it as an SVG file beside the report.",
-        "Diagrammet utelämnades: palaset build skriver det som en SVG-fil bredvid rapporten.",
     ),
     # Projects and collections.
-    "project": ("Hanke", "Project", "Projekt"),
-    "projects": ("Hankkeet", "Projects", "Projekt"),
-    "practice": ("Toimintamalli", "Practice", "Verksamhetsmodell"),
-    "practices": ("Toimintamallit", "Practices", "Verksamhetsmodeller"),
-    "catalogues": ("Palasluettelot", "Catalogues", "Kataloger"),
-    "code": ("Hankekoodi", "Project code", "Projektkod"),
-    "period": ("Toteutusaika", "Period", "Period"),
-    "organisation": ("Organisaatio", "Organisation", "Organisation"),
-    "partners": ("Kumppanit", "Partners", "Partner"),
-    "website": ("Verkkosivu", "Website", "Webbplats"),
-    "contents": ("Sisällys", "Contents", "Innehåll"),
-    "generated_by": (
-        "Tuotettu: osallisuuden-palaset",
-        "Made with osallisuuden-palaset",
-        "Skapad med osallisuuden-palaset",
-    ),
-    "reused": ("uudelleenkäytetty", "reused", "återanvänd"),
-    "included": ("sisällytetty", "included", "inkluderad"),
+    table_entry("project", "Project"),
+    table_entry("projects", "Projects"),
+    table_entry("practice", "Practice"),
+    table_entry("practices", "Practices"),
+    table_entry("catalogues", "Catalogues"),
+    table_entry("code", "Project code"),
+    table_entry("period", "Period"),
+    table_entry("organisation", "Organisation"),
+    table_entry("partners", "Partners"),
+    table_entry("website", "Website"),
+    table_entry("contents", "Contents"),
+    table_entry("generated_by", "Made with osallisuuden-palaset"),
+    table_entry("reused", "reused"),
+    table_entry("included", "included"),
     # Roles.
-    "role.target": ("kohde", "target", "målgrupp"),
-    "role.informed": ("tiedotettu", "informed", "informerad"),
-    "role.consulted": ("kuultu", "consulted", "hörd"),
-    "role.participant": ("osallistuja", "participant", "deltagare"),
-    "role.co_developer": ("yhteiskehittäjä", "co-developer", "medutvecklare"),
-    # The model has one role for lived experience: a peer (vertainen) brings it, as a peer supporter,
-    # a peer instructor or an expert by experience (kokemusasiantuntija) alike.
-    "role.peer": ("vertainen", "peer", "kamrat"),
-    "role.leader": ("vetäjä", "leader", "ledare"),
-    "role.staff": ("henkilöstö", "staff", "personal"),
-    "role.partner": ("kumppani", "partner", "partner"),
+    table_entry("role.target", "target"),
+    table_entry("role.informed", "informed"),
+    table_entry("role.consulted", "consulted"),
+    table_entry("role.participant", "participant"),
+    table_entry("role.co_developer", "co-developer"),
+    # Translators: the model has one role for lived experience: a peer (vertainen) brings it,
+    # as a peer supporter, a peer instructor or an expert by experience (kokemusasiantuntija) alike.
+    table_entry("role.peer", "peer"),
+    table_entry("role.leader", "leader"),
+    table_entry("role.staff", "staff"),
+    table_entry("role.partner", "partner"),
     # Modality.
-    "modality.in_person": ("lähitoiminta", "in person", "på plats"),
-    "modality.remote": ("etätoiminta", "remote", "på distans"),
-    "modality.hybrid": ("hybridi", "hybrid", "hybrid"),
+    table_entry("modality.in_person", "in person"),
+    table_entry("modality.remote", "remote"),
+    table_entry("modality.hybrid", "hybrid"),
     # Strength.
-    "strength.weak": ("heikko", "weak", "svag"),
-    "strength.moderate": ("kohtalainen", "moderate", "måttlig"),
-    "strength.strong": ("vahva", "strong", "stark"),
+    table_entry("strength.weak", "weak"),
+    table_entry("strength.moderate", "moderate"),
+    table_entry("strength.strong", "strong"),
     # Flow kinds.
-    "flow.sequence": ("peräkkäin", "in sequence", "i följd"),
-    "flow.parallel": ("rinnakkain", "in parallel", "parallellt"),
-    "flow.optional": ("valinnainen", "optional", "valfri"),
-    "flow.loop_back": ("paluu", "loop back", "tillbaka"),
+    table_entry("flow.sequence", "in sequence"),
+    table_entry("flow.parallel", "in parallel"),
+    table_entry("flow.optional", "optional"),
+    table_entry("flow.loop_back", "loop back"),
     # Block kinds.
-    "block_kind.activity": ("toiminta", "activity", "verksamhet"),
-    "block_kind.method": ("menetelmä", "method", "metod"),
-    "block_kind.tool": ("työkalu", "tool", "verktyg"),
-    "block_kind.role": ("rooli", "role", "roll"),
-    "block_kind.space": ("tila", "space", "rum"),
-    "block_kind.step": ("vaihe", "step", "steg"),
+    table_entry("block_kind.activity", "activity"),
+    table_entry("block_kind.method", "method"),
+    table_entry("block_kind.tool", "tool"),
+    table_entry("block_kind.role", "role"),
+    table_entry("block_kind.space", "space"),
+    table_entry("block_kind.step", "step"),
     # Answer status.
-    "answer_status.open": ("avoin", "open", "öppen"),
-    "answer_status.draft": ("luonnos", "draft", "utkast"),
-    "answer_status.answered": ("vastattu", "answered", "besvarad"),
-    "answer_status.missing": ("vastaus puuttuu", "no answer", "svar saknas"),
+    table_entry("answer_status.open", "open"),
+    table_entry("answer_status.draft", "draft"),
+    table_entry("answer_status.answered", "answered"),
+    table_entry("answer_status.missing", "no answer"),
     # Coverage verdicts (docs/assessment.md).
-    "level.covered": ("katettu", "covered", "täckt"),
-    "level.touched": ("kosketettu", "touched", "berörd"),
-    "level.unsupported": ("ilman näyttöä", "no evidence", "utan belägg"),
-    "level.not_claimed": ("ei väitetty", "not claimed", "inte påstådd"),
+    table_entry("level.covered", "covered"),
+    table_entry("level.touched", "touched"),
+    table_entry("level.unsupported", "no evidence"),
+    table_entry("level.not_claimed", "not claimed"),
     # Traffic lights of criteria (reports show a coloured dot beside the word).
-    "rating.green": ("vihreä", "green", "grön"),
-    "rating.yellow": ("keltainen", "yellow", "gul"),
-    "rating.red": ("punainen", "red", "röd"),
-    "rating.none": ("arvioitava itse", "rate by hand", "bedöms för hand"),
+    table_entry("rating.green", "green"),
+    table_entry("rating.yellow", "yellow"),
+    table_entry("rating.red", "red"),
+    table_entry("rating.none", "rate by hand"),
     # Severity of findings.
-    "severity.error": ("virhe", "error", "fel"),
-    "severity.warning": ("varoitus", "warning", "varning"),
-    "severity.info": ("tieto", "info", "info"),
+    table_entry("severity.error", "error"),
+    table_entry("severity.warning", "warning"),
+    table_entry("severity.info", "info"),
     # Kinds of framework.
-    "framework_kind.categorical": ("luokitteleva", "categorical", "kategorisk"),
-    "framework_kind.ordinal": ("järjestysasteikko", "ordinal", "ordinal"),
-    "framework_kind.checklist": ("tarkistuslista", "checklist", "checklista"),
+    table_entry("framework_kind.categorical", "categorical"),
+    table_entry("framework_kind.ordinal", "ordinal"),
+    table_entry("framework_kind.checklist", "checklist"),
     # Where a claim comes from.
-    "origin.own": ("oma", "own", "egen"),
-    "origin.reused": ("uudelleenkäytetty", "reused", "återanvänd"),
-    "origin.included": ("sisällytetty", "included", "inkluderad"),
+    table_entry("origin.own", "own"),
+    table_entry("origin.reused", "reused"),
+    table_entry("origin.included", "included"),
     # Provenance of guiding questions.
-    "provenance.paraphrase": ("mukaelma", "paraphrase", "parafras"),
-    "provenance.written": (
-        "tätä ohjelmaa varten laadittu",
-        "written for this program",
-        "skriven för detta program",
-    ),
-    "provenance.official": ("virallinen sanamuoto", "official wording", "officiell formulering"),
-}
+    table_entry("provenance.paraphrase", "paraphrase"),
+    table_entry("provenance.written", "written for this program"),
+    table_entry("provenance.official", "official wording"),
+)
+#: Key → English of every label (:func:`label` gives it in a language).
+LABELS: Final[Mapping[str, str]] = _LABELS.entries
 
 #: Shorter forms of the same terms for diagram cards, where the full label would crowd the card: each
 #: is the beginning of its full label (``lähi`` for ``lähitoiminta``); values not listed here use the
 #: full label from LABELS.
-SHORT_LABELS: Final[Mapping[str, Variants]] = {
-    "modality.in_person": ("lähi", "in person", "på plats"),
-    "modality.remote": ("etä", "remote", "på distans"),
-}
+_SHORT_LABELS: Final = LabelTable.of(
+    table_entry("short.modality.in_person", "in person"),
+    table_entry("short.modality.remote", "remote"),
+    prefix="short.",
+)
+#: Key → English of the short labels (their context in the catalogue is ``short.<key>``).
+SHORT_LABELS: Final[Mapping[str, str]] = _SHORT_LABELS.entries
 
 #: Which enum class uses which key prefix.
 _ENUM_PREFIX: Final = {
@@ -273,40 +281,13 @@ _ENUM_PREFIX: Final = {
 }
 
 
-def pick(variants: Variants, lang: Lang) -> str:
-    """``variants`` in ``lang``, falling back to Finnish, then English, then Swedish ("" if none)."""
-    own = variants[LANGS.index(lang)]
-    if own:
-        return own
-    return next((variants[LANGS.index(other)] for other in FALLBACK if variants[LANGS.index(other)]), "")
-
-
-@attrs.frozen
-class LabelTable:
-    """A module's own labels, key → (fi, en, sv), looked up like :func:`label`.
-
-    Call it: ``_label = LabelTable({...})``, then ``_label("title", lang)``.
-    """
-
-    entries: Mapping[str, Variants]
-
-    def __call__(self, key: str, lang: Lang) -> str:
-        """The label for ``key`` in ``lang`` (``KeyError`` for an unknown key: a programming error)."""
-        return pick(self.entries[key], lang)
-
-    def text(self, key: str) -> Text:
-        """The label for ``key`` as a Text in every language."""
-        fi, en, sv = (self(key, lang) for lang in LANGS)
-        return Text(fi=fi, en=en, sv=sv)
-
-
 def label(key: str, lang: Lang = "fi") -> str:
-    """The label for ``key`` in ``lang``, falling back to Finnish, then English.
+    """The label for ``key`` in ``lang`` (from the catalogue; an untranslated one is in English).
 
     Raises:
         KeyError: ``key`` has no label (a programming error, not a user's).
     """
-    return pick(LABELS[key], lang) or key
+    return _LABELS(key, lang) or key
 
 
 def value_label(value: enum.Enum, lang: Lang = "fi", *, short: bool = False) -> str:
@@ -316,7 +297,7 @@ def value_label(value: enum.Enum, lang: Lang = "fi", *, short: bool = False) -> 
     """
     key = value_key(value)
     if short and key in SHORT_LABELS:
-        return pick(SHORT_LABELS[key], lang)
+        return _SHORT_LABELS(key, lang)
     return label(key, lang)
 
 
@@ -340,9 +321,9 @@ def value_for_label(cls: type[enum.Enum], word: str) -> str | None:
     wanted = word.strip().casefold()
     if prefix is None or not wanted:
         return None
-    for table in (LABELS, SHORT_LABELS):
-        for key, variants in table.items():
+    for table in (_LABELS, _SHORT_LABELS):
+        for key in table.entries:
             group, _, value = key.partition(".")
-            if group == prefix and any(v.casefold() == wanted for v in variants if v):
+            if group == prefix and any(table(key, lang).casefold() == wanted for lang in LANGS):
                 return value
     return None
