@@ -8,8 +8,9 @@
 The .po files are sorted by message and carry no source locations, so two changes that add
 messages merge cleanly and a moved line changes nothing. Messages come from the calls of
 ``messages.catalogue`` (say, say_n, msg, msg_n, as_text, as_text_n; say_in and table_entry with a
-context) in src/, and from click's own words (its ``_``/``ngettext`` calls), which the command line
-shows in the user's language too.
+context) in src/, from the JSON Schema's descriptions (``files.schema.descriptions()``: the
+model's docs, which editors show on hover), and from click's own words (its ``_``/``ngettext``
+calls), which the command line shows in the user's language too.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ CLICK_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 #: Fixed header dates, so that the files change only when their messages do.
 FIXED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 CLICK_NOTE = "click"
+#: The auto comment on the JSON Schema's descriptions.
+SCHEMA_NOTE = "schema"
 HEADER = """\
 # The {lang} messages of osallisuuden-palaset (and of click, which its command line shows).
 # Source: the English msgids in src/; update with python scripts/messages.py update.
@@ -54,6 +57,7 @@ def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], t
         strip_comment_tags=True,
     ):
         yield message, tuple(comments), context
+    yield from _schema_descriptions()
     if not click:
         return
     import click as click_package
@@ -62,6 +66,16 @@ def _extracted(*, click: bool = True) -> Iterator[tuple[str | tuple[str, str], t
         Path(click_package.__file__).parent, [("**.py", "python")], keywords=CLICK_KEYWORDS
     ):
         yield message, (CLICK_NOTE, *comments), None
+
+
+def _schema_descriptions() -> Iterator[tuple[str, tuple[str, ...], None]]:
+    """The schema's descriptions, as its generator lists them (from our source: checked strictly)."""
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    from osallisuuden_palaset.files.schema import descriptions
+
+    for description in descriptions():
+        yield description, (SCHEMA_NOTE,), None
 
 
 def template(*, click: bool = True) -> Catalog:
@@ -154,6 +168,8 @@ def stale() -> list[str]:
 
     Click's words are checked as stored: another click version (a machine with a newer one)
     does not make the catalogue stale; ``update`` brings them in line with the installed click.
+    The schema's descriptions come from our source and are checked strictly, like the marked
+    messages: a changed description makes the catalogue stale.
     """
     found = []
     for lang in LANGS:

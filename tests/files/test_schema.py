@@ -17,9 +17,17 @@ from hypothesis import given
 from ruamel.yaml import YAML
 
 from osallisuuden_palaset.files import converting
-from osallisuuden_palaset.files.schema import field_docs, framework_schema, model_schema, schema_json
+from osallisuuden_palaset.files.schema import (
+    descriptions,
+    field_docs,
+    framework_schema,
+    model_schema,
+    schema_json,
+)
+from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.text import Lang
 from tests import strategies as s
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +41,23 @@ def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
 
 MODEL = validator(model_schema())
 FRAMEWORK = validator(framework_schema())
+#: The schema in each translated language, as editors get it from ``palaset schema --lang``.
+TRANSLATED: tuple[Lang, ...] = ("fi", "sv")
+#: Descriptions the model's comments already write in Finnish (Innokylä's field names): the same in fi.
+FINNISH_ALREADY = {
+    "Ratkaisun perusidea.",
+    "Toimintaympäristö.",
+    "Kohderyhmä ja asiakasymmärrys.",
+    "Toteutuspaikka.",
+    "Hyvinvointialue.",
+    "Rahoittaja.",
+    "Tarpeet (oivalla ja ymmärrä).",
+    "Tavoiteltu muutos.",
+    "Muutoksen mittaaminen.",
+    "Yhteiskehittäminen.",
+    "Arviointi lyhyesti.",
+    "Lyhyt kuvaus.",
+}
 
 
 def errors(v: jsonschema.Draft202012Validator, data: Any) -> list[str]:
@@ -121,6 +146,86 @@ def test_descriptions_come_from_the_field_comments() -> None:
     assert field_docs(Practice)["summary"] == "Lyhyt kuvaus."
 
 
+def _texts(schema: Any, path: str = "") -> dict[str, str]:
+    """Every title and description in ``schema``, by where it is."""
+    found: dict[str, str] = {}
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key in ("title", "description") and isinstance(value, str):
+                found[f"{path}/{key}"] = value
+            else:
+                found |= _texts(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            found |= _texts(value, f"{path}/{index}")
+    return found
+
+
+def _without_texts(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {
+            k: _without_texts(v)
+            for k, v in schema.items()
+            if not (k in ("title", "description") and isinstance(v, str))
+        }
+    if isinstance(schema, list):
+        return [_without_texts(v) for v in schema]
+    return schema
+
+
+def test_descriptions_lists_every_text_the_schemas_carry() -> None:
+    listed = set(descriptions())
+    used: set[str] = set()
+    for schema in (model_schema(), framework_schema()):
+        for text in _texts(schema).values():
+            # An enum's description is its summary, then one "- value: meaning" line per value.
+            for line in text.split("\n"):
+                used.add(line.partition(": ")[2] if line.startswith("- ") else line)
+    assert used == listed
+    assert len(descriptions()) == len(listed)
+
+
+def test_english_is_the_default_and_the_msgids() -> None:
+    assert schema_json("model", "en") == schema_json("model")
+    assert model_schema("en") == model_schema()
+    assert framework_schema("en") == framework_schema()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_translated_schema_differs_from_english_only_in_its_texts(lang: Lang) -> None:
+    for english, translated in (
+        (model_schema(), model_schema(lang)),
+        (framework_schema(), framework_schema(lang)),
+    ):
+        assert _without_texts(translated) == _without_texts(english)
+        jsonschema.Draft202012Validator.check_schema(translated)
+        english_texts, translated_texts = _texts(english), _texts(translated)
+        assert english_texts.keys() == translated_texts.keys()
+        for where, text in english_texts.items():
+            if lang == "fi" and text in FINNISH_ALREADY:
+                assert translated_texts[where] == text
+            else:
+                assert translated_texts[where] != text, (lang, where, text)
+    assert json.loads(schema_json("framework", lang)) == framework_schema(lang)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_description_is_translated(lang: Lang) -> None:
+    for text in descriptions():
+        said = say(lang, text)
+        assert said.strip(), text
+        assert (said == text) is (lang == "fi" and text in FINNISH_ALREADY), (lang, text)
+
+
+def test_a_translated_enum_keeps_its_values() -> None:
+    role = model_schema("fi")["$defs"]["Role"]
+    assert role["enum"] == model_schema()["$defs"]["Role"]["enum"]
+    assert "- co_developer: Suunnittelee ja kehittää" in role["description"]
+    assert (
+        model_schema("sv")["$defs"]["Practice"]["properties"]["summary"]["description"] == "Kort beskrivning."
+    )
+
+
 def test_ids_and_refs_carry_their_patterns() -> None:
     practice = {"id": "Iso Kirjain", "name": "P"}
     assert any("does not match" in m for m in errors(MODEL, {"practice": practice}))
@@ -163,21 +268,41 @@ def test_schema_rejects_mistakes(document: dict[str, Any], why: str) -> None:
     assert errors(MODEL, document), why
 
 
-def test_framework_files_follow_the_framework_schema() -> None:
+@pytest.mark.parametrize("lang", ["en", *TRANSLATED])
+def test_framework_files_follow_the_framework_schema(lang: Lang) -> None:
+    model, framework = validator(model_schema(lang)), validator(framework_schema(lang))
     assert FRAMEWORK_FILES
     for path in FRAMEWORK_FILES:
-        assert errors(FRAMEWORK, read_yaml(path)) == [], path
-        assert errors(MODEL, read_yaml(path)), "a framework is not a model file"
+        assert errors(framework, read_yaml(path)) == [], path
+        assert errors(model, read_yaml(path)), "a framework is not a model file"
 
 
-def test_every_example_file_follows_the_schema() -> None:
+@pytest.mark.parametrize("lang", ["en", *TRANSLATED])
+def test_every_example_file_follows_the_schema(lang: Lang) -> None:
+    model, framework = validator(model_schema(lang)), validator(framework_schema(lang))
     files = example_files()
     if not files:
         pytest.skip("examples/ has no model files yet")
     for path in files:
         data = read_yaml(path) if path.suffix != ".json" else json.loads(path.read_text(encoding="utf-8"))
-        v = FRAMEWORK if isinstance(data, dict) and "framework" in data else MODEL
+        v = framework if isinstance(data, dict) and "framework" in data else model
         assert errors(v, data) == [], path
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"practice": {"id": "Iso Kirjain", "name": "P"}},
+        {"practice": {"id": "p", "name": "P", "steps": [{"reuse": "ei-kauttaviivaa"}]}},
+        {"practice": {"id": "p", "name": "P", "tuntematon": 1}},
+        {"practice": {"id": "p", "name": {"de": "P"}}},
+        {"project": {"id": "h", "name": "H"}, "practice": {"id": "p", "name": "P"}},
+    ],
+)
+def test_a_translated_schema_refuses_what_english_refuses(lang: Lang, document: dict[str, Any]) -> None:
+    assert errors(MODEL, document)
+    assert errors(validator(model_schema(lang)), document) == errors(MODEL, document)
 
 
 @given(s.models())

@@ -84,7 +84,7 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
             say(lang, "cannot make {folder}: {error}", folder=target.parent, error=error.strerror or error)
         )
     if not no_schema:
-        write(schema_json("model"), schema_path)
+        write(schema_json("model", lang), schema_path)
     write(text, target)
     for written in ([] if no_schema else [schema_path]) + [target]:
         terminal.echo(say(lang, "Wrote {path}", path=written), err=True)

@@ -11,6 +11,13 @@ from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.model.text import Text
 
 
+def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``palaset schema --lang X`` overrides ``palaset --lang``: for the schema and the messages alike."""
+    if value is not None:
+        common.state(ctx)["lang"] = value
+        ctx.find_root().params["lang"] = value  # the help (help_lang) reads the root's --lang too
+
+
 @click.command(
     cls=LocalizedCommand,
     help=Text(
@@ -45,11 +52,24 @@ from osallisuuden_palaset.model.text import Text
         sv="Skriv schemat till den här filen (atomiskt) i stället för standardutdata.",
     ),
 )
+@click.option(
+    "--lang",
+    cls=LocalizedOption,
+    type=click.Choice(["fi", "en", "sv"]),
+    expose_value=False,
+    is_eager=True,  # read before an eager --help given after it, so the help is in this language
+    callback=_choose_lang,
+    help=Text(
+        fi="Skeeman kuvausten kieli (editorit näyttävät ne); oletus on palaset --lang.",
+        en="Language of the schema's descriptions (what editors show); by default palaset --lang.",
+        sv="Språk för schemats beskrivningar (som redigerare visar); som standard palaset --lang.",
+    ),
+)
 @click.pass_context
 def schema(ctx: click.Context, kind: str, output: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) that editors use to complete and check files."""
     from osallisuuden_palaset.files.schema import schema_json
 
-    emit(schema_json("framework" if kind == "framework" else "model"), output)
+    emit(schema_json("framework" if kind == "framework" else "model", common.lang(ctx)), output)
     if output not in (None, "-"):
         terminal.echo(say(common.lang(ctx), "Wrote {path}", path=output), err=True)

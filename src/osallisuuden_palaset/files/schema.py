@@ -7,7 +7,9 @@ are refused, a text is a string or a map of ``fi``/``en``/``sv``, plain text fie
 take numbers (the converter writes them as text), ids carry the id pattern, dates are
 ``YYYY-MM-DD`` strings, and a step is a block, a ``reuse`` step or an ``include`` step.
 Descriptions come from the classes' docstrings and the ``#:`` comments above their fields
-(read once from the source with :mod:`inspect` and :mod:`ast`).
+(read once from the source with :mod:`inspect` and :mod:`ast`); they are written in English and
+translated with the message catalogue, so a schema in ``fi`` or ``sv`` is what editors show on
+hover in that language (:func:`descriptions` lists them for ``scripts/messages.py``).
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ import re
 import textwrap
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Final, Literal
 
 import attrs
 
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.messages.catalogue import translations
 from osallisuuden_palaset.model.ids import ID_PATTERN, SEPARATOR, check_id
 from osallisuuden_palaset.model.practice import Reuse, Step
-from osallisuuden_palaset.model.text import LANGS, Text
+from osallisuuden_palaset.model.text import LANGS, Lang, Text
 
 #: The JSON Schema dialect of every generated schema.
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -42,46 +46,80 @@ SchemaKind = Literal["model", "framework"]
 REF_PATTERN: Final = "^" + ID_PATTERN.strip("^$") + re.escape(SEPARATOR) + ID_PATTERN.strip("^$") + "$"
 _NOT_BLANK: Final = {"type": "string", "pattern": r"\S"}
 _TEXT_LIKE: Final = ["string", "number"]
+#: Puts an English description into the schema's language.
+_Translate = Callable[[str], str]
 
 
-def model_schema() -> dict[str, Any]:
-    """The schema of a model file: exactly one of ``practice``, ``project``, ``catalogue``, ``collection``."""
-    kinds = [k for k in DOCUMENT_KINDS if k != "framework"]
-    return _document(
-        "model",
-        kinds,
-        "A model file of osallisuuden palaset: one practice, project, catalogue or collection.",
-    )
+def model_schema(lang: Lang = "en") -> dict[str, Any]:
+    """The schema of a model file: exactly one of ``practice``, ``project``, ``catalogue``, ``collection``.
+
+    Its title and descriptions are in ``lang``; everything else is the same in every language.
+    """
+    return _model_schema(_translator(lang))
 
 
-def framework_schema() -> dict[str, Any]:
-    """The schema of a framework file: one ``framework``."""
-    return _document("framework", ["framework"], "A framework for promoting inclusion, as data.")
+def framework_schema(lang: Lang = "en") -> dict[str, Any]:
+    """The schema of a framework file: one ``framework``, described in ``lang``."""
+    return _framework_schema(_translator(lang))
 
 
-def schema_json(kind: SchemaKind = "model") -> str:
-    """The schema of ``kind`` as JSON text: sorted keys, two-space indent, a final newline."""
+def schema_json(kind: SchemaKind = "model", lang: Lang = "en") -> str:
+    """The schema of ``kind`` in ``lang`` as JSON text: sorted keys, two-space indent, a final newline."""
     if kind == "model":
-        schema = model_schema()
+        schema = model_schema(lang)
     elif kind == "framework":
-        schema = framework_schema()
+        schema = framework_schema(lang)
     else:
         raise ValueError(f"unknown schema kind {kind!r}: use 'model' or 'framework'")
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _document(kind: SchemaKind, keys: list[str], title: str) -> dict[str, Any]:
-    builder = _Builder()
+def descriptions() -> tuple[str, ...]:
+    """Every English title and description the schemas carry, each once: the catalogue's msgids for them.
+
+    Found by generating both schemas and noting each text as it is translated, so the list is
+    exactly what the generator uses.
+    """
+    found: dict[str, None] = {}
+
+    def note(text: str) -> str:
+        found[text] = None
+        return text
+
+    _model_schema(note)
+    _framework_schema(note)
+    return tuple(found)
+
+
+def _translator(lang: Lang) -> _Translate:
+    return translations(lang).gettext
+
+
+def _model_schema(translate: _Translate) -> dict[str, Any]:
+    kinds = [k for k in DOCUMENT_KINDS if k != "framework"]
+    title = "A model file of osallisuuden palaset: one practice, project, catalogue or collection."
+    return _document("model", kinds, title, translate)
+
+
+def _framework_schema(translate: _Translate) -> dict[str, Any]:
+    return _document("framework", ["framework"], "A framework for promoting inclusion, as data.", translate)
+
+
+def _document(kind: SchemaKind, keys: list[str], title: str, translate: _Translate) -> dict[str, Any]:
+    builder = _Builder(translate)
     properties: dict[str, Any] = {
-        "$schema": {"type": "string", "description": "The schema this file follows (for editors)."},
-        "version": {"type": _TEXT_LIKE, "description": "The file format's version (optional)."},
+        "$schema": {
+            "type": "string",
+            "description": translate("The schema this file follows (for editors)."),
+        },
+        "version": {"type": _TEXT_LIKE, "description": translate("The file format's version (optional).")},
     }
     for key in keys:
         properties[key] = builder.ref(DOCUMENT_KINDS[key])
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": SCHEMA_IDS[kind],
-        "title": title,
+        "title": translate(title),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
@@ -97,8 +135,9 @@ def _document(kind: SchemaKind, keys: list[str], title: str) -> dict[str, Any]:
 class _Builder:
     """Walks model classes, collecting one ``$defs`` entry per class, enum and the text type."""
 
-    def __init__(self) -> None:
+    def __init__(self, translate: _Translate) -> None:
         self.defs: dict[str, Any] = {}
+        self.translate = translate
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
         name = cls.__name__
@@ -109,9 +148,9 @@ class _Builder:
 
     def _define(self, cls: type[Any]) -> dict[str, Any]:
         if cls is Text:
-            return _text_schema()
+            return _text_schema(self.translate)
         if issubclass(cls, enum.Enum):
-            return _enum_schema(cls)
+            return _enum_schema(cls, self.translate)
         return self._class_schema(cls)
 
     def _class_schema(self, cls: type[Any]) -> dict[str, Any]:
@@ -126,13 +165,11 @@ class _Builder:
             if cls is Reuse and field.name == "reuse":
                 prop = {**prop, "pattern": REF_PATTERN}
             if field.name in docs:
+                said = self.translate(docs[field.name])
                 prop = (
-                    {**prop, "description": docs[field.name]}
+                    {**prop, "description": said}
                     if "$ref" not in prop
-                    else {
-                        "allOf": [prop],
-                        "description": docs[field.name],
-                    }
+                    else {"allOf": [prop], "description": said}
                 )
             properties[field.name] = prop
             if field.default is attrs.NOTHING:
@@ -146,7 +183,7 @@ class _Builder:
             schema["required"] = required
         doc = _summary(cls)
         if doc:
-            schema["description"] = doc
+            schema["description"] = self.translate(doc)
         return schema
 
     def of_type(self, hint: Any) -> dict[str, Any]:
@@ -173,9 +210,11 @@ class _Builder:
         raise TypeError(f"no JSON Schema for type {hint!r}")  # pragma: no cover - a new model type
 
 
-def _text_schema() -> dict[str, Any]:
+def _text_schema(translate: _Translate) -> dict[str, Any]:
     return {
-        "description": "A text: a plain string (read as Finnish) or a map of fi, en and sv, at least one.",
+        "description": translate(
+            "A text: a plain string (read as Finnish) or a map of fi, en and sv, at least one."
+        ),
         "oneOf": [
             _NOT_BLANK,
             {
@@ -188,9 +227,13 @@ def _text_schema() -> dict[str, Any]:
     }
 
 
-def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
+def _enum_schema(cls: type[enum.Enum], translate: _Translate) -> dict[str, Any]:
     docs = field_docs(cls)
-    lines = [_summary(cls)] + [f"- {m.value}: {docs[m.name]}" for m in cls if m.name in docs]
+    summary = _summary(cls)
+    # The summary and each value's meaning are translated one by one; the values stay as written.
+    lines = [translate(summary) if summary else ""] + [
+        f"- {m.value}: {translate(docs[m.name])}" for m in cls if m.name in docs
+    ]
     return {
         "type": "string",
         "enum": [m.value for m in cls],
