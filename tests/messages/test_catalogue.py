@@ -121,7 +121,7 @@ def test_every_plural_message_reads_right_for_0_1_2_5_and_21_in_every_language()
 
 
 def _sample_values(template: str) -> dict[str, object]:
-    """A value for every field of ``template`` but ``n``: its own name, so the snapshot shows where it goes."""
+    """A value for every field of ``template`` but ``n``: its own name, to show where it goes."""
     import string
 
     fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}

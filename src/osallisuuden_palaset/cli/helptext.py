@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from osallisuuden_palaset.messages.catalogue import Message, msg
-from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.model.text import LANGS, Lang
 
 #: The help of ``-h/--help`` itself.
 HELP_OPTION = msg("Show this message and exit.")
@@ -90,29 +90,27 @@ def help_lang(ctx: click.Context | None = None) -> Lang:
     return default_lang()
 
 
-def _complete(help: object, what: str) -> Message | Text:
+def _complete(help: object, what: str) -> Message:
     """``help`` checked to be a catalogue message (a plain string is a mistake: it has one language).
 
     A message is translated to fi and sv in the catalogue: tests/messages/test_catalogue.py
     holds every msgid to that, so the check costs nothing here, when the command line is built.
-    A Text in all of fi, en and sv is still taken, for ``palaset schema`` until its helps are
-    catalogue messages too; a Text missing a language is refused.
     """
-    if isinstance(help, Message) or (isinstance(help, Text) and all(help.has(lang) for lang in LANGS)):
+    if isinstance(help, Message):
         return help
     raise TypeError(
         f"the help of {what} must be a catalogue message, msg(...), in fi, en and sv, not {help!r}"
     )
 
 
-def _shown(help: Message | Text, lang: Lang) -> str:
-    return help.render(lang) if isinstance(help, Message) else help.get(lang)
+def _shown(help: Message, lang: Lang) -> str:
+    return help.render(lang)
 
 
 class _LocalizedHelp:
     """``help`` kept as a Message and rendered, when click formats help, in the language of help."""
 
-    help_text: Message | Text
+    help_text: Message
 
     @property
     def help(self) -> str | None:
@@ -159,7 +157,7 @@ class _LocalizedHelpOption(click.Command):
 class LocalizedCommand(_LocalizedHelp, _LocalizedHelpOption):
     """A command whose help is a catalogue message, shown in the language of help."""
 
-    def __init__(self, *args: Any, help: Message | Text, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, help: Message, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"command {kwargs.get('name') or args[0]!r}")
         super().__init__(*args, **kwargs)
 
@@ -170,7 +168,7 @@ class LocalizedGroup(_LocalizedHelp, _LocalizedHelpOption, click.Group):
     command_class = LocalizedCommand
     group_class = type
 
-    def __init__(self, *args: Any, help: Message | Text, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, help: Message, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"group {kwargs.get('name') or args[0]!r}")
         super().__init__(*args, **kwargs)
 
@@ -182,7 +180,7 @@ class LocalizedOption(_LocalizedHelp, click.Option):
         self,
         param_decls: Sequence[str],
         *,
-        help: Message | Text,
+        help: Message,
         show_default: bool | Message | None = None,
         **kwargs: Any,
     ) -> None:
@@ -201,6 +199,6 @@ class LocalizedOption(_LocalizedHelp, click.Option):
 class LocalizedArgument(_LocalizedHelp, click.Argument):
     """A positional argument whose help is a catalogue message, shown in the language of help."""
 
-    def __init__(self, param_decls: Sequence[str], *, help: Message | Text, **kwargs: Any) -> None:
+    def __init__(self, param_decls: Sequence[str], *, help: Message, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"argument {param_decls!r}")
         super().__init__(param_decls, **kwargs)

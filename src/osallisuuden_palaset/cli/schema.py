@@ -7,8 +7,7 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedCommand, LocalizedOption
 from osallisuuden_palaset.cli.output import emit
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg, say
 
 
 def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -20,12 +19,7 @@ def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @click.command(
     cls=LocalizedCommand,
-    help=Text(
-        fi="Tulosta JSON Schema (draft 2020-12), jolla editorit täydentävät ja tarkistavat tiedostoja.",
-        en="Print the JSON Schema (draft 2020-12) that editors use to complete and check files.",
-        sv="Skriv ut JSON Schema (draft 2020-12) som redigerare använder för att komplettera och "
-        "kontrollera filer.",
-    ),
+    help=msg("Print the JSON Schema (draft 2020-12) that editors use to complete and check files."),
 )
 @click.option(
     "--kind",
@@ -33,24 +27,14 @@ def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None)
     type=click.Choice(["model", "framework"]),
     default="model",
     show_default=True,
-    help=Text(
-        fi="model: toimintamalli-, hanke-, luettelo- ja kokonaisuustiedostot; framework: "
-        "viitekehystiedostot.",
-        en="model: practice, project, catalogue and collection files; framework: framework files.",
-        sv="model: filer för verksamhetsmodeller, projekt, kataloger och helheter; framework: "
-        "referensramsfiler.",
-    ),
+    help=msg("model: practice, project, catalogue and collection files; framework: framework files."),
 )
 @click.option(
     "-o",
     "--output",
     cls=LocalizedOption,
     type=click.Path(dir_okay=False, writable=True),
-    help=Text(
-        fi="Kirjoita skeema tähän tiedostoon (atomisesti) vakiotulosteen sijaan.",
-        en="Write the schema to this file (atomically) instead of standard output.",
-        sv="Skriv schemat till den här filen (atomiskt) i stället för standardutdata.",
-    ),
+    help=msg("Write the schema to this file (atomically) instead of standard output."),
 )
 @click.option(
     "--lang",
@@ -59,11 +43,7 @@ def _choose_lang(ctx: click.Context, _param: click.Parameter, value: str | None)
     expose_value=False,
     is_eager=True,  # read before an eager --help given after it, so the help is in this language
     callback=_choose_lang,
-    help=Text(
-        fi="Skeeman kuvausten kieli (editorit näyttävät ne); oletus on palaset --lang.",
-        en="Language of the schema's descriptions (what editors show); by default palaset --lang.",
-        sv="Språk för schemats beskrivningar (som redigerare visar); som standard palaset --lang.",
-    ),
+    help=msg("Language of the schema's descriptions (what editors show); by default palaset --lang."),
 )
 @click.pass_context
 def schema(ctx: click.Context, kind: str, output: str | None) -> None:
