@@ -267,3 +267,16 @@ def test_a_second_output_for_one_path_is_a_failure_naming_both(folder: Path, tmp
     assert (
         (out / "diagrams" / "kahvila.flow.gv").read_text(encoding="utf-8").startswith("{")
     )  # the first kept
+
+
+def test_build_lists_files_only_with_verbose_and_ends_with_one_summary_line(tmp_path: Path) -> None:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(PRACTICE, encoding="utf-8")
+    quiet = run_cli(["--lang", "fi", "build", str(folder), "-o", str(tmp_path / "one"), "--no-diagrams"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr.splitlines()[-1].startswith("palaset: kansioon ")
+    assert not [line for line in quiet.stderr.splitlines() if line.startswith("  ")]  # piped: no list
+    listed = run_cli(["build", str(folder), "-o", str(tmp_path / "two"), "--no-diagrams", "-v"])
+    assert listed.exit_code == 0, listed.output
+    assert "  json/" in listed.stderr

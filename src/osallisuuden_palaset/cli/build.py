@@ -57,6 +57,13 @@ from osallisuuden_palaset.output.building import build as build_folder
     is_flag=True,
     help=msg("Print only failures."),
 )
+@click.option(
+    "--verbose",
+    "-v",
+    cls=LocalizedOption,
+    is_flag=True,
+    help=msg("List every file as it is written."),
+)
 @report_options
 @click.pass_context
 def build(
@@ -66,6 +73,7 @@ def build(
     output: Path,
     no_diagrams: bool,
     quiet: bool,
+    verbose: bool,
     **report: Any,
 ) -> None:
     """Validate PATHS, then write every format of every practice, project and the collection."""
@@ -78,9 +86,17 @@ def build(
     surveyed = survey_report(ctx, inputs, workspace, None)
     refuse_folder(output, paths)  # not an input folder (build() holds it and removes old temporaries)
 
+    live = not quiet and not verbose and terminal.to_terminal(err=True)
+    written = 0
+
     def progress(step: BuildStep) -> None:
-        if not quiet and step.kind in ("export", "diagram"):  # the chart and index went unlisted
+        nonlocal written
+        written += 1
+        if verbose and step.kind in ("export", "diagram"):  # the chart and index went unlisted
             terminal.echo(f"  {step.path}", err=True)
+        elif live:  # one line that counts on, rewritten in place
+            counted = say_n(language, "{n} file written", "{n} files written", written)
+            click.echo("\r\x1b[K" + terminal.clean(f"  {counted}: {step.path}")[:100], err=True, nl=False)
 
     try:
         result = build_folder(
@@ -101,6 +117,8 @@ def build(
         fail(
             say(language, "cannot write into {folder}: {error}", folder=output, error=error.strerror or error)
         )
+    if live:
+        click.echo("\r\x1b[K", err=True, nl=False)  # the counting line gives way to the summary
     for note in result.notes:
         terminal.echo(say(language, "palaset: note: {note}", note=note), err=True)
     if not quiet:
