@@ -235,7 +235,7 @@ def _script(folder: Path, body: str) -> None:
 def _diagram(tmp_path: Path, *extra: str) -> tuple[Any, Path]:
     target = tmp_path / "kaavio.svg"
     target.write_bytes(OLD)
-    return run_cli(["diagram", str(EXAMPLE), "-o", str(target), *extra]), target
+    return run_cli(["--lang", "en", "diagram", str(EXAMPLE), "-o", str(target), *extra]), target
 
 
 @posix_only
@@ -320,7 +320,7 @@ def test_dot_warnings_are_shown_by_palaset_diagram(fake_dot: Path, tmp_path: Pat
     _script(fake_dot, f"cat >/dev/null; echo '{_SCALED}' >&2; printf '{_SVG_OF}' ok")
     result, target = _diagram(tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert f"palaset: varoitus: Graphviz, paivakeskus-hybridi: {_SCALED}" in result.stderr  # fi, the default
+    assert f"palaset: warning: Graphviz, paivakeskus-hybridi: {_SCALED}" in result.stderr  # --lang en
     assert b"<text>ok</text>" in target.read_bytes()
 
 
@@ -341,7 +341,7 @@ def test_garbage_from_dot_is_not_written_and_fails(fake_dot: Path, tmp_path: Pat
     _script(fake_dot, "cat >/dev/null; echo 'this is no picture'")
     target = tmp_path / f"kaavio.{suffix}"
     target.write_bytes(OLD)
-    result = run_cli(["diagram", str(EXAMPLE), "-o", str(target)])
+    result = run_cli(["--lang", "en", "diagram", str(EXAMPLE), "-o", str(target)])
     assert result.exit_code == 1
     assert f"is not a proper {suffix} file" in result.stderr
     assert "Traceback" not in result.stderr

@@ -107,6 +107,6 @@ def test_id_picks_one_model_from_a_folder(models: Path, tmp_path: Path) -> None:
 
 
 def test_a_bad_suffix_is_a_message(models: Path, tmp_path: Path) -> None:
-    result = run_cli(["diagram", str(models / "eka.yaml"), "-o", str(tmp_path / "eka.txt")])
+    result = run_cli(["--lang", "en", "diagram", str(models / "eka.yaml"), "-o", str(tmp_path / "eka.txt")])
     assert result.exit_code == 1
     assert ".svg, .png, .pdf or .gv" in result.stderr

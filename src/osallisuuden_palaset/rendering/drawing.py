@@ -14,7 +14,9 @@ from typing import Final
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.errors import reason as said
 from osallisuuden_palaset.files.atomicfile import write_atomic
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.rendering.process import Stopped, run_bounded
 from osallisuuden_palaset.rendering.svg import OutputRefused, check_output
 
@@ -44,13 +46,16 @@ class GraphvizMissing(RenderError):  # noqa: N818 - the name other modules and d
 
     def __init__(self, program: str = "dot") -> None:
         self.program = program
-        lines = [
-            f"Graphviz is needed to draw svg, png or pdf, but the program {program!r} was not found on PATH.",
-            "Install Graphviz:",
-            *(f"  {platform}: {command}" for platform, command in INSTALL_HINTS),
-            "or write the DOT source instead (format gv, e.g. -o diagram.gv), which needs no Graphviz.",
-        ]
-        super().__init__("\n".join(lines))
+        hints = "\n".join(f"  {platform}: {command}" for platform, command in INSTALL_HINTS)
+        super().__init__(
+            msg(
+                "Graphviz is needed to draw svg, png or pdf, but the program {program} was not found on "
+                "PATH.\nInstall Graphviz:\n{hints}\nor write the DOT source instead (format gv, e.g. "
+                "-o diagram.gv), which needs no Graphviz.",
+                program=repr(program),
+                hints=hints,
+            )
+        )
 
 
 class RenderTimeout(RenderError):  # noqa: N818 - the name other modules and docs use
@@ -59,10 +64,20 @@ class RenderTimeout(RenderError):  # noqa: N818 - the name other modules and doc
     def __init__(self, timeout: float, name: str | None = None) -> None:
         self.timeout = timeout
         self.name = name
-        what = f"drawing {name}" if name else "drawing the diagram"
+        seconds = f"{timeout:g}"
         super().__init__(
-            f"Graphviz took longer than {timeout:g} s {what} and was stopped; "
-            "try a brief level of detail, fewer practices at once, or a longer --timeout"
+            msg(
+                "Graphviz took longer than {seconds} s drawing {name} and was stopped; try a brief "
+                "level of detail, fewer practices at once, or a longer --timeout",
+                seconds=seconds,
+                name=name,
+            )
+            if name
+            else msg(
+                "Graphviz took longer than {seconds} s drawing the diagram and was stopped; try a brief "
+                "level of detail, fewer practices at once, or a longer --timeout",
+                seconds=seconds,
+            )
         )
 
 
@@ -72,10 +87,19 @@ class RenderTooLarge(RenderError):  # noqa: N818 - named like its siblings
     def __init__(self, limit: int, name: str | None = None) -> None:
         self.limit = limit
         self.name = name
-        what = f" drawing {name}" if name else ""
         super().__init__(
-            f"Graphviz wrote more than {limit:,} bytes{what} and was stopped; "
-            "try a brief level of detail, or fewer practices at once"
+            msg(
+                "Graphviz wrote more than {limit} bytes drawing {name} and was stopped; try a brief "
+                "level of detail, or fewer practices at once",
+                limit=limit,
+                name=name,
+            )
+            if name
+            else msg(
+                "Graphviz wrote more than {limit} bytes and was stopped; try a brief level of detail, "
+                "or fewer practices at once",
+                limit=limit,
+            )
         )
 
 
@@ -86,10 +110,21 @@ class RenderRefused(RenderError):  # noqa: N818 - named like its siblings
         self.fmt = fmt
         self.reason = reason
         self.name = name
-        what = f" for {name}" if name else ""
         super().__init__(
-            f"what Graphviz wrote{what} is not a proper {fmt} file ({reason}), so it was not used; "
-            "check that 'dot' on PATH is Graphviz"
+            msg(
+                "what Graphviz wrote for {name} is not a proper {fmt} file ({reason}), so it was not "
+                "used; check that 'dot' on PATH is Graphviz",
+                name=name,
+                fmt=fmt,
+                reason=reason,
+            )
+            if name
+            else msg(
+                "what Graphviz wrote is not a proper {fmt} file ({reason}), so it was not used; check "
+                "that 'dot' on PATH is Graphviz",
+                fmt=fmt,
+                reason=reason,
+            )
         )
 
 
@@ -100,15 +135,27 @@ class RenderFailed(RenderError):  # noqa: N818 - the name other modules and docs
         self.returncode = returncode
         self.stderr = stderr
         self.name = name
-        what = f" drawing {name}" if name else ""
-        detail = stderr.strip() or "(no message)"
-        super().__init__(f"Graphviz failed{what} (exit status {returncode}): {detail}")
+        detail = stderr.strip() or msg("(no message)")
+        super().__init__(
+            msg(
+                "Graphviz failed drawing {name} (exit status {code}): {detail}",
+                name=name,
+                code=str(returncode),
+                detail=detail,
+            )
+            if name
+            else msg("Graphviz failed (exit status {code}): {detail}", code=str(returncode), detail=detail)
+        )
 
 
 def check_format(fmt: str) -> str:
     """``fmt`` when it is one of :data:`FORMATS`; otherwise a RenderError saying which exist."""
     if fmt not in FORMATS:
-        raise RenderError(f"cannot draw format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise RenderError(
+            msg(
+                "cannot draw format {fmt}: choose one of {formats}", fmt=repr(fmt), formats=", ".join(FORMATS)
+            )
+        )
     return fmt
 
 
@@ -118,7 +165,10 @@ def format_of(path: str | os.PathLike[str]) -> str:
     fmt = "gv" if suffix == "dot" else suffix
     if fmt not in FORMATS:
         raise RenderError(
-            f"cannot tell the format of {os.fspath(path)!r}: end the name in .svg, .png, .pdf or .gv"
+            msg(
+                "cannot tell the format of {path}: end the name in .svg, .png, .pdf or .gv",
+                path=repr(os.fspath(path)),
+            )
         )
     return fmt
 
@@ -185,7 +235,7 @@ def draw(
     try:
         check_output(run.stdout, fmt)
     except OutputRefused as refused:
-        raise RenderRefused(fmt, str(refused), name) from None
+        raise RenderRefused(fmt, said(refused), name) from None
     return Drawing(run.stdout, _warnings(stderr))
 
 

@@ -12,6 +12,8 @@ import re
 import xml.parsers.expat
 from typing import Any, Final
 
+from osallisuuden_palaset.messages.catalogue import msg
+
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 XLINK_NS: Final = "http://www.w3.org/1999/xlink"
 
@@ -48,9 +50,9 @@ def check_output(data: bytes, fmt: str) -> None:
         _SvgCheck(data, rewrite=False)
     elif fmt == "png":
         if not data.startswith(_PNG_START) or not data.endswith(_PNG_END):
-            raise OutputRefused("it is not a whole PNG image")
+            raise OutputRefused(msg("it is not a whole PNG image"))
     elif fmt == "pdf" and (not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]):
-        raise OutputRefused("it is not a whole PDF document")
+        raise OutputRefused(msg("it is not a whole PDF document"))
 
 
 def inline_svg(data: bytes) -> str:
@@ -84,9 +86,9 @@ class _SvgCheck:
         try:
             parser.Parse(data, True)
         except xml.parsers.expat.ExpatError as error:
-            raise OutputRefused(f"it is not an XML document ({error})") from None
+            raise OutputRefused(msg("it is not an XML document ({error})", error=str(error))) from None
         if not self.ended:
-            raise OutputRefused("it is not an SVG document")
+            raise OutputRefused(msg("it is not an SVG document"))
 
     def text(self) -> str:
         assert self.out is not None
@@ -94,16 +96,18 @@ class _SvgCheck:
 
     def start(self, name: str, attributes: list[str]) -> None:
         if self.ended:
-            raise OutputRefused("it holds more than one drawing")
+            raise OutputRefused(msg("it holds more than one drawing"))
         if self.depth == 0 and name != "svg":
-            raise OutputRefused(f"it is not an SVG document (it starts with <{name}>)")
+            raise OutputRefused(msg("it is not an SVG document (it starts with <{name}>)", name=str(name)))
         if name not in ELEMENTS:
-            raise OutputRefused(f"it holds a <{name}> element, which a drawing does not need")
+            raise OutputRefused(
+                msg("it holds a <{name}> element, which a drawing does not need", name=str(name))
+            )
         pairs = list(zip(attributes[::2], attributes[1::2], strict=True))
         for key, value in pairs:
             _check_attribute(name, key, value)
         if self.depth == 0 and ("xmlns", SVG_NS) not in pairs:
-            raise OutputRefused("its <svg> element is not in the SVG namespace")
+            raise OutputRefused(msg("its <svg> element is not in the SVG namespace"))
         self.depth += 1
         if self.out is not None:
             written = "".join(f' {key}="{_escape(value, quote=True)}"' for key, value in pairs)
@@ -120,34 +124,55 @@ class _SvgCheck:
             self.out.append(_escape(data, quote=False))
 
     def instruction(self, target: str, data: str) -> None:
-        raise OutputRefused(f"it holds a processing instruction (<?{target}?>)")
+        raise OutputRefused(msg("it holds a processing instruction (<?{target}?>)", target=str(target)))
 
     def doctype(self, name: str, system: str | None, public: str | None, internal: bool) -> None:
         if internal:
-            raise OutputRefused("its doctype declares entities or elements of its own")
+            raise OutputRefused(msg("its doctype declares entities or elements of its own"))
 
     def entity(self, *args: Any) -> None:
-        raise OutputRefused("it declares an entity")
+        raise OutputRefused(msg("it declares an entity"))
 
     def external(self, *args: Any) -> int:
-        raise OutputRefused("it refers to an external entity")
+        raise OutputRefused(msg("it refers to an external entity"))
 
 
 def _check_attribute(element: str, key: str, value: str) -> None:
     if key == "xmlns":
         if value != SVG_NS:
-            raise OutputRefused(f"it holds foreign content (<{element} xmlns={value!r}>)")
+            raise OutputRefused(
+                msg(
+                    "it holds foreign content (<{element} xmlns={value}>)",
+                    element=str(element),
+                    value=repr(value),
+                )
+            )
     elif key.startswith("xmlns:"):
         if key != "xmlns:xlink" or value != XLINK_NS:
-            raise OutputRefused(f"it declares the namespace {key}={value!r}")
+            raise OutputRefused(
+                msg("it declares the namespace {key}={value}", key=str(key), value=repr(value))
+            )
     elif ":" in key and key not in _PREFIXED:
-        raise OutputRefused(f"its <{element}> has the attribute {key!r}")
+        raise OutputRefused(
+            msg("its <{element}> has the attribute {key}", element=str(element), key=repr(key))
+        )
     elif key.lower().startswith("on"):
-        raise OutputRefused(f"its <{element}> has the event handler {key!r}")
+        raise OutputRefused(
+            msg("its <{element}> has the event handler {key}", element=str(element), key=repr(key))
+        )
     if key in _HREFS and not _SAFE_LINK.match(value.strip()):
-        raise OutputRefused(f"its <{element}> links to {value[:80]!r}")
+        raise OutputRefused(
+            msg("its <{element}> links to {value}", element=str(element), value=repr(value[:80]))
+        )
     if _OUTSIDE.search(value):
-        raise OutputRefused(f"its <{element}> {key!r} refers outside the drawing ({value[:80]!r})")
+        raise OutputRefused(
+            msg(
+                "its <{element}> {key} refers outside the drawing ({value})",
+                element=str(element),
+                key=repr(key),
+                value=repr(value[:80]),
+            )
+        )
 
 
 def _escape(value: str, *, quote: bool) -> str:
