@@ -252,6 +252,6 @@ class LocalizedArgument(_LocalizedHelp, click.Argument):
         super().__init__(param_decls, **kwargs)
 
     def make_metavar(self, ctx: click.Context) -> str:
-        """The metavar in the language of help (``POLUT...``, ``[SEURANTA]``), brackets and dots as click puts them."""
+        """The metavar in the language of help (``POLUT...``, ``[SEURANTA]``), bracketed as click does."""
         plain = self.metavar or self.type.get_metavar(param=self, ctx=ctx) or (self.name or "").upper()
         return super().make_metavar(ctx).replace(plain, metavar_in(help_lang(ctx), plain), 1)
