@@ -230,7 +230,7 @@ def test_survey_needs_to_know_its_practice(folder: Path) -> None:
     answers = write_answers(folder)
     many = run_cli(["export", str(folder), "-f", "markdown", *_survey_args(answers)])
     assert many.exit_code == 1
-    assert "--survey-practice ID" in many.stderr
+    assert "--survey-practice TUNNUS" in many.stderr
     three = run_cli(
         ["--lang", "en", "export", str(folder / "kahvila.yaml"), "-f", "markdown",
          *_survey_args([*answers, answers[0]])]
@@ -241,7 +241,7 @@ def test_survey_needs_to_know_its_practice(folder: Path) -> None:
         ["export", str(folder / "kahvila.yaml"), "-f", "markdown", "--survey-practice", "kahvila"]
     )
     assert alone.exit_code == 1
-    assert "tarvitsee vastaukset: anna --survey FILE.csv" in alone.stderr
+    assert "tarvitsee vastaukset: anna --survey TIEDOSTO.csv" in alone.stderr
 
 
 def test_export_with_a_render_calling_sys_exit_is_an_error_naming_the_plugin(tmp_path: Path) -> None:

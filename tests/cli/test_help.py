@@ -10,13 +10,14 @@ import click
 import pytest
 
 from osallisuuden_palaset.cli.helptext import (
+    METAVARS,
     LocalizedArgument,
     LocalizedCommand,
     LocalizedGroup,
     LocalizedOption,
 )
 from osallisuuden_palaset.cli.main import COMMANDS, cli
-from osallisuuden_palaset.messages.catalogue import Message, msg
+from osallisuuden_palaset.messages.catalogue import Message, msg, say_in
 from osallisuuden_palaset.model.text import LANGS, Lang, Text
 from osallisuuden_palaset.testing import run_cli
 
@@ -178,3 +179,48 @@ def test_a_help_with_braces_and_no_values_is_shown_as_written() -> None:
     command = LocalizedCommand("x", help=msg("Write {id}.yaml beside PATH."))
     with click.Context(command, obj={"lang": "fi"}):
         assert command.help == "Write {id}.yaml beside PATH."  # no translation: the msgid as it is
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "options"),
+    [
+        ("fi", "Käyttö: cli build [VALINNAT] POLUT...", ["-o, --output KANSIO", "--survey TIEDOSTO.csv",
+         "--columns TIEDOSTO.yaml", "--survey-practice TUNNUS", "[pakollinen]"]),
+        ("sv", "Användning: cli build [FLAGGOR] SÖKVÄGAR...", ["-o, --output MAPP", "--survey FIL.csv",
+         "--columns FIL.yaml", "--survey-practice ID", "[obligatorisk]"]),
+        ("en", "Usage: cli build [OPTIONS] PATHS...", ["-o, --output DIR", "--survey FILE.csv",
+         "--columns FILE.yaml", "--survey-practice ID", "[required]"]),
+    ],
+)  # fmt: skip
+def test_metavars_and_required_are_in_the_language_of_help(
+    lang: Lang, usage: str, options: list[str]
+) -> None:
+    """The usage line, the arguments and the options name their values as ``lang`` does (TIEDOSTO, KANSIO)."""
+    result = run_cli(["--lang", lang, "build", "--help"], env=NO_LOCALE)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == usage  # run_cli calls the program "cli"
+    heading = next(line for line in lines if line.endswith(":") and not line.startswith(" "))
+    arguments = lines.index(heading, 1)
+    assert lines[arguments + 1].split()[0] == usage.split()[-1]  # named as on the usage line
+    for option in options:
+        assert option in result.stdout, (lang, option)
+
+
+def test_every_metavar_of_the_command_line_is_in_the_table_and_translated() -> None:
+    """Each option's ``metavar=`` and argument's name is a known metavar, in Finnish and Swedish."""
+    used: set[str] = set()
+    for command in ALL_COMMANDS.values():
+        for param in command.params:
+            if isinstance(param, click.Argument):
+                used.add(param.metavar or (param.name or "").upper())
+            elif param.metavar is not None:
+                used.add(param.metavar)
+    assert used <= METAVARS, used - METAVARS
+    same_in_swedish = {"ID", "N", "START"}
+    for metavar in METAVARS:
+        assert say_in("fi", "metavar", metavar) != metavar or metavar == "N", metavar
+        assert say_in("sv", "metavar", metavar) != metavar or metavar in same_in_swedish, metavar
+        suffix = metavar.partition(".")[2]
+        assert say_in("fi", "metavar", metavar).endswith(suffix)
+        assert say_in("sv", "metavar", metavar).endswith(suffix)

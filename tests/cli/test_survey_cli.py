@@ -104,7 +104,7 @@ def test_mistakes_fail_cleanly_with_one_message() -> None:
             ["survey", "score", START, "--by", "projekti"],
             "--by 'projekti': vastauksissa ei ole tällaista saraketta",
         ),
-        (["survey", "score", START, "--column", "esis1"], "kirjoita ITEM=COLUMN"),
+        (["survey", "score", START, "--column", "esis1"], "kirjoita KYSYMYS=SARAKE"),
         (["survey", "score", START, "--strict"], "6 virheellistä riviä; mitään ei kirjoitettu"),
         (["survey", "score", str(FIXTURES / "custom.csv")], "mittarin esis kysymyksille 'esis5'"),
         (["survey", "score", START, "--instrument-file", str(FIXTURES / "esis_start.csv")], "instrument"),
@@ -259,11 +259,11 @@ def test_a_column_file_maps_the_columns_for_score_change_export_and_build(tmp_pa
     assert (out / "surveys" / "elava-portfolio.svg").exists()
     refused = run_cli(["export", str(practice), "-f", "markdown", "--survey", str(answers)])
     assert refused.exit_code == 1
-    assert "--columns FILE.yaml" in refused.stderr
+    assert "--columns TIEDOSTO.yaml" in refused.stderr
     alone = run_cli(["export", str(practice), "-f", "markdown", *mapped])
     assert (alone.exit_code, alone.stderr) == (
         1,
-        "palaset: --columns tarvitsee vastaukset: anna --survey FILE.csv\n",
+        "palaset: --columns tarvitsee vastaukset: anna --survey TIEDOSTO.csv\n",
     )
 
 

@@ -83,7 +83,7 @@ def test_two_columns_claiming_one_item_are_an_error_naming_both(esis: Instrument
         find_layout(header, esis, name="alku.csv", lang="fi")
     assert str(caught.value) == (
         "alku.csv:1:1: sarakkeet 'k1' ja 'Q1' voisivat kumpikin olla kysymys 1 (esis1): kerro "
-        "saraketiedostossa, kumpi (--columns FILE.yaml)"
+        "saraketiedostossa, kumpi (--columns TIEDOSTO.yaml)"
     )
 
 

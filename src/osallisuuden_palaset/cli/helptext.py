@@ -14,17 +14,55 @@ import contextlib
 import gettext
 import os
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Final
 
 import click
 
-from osallisuuden_palaset.messages.catalogue import Message, msg
+from osallisuuden_palaset.messages.catalogue import Message, msg, say, say_in, table_entry
 from osallisuuden_palaset.model.text import LANGS, Lang
 
 #: The help of ``-h/--help`` itself.
 HELP_OPTION = msg("Show this message and exit.")
 #: The help of ``--version``.
 VERSION_OPTION = msg("Show the version and exit.")
+
+#: Every metavar of the command line (``metavar=`` of options and arguments, an argument's name
+#: in capitals otherwise), in English; the catalogue translates each in the context ``metavar``
+#: (TIEDOSTO, KANSIO; FIL, MAPP), as translated GNU tools write theirs. The help texts name them
+#: as the usage line shows them, so a Finnish help says TIEDOSTO.yaml where the English says FILE.yaml.
+METAVARS: Final = frozenset(
+    english
+    for _, english in (
+        table_entry("metavar", "ANSWERS.csv"),
+        table_entry("metavar", "CHAR"),
+        table_entry("metavar", "COLUMN"),
+        table_entry("metavar", "DIR"),
+        table_entry("metavar", "FIELD"),
+        table_entry("metavar", "FILE"),
+        table_entry("metavar", "FILE.csv"),
+        table_entry("metavar", "FILE.py"),
+        table_entry("metavar", "FILE.svg"),
+        table_entry("metavar", "FILE.yaml"),
+        table_entry("metavar", "FOLLOW_UP"),
+        table_entry("metavar", "ID"),
+        table_entry("metavar", "ITEM=COLUMN"),
+        table_entry("metavar", "KEY=VALUE"),
+        table_entry("metavar", "N"),
+        table_entry("metavar", "NAME"),
+        table_entry("metavar", "NEW"),
+        table_entry("metavar", "OLD"),
+        table_entry("metavar", "PATH"),
+        table_entry("metavar", "PATHS"),
+        table_entry("metavar", "RESPONSES"),
+        table_entry("metavar", "SECONDS"),
+        table_entry("metavar", "START"),
+    )
+)
+
+
+def metavar_in(lang: Lang, metavar: str) -> str:
+    """``metavar`` (one of :data:`METAVARS`) as ``lang`` writes it; any other (``[a|b]``) as it is."""
+    return say_in(lang, "metavar", metavar) if metavar in METAVARS else metavar
 
 
 def default_lang() -> Lang:
@@ -190,10 +228,20 @@ class LocalizedOption(_LocalizedHelp, click.Option):
         super().__init__(param_decls, show_default=shown, **kwargs)
 
     def get_help_extra(self, ctx: click.Context) -> click.types.OptionHelpExtra:
+        """Click's extras (``[default: …; required]``), the default text and ``required`` in the language."""
         extra = super().get_help_extra(ctx)
+        lang = help_lang(ctx)
         if self.default_text is not None:
-            extra["default"] = f"({self.default_text.render(help_lang(ctx))})"
+            extra["default"] = f"({self.default_text.render(lang)})"
+        if "required" in extra:  # click writes the word itself, so its catalogue never sees it
+            extra["required"] = say(lang, "required")
         return extra
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        """The metavar in the language of help (``--output KANSIO``)."""
+        if self.metavar is not None:
+            return metavar_in(help_lang(ctx), self.metavar)
+        return super().make_metavar(ctx)
 
 
 class LocalizedArgument(_LocalizedHelp, click.Argument):
@@ -202,3 +250,8 @@ class LocalizedArgument(_LocalizedHelp, click.Argument):
     def __init__(self, param_decls: Sequence[str], *, help: Message, **kwargs: Any) -> None:
         self.help_text = _complete(help, f"argument {param_decls!r}")
         super().__init__(param_decls, **kwargs)
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        """The metavar in the language of help (``POLUT...``, ``[SEURANTA]``), bracketed as click does."""
+        plain = self.metavar or self.type.get_metavar(param=self, ctx=ctx) or (self.name or "").upper()
+        return super().make_metavar(ctx).replace(plain, metavar_in(help_lang(ctx), plain), 1)
