@@ -20,6 +20,7 @@ import pytest
 
 from osallisuuden_palaset.files.reading import read_file
 from osallisuuden_palaset.messages.labels import LABELS
+from osallisuuden_palaset.plugins.manager import DEFAULT_PLUGINS
 from osallisuuden_palaset.testing import assert_snapshot, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ ENGLISH: frozenset[str] = frozenset(
             "each every when will their they more also see show list write name text kind type",
             "evidence coverage dimension dimensions principle principles question questions answer",
             "answers block blocks reused include phase outcome target group groups wave score report",
-            "version hidden rows row respondents",
+            "hidden rows row respondents",
         )
     ).split()
 )
@@ -53,8 +54,16 @@ _TOKEN = re.compile(r"[A-Za-zÅÄÖåäö][\wÅÄÖåäö-]*")
 #: Parts of a line that are not the program's words: quoted values, paths, options, FILE:LINE:COL.
 _NOT_WORDS = re.compile(
     r"'[^']*'|\"[^\"]*\"|`[^`]*`|«[^»]*»|\S*[/\\]\S*|\S+\.(?:ya?ml|json|csv|xlsx|html|md|svg|png|gv)\b|"
-    r"(?<!\S)--?[\w-]+|\b\w+:\d+(?::\d+)?\b|https?://\S+"
+    r"(?<!\S)--?[\w-]+|\b\w+:\d+(?::\d+)?\b|https?://\S+|"
+    # a list of values to type as written ([error|warning|info]); the name of a schema version
+    r"\[[^\]\s]*\|[^\]]*\]|\bdraft \d{4}-\d{2}\b|"
+    # a default value, typed as written ([oletus: error])
+    r"\[(?:oletus|default|standard): [^\]]*\]"
 )
+#: The ids of the built-in plugins, which ``palaset plugins`` names as they are.
+_PLUGIN_IDS = frozenset(name.rpartition(".")[2] for name in DEFAULT_PLUGINS)
+#: An option click broke across two help lines (``--no-`` / ``checks``), joined back.
+_BROKEN_OPTION = re.compile(r"(?<!\S)(--?[\w-]*-)\n\s+")
 
 
 def _user_words() -> frozenset[str]:
@@ -86,10 +95,10 @@ def _user_words() -> frozenset[str]:
 def english_words(output: str, ignore: frozenset[str]) -> list[str]:
     """The English words of ``output`` that are the program's own, sorted and once each."""
     found: set[str] = set()
-    for line in output.splitlines():
+    for line in _BROKEN_OPTION.sub(r"\1", output).splitlines():
         for word in _TOKEN.findall(_NOT_WORDS.sub(" ", line)):
             lower = word.lower()
-            if lower in ENGLISH and lower not in ignore:
+            if lower in ENGLISH and lower not in ignore and lower not in _PLUGIN_IDS:
                 found.add(lower)
     return sorted(found)
 
@@ -150,3 +159,6 @@ def test_the_detector_finds_english_and_leaves_paths_ids_and_quotes() -> None:
     assert english_words("1 tiedosto kunnossa: 2 toimintamallia", frozenset()) == []
     assert english_words("infoluento (strong)", frozenset()) == ["strong"]
     assert english_words("the Workshop", frozenset({"the"})) == []
+    assert english_words("--fail-on [error|warning]  JSON Schema (draft 2020-12)", frozenset()) == []
+    assert english_words("havainto.  [oletus: error]", frozenset()) == []
+    assert english_words("aja (--no-\n   checks jättää ne pois)", frozenset()) == []
