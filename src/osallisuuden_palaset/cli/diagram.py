@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     "--timeout",
     cls=LocalizedOption,
     type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
     default=60.0,
     show_default=True,
     help=msg("Seconds per diagram."),
@@ -113,6 +114,7 @@ if TYPE_CHECKING:
     "--jobs",
     cls=LocalizedOption,
     type=click.IntRange(min=1),
+    metavar="N",
     help=msg("Diagrams drawn at once (default: one per core)."),
 )
 @click.pass_context
