@@ -31,6 +31,8 @@ def _is_words(node: ast.expr) -> bool:
     """A string literal with letters in it, or an f-string with literal words around its values."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return any(c.isalpha() for c in node.value) and " " in node.value.strip()
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # "words " + more, f"…" + …
+        return _is_words(node.left) or _is_words(node.right)
     if isinstance(node, ast.JoinedStr):
         return any(
             isinstance(part, ast.Constant)
@@ -95,10 +97,11 @@ def test_the_walk_finds_literal_words_and_leaves_catalogue_calls() -> None:
 raise UsageError(f"no practice {x!r} here")
 raise UsageError(msg("no practice {x!r} here", x=x))
 raise KeyError(f"no {x}")
+raise ExportError("unknown format " + name + "; known formats: " + known)
 terminal.echo("palaset: wrote the files")
 terminal.echo(say(lang, "palaset: wrote the files"))
 Problem(name, 1, 1, "the file is empty")
 Text(fi="hei maailma", en="hello world")
 """
     found = list(findings(ast.parse(source)))
-    assert [kind for kind, _ in found] == ["raise UsageError", "echo", "Problem", "Text"]
+    assert [kind for kind, _ in found] == ["raise UsageError", "raise ExportError", "echo", "Problem", "Text"]

@@ -70,7 +70,7 @@ def test_output_file_and_options(folder: Path) -> None:
 
 
 def test_unknown_format_lists_the_known_ones(folder: Path) -> None:
-    result = run_cli(["export", str(folder), "-f", "markdwon"])
+    result = run_cli(["--lang", "en", "export", str(folder), "-f", "markdwon"])
     assert result.exit_code == 1
     assert "unknown format 'markdwon' (did you mean 'markdown'?)" in result.stderr
     assert "csv, html, json, markdown, mermaid, yaml" in result.stderr
@@ -78,7 +78,7 @@ def test_unknown_format_lists_the_known_ones(folder: Path) -> None:
 
 
 def test_bad_options_are_named(folder: Path) -> None:
-    result = run_cli(["export", str(folder), "-f", "csv", "-O", "delimiter=|"])
+    result = run_cli(["--lang", "en", "export", str(folder), "-f", "csv", "-O", "delimiter=|"])
     assert result.exit_code == 1
     assert "option 'delimiter' of format 'csv' is one of ',', ';', 'tab', not '|'" in result.stderr
     assert run_cli(["export", str(folder), "-f", "csv", "-O", "novalue"]).exit_code == 1

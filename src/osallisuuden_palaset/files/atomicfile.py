@@ -20,6 +20,7 @@ from pathlib import Path
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.messages.catalogue import msg
 
 #: The temporary files :func:`write_atomic` makes: ``.<name>.<8 letters>.tmp`` beside the target.
 TEMPORARY = re.compile(r"\..+\.[0-9a-z_]{8}\.tmp")
@@ -164,7 +165,7 @@ def _destination(path: Path) -> tuple[Path, bool]:
             current = current.parent / os.readlink(current)
             continue
         if stat.S_ISDIR(info.st_mode):
-            raise WriteError(f"cannot write {path}: it is a folder; give a file name")
+            raise WriteError(msg("cannot write {path}: it is a folder; give a file name", path=str(path)))
         return (current, False) if stat.S_ISREG(info.st_mode) else (path, True)
     raise _error(path, OSError(errno.ELOOP, os.strerror(errno.ELOOP)))
 

@@ -18,6 +18,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.files.atomicfile import write_atomic
 from osallisuuden_palaset.files.converting import Model, to_document
+from osallisuuden_palaset.messages.catalogue import msg
 
 _STR = "tag:yaml.org,2002:str"
 #: Characters that a YAML reader may turn into line breaks or drop unless they are escaped.
@@ -108,7 +109,11 @@ def dump(model: Model, suffix: str) -> str:
         return dump_yaml(model)
     if lower == ".json":
         return dump_json(model)
-    raise UsageError(f"cannot tell the format from {suffix or 'no suffix'!r}: name the file *.yaml or *.json")
+    raise UsageError(
+        msg("cannot tell the format from {suffix}: name the file *.yaml or *.json", suffix=repr(suffix))
+        if suffix
+        else msg("cannot tell the format from a name without a suffix: name the file *.yaml or *.json")
+    )
 
 
 def write_model(model: Model, path: str | os.PathLike[str]) -> None:

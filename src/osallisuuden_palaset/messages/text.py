@@ -32,12 +32,20 @@ def _checked(instance: Text, attribute: attrs.Attribute[str | None], value: str 
     if value is None:
         return
     if not value.strip():
-        raise ValueError(f"the {attribute.name} text is empty; write it or leave the key out")
+        from osallisuuden_palaset.messages.catalogue import msg  # the catalogue imports this module
+
+        raise ValueError(msg("the {lang} text is empty; write it or leave the key out", lang=attribute.name))
     surrogate = lone_surrogate(value)
     if surrogate is not None:
+        from osallisuuden_palaset.messages.catalogue import msg
+
         raise ValueError(
-            f"the {attribute.name} text holds {surrogate}, half of a UTF-16 surrogate pair, which is "
-            "not a character: write the character itself"
+            msg(
+                "the {lang} text holds {surrogate}, half of a UTF-16 surrogate pair, which is not a "
+                "character: write the character itself",
+                lang=attribute.name,
+                surrogate=surrogate,
+            )
         )
 
 
@@ -55,7 +63,9 @@ class Text:
 
     def __attrs_post_init__(self) -> None:
         if self.fi is None and self.en is None and self.sv is None:
-            raise ValueError("a text needs at least one of fi, en or sv")
+            from osallisuuden_palaset.messages.catalogue import msg
+
+            raise ValueError(msg("a text needs at least one of fi, en or sv"))
 
     @classmethod
     def of(cls, value: TextLike) -> Text:
@@ -66,7 +76,14 @@ class Text:
             return cls(fi=value)
         unknown = sorted(set(value) - set(LANGS))
         if unknown:
-            raise ValueError(f"unknown language {unknown[0]!r}: a text is a string or a map of fi, en, sv")
+            from osallisuuden_palaset.messages.catalogue import msg
+
+            raise ValueError(
+                msg(
+                    "unknown language {lang}: a text is a string or a map of fi, en, sv",
+                    lang=repr(unknown[0]),
+                )
+            )
         return cls(fi=value.get("fi"), en=value.get("en"), sv=value.get("sv"))
 
     def get(self, lang: Lang = "fi") -> str:

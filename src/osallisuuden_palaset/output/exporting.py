@@ -12,6 +12,7 @@ import attrs
 from osallisuuden_palaset.errors import PalasetError, UsageError, did_you_mean
 from osallisuuden_palaset.files.atomicfile import write_atomic
 from osallisuuden_palaset.isolating import PluginCall, describe_error
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.coerce import each, is_a, is_callable, one_of, to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import check_id
@@ -186,7 +187,14 @@ def find_exporter(exporters: Mapping[str, Exporter], name: str) -> Exporter:
         known = ", ".join(sorted(exporters)) or "none"
         hint = did_you_mean(name, exporters)
         raise ExportError(
-            f"unknown format {name!r}" + (f" ({hint})" if hint else "") + f"; known formats: {known}"
+            msg(
+                "unknown format {name} ({hint}); known formats: {known}",
+                name=repr(name),
+                hint=hint,
+                known=known,
+            )
+            if hint
+            else msg("unknown format {name}; known formats: {known}", name=repr(name), known=known)
         ) from None
 
 
@@ -200,7 +208,9 @@ def parse_options(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ExportError(f"option {pair!r} is not of the form key=value (e.g. -O delimiter=';')")
+            raise ExportError(
+                msg("option {pair} is not of the form key=value (e.g. -O delimiter=';')", pair=repr(pair))
+            )
         options[key.strip()] = value
     return options
 
@@ -219,15 +229,30 @@ def resolve_options(exporter: Exporter, given: Mapping[str, str]) -> dict[str, s
             known = ", ".join(sorted(declared)) or "none"
             hint = did_you_mean(name, declared)
             raise ExportError(
-                f"format {exporter.name!r} has no option {name!r}"
-                + (f" ({hint})" if hint else "")
-                + f"; its options: {known}"
+                msg(
+                    "format {format} has no option {name} ({hint}); its options: {known}",
+                    format=repr(exporter.name),
+                    name=repr(name),
+                    hint=hint,
+                    known=known,
+                )
+                if hint
+                else msg(
+                    "format {format} has no option {name}; its options: {known}",
+                    format=repr(exporter.name),
+                    name=repr(name),
+                    known=known,
+                )
             )
         if option.choices is not None and value not in option.choices:
             raise ExportError(
-                f"option {name!r} of format {exporter.name!r} is one of "
-                + ", ".join(repr(c) for c in option.choices)
-                + f", not {value!r}"
+                msg(
+                    "option {name} of format {format} is one of {choices}, not {value}",
+                    name=repr(name),
+                    format=repr(exporter.name),
+                    choices=", ".join(repr(c) for c in option.choices),
+                    value=repr(value),
+                )
             )
         resolved[name] = value
     for option in exporter.options:

@@ -13,6 +13,7 @@ from osallisuuden_palaset.files.converting import describe
 from osallisuuden_palaset.files.document import parse_as
 from osallisuuden_palaset.files.reading import Reading, read_text
 from osallisuuden_palaset.files.shape import ShapeProblem
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.survey import Instrument
 
 #: The document key of an instrument file.
@@ -53,7 +54,7 @@ def _strict_findings(data: Any) -> list[ShapeProblem]:
             found.append(
                 ShapeProblem(
                     (KIND, "items", index, "reverse"),
-                    f"reverse must be true or false, not {describe(item['reverse'])}",
+                    msg("reverse must be true or false, not {value}", value=describe(item["reverse"])),
                 )
             )
     places: list[tuple[ModelPath, Any]] = []
@@ -66,7 +67,7 @@ def _strict_findings(data: Any) -> list[ShapeProblem]:
             places.append(((KIND, "thresholds", index, "at_least"), threshold["at_least"]))
     for path, value in places:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            found.append(ShapeProblem(path, f"expected a number, not {describe(value)}"))
+            found.append(ShapeProblem(path, msg("expected a number, not {value}", value=describe(value))))
     return found
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from osallisuuden_palaset.errors import UsageError
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.survey import Instrument, Response, ScoringMethod, Wave
 
 
@@ -41,9 +42,23 @@ def item_values(instrument: Instrument, answers: Mapping[str, int]) -> list[int]
     known = set(instrument.item_ids)
     for item_id, value in answers.items():
         if item_id not in known:
-            raise UsageError(f"{item_id!r} is not an item of the instrument {instrument.id!r}")
+            raise UsageError(
+                msg(
+                    "{item} is not an item of the instrument {instrument}",
+                    item=repr(item_id),
+                    instrument=repr(instrument.id),
+                )
+            )
         if not scale.has(value):
-            raise UsageError(f"the answer {value} to {item_id!r} is not on the scale {scale.min}–{scale.max}")
+            raise UsageError(
+                msg(
+                    "the answer {value} to {item} is not on the scale {low}–{high}",
+                    value=str(value),
+                    item=repr(item_id),
+                    low=str(scale.min),
+                    high=str(scale.max),
+                )
+            )
     return [
         scale.reverse(answers[item.id]) if item.reverse else answers[item.id]
         for item in instrument.items
