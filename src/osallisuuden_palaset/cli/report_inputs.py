@@ -23,9 +23,7 @@ if TYPE_CHECKING:
     from osallisuuden_palaset.surveying.responses import ResponseFile
 
 F = TypeVar("F", bound=Callable[..., Any])
-#: The default smallest group shown (``surveying.privacy.DEFAULT_MIN_GROUP``, kept here so that
-#: building the command line does not import the survey modules).
-DEFAULT_MIN_GROUP = 5
+DEFAULT_MIN_GROUP = survey_files.DEFAULT_MIN_GROUP
 
 
 def report_options(func: F) -> F:
@@ -63,24 +61,8 @@ def report_options(func: F) -> F:
             metavar="FIELD",
             help=msg("Break the survey figures down by this column (repeatable)."),
         ),
-        click.option(
-            "--instrument",
-            "instrument_id",
-            cls=LocalizedOption,
-            default="esis",
-            show_default=True,
-            metavar="ID",
-            help=msg("The survey instrument (`palaset survey instruments` lists them)."),
-        ),
-        click.option(
-            "--min-group",
-            cls=LocalizedOption,
-            type=int,
-            default=DEFAULT_MIN_GROUP,
-            show_default=True,
-            metavar="N",
-            help=msg("Smallest survey group shown with figures (at least 3)."),
-        ),
+        survey_files.instrument_option,
+        survey_files.min_group_option,
     ]
     for option in reversed(options):
         func = option(func)

@@ -14,7 +14,7 @@ from osallisuuden_palaset.errors import nearest
 from osallisuuden_palaset.messages.catalogue import msg, say, say_n
 from osallisuuden_palaset.model.survey import Instrument, Wave
 from osallisuuden_palaset.surveying.columns import ColumnMap
-from osallisuuden_palaset.surveying.privacy import DEFAULT_MIN_GROUP, FLOOR, check_min_group
+from osallisuuden_palaset.surveying.privacy import check_min_group
 from osallisuuden_palaset.surveying.reporting import FORMATS, Report, render
 from osallisuuden_palaset.surveying.responses import ResponseFile
 
@@ -35,15 +35,7 @@ def _excel_option(func: F) -> F:
 def _reading_options(func: F) -> F:
     """Options shared by ``score`` and ``change``: the instrument, the CSV layout, grouping and output."""
     options = [
-        click.option(
-            "--instrument",
-            "instrument_id",
-            cls=LocalizedOption,
-            default="esis",
-            show_default=True,
-            metavar="ID",
-            help=msg("A registered instrument (see `palaset survey instruments`)."),
-        ),
+        survey_files.instrument_option,
         click.option(
             "--instrument-file",
             cls=LocalizedOption,
@@ -59,15 +51,7 @@ def _reading_options(func: F) -> F:
             metavar="FIELD",
             help=msg("Group by this column (repeatable), e.g. --by hanke --by ikäryhmä."),
         ),
-        click.option(
-            "--min-group",
-            cls=LocalizedOption,
-            type=int,
-            default=DEFAULT_MIN_GROUP,
-            show_default=True,
-            metavar="N",
-            help=msg("Smallest group shown with figures (at least {floor}).", floor=str(FLOOR)),
-        ),
+        survey_files.min_group_option,
         click.option(
             "--format",
             "fmt",

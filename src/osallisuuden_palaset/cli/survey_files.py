@@ -21,6 +21,34 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
+#: The default smallest group shown and its floor (``surveying.privacy.DEFAULT_MIN_GROUP`` and
+#: ``FLOOR``, kept here so that building the command line does not import the survey modules;
+#: tests/cli/test_survey_files.py holds them equal).
+DEFAULT_MIN_GROUP = 5
+FLOOR = 3
+
+#: The ``--instrument ID`` option of ``survey score``, ``survey change``, ``build`` and ``export``.
+instrument_option: Callable[[F], F] = click.option(
+    "--instrument",
+    "instrument_id",
+    cls=LocalizedOption,
+    default="esis",
+    show_default=True,
+    metavar="ID",
+    help=msg("A registered instrument (see `palaset survey instruments`)."),
+)
+
+#: The ``--min-group N`` option of the same commands.
+min_group_option: Callable[[F], F] = click.option(
+    "--min-group",
+    cls=LocalizedOption,
+    type=int,
+    default=DEFAULT_MIN_GROUP,
+    show_default=True,
+    metavar="N",
+    help=msg("Smallest group shown with figures (at least {floor}).", floor=str(FLOOR)),
+)
+
 #: The ``--columns FILE.yaml`` option of ``survey score``, ``survey change``, ``build`` and ``export``.
 columns_option: Callable[[F], F] = click.option(
     "--columns",
