@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from osallisuuden_palaset.cli import terminal
-from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean
+from osallisuuden_palaset.errors import LoadError, PalasetError, did_you_mean, reason
 from osallisuuden_palaset.messages.catalogue import Message, localize, say
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,8 +53,7 @@ def error_text(error: BaseException, lang: Lang) -> str:
     render = getattr(error, "render", None)  # LoadError, ModelError: every problem in lang
     if callable(render):
         return str(render(lang))
-    said = error.args[0] if len(error.args) == 1 else None
-    return said.render(lang) if isinstance(said, Message) else str(error)
+    return localize(reason(error), lang)
 
 
 def plugin_manager(ctx: click.Context) -> pluggy.PluginManager:
