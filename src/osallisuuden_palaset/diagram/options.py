@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.text import LANGS, Lang
 
 
@@ -40,14 +41,18 @@ class Detail(enum.StrEnum):
 
 def _check_lang(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in LANGS:
-        raise ValueError(f"language {value!r} is not one of {', '.join(LANGS)}")
+        raise ValueError(
+            msg("language {value} is not one of {known}", value=repr(value), known=", ".join(LANGS))
+        )
 
 
 def _check_theme(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     from osallisuuden_palaset.diagram.theme import THEMES
 
     if value not in THEMES:
-        raise ValueError(f"theme {value!r} is not one of {', '.join(THEMES)}")
+        raise ValueError(
+            msg("theme {value} is not one of {known}", value=repr(value), known=", ".join(THEMES))
+        )
 
 
 @attrs.frozen

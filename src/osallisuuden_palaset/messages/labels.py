@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.messages.catalogue import say_in, table_entry
+from osallisuuden_palaset.messages.catalogue import msg, say_in, table_entry
 from osallisuuden_palaset.messages.text import FALLBACK, LANGS, Lang, Text
 
 #: One label in Finnish, English and Swedish; an empty string means "not translated". The tables
@@ -50,7 +50,13 @@ class LabelTable:
         for context, english in entries:
             key = context.removeprefix(prefix)
             if not context.startswith(prefix) or key in table:
-                raise ValueError(f"label table entry {context!r}: not a new key under {prefix!r}")
+                raise ValueError(
+                    msg(
+                        "label table entry {context}: not a new key under {prefix}",
+                        context=repr(context),
+                        prefix=repr(prefix),
+                    )
+                )
             table[key] = english
         return cls(table, prefix)
 

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range
+from osallisuuden_palaset.messages.catalogue import date, date_range, msg
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow
@@ -262,7 +262,10 @@ def diagram_timeout(request: ExportRequest) -> float:
         seconds = 0.0
     if not 0 < seconds < float("inf"):
         raise ExportError(
-            f"option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given!r}"
+            msg(
+                "option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given}",
+                given=repr(given),
+            )
         )
     return seconds
 
