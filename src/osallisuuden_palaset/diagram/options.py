@@ -19,6 +19,8 @@ class View(enum.StrEnum):
     FRAMEWORK = "framework"
     #: Projects → practices → blocks, with blocks reused across practices made visible.
     OVERVIEW = "overview"
+    #: Practices × the framework's dimensions and principles, a coverage verdict in each cell.
+    MATRIX = "matrix"
 
 
 class Direction(enum.StrEnum):

@@ -192,6 +192,18 @@ _LABELS: Final = LabelTable.of(
     table_entry("generated_by", "Made with osallisuuden-palaset"),
     table_entry("reused", "reused"),
     table_entry("included", "included"),
+    # The dashboard: the first page of a project or collection.
+    table_entry("dashboard", "At a glance"),
+    table_entry("coverage_matrix", "How each practice covers the framework"),
+    table_entry("matrix_key", "Key"),
+    table_entry("covering", "Practices that cover it"),
+    table_entry("nobody_covers", "Principles no practice covers"),
+    table_entry("everything_covered", "Every principle is covered by at least one practice."),
+    table_entry("most_reused", "Most reused blocks"),
+    table_entry("uses", "Uses"),
+    table_entry("no_reuse", "No block or practice is reused twice or more."),
+    table_entry("survey_results", "Survey results"),
+    table_entry("frameworks_not_installed", "Frameworks that are not installed (no table for them)"),
     # Roles.
     table_entry("role.target", "target"),
     table_entry("role.informed", "informed"),
