@@ -170,7 +170,7 @@ def test_html_shows_dimensions_principles_lights_and_findings(case: Case) -> Non
     assert "print-color-adjust: exact" in page
     for finding in case.findings["kahvila"]:
         assert f"<code>{escape(finding.location or '')}</code>" in page
-    assert f"<code>{escape(case.line_of('voice'))}</code></td><td>participant-voice</td>" in page
+    assert f"<code>{escape(case.line_of('voice'))}</code></td><td><code>participant-voice</code></td>" in page
 
 
 def test_a_project_report_rates_the_target_group_from_the_project(tmp_path: Path) -> None:
