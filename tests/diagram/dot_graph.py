@@ -11,7 +11,7 @@ def unquote(value: str) -> str:
     """A DOT id without its quotes; for ``node:"port":compass`` (a row of a table node), the port."""
     if value.startswith('"') and value.endswith('"'):
         return value[1:-1]
-    parts = re.findall(r'"(?:[^"\\]|\\.)*"|[^:]+', value)
+    parts: list[str] = re.findall(r'"(?:[^"\\]|\\.)*"|[^:]+', value)
     if len(parts) >= 2:  # node:port or node:port:compass
         port = parts[1]
         return port[1:-1] if port.startswith('"') else port
