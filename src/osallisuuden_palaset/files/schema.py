@@ -29,6 +29,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.files.format_version import VERSIONS
 from osallisuuden_palaset.messages.catalogue import translations
 from osallisuuden_palaset.model.ids import ID_PATTERN, SEPARATOR, check_id
 from osallisuuden_palaset.model.practice import Reuse, Step
@@ -112,7 +113,12 @@ def _document(kind: SchemaKind, keys: list[str], title: str, translate: _Transla
             "type": "string",
             "description": translate("The schema this file follows (for editors)."),
         },
-        "version": {"type": _TEXT_LIKE, "description": translate("The file format's version (optional).")},
+        "version": {
+            "enum": [*VERSIONS, *(str(v) for v in VERSIONS)],
+            "description": translate(
+                "The file format's version: 2 for files written now; a file without it is version 1."
+            ),
+        },
     }
     for key in keys:
         properties[key] = builder.ref(DOCUMENT_KINDS[key])

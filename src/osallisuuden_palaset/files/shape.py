@@ -14,6 +14,7 @@ import attrs
 
 from osallisuuden_palaset.errors import ModelPath, did_you_mean, reason
 from osallisuuden_palaset.files.converting import describe, whole_number_problem
+from osallisuuden_palaset.files.format_version import CURRENT
 from osallisuuden_palaset.messages.catalogue import Message, msg
 from osallisuuden_palaset.messages.labels import value_for_label
 from osallisuuden_palaset.model.block import Block
@@ -99,8 +100,9 @@ class ShapeChecker:
     is expected replaced by their source text (``code: 0123`` stays ``"0123"``).
     """
 
-    def __init__(self, raw: Mapping[ModelPath, str]) -> None:
+    def __init__(self, raw: Mapping[ModelPath, str], version: int = CURRENT) -> None:
         self.raw = raw
+        self.version = version
         self.findings: list[ShapeProblem] = []
 
     def add(self, path: ModelPath, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
@@ -365,9 +367,10 @@ _KIND_NAMES: Final[Mapping[str, Message]] = {
 
 
 def check_shape(
-    data: Any, cls: type[Any], path: ModelPath, raw: Mapping[ModelPath, str]
+    data: Any, cls: type[Any], path: ModelPath, raw: Mapping[ModelPath, str], *, version: int = CURRENT
 ) -> tuple[Any, list[ShapeProblem]]:
-    """Check ``data`` (found at ``path``) as a ``cls``; returns cleaned data and every finding."""
-    checker = ShapeChecker(raw)
+    """Check ``data`` (found at ``path``) as a ``cls`` written in format ``version``; returns
+    cleaned data and every finding."""
+    checker = ShapeChecker(raw, version)
     cleaned, _ = checker.check(data, cls, path)
     return cleaned, checker.findings
