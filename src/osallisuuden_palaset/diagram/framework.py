@@ -14,6 +14,7 @@ from osallisuuden_palaset.diagram.resolving import practice_mappings, step_mappi
 from osallisuuden_palaset.diagram.theme import legend, strength_style
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.model.block import Mapping
+from osallisuuden_palaset.model.evidence import evidence_text
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
@@ -56,9 +57,10 @@ def build_framework(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
             if m.target not in framework.element_ids():
                 continue
             extra: dict[str, str] = {}
-            if m.evidence is not None and options.detail is Detail.FULL:
+            shown = evidence_text(m.evidence)
+            if shown is not None and options.detail is Detail.FULL:
                 extra["label"] = dot_labels.html_label(
-                    dot_labels.text_block(m.evidence.get(options.lang), options.wrap, size=9)
+                    dot_labels.text_block(shown.get(options.lang), options.wrap, size=9)
                 )
             style = strength_style(m.strength, drawing.theme, evidenced=m.evidence is not None)
             graph.edge(node, f"element/{m.target}", **{**style, **extra})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from typing import Any, Final
 
 from osallisuuden_palaset.messages.catalogue import Message, msg
+from osallisuuden_palaset.model.block import Modality
+from osallisuuden_palaset.model.coerce import describe
 
 #: Every version of the file format this library reads; a file without ``version`` is version 1.
 VERSIONS: Final = (1, 2)
@@ -13,6 +16,8 @@ VERSIONS: Final = (1, 2)
 CURRENT: Final = VERSIONS[-1]
 #: The version of a file that does not say.
 UNSAID: Final = 1
+#: Values version 2 added to the enumerations (fields it added say so in their metadata).
+V2_VALUES: Final[frozenset[tuple[type[enum.Enum], str]]] = frozenset({(Modality, Modality.OUTREACH.value)})
 
 
 def file_version(data: Any) -> tuple[int, tuple[Message, Message] | None]:
@@ -24,17 +29,24 @@ def file_version(data: Any) -> tuple[int, tuple[Message, Message] | None]:
     if not isinstance(data, Mapping) or "version" not in data:
         return UNSAID, None
     value = data["version"]
-    said = value if isinstance(value, str) else None
-    if isinstance(value, int) and not isinstance(value, bool):
-        said = str(value)
-    known = {str(v): v for v in VERSIONS}
-    if said is not None and said.strip() in known:
-        return known[said.strip()], None
+    if type(value) is int and value in VERSIONS:
+        return value, None
+    if isinstance(value, str) and value.strip() in {str(v) for v in VERSIONS}:
+        return int(value.strip()), None
     return CURRENT, (
         msg(
             "unknown file format version {value}; supported versions: {versions}",
-            value=repr(value) if isinstance(value, str) else str(value),
+            value=_shown(value),
             versions=", ".join(str(v) for v in VERSIONS),
         ),
         msg("write 'version: {current}'; 'palaset migrate' upgrades a version 1 file", current=CURRENT),
     )
+
+
+def _shown(value: Any) -> str:
+    """A wrong version as written: a text quoted, a short whole number as it is, else described."""
+    if isinstance(value, str):
+        return repr(value)
+    if type(value) is int and value.bit_length() < 64:
+        return str(value)
+    return describe(value)
