@@ -115,7 +115,7 @@ _LABELS: Final = LabelTable.of(
     table_entry("innokyla", "Innokylä page"),
     table_entry("rationale", "Why"),
     table_entry("organisational", "organisational step (done by staff)"),
-    table_entry("waived", "Waived"),
+    table_entry("waived", "waived"),
     # Steps (palaset) and their fields.
     table_entry("steps", "Building blocks"),
     table_entry("step", "Building block"),

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.labels import label
+from osallisuuden_palaset.messages.text import LANGS, Lang
 from osallisuuden_palaset.model.coerce import describe, is_a
 from osallisuuden_palaset.model.text import Text, TextLike, optional_text, texts
 
@@ -71,3 +73,19 @@ class TargetGroup:
 def to_target_group(value: TargetGroup | TextLike | None) -> TargetGroup | Text | None:
     """Converter: a target group written out as it is; a plain text (or string) as a Text; None."""
     return value if value is None or isinstance(value, TargetGroup) else optional_text(value)
+
+
+def target_group_text(group: TargetGroup | Text | None) -> Text | None:
+    """A target group as one text in every language: its text, then its ages and criteria."""
+    if group is None or isinstance(group, Text):
+        return group
+    return Text(**{lang: _said(group, lang) for lang in LANGS})
+
+
+def _said(group: TargetGroup, lang: Lang) -> str:
+    parts = [group.text.get(lang)] if group.text is not None else []
+    if group.ages is not None:
+        parts.append(f"{label('ages', lang)}: {group.ages}")
+    if group.criteria:
+        parts.append(f"{label('target_criteria', lang)}: {', '.join(c.get(lang) for c in group.criteria)}")
+    return "; ".join(parts)

@@ -121,7 +121,7 @@ def test_markdown_findings_name_severity_check_file_line_and_suggestion(case: Ca
     text = _markdown(case)
     findings = text[text.index("### Findings of the checks") :]
     lines = [line for line in findings.splitlines() if line.startswith("- ")]
-    assert len(lines) == len(case.findings["kahvila"]) == 5
+    assert len(lines) == len(case.findings["kahvila"]) == 9
     voice = next(line for line in lines if "[participant-voice]" in line)
     assert voice.startswith(f"- **warning** [participant-voice] {case.line_of('voice')}: ")
     assert "the participants are only the object of the work — Suggestion: say how participants" in voice
