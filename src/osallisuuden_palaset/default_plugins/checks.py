@@ -201,8 +201,8 @@ def evidence_source(given: CheckInput) -> Iterator[Finding]:
                         element=mapping.target,
                     ),
                     as_text(
-                        "write the evidence out with its source or url (evidence: text, kind, source, "
-                        "url, date)"
+                        "write the evidence out with its source or url ('evidence: text, kind, source, "
+                        "url, date')"
                     ),
                 )
 

@@ -11,7 +11,7 @@ from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.messages.text import LANGS, Lang
 from osallisuuden_palaset.model.coerce import is_a, member, to_date
-from osallisuuden_palaset.model.text import Text, TextLike, optional_text
+from osallisuuden_palaset.model.text import Text, TextLike, optional_text, with_details
 
 
 class EvidenceKind(enum.StrEnum):
@@ -73,7 +73,4 @@ def _said(evidence: Evidence, lang: Lang) -> str:
     details += [evidence.source.get(lang)] if evidence.source is not None else []
     details += [evidence.date.isoformat()] if evidence.date is not None else []
     details += [evidence.url] if evidence.url is not None else []
-    shown = ", ".join(details)
-    if evidence.text is None:
-        return shown
-    return f"{evidence.text.get(lang)} ({shown})" if shown else evidence.text.get(lang)
+    return with_details(evidence.text.get(lang) if evidence.text is not None else None, details)

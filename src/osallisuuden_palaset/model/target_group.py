@@ -10,7 +10,7 @@ from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.messages.labels import label
 from osallisuuden_palaset.messages.text import LANGS, Lang
 from osallisuuden_palaset.model.coerce import describe, is_a
-from osallisuuden_palaset.model.text import Text, TextLike, optional_text, texts
+from osallisuuden_palaset.model.text import Text, TextLike, optional_text, texts, with_details
 
 #: The oldest age an age range may name.
 MAX_AGE = 150
@@ -83,9 +83,7 @@ def target_group_text(group: TargetGroup | Text | None) -> Text | None:
 
 
 def _said(group: TargetGroup, lang: Lang) -> str:
-    parts = [group.text.get(lang)] if group.text is not None else []
-    if group.ages is not None:
-        parts.append(f"{label('ages', lang)}: {group.ages}")
+    details = [f"{label('ages', lang)}: {group.ages}"] if group.ages is not None else []
     if group.criteria:
-        parts.append(f"{label('target_criteria', lang)}: {', '.join(c.get(lang) for c in group.criteria)}")
-    return "; ".join(parts)
+        details.append(f"{label('target_criteria', lang)}: {', '.join(c.get(lang) for c in group.criteria)}")
+    return with_details(group.text.get(lang) if group.text is not None else None, details)
