@@ -231,8 +231,8 @@ _LABELS: Final = LabelTable.of(
     # Joins and choices in the flow.
     table_entry("wait.all", "waits for all"),
     table_entry("wait.any", "waits for any"),
-    table_entry("choose.one", "choose one"),
-    table_entry("choose.one_or_more", "choose one or more"),
+    table_entry("choose.one", "choose exactly one"),
+    table_entry("choose.one_or_more", "choose at least one"),
     # Strength.
     table_entry("strength.weak", "weak"),
     table_entry("strength.moderate", "moderate"),
