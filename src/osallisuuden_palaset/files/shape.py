@@ -184,7 +184,7 @@ class ShapeChecker:
         if not is_object_form(value):
             return self._text(value, path)
         if self.version < 2:
-            self._needs_v2(path, msg("a {kind} written as a map", kind=_kind_name(cls)), at_key=False)
+            self._needs_v2(path, msg("{kind} written as a map", kind=_kind_name(cls)), at_key=False)
         return self._object(value, cls, path)
 
     def _waivers(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
