@@ -192,6 +192,24 @@ def test_a_waived_step_gives_its_reason_instead_of_the_finding() -> None:
     assert finding_line(finding, "en") == "waived [participant-voice] Staff only"
 
 
+def test_a_waiver_of_a_check_that_did_not_run_says_it_waives_nothing() -> None:
+    misspelt = STAFF_ONLY.replace(
+        "name: Lukujen kokoaminen",
+        "name: Lukujen kokoaminen\n      waive: {participant-voise: Vain henkilöstö}",
+    )
+    found = _assess(misspelt, "participant-voice")
+    idle = [f for f in found if f.check == "waivers"]
+    assert len(idle) == 1
+    assert (
+        idle[0].message.get("en")
+        == "the waiver of check 'participant-voise' waives nothing: no check of that id ran"
+    )
+    assert idle[0].suggestion is not None
+    assert idle[0].suggestion.get("en") == "did you mean 'participant-voice'?"
+    assert idle[0].path[-2:] == ("waive", "participant-voise")
+    assert any(f.check == "participant-voice" and f.waived is None for f in found)  # not waived
+
+
 def test_a_practices_ages_outside_its_projects_are_flagged() -> None:
     from osallisuuden_palaset.model.project import Project
     from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup

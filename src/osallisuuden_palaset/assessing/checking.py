@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.errors import ModelPath, did_you_mean
 from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.messages.catalogue import as_text, as_text_n, msg
 from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
@@ -139,9 +139,39 @@ def _check_failed(check: Check, who: str, problem: Text, given: CheckInput) -> F
 
 
 def run_checks(checks: Iterable[Check], given: CheckInput) -> tuple[Finding, ...]:
-    """Run every check on one practice; findings sorted by severity (worst first), then place."""
+    """Run every check on one practice; findings sorted by severity (worst first), then place.
+
+    A step's waiver of a check that did not run (a misspelt id, or a check left out) is said as
+    an info finding: a waiver that waives nothing must not look as if it did.
+    """
+    checks = tuple(checks)
     found = [f for check in checks for f in run_check(check, given)]
+    ran = {c.id for c in checks}
+    for index, step in enumerate(given.practice.steps):
+        for waiver in step.waive:
+            if waiver.check not in ran:
+                found.append(_idle_waiver(given, index, waiver.check, sorted(ran)))
     return sort_findings(found)
+
+
+def _idle_waiver(given: CheckInput, index: int, check: str, ran: list[str]) -> Finding:
+    path: ModelPath = ("steps", index, "waive", check)
+    hint = did_you_mean(check, ran)
+    return Finding(
+        check="waivers",
+        severity=Severity.INFO,
+        message=as_text(
+            "the waiver of check {check} waives nothing: no check of that id ran", check=repr(check)
+        ),
+        location=given.locate(path),
+        path=path,
+        suggestion=(
+            Text.of(hint)  # a catalogue message: translated when read
+            if hint
+            else as_text("checks that ran: {checks}", checks=", ".join(ran) or "-")
+        ),
+        practice=given.practice.id,
+    )
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
