@@ -113,6 +113,8 @@ class Outcome:
     id: str = attrs.field(validator=check_id)
     description: Text = attrs.field(converter=text)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Indicator))
+    #: The steps that lead to it (the theory of change: steps → outcome → indicators).
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts, metadata=SINCE_V2)
 
 
 class AnswerStatus(enum.StrEnum):
@@ -285,13 +287,17 @@ class Practice:
 
 def practice_issues(practice: Practice) -> list[Issue]:
     """Every broken invariant inside one practice (references to other files are checked elsewhere)."""
-    return flow_issues(
-        practice.step_ids,
-        practice.flows,
-        practice.phases,
-        [o.id for o in practice.outcomes],
-        practice.answers,
-    ) + resource_issues(practice)
+    return (
+        flow_issues(
+            practice.step_ids,
+            practice.flows,
+            practice.phases,
+            [o.id for o in practice.outcomes],
+            practice.answers,
+        )
+        + resource_issues(practice)
+        + outcome_step_issues(practice)
+    )
 
 
 def flow_issues(
@@ -468,5 +474,20 @@ def resource_issues(practice: Practice) -> list[Issue]:
         )
         for i, resource in enumerate(practice.resources)
         for j, step in enumerate(resource.steps)
+        if step not in practice.step_ids
+    ]
+
+
+def outcome_step_issues(practice: Practice) -> list[Issue]:
+    """Outcomes name steps of the practice as the ones leading to them."""
+    known = sorted(practice.step_ids)
+    return [
+        Issue(
+            ("outcomes", i, "steps", j),
+            msg("outcome step {id} is not a step of this practice", id=repr(step)),
+            nearest(step, known),
+        )
+        for i, outcome in enumerate(practice.outcomes)
+        for j, step in enumerate(outcome.steps)
         if step not in practice.step_ids
     ]
