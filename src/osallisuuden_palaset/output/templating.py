@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range
+from osallisuuden_palaset.messages.catalogue import date, date_range, say
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow
@@ -140,6 +140,46 @@ def _kind_of(model: object) -> str:
     return type(model).__name__.lower()
 
 
+@functools.cache
+def library_version() -> str:
+    """The installed version of osallisuuden-palaset ("unknown" when it is not installed as a package)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("osallisuuden-palaset")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def title_line(model: object, lang: Lang) -> str:
+    """The line under a report's title: the date of its newest information and the library's version.
+
+    The date is the latest ``modified`` (else ``created``) of the practices shown, never today's, so
+    the same model gives the same page on any day.
+    """
+    from osallisuuden_palaset.model.project import Collection, Project
+
+    if isinstance(model, Practice):
+        practices: tuple[Practice, ...] = (model,)
+    elif isinstance(model, Project):
+        practices = tuple(model.practices)
+    elif isinstance(model, Collection):
+        practices = tuple(model.all_practices())
+    else:
+        practices = ()
+    dates = [p.description.modified or p.description.created for p in practices]
+    known = [d for d in dates if d is not None]
+    version = library_version()
+    if not known:
+        return say(lang, "osallisuuden-palaset {version}", version=version)
+    return say(
+        lang,
+        "Information as of {date} · osallisuuden-palaset {version}",
+        date=date(max(known), lang),
+        version=version,
+    )
+
+
 def report_globals(request: ExportRequest) -> dict[str, Any]:
     """What every report template gets: the model, the language, labels and the helper views."""
     lang: Lang = request.lang
@@ -162,7 +202,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         from osallisuuden_palaset.surveying.evidence import survey_section_html, survey_section_markdown
 
         if not markdown:
-            return Markup(survey_section_html(results.report, lang=lang, level=level))
+            return Markup(scrolling_tables(survey_section_html(results.report, lang=lang, level=level)))
         section = survey_section_markdown(
             results.report, lang=lang, level=level, chart_file=results.chart_file
         )
@@ -208,6 +248,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "question": question,
         "element_name": element_name,
         "framework_of": request.framework,
+        "title_line": lambda model: title_line(model, lang),
     }
 
 
@@ -241,7 +282,12 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
         f'<p class="muted">{escape(label("diagram_warning", lang))}: {escape(w)}</p>'
         for w in drawing.warnings
     )
-    return f'<figure class="diagram">{svg}{caption}</figure>{warned}'
+    return f'<figure class="diagram"><div class="scroll">{svg}</div>{caption}</figure>{warned}'
+
+
+def scrolling_tables(html: str) -> str:
+    """``html`` (our markup) with each table in a ``.scroll`` frame: a wide table scrolls, not the page."""
+    return html.replace("<table>", '<div class="scroll"><table>').replace("</table>", "</table></div>")
 
 
 def diagram_timeout(request: ExportRequest) -> float:
