@@ -264,7 +264,9 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
     from osallisuuden_palaset.rendering.svg import OutputRefused, inline_svg
 
     lang = request.lang
-    caption = f"<figcaption>{escape(label('flow_diagram', lang))}</figcaption>"
+    caption = (
+        f"<figcaption>{escape(label('flow_diagram', lang))}{_full_size_link(practice, request)}</figcaption>"
+    )
     try:
         source = diagram_source(
             practice, DiagramOptions(lang=lang), frameworks=request.frameworks, context=request.context
@@ -283,6 +285,19 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
         for w in drawing.warnings
     )
     return f'<figure class="diagram"><div class="scroll">{svg}</div>{caption}</figure>{warned}'
+
+
+def _full_size_link(practice: Practice, request: ExportRequest) -> str:
+    """`` · <a>open full size</a>`` to the practice's diagram in the ``diagram_files`` folder, or ""."""
+    from urllib.parse import quote
+
+    from osallisuuden_palaset.output.building import file_stem
+
+    folder = request.option("diagram_files").rstrip("/")
+    if not folder:
+        return ""
+    href = quote(f"{folder}/{file_stem(practice.id)}.flow.svg", safe="/._-~")
+    return f' · <a href="{escape(href)}">{escape(label("open_diagram", request.lang))}</a>'
 
 
 def scrolling_tables(html: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.messages.catalogue import as_text
 from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportOption, ExportRequest
 
@@ -44,6 +45,13 @@ EXPORTER = Exporter(
             ),
             default="yes",
             choices=("yes", "no"),
+        ),
+        ExportOption(
+            "diagram_files",
+            as_text(
+                "A folder (relative to the page) holding each practice's flow diagram as "
+                "<id>.flow.svg; the page links to it (palaset build sets this)."
+            ),
         ),
         ExportOption(
             "timeout",

@@ -1,0 +1,156 @@
+"""Measure pages in headless Chromium without a driver: a copied page writes its measurements into the DOM."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from html import escape as html_escape
+from html import unescape as html_unescape
+from pathlib import Path
+from typing import Any
+
+#: Written into a copy of the page: the layout's measurements as JSON in ``<pre id="palaset-m">``.
+MEASURE = """
+<script>
+window.addEventListener("load", () => {
+  const width = window.innerWidth;
+  const doc = document.documentElement;
+  const wide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && !el.closest(".scroll")) {
+      wide.push(el.tagName.toLowerCase() + "." + el.className + " " + Math.round(box.right));
+    }
+  }
+  const texts = [...document.querySelectorAll("figure.diagram svg text")].map(
+    (t) => t.getBoundingClientRect().height);
+  const body = document.body.getBoundingClientRect();
+  const tables = [...document.querySelectorAll("table")].map((t) => {
+    const box = (t.closest(".scroll") || t).getBoundingClientRect();
+    return box.right - body.right;
+  });
+  parent.postMessage(JSON.stringify({
+    page: decodeURIComponent(location.pathname), width, scrollWidth: doc.scrollWidth, wide: wide.slice(0, 12),
+    diagramText: texts.length ? Math.min(...texts) : null,
+    tableOverhang: tables.length ? Math.max(...tables) : null,
+  }), "*");
+});
+</script>
+"""
+
+#: The page Chromium opens: one iframe per page and width (headless windows are at least 500 px
+#: wide, and one Chromium for all pages is quicker), whose measurements come back as messages.
+FRAME = """<!DOCTYPE html>
+<html><head>
+<script>
+addEventListener("message", (event) => {{
+  const out = document.createElement("pre");
+  out.className = "palaset-m";
+  out.textContent = event.data;
+  document.body.appendChild(out);
+}});
+</script>
+</head><body style="margin:0">
+{frames}
+</body></html>
+"""
+_IFRAME = '<iframe src="{src}" style="border:0;display:block;width:{width}px;height:{height}px"></iframe>'
+
+_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+_RESULT = re.compile(r'<pre class="palaset-m">(.*?)</pre>', re.S)
+
+
+def chromium() -> str | None:
+    """The Chromium program on PATH (Debian calls it ``chromium``), or None."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _run(args: list[str], profile: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    program = chromium()
+    assert program is not None
+    command = [
+        program,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--allow-file-access-from-files",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+    env = {**os.environ, "HOME": profile}
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False, env=env)
+
+
+def measure(
+    pages: list[Path], widths: tuple[int, ...], height: int = 900
+) -> dict[tuple[Path, int], dict[str, Any]]:
+    """The layout of each page at each width: scroll width, elements past the edge, diagram text size.
+
+    A copy beside each page (so relative links stay right) gets the measuring script; the page's
+    Content-Security-Policy, which forbids scripts, is left out of the copy only. One Chromium
+    shows every copy in an iframe of each width.
+    """
+    copies = {page: page.with_name(f".measure-{page.name}") for page in pages}
+    with tempfile.TemporaryDirectory() as folder:
+        frame = Path(folder) / "frame.html"
+        frames = [
+            _IFRAME.format(src=html_escape(copy.as_uri()), width=width, height=height)
+            for copy in copies.values()
+            for width in widths
+        ]
+        frame.write_text(FRAME.format(frames="\n".join(frames)), encoding="utf-8")
+        try:
+            for page, copy in copies.items():
+                html = _CSP.sub("", page.read_text(encoding="utf-8"))
+                copy.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+            budget = 3000 + 500 * len(frames)
+            done = _run(
+                [f"--virtual-time-budget={budget}", "--window-size=1300,900", "--dump-dom", frame.as_uri()],
+                str(Path(folder) / "profile"),
+            )
+        finally:
+            for copy in copies.values():
+                copy.unlink(missing_ok=True)
+    by_copy = {str(copy): page for page, copy in copies.items()}
+    found: dict[tuple[Path, int], dict[str, Any]] = {}
+    for raw in _RESULT.findall(done.stdout):
+        result: dict[str, Any] = json.loads(html_unescape(raw))
+        found[(by_copy[result["page"]], result["width"])] = result
+    missing = [(p.name, w) for p in pages for w in widths if (p, w) not in found]
+    assert not missing, f"Chromium measured nothing for {missing}: {done.stderr[-2000:]}"
+    return found
+
+
+def print_pdf(page: Path, target: Path) -> bytes:
+    """``page`` printed to PDF by Chromium (no header or footer of its own), as bytes."""
+    with tempfile.TemporaryDirectory() as profile:
+        _run([f"--print-to-pdf={target}", "--no-pdf-header-footer", page.as_uri()], profile)
+    return target.read_bytes()
+
+
+def screenshot(page: Path, target: Path, width: int, height: int = 900) -> None:
+    """A PNG of ``page`` in a ``width`` × ``height`` px viewport (for people looking at the layout)."""
+    frame = page.with_name(f".frame-{width}-{page.name}")
+    frame.write_text(FRAME.format(src=page.name, width=width, height=height), encoding="utf-8")
+    try:
+        with tempfile.TemporaryDirectory() as profile:
+            _run(
+                [f"--window-size={max(width, 500)},{height}", f"--screenshot={target}", frame.as_uri()],
+                profile,
+            )
+    finally:
+        frame.unlink()
