@@ -13,7 +13,7 @@ from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
-#: Written into a copy of the page: the layout's measurements as JSON in ``<pre id="palaset-m">``.
+#: Written into a copy of the page: sends the layout's measurements, as JSON, to the frame around it.
 MEASURE = """
 <script>
 window.addEventListener("load", () => {
@@ -33,7 +33,37 @@ window.addEventListener("load", () => {
     const box = (t.closest(".scroll") || t).getBoundingClientRect();
     return box.right - body.right;
   });
+  // WCAG contrast of every text outside the diagrams against the first opaque background under it.
+  const parse = (c) => (c.match(/[0-9.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const backdrop = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const contrast = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.closest("svg")) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const fg = parse(style.color).slice(0, 3), bg = backdrop(el);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) {
+      contrast.push(`${el.tagName.toLowerCase()}.${el.className} ${style.color} on rgb(${bg}) ` +
+        `${ratio.toFixed(2)}:1 "${el.textContent.trim().slice(0, 30)}"`);
+    }
+  }
   parent.postMessage(JSON.stringify({
+    contrast: [...new Set(contrast)].slice(0, 12),
     page: decodeURIComponent(location.pathname), width, scrollWidth: doc.scrollWidth, wide: wide.slice(0, 12),
     diagramText: texts.length ? Math.min(...texts) : null,
     tableOverhang: tables.length ? Math.max(...tables) : null,

@@ -107,6 +107,11 @@ def test_flow_diagram_text_is_readable(measured: dict[tuple[str, int], dict[str,
     assert not small, f"diagram text under 11 px high: {small}"
 
 
+def test_every_text_has_aa_contrast(measured: dict[tuple[str, int], dict[str, Any]]) -> None:
+    low = {name: m["contrast"] for (name, w), m in measured.items() if w == 1280 and m["contrast"]}
+    assert not low, f"texts under WCAG AA contrast (4.5:1, large 3:1): {low}"
+
+
 class _Targets(HTMLParser):
     """The ``href`` of every link, the ``src`` of every image and every ``id`` of a page."""
 
