@@ -90,10 +90,21 @@ def test_inclusion_expands_in_full_detail_only() -> None:
 
 def test_legend_lists_dimensions_and_only_the_edge_kinds_used() -> None:
     source = _source(lang="en")
-    assert "Oma elämä" in node_line(source, "legend/dimensions")
-    assert '"legend/loop_back/to"' in source
-    assert '"legend/inclusion/to"' not in source
+    legend = node_line(source, "legend/dimensions")
+    assert "Oma elämä" in legend
+    assert "loop back" in legend
+    assert "inclusion" not in legend
     assert "legend" not in _source(legend=False)
+
+
+def test_each_modality_has_its_own_sign_explained_in_the_legend() -> None:
+    legend = node_line(_source(lang="en"), "legend/dimensions")
+    assert "⌂ in person" in legend
+    assert "☎ remote" in legend
+    assert "⌂☎ hybrid" in legend
+    cards = _source(lang="en")
+    assert "⌂ remote" not in cards
+    assert "⌂ hybrid" not in cards
 
 
 def test_same_model_gives_the_same_bytes() -> None:
