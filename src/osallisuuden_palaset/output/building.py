@@ -282,14 +282,15 @@ def index_page(
 ) -> bytes:
     """The index.html linking every written file, grouped by item (deterministic, self-contained)."""
     from osallisuuden_palaset.messages.labels import labels_for
-    from osallisuuden_palaset.output.templating import html_environment
+    from osallisuuden_palaset.output.templating import html_environment, title_line
 
     by_item: dict[str, list[Written]] = {}
     for w in written:
         by_item.setdefault(w.item, []).append(w)
     rows = [(item, sorted(by_item.get(item.stem, []), key=lambda w: w.path)) for item in items]
     template = html_environment().get_template("index.html.j2")
-    return template.render(model=collection, rows=rows, lang=lang, L=labels_for(lang)).encode("utf-8")
+    title = title_line(collection, lang)
+    return template.render(model=collection, rows=rows, lang=lang, L=labels_for(lang), title=title).encode()
 
 
 @attrs.frozen

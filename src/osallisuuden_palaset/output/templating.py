@@ -70,6 +70,7 @@ def html_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["path"] = path_markup
     return _base(env)
 
 
@@ -122,6 +123,12 @@ def _period(ctx: jinja2.runtime.Context, value: Any) -> str:
 @jinja2.pass_context
 def _provenance(ctx: jinja2.runtime.Context, value: Provenance) -> str:
     return provenance_note(value, ctx["lang"])
+
+
+def path_markup(value: str) -> Markup:
+    """A file location, escaped, that may wrap after each ``/`` but never inside a name."""
+    parts = str(value).split("/")
+    return Markup("/<wbr>").join(Markup('<span class="name">%s</span>') % part for part in parts)
 
 
 def _group_size(size: Any) -> str:
