@@ -94,6 +94,8 @@ def test_legend_lists_dimensions_and_only_the_edge_kinds_used() -> None:
     assert "Oma elämä" in legend
     assert "loop back" in legend
     assert "inclusion" not in legend
+    assert "principles: p1, p2" in legend  # the badges' codes, under their dimension
+    assert "principles: p3" in legend
     assert "legend" not in _source(legend=False)
 
 

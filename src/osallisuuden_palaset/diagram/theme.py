@@ -159,7 +159,8 @@ def legend(
     lang: Lang,
     width: int,
 ) -> None:
-    """Add a legend cluster: dimension colours, edge kinds used, and claim strengths."""
+    """Add a legend cluster: dimension colours with their principles' codes, edge kinds used,
+    claim strengths and the modalities' signs."""
     if framework is None and not edge_kinds and not strengths:
         return
     with graph.subgraph(name="cluster_legend") as box:
@@ -179,12 +180,18 @@ def legend(
                 )
             )
             for index, dimension in enumerate(framework.dimensions):
+                # The badges' codes: a principle's badge has its dimension's colour.
+                codes = [p.id for p in framework.principles if p.dimension == dimension.id]
+                name = dot_labels.text_block(dimension.name.get(lang), width)
+                if codes:
+                    listed = dot_labels.escape(word("principles", lang) + ", ".join(codes))
+                    name += "<BR/>" + dot_labels.styled(listed, size=9)
                 rows.append(
                     dot_labels.row(
                         Cell(
                             dot_labels.escape(dimension.id), bgcolor=theme.dimension_colour(index), border=1
                         ),
-                        Cell(dot_labels.text_block(dimension.name.get(lang), width)),
+                        Cell(name),
                     )
                 )
             rows.append(
