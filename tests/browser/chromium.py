@@ -125,27 +125,39 @@ def _run(args: list[str], profile: str, timeout: float = 120) -> subprocess.Comp
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False, env=env)
 
 
+#: The width of an A4 page's text at 96 px an inch: 210 mm less the 2 × 15 mm margins of style.css.j2.
+A4_TEXT_WIDTH = 680
+
+
 def measure(
     pages: list[Path], widths: tuple[int, ...], height: int = 900
-) -> dict[tuple[Path, int], dict[str, Any]]:
-    """The layout of each page at each width: scroll width, elements past the edge, diagram text size.
+) -> dict[tuple[Path, str], dict[str, Any]]:
+    """The layout of each page at each width, and as printed: scroll width, elements past the edge,
+    diagram text size, tables past the text column, texts under AA contrast.
 
-    A copy beside each page (so relative links stay right) gets the measuring script; the page's
-    Content-Security-Policy, which forbids scripts, is left out of the copy only. One Chromium
-    shows every copy in an iframe of each width.
+    Keys are (page, "390") for a width and (page, "print") for the page's print style at the width
+    of an A4 page's text (its ``@media print`` rules made to apply on screen). A copy beside each
+    page (so relative links stay right) gets the measuring script; the page's
+    Content-Security-Policy, which forbids scripts, is left out of the copies only. One Chromium
+    shows every copy in an iframe of its width.
     """
-    copies = {page: page.with_name(f".measure-{page.name}") for page in pages}
+    views = [*((str(w), w) for w in widths), ("print", A4_TEXT_WIDTH)]
+    copies = {
+        (page, view): page.with_name(f".measure-{view}-{page.name}") for page in pages for view, _ in views
+    }
+    width_of = dict(views)
     with tempfile.TemporaryDirectory() as folder:
         frame = Path(folder) / "frame.html"
         frames = [
-            _IFRAME.format(src=html_escape(copy.as_uri()), width=width, height=height)
-            for copy in copies.values()
-            for width in widths
+            _IFRAME.format(src=html_escape(copy.as_uri()), width=width_of[view], height=height)
+            for (_, view), copy in copies.items()
         ]
         frame.write_text(FRAME.format(frames="\n".join(frames)), encoding="utf-8")
         try:
-            for page, copy in copies.items():
+            for (page, view), copy in copies.items():
                 html = _CSP.sub("", page.read_text(encoding="utf-8"))
+                if view == "print":
+                    html = html.replace("@media print", "@media all")
                 copy.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
             budget = 3000 + 500 * len(frames)
             done = _run(
@@ -155,12 +167,12 @@ def measure(
         finally:
             for copy in copies.values():
                 copy.unlink(missing_ok=True)
-    by_copy = {str(copy): page for page, copy in copies.items()}
-    found: dict[tuple[Path, int], dict[str, Any]] = {}
+    by_copy = {str(copy): key for key, copy in copies.items()}
+    found: dict[tuple[Path, str], dict[str, Any]] = {}
     for raw in _RESULT.findall(done.stdout):
         result: dict[str, Any] = json.loads(html_unescape(raw))
-        found[(by_copy[result["page"]], result["width"])] = result
-    missing = [(p.name, w) for p in pages for w in widths if (p, w) not in found]
+        found[by_copy[result["page"]]] = result
+    missing = [(page.name, view) for page, view in copies if (page, view) not in found]
     assert not missing, f"Chromium measured nothing for {missing}: {done.stderr[-2000:]}"
     return found
 

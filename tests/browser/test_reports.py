@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser.chromium import measure, print_pdf
+from tests.browser.chromium import A4_TEXT_WIDTH, measure, print_pdf
 
 pytestmark = pytest.mark.requires_chromium
 
@@ -69,46 +69,46 @@ def pages(built: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def measured(pages: list[Path]) -> dict[tuple[str, int], dict[str, Any]]:
-    """(page name, width) → what Chromium measured there."""
-    return {(page.name, width): result for (page, width), result in measure(pages, WIDTHS).items()}
+def measured(pages: list[Path]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(page name, "390", "1280" or "print") → what Chromium measured there."""
+    return {(page.name, view): result for (page, view), result in measure(pages, WIDTHS).items()}
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_is_wider_than_the_screen(
-    measured: dict[tuple[str, int], dict[str, Any]], width: int
+@pytest.mark.parametrize("view", [*map(str, WIDTHS), "print"])
+def test_no_page_is_wider_than_the_screen_or_the_printed_page(
+    measured: dict[tuple[str, str], dict[str, Any]], view: str
 ) -> None:
+    shown = {name: m for (name, v), m in measured.items() if v == view}
+    assert {m["width"] for m in shown.values()} == {A4_TEXT_WIDTH if view == "print" else int(view)}
     wider = {
-        name: (m["scrollWidth"], m["wide"])
-        for (name, w), m in measured.items()
-        if w == width and (m["width"] != width or m["scrollWidth"] > width)
+        name: (m["scrollWidth"], m["wide"]) for name, m in shown.items() if m["scrollWidth"] > m["width"]
     }
-    assert not wider, f"pages wider than {width} px (scroll width, elements past the edge): {wider}"
+    assert not wider, f"pages wider than the {view} view (scroll width, elements past the edge): {wider}"
 
 
-def test_on_a_desktop_tables_stay_in_the_text_column(measured: dict[tuple[str, int], dict[str, Any]]) -> None:
+def test_on_a_desktop_tables_stay_in_the_text_column(measured: dict[tuple[str, str], dict[str, Any]]) -> None:
     sticking_out = {
         name: m["tableOverhang"]
-        for (name, w), m in measured.items()
-        if w == 1280 and m["tableOverhang"] is not None and m["tableOverhang"] > 0
+        for (name, view), m in measured.items()
+        if view == "1280" and m["tableOverhang"] is not None and m["tableOverhang"] > 0
     }
     assert not sticking_out, f"tables past the text column by (px): {sticking_out}"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_flow_diagram_text_is_readable(measured: dict[tuple[str, int], dict[str, Any]], width: int) -> None:
+@pytest.mark.parametrize("view", [str(w) for w in WIDTHS])
+def test_flow_diagram_text_is_readable(measured: dict[tuple[str, str], dict[str, Any]], view: str) -> None:
     small = {
         name: m["diagramText"]
-        for (name, w), m in measured.items()
-        if w == width and m["diagramText"] is not None and m["diagramText"] < 11
+        for (name, v), m in measured.items()
+        if v == view and m["diagramText"] is not None and m["diagramText"] < 11
     }
-    with_diagrams = [m for (_, w), m in measured.items() if w == width and m["diagramText"] is not None]
+    with_diagrams = [m for (_, v), m in measured.items() if v == view and m["diagramText"] is not None]
     assert with_diagrams, "no page has a flow diagram: is Graphviz installed?"
     assert not small, f"diagram text under 11 px high: {small}"
 
 
-def test_every_text_has_aa_contrast(measured: dict[tuple[str, int], dict[str, Any]]) -> None:
-    low = {name: m["contrast"] for (name, w), m in measured.items() if w == 1280 and m["contrast"]}
+def test_every_text_has_aa_contrast(measured: dict[tuple[str, str], dict[str, Any]]) -> None:
+    low = {name: m["contrast"] for (name, view), m in measured.items() if view == "1280" and m["contrast"]}
     assert not low, f"texts under WCAG AA contrast (4.5:1, large 3:1): {low}"
 
 
