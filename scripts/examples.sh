@@ -15,6 +15,7 @@ OUT=${1:-out/examples}
 .venv/bin/palaset --lang fi diagram examples --id elava-portfolio --view framework \
   -o docs/images/diagrams/elava-portfolio.framework.svg
 .venv/bin/palaset --lang fi diagram examples --view overview -o docs/images/diagrams
+.venv/bin/palaset --lang fi diagram examples --view matrix -o docs/images/diagrams
 for script in examples/*.py; do
   .venv/bin/python "$script" --output "$OUT/scripts"
 done

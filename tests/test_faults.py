@@ -400,7 +400,10 @@ def test_the_html_export_takes_a_timeout(fake_dot: Path, tmp_path: Path, how: li
 def test_a_wrong_timeout_is_refused_clearly(tmp_path: Path) -> None:
     result, _ = _html(tmp_path, "-O", "timeout=soon")
     assert result.exit_code == 1
-    assert "option 'timeout' is a number of seconds above 0" in result.stderr
+    assert (
+        "valitsin 'timeout' on sekuntimäärä, suurempi kuin 0 (esim. -O timeout=30), ei 'soon'"
+        in result.stderr
+    )
     markdown = run_cli(["export", str(EXAMPLE), "-f", "markdown", "--timeout", "5"])
     assert markdown.exit_code == 1
     assert "muoto 'markdown' ei piirrä kaavioita, joten --timeout ei koske sitä" in markdown.stderr

@@ -4,12 +4,16 @@ The walk looks where user-visible words are made — errors raised, problems and
 lines printed, texts written in three languages — and lists each one whose words are a plain
 string literal or an f-string instead of a catalogue call (``say``, ``msg``, ``as_text``, ...).
 What is left is a reviewed snapshot, ``tests/snapshots/messages/literals.txt``, that may only
-shrink (``PALASET_UPDATE_SNAPSHOTS=1`` rewrites it after a change is reviewed).
+shrink (``PALASET_UPDATE_SNAPSHOTS=1`` rewrites it after a change is reviewed). It is empty:
+even the errors only a developer can cause (a broken invariant, an API called wrongly) are
+catalogue messages, English to whoever catches them and translated wherever they are shown.
+The program's name (``palaset:``) and option flags (``-O``) around a message are not words.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +31,14 @@ DEVELOPER_ERRORS = frozenset(
 SHOWN = frozenset({"echo", "secho", "fail", "Problem", "Issue", "ShapeProblem", "RowProblem", "Finding"})
 
 
+#: What a literal may hold around catalogue text without being words: the program's name, option flags.
+NOT_WORDS = re.compile(r"\bpalaset:|(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def _has_letters(fragment: str) -> bool:
+    return any(c.isalpha() for c in NOT_WORDS.sub("", fragment))
+
+
 def _is_words(node: ast.expr) -> bool:
     """A string literal with letters in it, or an f-string with literal words around its values."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -35,9 +47,7 @@ def _is_words(node: ast.expr) -> bool:
         return _is_words(node.left) or _is_words(node.right)
     if isinstance(node, ast.JoinedStr):
         return any(
-            isinstance(part, ast.Constant)
-            and isinstance(part.value, str)
-            and any(c.isalpha() for c in part.value)
+            isinstance(part, ast.Constant) and isinstance(part.value, str) and _has_letters(part.value)
             for part in node.values
         )
     return False
@@ -100,8 +110,18 @@ raise KeyError(f"no {x}")
 raise ExportError("unknown format " + name + "; known formats: " + known)
 terminal.echo("palaset: wrote the files")
 terminal.echo(say(lang, "palaset: wrote the files"))
+terminal.echo(f"palaset: {localize(text, lang)}")
+terminal.echo(f"{'':<10} -O {name}={value}")
+terminal.echo(f"palaset: wrote {n} files")
 Problem(name, 1, 1, "the file is empty")
 Text(fi="hei maailma", en="hello world")
 """
     found = list(findings(ast.parse(source)))
-    assert [kind for kind, _ in found] == ["raise UsageError", "raise ExportError", "echo", "Problem", "Text"]
+    assert [kind for kind, _ in found] == [
+        "raise UsageError",
+        "raise ExportError",
+        "echo",
+        "echo",
+        "Problem",
+        "Text",
+    ]

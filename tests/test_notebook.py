@@ -83,3 +83,101 @@ def test_bad_options_give_text_not_an_exception() -> None:
     bundle = Diagram(PRACTICE, view="nonsense")._repr_mimebundle_()
     assert SVG not in bundle
     assert "nonsense" in bundle["text/plain"]
+
+
+# -- the workspace a model came from, fitting the cell, tables -----------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _loaded() -> Any:
+    from osallisuuden_palaset import load_workspace
+    from osallisuuden_palaset.plugins.registry import get_frameworks
+    from osallisuuden_palaset.testing import make_plugin_manager
+
+    return load_workspace([EXAMPLES], frameworks=get_frameworks(make_plugin_manager()).values())
+
+
+def test_a_loaded_practice_draws_its_reused_blocks_from_the_workspace_it_came_from() -> None:
+    from osallisuuden_palaset.files.origins import context_of
+
+    workspace = _loaded()
+    practice = workspace.collection.practice("oma-polku")  # reuses the Helmi cards of a catalogue
+    assert context_of(practice) is workspace.context
+    source = Diagram(practice).source()
+    assert "ei löydy" not in source
+    assert "Helmi-kortit" in source
+    assert context_of(Practice("uusi", "Uusi")) is None  # built in code: nothing to remember
+
+
+def test_a_forgotten_model_leaves_no_entry_behind() -> None:
+    import gc
+
+    from osallisuuden_palaset.files import origins
+
+    workspace = _loaded()
+    before = len(origins._ORIGINS)
+    del workspace
+    gc.collect()
+    assert len(origins._ORIGINS) < before
+
+
+def test_a_diagram_fits_the_cell_width_and_scrolls_when_it_must() -> None:
+    from osallisuuden_palaset.notebook import fitted
+
+    svg = '<?xml version="1.0"?>\n<svg width="2000pt" height="300pt" viewBox="0 0 2000 300"><g/></svg>'
+    shown = fitted(svg)
+    assert shown.startswith('<div style="max-width:2000pt;width:100%;overflow-x:auto"><svg')
+    assert 'width="2000pt"' not in shown
+    assert 'style="max-width:100%;height:auto"' in shown
+    assert 'viewBox="0 0 2000 300"' in shown
+    assert "<?xml" not in shown
+    assert fitted("no svg here") == "no svg here"
+
+
+def test_blocks_and_assessments_show_as_small_tables_in_the_notebook_language() -> None:
+    from osallisuuden_palaset.assessing.assessment import assess_collection
+    from osallisuuden_palaset.messages.labels import label
+    from osallisuuden_palaset.notebook import html_formatter, set_language
+    from osallisuuden_palaset.notebook.tables import _CELL
+
+    workspace = _loaded()
+    block = workspace.collection.catalogues[0].blocks[0]
+    table = html_formatter(block)
+    assert table is not None
+    assert table.startswith("<table")
+    assert f"<td {_CELL}>{label('kind', 'fi')}</td>" in table
+    assert block.name.get("fi") in table
+    assessment = assess_collection(workspace.collection, workspace.context, [])
+    shown = html_formatter(assessment)
+    assert shown is not None
+    assert "katettu" in shown
+    assert html_formatter(assessment.practices[0]) is not None
+    set_language("sv")
+    try:
+        assert "täckt" in (html_formatter(assessment.totals[0]) or "")
+    finally:
+        set_language("fi")
+    with pytest.raises(ValueError, match="language 'de' is not one of fi, en, sv"):
+        set_language("de")  # type: ignore[arg-type]
+    assert html_formatter("not a model") is None
+
+
+def test_user_text_in_a_table_is_escaped() -> None:
+    from osallisuuden_palaset.notebook import html_formatter
+
+    table = html_formatter(Block("b", "<script>x</script> & co"))
+    assert table is not None
+    assert "<script>" not in table
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; co" in table
+
+
+def test_html_formatters_are_registered_where_the_shell_has_them() -> None:
+    from osallisuuden_palaset.assessing.assessment import Assessment
+    from osallisuuden_palaset.notebook import HTML
+
+    shell = FakeShell()
+    shell.display_formatter.formatters[HTML] = FakeFormatter()
+    assert register_formatters(shell)
+    printers = shell.display_formatter.formatters[HTML].printers
+    assert {Practice, Block, Assessment} <= set(printers)

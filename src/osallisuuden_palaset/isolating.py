@@ -7,6 +7,8 @@ import threading
 import types
 from typing import Any, Final, Literal
 
+from osallisuuden_palaset.messages.catalogue import Joined, Message, msg
+
 #: Seconds a plugin's import or one of its ``register_*`` hooks may take (``PALASET_PLUGIN_TIMEOUT``).
 DEFAULT_TIMEOUT: Final = 30.0
 #: After the timeout, the interrupt is repeated this often, in case the plugin swallowed it.
@@ -28,26 +30,34 @@ class PluginTimeout(BaseException):
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"did not finish within {seconds:g} s")
+        super().__init__(msg("did not finish within {seconds} s", seconds=seconds))
 
 
 def describe_error(error: BaseException) -> str:
     """``Type: message`` on one line, for warnings, findings and ``palaset plugins``."""
+    said = error.args[0] if len(error.args) == 1 else None
     if isinstance(error, PluginCodeError):
-        return str(error)
+        return said if isinstance(said, str) else str(error)
+    if isinstance(said, Message) and "\n" not in said:  # stays in the catalogue, shown in the user's language
+        return Joined((type(error).__name__, said), ": ")
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     return f"{type(error).__name__}: {'; '.join(lines)}" if lines else type(error).__name__
 
 
 def _fault_message(error: BaseException) -> str:
     if isinstance(error, PluginTimeout):
-        return f"{error} (the time limit is set with PALASET_PLUGIN_TIMEOUT)"
+        return msg(
+            "{error} (the time limit is set with PALASET_PLUGIN_TIMEOUT)",
+            error=error.args[0] if error.args else "",
+        )
     what = describe_error(error)
     if isinstance(error, SystemExit):
-        return f"{what} (plugin code must raise an exception, not exit the program)"
+        return msg("{error} (plugin code must raise an exception, not exit the program)", error=what)
     if isinstance(error, KeyboardInterrupt):
-        return f"{what} raised by the plugin itself, not by Ctrl-C"
-    return f"{what} (plugin code must raise an Exception, not a {type(error).__name__})"
+        return msg("{error} raised by the plugin itself, not by Ctrl-C", error=what)
+    return msg(
+        "{error} (plugin code must raise an Exception, not a {kind})", error=what, kind=type(error).__name__
+    )
 
 
 class PluginCall:

@@ -14,8 +14,8 @@ import pluggy
 from click.testing import CliRunner, Result
 
 from osallisuuden_palaset.hookspecs import hookimpl
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.coerce import to_frozenset
-from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest, kind_name
 from osallisuuden_palaset.plugins.manager import get_plugin_manager
 
@@ -70,7 +70,7 @@ class RecordingExporter:
         """The ``Exporter`` this plugin registers."""
         return Exporter(
             name=self.name,
-            description=Text(fi="Tallentava testivienti", en="Recording test exporter"),
+            description=msg("Recording test exporter"),
             suffix=self.suffix,
             media_type="text/plain",
             accepts=self.accepts,

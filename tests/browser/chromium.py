@@ -186,13 +186,9 @@ def print_pdf(page: Path, target: Path) -> bytes:
 
 def screenshot(page: Path, target: Path, width: int, height: int = 900) -> None:
     """A PNG of ``page`` in a ``width`` × ``height`` px viewport (for people looking at the layout)."""
-    frame = page.with_name(f".frame-{width}-{page.name}")
-    frame.write_text(FRAME.format(src=page.name, width=width, height=height), encoding="utf-8")
-    try:
-        with tempfile.TemporaryDirectory() as profile:
-            _run(
-                [f"--window-size={max(width, 500)},{height}", f"--screenshot={target}", frame.as_uri()],
-                profile,
-            )
-    finally:
-        frame.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        frame = Path(folder) / "frame.html"
+        iframe = _IFRAME.format(src=html_escape(page.as_uri()), width=width, height=height)
+        frame.write_text(FRAME.format(frames=iframe), encoding="utf-8")
+        size = f"--window-size={max(width, 500)},{height}"
+        _run([size, f"--screenshot={target}", frame.as_uri()], str(Path(folder) / "profile"))

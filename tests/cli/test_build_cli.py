@@ -76,10 +76,11 @@ def test_one_failing_item_does_not_stop_the_others(folder: Path, tmp_path: Path)
     (out / "flaky").mkdir(parents=True)
     (out / "flaky" / "toinen.txt").write_bytes(b"previous")
     result = run_cli(
-        ["build", str(folder), "-o", str(out), "--no-diagrams", "-q"], plugins=[Flaky(name="flaky")]
+        ["build", str(folder), "-o", str(out), "--no-diagrams", "-q"],
+        plugins=[Flaky(name="flaky")],
     )
     assert result.exit_code == 1
-    named = "format 'flaky' (plugin 'recording-exporter-flaky') failed: RuntimeError: rikki"
+    named = "muoto 'flaky' (laajennus 'recording-exporter-flaky') epäonnistui: RuntimeError: rikki"
     assert f"palaset: toinen (flaky): {named}" in result.stderr
     assert "palaset: 1 kohde epäonnistui" in result.stderr  # in Finnish, the default, and in the singular
     assert (out / "flaky" / "toinen.txt").read_bytes() == b"previous"
@@ -203,7 +204,7 @@ def test_build_with_a_render_calling_sys_exit_names_the_plugin_and_writes_the_re
     out = tmp_path / "out"
     result = run_cli(["--plugin", str(plugin), "build", str(folder), "-o", str(out), "--no-diagrams", "-q"])
     assert result.exit_code == 1
-    named = "format 'poistuva' (plugin 'kokeilu_exit_in_render') failed: SystemExit: 0"
+    named = "muoto 'poistuva' (laajennus 'kokeilu_exit_in_render') epäonnistui: SystemExit: 0"
     failures = [line for line in result.stderr.splitlines() if named in line]
     assert len(failures) == 4  # kahvila, toinen, hanke and the collection
     assert "palaset: 4 kohdetta epäonnistui" in result.stderr

@@ -86,7 +86,7 @@ def test_bad_options_are_named(folder: Path) -> None:
 
 def test_a_format_that_cannot_take_the_kind_says_so(folder: Path) -> None:
     only_practices = RecordingExporter(name="vain", accepts={"practice"})
-    result = run_cli(["export", str(folder), "-f", "vain"], plugins=[only_practices])
+    result = run_cli(["--lang", "en", "export", str(folder), "-f", "vain"], plugins=[only_practices])
     assert result.exit_code == 1
     assert "format 'vain' cannot export a collection; it exports: practice" in result.stderr
     ok = run_cli(["export", str(folder), "-f", "vain", "--practice", "kahvila"], plugins=[only_practices])
@@ -249,7 +249,7 @@ def test_export_with_a_render_calling_sys_exit_is_an_error_naming_the_plugin(tmp
     model = tmp_path / "kahvila.yaml"
     model.write_text(PRACTICE, encoding="utf-8")
     plugin = Path(__file__).parents[1] / "fixtures" / "plugins" / "kokeilu_exit_in_render.py"
-    result = run_cli(["--plugin", str(plugin), "export", str(model), "--format", "poistuva"])
+    result = run_cli(["--lang", "en", "--plugin", str(plugin), "export", str(model), "--format", "poistuva"])
     assert result.exit_code == 1
     assert result.stderr == (
         "palaset: format 'poistuva' (plugin 'kokeilu_exit_in_render') failed: SystemExit: 0 "

@@ -111,7 +111,8 @@ def test_disabled_plugins_are_listed() -> None:
 
 def test_strict_mode_turns_a_load_failure_into_an_error_without_traceback() -> None:
     result = run_cli(
-        ["--plugin", str(FIXTURES / "kokeilu_broken_import.py"), "plugins"], env={ENV_STRICT: "1"}
+        ["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_broken_import.py"), "plugins"],
+        env={ENV_STRICT: "1"},
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("palaset: plugin 'kokeilu_broken_import'")
@@ -129,13 +130,15 @@ def test_strict_mode_turns_a_hook_failure_into_an_error() -> None:
 
 
 def test_a_misspelt_hook_is_an_error_naming_the_plugin() -> None:
-    result = run_cli(["--plugin", str(FIXTURES / "kokeilu_misspelt_hook.py"), "plugins"])
+    result = run_cli(["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_misspelt_hook.py"), "plugins"])
     assert result.exit_code == 1
     assert "plugin 'kokeilu_misspelt_hook' implements unknown hook 'register_framework'" in result.stderr
 
 
 def test_a_duplicate_name_is_reported_naming_both_plugins() -> None:
-    result = run_cli(["--plugin", str(FIXTURES / "kokeilu_duplicate.py"), "plugins", "--format", "json"])
+    result = run_cli(
+        ["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_duplicate.py"), "plugins", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     message = "framework 'thl' is registered by both plugin 'frameworks' and plugin 'kokeilu_duplicate'"
     assert message in result.stderr
@@ -158,7 +161,8 @@ def test_a_plugin_registering_a_taken_format_name_does_not_break_palaset_plugins
 
 def test_strict_mode_makes_a_taken_format_name_an_error() -> None:
     result = run_cli(
-        ["--plugin", str(FIXTURES / "kokeilu_taken_format.py"), "plugins"], env={ENV_STRICT: "1"}
+        ["--lang", "en", "--plugin", str(FIXTURES / "kokeilu_taken_format.py"), "plugins"],
+        env={ENV_STRICT: "1"},
     )
     assert result.exit_code == 1
     assert "exporter 'json' is registered by both plugin 'json' and plugin 'kokeilu_taken_format'" in (

@@ -127,7 +127,9 @@ def test_strict_mode_stops_validate_at_a_plugin_exiting_at_import(tmp_path: Path
     good = tmp_path / "ok.yaml"
     good.write_text("practice:\n  id: ok\n  name: OK\n", encoding="utf-8")
     plugin = str(PLUGINS / "kokeilu_exit_at_import.py")
-    result = run_cli(["--plugin", plugin, "validate", str(good)], env={"PALASET_STRICT_PLUGINS": "1"})
+    result = run_cli(
+        ["--lang", "en", "--plugin", plugin, "validate", str(good)], env={"PALASET_STRICT_PLUGINS": "1"}
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith("palaset: plugin 'kokeilu_exit_at_import'")
     assert "SystemExit" in result.stderr

@@ -12,6 +12,7 @@ from types import ModuleType
 import pytest
 
 from osallisuuden_palaset.messages.catalogue import (
+    Joined,
     Message,
     as_text,
     date,
@@ -62,6 +63,34 @@ def test_a_message_reads_as_english_and_renders_later_in_any_language() -> None:
     assert localize(message, "fi") == say("fi", "Usage:")
     assert localize("plain text", "fi") == "plain text"
     assert pickle.loads(pickle.dumps(message)).render("fi") == message.render("fi")
+
+
+def test_joined_messages_render_each_part_in_the_language_shown() -> None:
+    joined = Joined([msg("practice"), "x", msg("project")], ", ")
+    assert joined == "practice, x, project"
+    assert localize(joined, "fi") == f"{say('fi', 'practice')}, x, {say('fi', 'project')}"
+    assert localize(msg("format {name} failed: {error}", name="n", error=joined), "sv").endswith(
+        f"{say('sv', 'practice')}, x, {say('sv', 'project')}"
+    )
+    assert pickle.loads(pickle.dumps(joined)).render("fi") == joined.render("fi")
+
+
+def test_a_text_made_of_a_message_is_translated_when_read_in_each_language() -> None:
+    described = Text.of(msg("Composed practice"))
+    for lang in LANGS:
+        assert described.get(lang) == say(lang, "Composed practice")
+    assert described.items() == tuple((lang, say(lang, "Composed practice")) for lang in LANGS)
+    assert str(described) == say("fi", "Composed practice")
+    assert Text.of("Koottu") == Text(fi="Koottu")  # a plain string is still the Finnish text
+
+
+def test_an_error_holding_a_message_stays_translatable_when_described() -> None:
+    from osallisuuden_palaset.errors import UsageError
+    from osallisuuden_palaset.isolating import describe_error
+
+    described = describe_error(UsageError(msg("no plugin file {path}", path="'x.py'")))
+    assert described == "UsageError: no plugin file 'x.py'"
+    assert localize(described, "fi") == "UsageError: " + say("fi", "no plugin file {path}", path="'x.py'")
 
 
 @pytest.mark.parametrize("lang", LANGS)

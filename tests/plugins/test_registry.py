@@ -261,7 +261,9 @@ def test_palaset_plugins_shows_a_wrong_class_as_a_failure_and_never_as_a_contrib
 @pytest.mark.parametrize("kind", ["checks", "instruments", "exporters"])
 def test_strict_palaset_plugins_fails_on_a_wrong_class(kind: str) -> None:
     things: list[object] = [Thing("vale")]
-    result = run_cli(["plugins"], plugins=[Contributor("vale", **{kind: things})], env={ENV_STRICT: "1"})
+    result = run_cli(
+        ["--lang", "en", "plugins"], plugins=[Contributor("vale", **{kind: things})], env={ENV_STRICT: "1"}
+    )
     assert result.exit_code == 1
     assert "got a Thing ('vale')" in result.stderr
     assert "Traceback" not in result.output

@@ -29,19 +29,20 @@ if TYPE_CHECKING:
     help=msg(
         "Draw diagrams of practices, projects and collections with Graphviz.\n\n"
         "One practice or project file gives one diagram (-o OUT.svg|.png|.pdf|.gv). A folder or "
-        "several files give one diagram per practice and an overview, into a folder, drawn in parallel."
+        "several files give one diagram per practice (per project in the overview and matrix views) and "
+        "one of the whole collection, into a folder, drawn in parallel."
     ),
 )
 @common.paths_argument(msg("Model files and folders."))
 @click.option(
     "--view",
     cls=LocalizedOption,
-    type=click.Choice(["flow", "framework", "overview"]),
+    type=click.Choice(["flow", "framework", "matrix", "overview"]),
     default="flow",
     show_default=True,
     help=msg(
-        "flow: steps in order; framework: claims against the framework; "
-        "overview: projects → practices → blocks."
+        "flow: steps in order; framework: claims against the framework; matrix: practices × "
+        "dimensions and principles, a verdict in each cell; overview: projects → practices → blocks."
     ),
 )
 @click.option(
@@ -273,18 +274,19 @@ def _job_stream(
 
     frameworks = common.frameworks(ctx)
     collection = workspace.collection
+    per_project = options.view in (View.OVERVIEW, View.MATRIX)  # pictures of many practices
     models: list[Practice | Project] = (
-        list(collection.projects) if options.view is View.OVERVIEW else list(collection.all_practices())
+        list(collection.projects) if per_project else list(collection.all_practices())
     )
+    last = options if options.view is View.MATRIX else attrs.evolve(options, view=View.OVERVIEW)
 
     def jobs() -> Iterator[RenderJob]:
         for model in models:
             source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
             target = folder / f"{file_stem(model.id)}.{options.view.value}.{fmt}"
             yield RenderJob(model.id, source, fmt, target, dpi=dpi)
-        overview = attrs.evolve(options, view=View.OVERVIEW)
-        source = diagram_source(collection, overview, frameworks=frameworks, context=workspace.context)
-        target = folder / f"{file_stem(collection.id)}.overview.{fmt}"
+        source = diagram_source(collection, last, frameworks=frameworks, context=workspace.context)
+        target = folder / f"{file_stem(collection.id)}.{last.view.value}.{fmt}"
         yield RenderJob(collection.id, source, fmt, target, dpi=dpi)
 
     return len(models) + 1, jobs()

@@ -14,10 +14,9 @@ from osallisuuden_palaset.cli.helptext import LocalizedArgument, LocalizedComman
 from osallisuuden_palaset.cli.output import echo_json, emit, format_option
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError, nearest
-from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.messages.catalogue import localize, msg, say
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
-from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import (
     KINDS,
     Exportable,
@@ -25,6 +24,7 @@ from osallisuuden_palaset.output.exporting import (
     SurveyResults,
     find_exporter,
     is_text,
+    kind_word,
     parse_options,
 )
 from osallisuuden_palaset.output.exporting import (
@@ -256,7 +256,7 @@ def formats(ctx: click.Context, output_format: str) -> None:
         echo_json(listing)
         return
     for e in exporters:
-        accepts = ", ".join(_kind_word(k, language) for k in KINDS if k in e.accepts)
+        accepts = ", ".join(localize(kind_word(k), language) for k in KINDS if k in e.accepts)
         terminal.echo(f"{e.name:<10} {e.suffix:<7} {e.media_type:<34} {accepts}")
         terminal.echo(f"{'':<10} {e.description.get(language)}")
         for o in e.options:
@@ -265,14 +265,3 @@ def formats(ctx: click.Context, output_format: str) -> None:
             if o.default is not None:
                 default = " (" + say(language, "default {value!r}", value=o.default) + ")"
             terminal.echo(f"{'':<10} -O {o.name}=…{choices}{default}: {o.help.get(language)}")
-
-
-def _kind_word(kind: str, lang: Lang) -> str:
-    """What a format accepts (``output.exporting.KINDS``), in ``lang``; ``--format json`` keeps the ids."""
-    if kind == "practice":
-        return say(lang, "practice")
-    if kind == "project":
-        return say(lang, "project")
-    if kind == "collection":
-        return say(lang, "collection")
-    return kind

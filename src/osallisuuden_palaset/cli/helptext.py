@@ -137,7 +137,11 @@ def _complete(help: object, what: str) -> Message:
     if isinstance(help, Message):
         return help
     raise TypeError(
-        f"the help of {what} must be a catalogue message, msg(...), in fi, en and sv, not {help!r}"
+        msg(
+            "the help of {what} must be a catalogue message, msg(...), in fi, en and sv, not {help}",
+            what=what,
+            help=repr(help),
+        )
     )
 
 
@@ -158,7 +162,7 @@ class _LocalizedHelp:
     def help(self, value: str | None) -> None:
         # click's constructors assign the help they were given; ours pass them None.
         if value is not None:
-            raise TypeError("a localized help is set with help_text (a Message), not as a string")
+            raise TypeError(msg("a localized help is set with help_text (a Message), not as a string"))
 
 
 class _LocalizedHelpOption(click.Command):

@@ -15,6 +15,7 @@ from osallisuuden_palaset.composing.pieces import (
     unique_flows,
 )
 from osallisuuden_palaset.errors import nearest
+from osallisuuden_palaset.messages.catalogue import Joined, msg
 from osallisuuden_palaset.model.block import retarget_block
 from osallisuuden_palaset.model.flow import Flow, FlowKind, reaches
 from osallisuuden_palaset.model.ids import split_ref
@@ -84,7 +85,14 @@ def resolve_reuse(
                 if owner not in context.blocks
                 else nearest(block_id, context.blocks[owner])
             )
-            missing.append(f"step {step.id!r} reuses {step.reuse!r}, which is not known ({hint})")
+            missing.append(
+                msg(
+                    "step {step} reuses {ref}, which is not known ({hint})",
+                    step=repr(step.id),
+                    ref=repr(step.reuse),
+                    hint=hint,
+                )
+            )
             continue
         copy = attrs.evolve(
             found,
@@ -95,7 +103,7 @@ def resolve_reuse(
         own = owner_framework.get(owner)
         steps.append(retarget_block(copy, own, practice.framework) if own else copy)
     if missing:
-        raise CompositionError("; ".join(missing), [s.id for s in practice.steps if isinstance(s, Reuse)])
+        raise CompositionError(Joined(missing), [s.id for s in practice.steps if isinstance(s, Reuse)])
     return attrs.evolve(practice, steps=steps)
 
 
@@ -154,14 +162,23 @@ def _flatten(practice: Practice, find: Callable[[str], Practice | None], stack: 
             continue
         if step.include in chain:
             raise CompositionError(
-                f"practice {current.id!r} includes itself: " + " → ".join((*chain, step.include)), [step.id]
+                msg(
+                    "practice {practice} includes itself: {chain}",
+                    practice=repr(current.id),
+                    chain=" → ".join((*chain, step.include)),
+                ),
+                [step.id],
             )
         found = find(step.include)
         if found is None:
             known = sorted(p for p in _known(find))
             raise CompositionError(
-                f"step {step.id!r} includes practice {step.include!r}, which is not known "
-                f"({nearest(step.include, known)})",
+                msg(
+                    "step {step} includes practice {practice}, which is not known ({hint})",
+                    step=repr(step.id),
+                    practice=repr(step.include),
+                    hint=nearest(step.include, known),
+                ),
                 [step.id],
             )
         frames.append((found, (*chain, found.id), step.id))
@@ -177,7 +194,12 @@ def _inline(practice: Practice, ident: str, piece: Piece) -> Practice:
     clash = sorted(set(practice.step_ids) & {s.id for s in piece.steps})
     if clash:
         raise CompositionError(
-            f"writing out include {ident!r} would repeat step ids " + ", ".join(map(repr, clash)), clash
+            msg(
+                "writing out include {step} would repeat the step ids {ids}",
+                step=repr(ident),
+                ids=", ".join(map(repr, clash)),
+            ),
+            clash,
         )
     steps: list[Step] = []
     for step in practice.steps:

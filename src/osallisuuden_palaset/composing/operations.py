@@ -41,12 +41,13 @@ from osallisuuden_palaset.composing.pieces import (
     unique_flows,
 )
 from osallisuuden_palaset.errors import nearest
+from osallisuuden_palaset.messages.catalogue import Joined, as_text, msg
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.flow import Flow, FlowKind
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse
 from osallisuuden_palaset.model.project import Catalogue
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.text import LANGS, Text
 
 __all__ = [
     "CompositionError",
@@ -54,6 +55,7 @@ __all__ = [
     "PracticeLookup",
     "branch",
     "combine",
+    "default_name",
     "flatten",
     "include",
     "namespace",
@@ -62,14 +64,16 @@ __all__ = [
     "sequence",
 ]
 
-#: The name of a composed practice when none is given.
-DEFAULT_NAME = Text(fi="Koottu toimintamalli", en="Composed practice", sv="Sammansatt verksamhetsmodell")
+
+def default_name() -> Text:
+    """The name of a composed practice when none is given, in every language."""
+    return as_text("Composed practice")
 
 
 def sequence(
     *parts: Part,
     id: str = "sequence",
-    name: str | Text = DEFAULT_NAME,
+    name: str | Text | None = None,
     framework: str | None = None,
     **details: Any,
 ) -> Practice:
@@ -77,7 +81,7 @@ def sequence(
 
     Args:
         parts: blocks, reuse or include steps, or practices, in order.
-        id, name: the result's id and name.
+        id, name: the result's id and name (default: :func:`default_name`).
         framework: the result's framework (default: the first practice part's, else ``thl``).
         details: other Practice fields for the result (summary, description, keywords, …).
 
@@ -106,7 +110,7 @@ def branch(
     kind: FlowKind = FlowKind.PARALLEL,
     join: Part | None = None,
     id: str = "branch",
-    name: str | Text = DEFAULT_NAME,
+    name: str | Text | None = None,
     framework: str | None = None,
     **details: Any,
 ) -> Practice:
@@ -119,7 +123,7 @@ def branch(
     """
     kind = FlowKind(kind)
     if kind not in (FlowKind.PARALLEL, FlowKind.OPTIONAL):
-        raise ValueError(f"a branch is parallel or optional, not {kind.value}")
+        raise ValueError(msg("a branch is parallel or optional, not {kind}", kind=kind.value))
     target = framework or _first_framework((source, *alternatives, *([join] if join is not None else [])))
     head = piece_of(source, target)
     options = [piece_of(a, target) for a in alternatives]
@@ -167,13 +171,20 @@ def reuse(
         owner, block_id = split_ref(ref)
     else:
         if block is None:
-            raise ValueError("say which block to reuse: reuse(owner, 'block-id')")
+            raise ValueError(msg("say which block to reuse: reuse(owner, 'block-id')"))
         owner = ref if isinstance(ref, str) else ref.id
         block_id = block if isinstance(block, str) else block.id
         if isinstance(ref, Catalogue | Practice):
             known = [b.id for b in (ref.blocks if isinstance(ref, Catalogue) else ref.blocks())]
             if block_id not in known:
-                raise CompositionError(f"{owner!r} has no block {block_id!r} ({nearest(block_id, known)})")
+                raise CompositionError(
+                    msg(
+                        "{owner} has no block {block} ({hint})",
+                        owner=repr(owner),
+                        block=repr(block_id),
+                        hint=nearest(block_id, known),
+                    )
+                )
     return Reuse(id=id or block_id, reuse=f"{owner}/{block_id}", name=name, note=note)
 
 
@@ -205,17 +216,25 @@ def combine(
         )
     }
     if any(clashes.values()):
-        listed = ", ".join(f"{what} {i!r}" for what, found in clashes.items() for i in found)
+        listed = Joined([_typed_id(what, i) for what, found in clashes.items() for i in found], ", ")
         clashing = [i for found in clashes.values() for i in found]
         if on_clash == "error":
             raise CompositionError(
-                f"practices {first.id!r} and {second.id!r} both have {listed}; "
-                "rename them or combine with on_clash='namespace'",
+                msg(
+                    "practices {a} and {b} both have {ids}; rename them or combine with on_clash='namespace'",
+                    a=repr(first.id),
+                    b=repr(second.id),
+                    ids=listed,
+                ),
                 clashing,
             )
         if first.id == second.id:
             raise CompositionError(
-                f"both practices are called {first.id!r}, so {listed} cannot be told apart"
+                msg(
+                    "both practices are called {name}, so {ids} cannot be told apart",
+                    name=repr(first.id),
+                    ids=listed,
+                )
             )
         first, second = (
             rename_ids(
@@ -228,12 +247,18 @@ def combine(
         )
     target = framework or min(first.framework, second.framework)
     pieces = [piece_of(first, target), piece_of(second, target)]
-    default_name = Text.of(f"{first.name} + {second.name}")
+    joined = Text(
+        **{
+            lang: f"{first.name.get(lang)} + {second.name.get(lang)}"
+            for lang in LANGS
+            if first.name.has(lang) or second.name.has(lang)
+        }
+    )
     return _assemble(
         pieces,
         [*pieces[0].flows, *pieces[1].flows],
         id or f"{first.id}-{second.id}",
-        name or default_name,
+        name or joined,
         target,
         details,
     )
@@ -250,7 +275,7 @@ def _assemble(
     pieces: Sequence[Piece],
     flows: Sequence[Flow],
     ident: str,
-    name: str | Text,
+    name: str | Text | None,
     framework: str,
     details: Mapping[str, Any],
 ) -> Practice:
@@ -258,19 +283,14 @@ def _assemble(
     steps = [s for p in pieces for s in p.steps]
     phases = [x for p in pieces for x in p.phases]
     outcomes = [x for p in pieces for x in p.outcomes]
-    for what, found in (
-        ("step", [s.id for s in steps]),
-        ("phase", [x.id for x in phases]),
-        ("outcome", [x.id for x in outcomes]),
+    for found, repeated in (
+        ([s.id for s in steps], _repeated_steps),
+        ([x.id for x in phases], _repeated_phases),
+        ([x.id for x in outcomes], _repeated_outcomes),
     ):
         twice = sorted({i for i in found if found.count(i) > 1})
         if twice:
-            raise CompositionError(
-                f"more than one part has the {what} id "
-                + ", ".join(repr(i) for i in twice)
-                + ": rename them, e.g. with namespace(practice, 'prefix'), or use combine()",
-                twice,
-            )
+            raise CompositionError(repeated(", ".join(repr(i) for i in twice)), twice)
     keywords = list(dict.fromkeys(k for p in pieces for k in p.keywords))
     fields: dict[str, Any] = {
         "steps": steps,
@@ -281,4 +301,35 @@ def _assemble(
         "keywords": keywords,
         **details,
     }
-    return Practice(id=ident, name=name, framework=framework, **fields)
+    return Practice(id=ident, name=default_name() if name is None else name, framework=framework, **fields)
+
+
+def _typed_id(what: str, ident: str) -> str:
+    """``step 'x'``, ``phase 'x'`` or ``outcome 'x'``, in the catalogue."""
+    if what == "step":
+        return msg("step {id}", id=repr(ident))
+    return msg("phase {id}", id=repr(ident)) if what == "phase" else msg("outcome {id}", id=repr(ident))
+
+
+def _repeated_steps(ids: str) -> str:
+    return msg(
+        "more than one part has the step id {ids}: rename them, e.g. with namespace(practice, "
+        "'prefix'), or use combine()",
+        ids=ids,
+    )
+
+
+def _repeated_phases(ids: str) -> str:
+    return msg(
+        "more than one part has the phase id {ids}: rename them, e.g. with namespace(practice, "
+        "'prefix'), or use combine()",
+        ids=ids,
+    )
+
+
+def _repeated_outcomes(ids: str) -> str:
+    return msg(
+        "more than one part has the outcome id {ids}: rename them, e.g. with namespace(practice, "
+        "'prefix'), or use combine()",
+        ids=ids,
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from osallisuuden_palaset.errors import PalasetError
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block, relative_framework, retarget_block
 from osallisuuden_palaset.model.flow import Flow, FlowKind
 from osallisuuden_palaset.model.practice import (
@@ -72,7 +73,7 @@ def piece_of(part: Part, framework: str) -> Piece:
         )
     if isinstance(part, Reuse | Include):
         return Piece(steps=(part,), entries=(part.id,), exits=(part.id,))
-    raise TypeError(f"cannot compose a {type(part).__name__}: give blocks, steps or practices")
+    raise TypeError(msg("cannot compose a {kind}: give blocks, steps or practices", kind=type(part).__name__))
 
 
 def links(before: Piece, after: Piece, kind: FlowKind) -> list[Flow]:

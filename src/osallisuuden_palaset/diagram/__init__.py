@@ -14,6 +14,7 @@ from osallisuuden_palaset.diagram.building import (
 )
 from osallisuuden_palaset.diagram.flow import build_flow
 from osallisuuden_palaset.diagram.framework import build_framework
+from osallisuuden_palaset.diagram.matrix import build_matrix
 from osallisuuden_palaset.diagram.options import Detail, DiagramOptions, Direction, View
 from osallisuuden_palaset.diagram.overview import build_overview
 from osallisuuden_palaset.diagram.theme import THEMES, Theme, get_theme
@@ -61,7 +62,12 @@ def build_diagram(
         context=context if context is not None else default_context(model, known),
         framework_id=default_framework_id(model, options),
     )
-    builders = {View.FLOW: build_flow, View.FRAMEWORK: build_framework, View.OVERVIEW: build_overview}
+    builders = {
+        View.FLOW: build_flow,
+        View.FRAMEWORK: build_framework,
+        View.OVERVIEW: build_overview,
+        View.MATRIX: build_matrix,
+    }
     return builders[options.view](model, drawing)
 
 

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.text import LANGS, Lang
 
 
@@ -18,6 +19,8 @@ class View(enum.StrEnum):
     FRAMEWORK = "framework"
     #: Projects → practices → blocks, with blocks reused across practices made visible.
     OVERVIEW = "overview"
+    #: Practices × the framework's dimensions and principles, a coverage verdict in each cell.
+    MATRIX = "matrix"
 
 
 class Direction(enum.StrEnum):
@@ -40,14 +43,18 @@ class Detail(enum.StrEnum):
 
 def _check_lang(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in LANGS:
-        raise ValueError(f"language {value!r} is not one of {', '.join(LANGS)}")
+        raise ValueError(
+            msg("language {value} is not one of {known}", value=repr(value), known=", ".join(LANGS))
+        )
 
 
 def _check_theme(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     from osallisuuden_palaset.diagram.theme import THEMES
 
     if value not in THEMES:
-        raise ValueError(f"theme {value!r} is not one of {', '.join(THEMES)}")
+        raise ValueError(
+            msg("theme {value} is not one of {known}", value=repr(value), known=", ".join(THEMES))
+        )
 
 
 @attrs.frozen

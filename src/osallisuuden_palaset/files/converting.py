@@ -191,7 +191,7 @@ def kind_of(model: Model) -> str:
     for key, cls in DOCUMENT_KINDS.items():
         if isinstance(model, cls):
             return key
-    raise TypeError(f"{type(model).__name__} is not a document kind")
+    raise TypeError(msg("{kind} is not a document kind", kind=type(model).__name__))
 
 
 def to_document(model: Model) -> dict[str, Any]:

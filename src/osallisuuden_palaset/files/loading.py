@@ -25,6 +25,7 @@ from osallisuuden_palaset.files.finding import Skipped as Skipped
 from osallisuuden_palaset.files.finding import files_of, siblings_of
 from osallisuuden_palaset.files.finding import model_files as model_files
 from osallisuuden_palaset.files.finding import read_from as read_from
+from osallisuuden_palaset.files.origins import remember
 from osallisuuden_palaset.files.reading import read_file as read_file
 from osallisuuden_palaset.files.reading import read_text
 from osallisuuden_palaset.files.siblings import Sibling, referenced_siblings
@@ -256,6 +257,7 @@ def load_workspace(
         (*outside, *collection.catalogues),
         (*outside_practices, *collection.all_practices()),
     )
+    remember(collection, context)  # a notebook's display resolves references where they were loaded
     return Workspace(collection, documents, context, where, referenced)
 
 

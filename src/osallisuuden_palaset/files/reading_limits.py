@@ -78,7 +78,7 @@ def limit_problem(kind: str, name: str, line: int, col: int) -> Problem:
         return Problem(
             name, line, col, msg("an alias refers to the list or map it is inside of"), _ALIAS_HINT
         )
-    raise ValueError(f"unknown limit {kind!r}")
+    raise ValueError(msg("unknown limit {kind}", kind=repr(kind)))
 
 
 def too_deep(name: str, line: int, col: int) -> Problem:

@@ -29,7 +29,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
-from osallisuuden_palaset.messages.catalogue import translations
+from osallisuuden_palaset.messages.catalogue import msg, translations
 from osallisuuden_palaset.model.ids import ID_PATTERN, SEPARATOR, check_id
 from osallisuuden_palaset.model.practice import Reuse, Step
 from osallisuuden_palaset.model.text import LANGS, Lang, Text
@@ -70,7 +70,7 @@ def schema_json(kind: SchemaKind = "model", lang: Lang = "en") -> str:
     elif kind == "framework":
         schema = framework_schema(lang)
     else:
-        raise ValueError(f"unknown schema kind {kind!r}: use 'model' or 'framework'")
+        raise ValueError(msg("unknown schema kind {kind}: use 'model' or 'framework'", kind=repr(kind)))
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -207,7 +207,9 @@ class _Builder:
             return {"type": "string", "format": "date"}
         if isinstance(hint, type) and (attrs.has(hint) or issubclass(hint, enum.Enum)):
             return self.ref(hint)
-        raise TypeError(f"no JSON Schema for type {hint!r}")  # pragma: no cover - a new model type
+        raise TypeError(
+            msg("no JSON Schema for type {hint}", hint=repr(hint))
+        )  # pragma: no cover - a new model type
 
 
 def _text_schema(translate: _Translate) -> dict[str, Any]:

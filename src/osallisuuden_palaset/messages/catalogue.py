@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -111,6 +111,28 @@ def msg(msgid: str, /, **values: Any) -> Message:
 def msg_n(singular: str, plural: str, n: int, /, **values: Any) -> Message:
     """A :class:`Message` whose form agrees with ``n`` in the language it is rendered in."""
     return Message(singular, {"n": n, **values}, plural, n)
+
+
+class Joined(Message):
+    """Messages (or plain texts) joined by a separator, each rendered in the language shown."""
+
+    parts: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, parts: Iterable[str], sep: str = "; ") -> Joined:
+        """``parts`` joined by ``sep``; its ``str`` value is the English text."""
+        listed = tuple(parts)
+        self = str.__new__(cls, sep.join(listed))
+        self.msgid, self.plural, self.n, self.values = "", None, None, {}
+        self.parts, self.sep = listed, sep
+        return self
+
+    def render(self, lang: Lang) -> str:
+        """Each part in ``lang``, joined."""
+        return self.sep.join(localize(part, lang) for part in self.parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Joined, (self.parts, self.sep))
 
 
 def as_text(msgid: str, /, **values: Any) -> Text:

@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from osallisuuden_palaset.messages.catalogue import say_in, table_entry
+from osallisuuden_palaset.messages.catalogue import msg, say_in, table_entry
 from osallisuuden_palaset.messages.text import FALLBACK, LANGS, Lang, Text
 
 #: One label in Finnish, English and Swedish; an empty string means "not translated". The tables
@@ -50,7 +50,13 @@ class LabelTable:
         for context, english in entries:
             key = context.removeprefix(prefix)
             if not context.startswith(prefix) or key in table:
-                raise ValueError(f"label table entry {context!r}: not a new key under {prefix!r}")
+                raise ValueError(
+                    msg(
+                        "label table entry {context}: not a new key under {prefix}",
+                        context=repr(context),
+                        prefix=repr(prefix),
+                    )
+                )
             table[key] = english
         return cls(table, prefix)
 
@@ -187,6 +193,18 @@ _LABELS: Final = LabelTable.of(
     table_entry("generated_by", "Made with osallisuuden-palaset"),
     table_entry("reused", "reused"),
     table_entry("included", "included"),
+    # The dashboard: the first page of a project or collection.
+    table_entry("dashboard", "At a glance"),
+    table_entry("coverage_matrix", "How each practice covers the framework"),
+    table_entry("matrix_key", "Key"),
+    table_entry("covering", "Practices that cover it"),
+    table_entry("nobody_covers", "Principles no practice covers"),
+    table_entry("everything_covered", "Every principle is covered by at least one practice."),
+    table_entry("most_reused", "Most reused blocks"),
+    table_entry("uses", "Uses"),
+    table_entry("no_reuse", "No block or practice is reused twice or more."),
+    table_entry("survey_results", "Survey results"),
+    table_entry("frameworks_not_installed", "Frameworks that are not installed (no table for them)"),
     # Roles.
     table_entry("role.target", "target"),
     table_entry("role.informed", "informed"),

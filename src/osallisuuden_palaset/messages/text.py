@@ -54,7 +54,9 @@ class Text:
     """A user-visible text in up to three languages.
 
     A model file may give a plain string, which is read as the Finnish text
-    (Finnish is the users' language) and written back as a plain string.
+    (Finnish is the users' language) and written back as a plain string. In code, a catalogue
+    message (``messages.catalogue.msg``) becomes a text in every language, translated when read:
+    a built-in's description costs no catalogue until someone reads it.
     """
 
     fi: str | None = attrs.field(default=None, validator=_checked, kw_only=True)
@@ -73,6 +75,8 @@ class Text:
         if isinstance(value, Text):
             return value
         if isinstance(value, str):
+            if _is_message(value):
+                return cls(fi=value, en=value, sv=value)
             return cls(fi=value)
         unknown = sorted(set(value) - set(LANGS))
         if unknown:
@@ -90,11 +94,11 @@ class Text:
         """The text in ``lang``, else in the first language present (fi, en, sv)."""
         own = getattr(self, lang)
         if own is not None:
-            return str(own)
+            return _in(own, lang)
         for other in FALLBACK:
             value = getattr(self, other)
             if value is not None:
-                return str(value)
+                return _in(value, other)
         raise AssertionError("unreachable: a Text always has one language")  # pragma: no cover
 
     def has(self, lang: Lang) -> bool:
@@ -108,10 +112,22 @@ class Text:
 
     def items(self) -> tuple[tuple[Lang, str], ...]:
         """The variants that exist, in fi, en, sv order."""
-        return tuple((lang, v) for lang in LANGS if (v := getattr(self, lang)) is not None)
+        return tuple((lang, _in(v, lang)) for lang in LANGS if (v := getattr(self, lang)) is not None)
 
     def __str__(self) -> str:
         return self.get("fi")
+
+
+def _is_message(value: str) -> bool:
+    """Whether ``value`` is a catalogue message (the catalogue imports this module, so no import here)."""
+    return type(value) is not str and callable(getattr(value, "render", None))
+
+
+def _in(value: str, lang: Lang) -> str:
+    """``value`` as shown in ``lang``: a catalogue message is translated, any other string is itself."""
+    if type(value) is str:
+        return value
+    return str(value.render(lang)) if _is_message(value) else str(value)  # type: ignore[attr-defined]
 
 
 def text(value: TextLike) -> Text:

@@ -15,8 +15,10 @@ from osallisuuden_palaset.files.atomicfile import remove_temporaries, write_atom
 from osallisuuden_palaset.files.folder_lock import locked
 from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.framework import Framework
+from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Lang
+from osallisuuden_palaset.output.dashboard import Dashboard, build_dashboard
 from osallisuuden_palaset.output.exporting import Exportable, Exporter, SurveyResults, export
 
 if TYPE_CHECKING:
@@ -84,8 +86,6 @@ def plan(collection: Exportable) -> tuple[PlannedFile, ...]:
     (``x.practice`` may be another practice's id) gets ``-2``, ``-3``, …, so that no output
     overwrites another; the same models always get the same stems.
     """
-    from osallisuuden_palaset.model.project import Collection
-
     assert isinstance(collection, Collection)
     found: list[tuple[str, Exportable, str]] = [
         ("practice", p, file_stem(p.id)) for p in collection.all_practices()
@@ -206,7 +206,8 @@ def write_diagrams(
 ) -> tuple[list[Written], list[Failure], list[str]]:
     """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
 
-    Practices get the flow and framework views; projects and the collection the overview too.
+    Practices get the flow and framework views; projects and the collection the flow, the matrix
+    (practices × principles: the framework view of many practices is a hairball) and the overview.
     ``taken`` is as for :func:`write_exports`.
     """
     taken = {} if taken is None else taken
@@ -224,7 +225,7 @@ def write_diagrams(
         have_dot = False
         notes.append(msg("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)"))
     for item in items:
-        views = ("flow", "framework") if item.kind == "practice" else ("flow", "framework", "overview")
+        views = ("flow", "framework") if item.kind == "practice" else ("flow", "matrix", "overview")
         for view in views:
             stem = f"{item.stem}.{view}"
             try:
@@ -278,9 +279,17 @@ def _diagram_label(view: str) -> str:
 
 
 def index_page(
-    collection: Exportable, items: tuple[PlannedFile, ...], written: list[Written], lang: Lang
+    collection: Exportable,
+    items: tuple[PlannedFile, ...],
+    written: list[Written],
+    lang: Lang,
+    board: Dashboard | None = None,
 ) -> bytes:
-    """The index.html linking every written file, grouped by item (deterministic, self-contained)."""
+    """The index.html: the dashboard (when given), then every written file, grouped by item.
+
+    Deterministic and self-contained; the dashboard links each practice to its HTML report (or
+    its first written file) in the folder.
+    """
     from osallisuuden_palaset.messages.labels import labels_for
     from osallisuuden_palaset.output.templating import html_environment, title_line
 
@@ -288,9 +297,21 @@ def index_page(
     for w in written:
         by_item.setdefault(w.item, []).append(w)
     rows = [(item, sorted(by_item.get(item.stem, []), key=lambda w: w.path)) for item in items]
+    report: dict[str, str] = {}
+    for item, files in rows:
+        if item.kind == "practice" and files:
+            page = next((f.path for f in files if f.path.endswith(".html")), files[0].path)
+            report[item.model.id] = page
     template = html_environment().get_template("index.html.j2")
-    title = title_line(collection, lang)
-    return template.render(model=collection, rows=rows, lang=lang, L=labels_for(lang), title=title).encode()
+    return template.render(
+        model=collection,
+        rows=rows,
+        lang=lang,
+        L=labels_for(lang),
+        board=board,
+        link=report.get,
+        title=title_line(collection, lang),
+    ).encode("utf-8")
 
 
 @attrs.frozen
@@ -384,9 +405,18 @@ def build(
             failures += failed
         count = len(written)  # each a path of its own (``taken``)
         try:
-            write_atomic(output / "index.html", index_page(collection, items, written, lang))
+            assert isinstance(collection, Project | Collection)
+            board = build_dashboard(
+                collection, _lookup(frameworks, context), context, findings=findings, surveys=surveys
+            )
+            write_atomic(output / "index.html", index_page(collection, items, written, lang, board))
             count += 1
             tell(BuildStep("index", "index", "html", "index.html"))
         except PalasetError as error:
             failures.append(Failure("index", "html", str(error)))
         return BuildResult(tuple(written), tuple(failures), tuple(notes), count)
+
+
+def _lookup(frameworks: Mapping[str, Framework], context: Context) -> Callable[[str], Framework | None]:
+    """A framework by id from ``frameworks``, else the context's (as ``ExportRequest.framework``)."""
+    return lambda ident: frameworks.get(ident) or context.frameworks.get(ident)

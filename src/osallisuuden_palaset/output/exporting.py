@@ -12,7 +12,7 @@ import attrs
 from osallisuuden_palaset.errors import PalasetError, UsageError, did_you_mean
 from osallisuuden_palaset.files.atomicfile import write_atomic
 from osallisuuden_palaset.isolating import PluginCall, describe_error
-from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.catalogue import Joined, msg
 from osallisuuden_palaset.model.coerce import each, is_a, is_callable, one_of, to_frozenset, to_tuple
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.ids import check_id
@@ -53,23 +53,38 @@ def _check_suffix(instance: Any, attribute: attrs.Attribute[str], value: str) ->
     _is_text(instance, attribute, value)
     if not _SUFFIX.fullmatch(value):
         raise ValueError(
-            f"Exporter.suffix {value!r} is not a file suffix: a dot, then letters, digits, '-', '_' "
-            "or '.' (e.g. '.json')"
+            msg(
+                "Exporter.suffix {value} is not a file suffix: a dot, then letters, digits, '-', '_' "
+                "or '.' (e.g. '.json')",
+                value=repr(value),
+            )
         )
 
 
 def _check_media_type(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     _is_text(instance, attribute, value)
     if not _MEDIA_TYPE.fullmatch(value):
-        raise ValueError(f"Exporter.media_type {value!r} is not a media type such as 'text/plain'")
+        raise ValueError(
+            msg("Exporter.media_type {value} is not a media type such as 'text/plain'", value=repr(value))
+        )
 
 
 def _check_accepts(instance: Any, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]) -> None:
     _kinds(instance, attribute, value)
     unknown = sorted(value - set(KINDS))
     if unknown or not value:
-        what = f"{unknown[0]!r} is not" if unknown else "nothing is"
-        raise ValueError(f"Exporter.accepts: {what} a kind of model; give some of: {', '.join(KINDS)}")
+        kinds = ", ".join(KINDS)
+        if unknown:
+            raise ValueError(
+                msg(
+                    "Exporter.accepts: {value} is not a kind of model; give some of: {kinds}",
+                    value=repr(unknown[0]),
+                    kinds=kinds,
+                )
+            )
+        raise ValueError(
+            msg("Exporter.accepts: nothing is a kind of model; give some of: {kinds}", kinds=kinds)
+        )
 
 
 _is_text = is_a(str)
@@ -90,11 +105,18 @@ class ExportOption:
 
     def __attrs_post_init__(self) -> None:
         if self.choices is not None and not self.choices:
-            raise ValueError(f"option {self.name!r} has no choices; give some, or None for any text")
+            raise ValueError(
+                msg("option {name} has no choices; give some, or None for any text", name=repr(self.name))
+            )
         if self.choices is not None and self.default is not None and self.default not in self.choices:
             listed = ", ".join(repr(c) for c in self.choices)
             raise ValueError(
-                f"option {self.name!r}: the default {self.default!r} is not one of its choices {listed}"
+                msg(
+                    "option {name}: the default {default} is not one of its choices {choices}",
+                    name=repr(self.name),
+                    default=repr(self.default),
+                    choices=listed,
+                )
             )
 
 
@@ -156,7 +178,13 @@ class Exporter:
         names = [o.name for o in self.options]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
-            raise ValueError(f"exporter {self.name!r} declares option {twice[0]!r} twice")
+            raise ValueError(
+                msg(
+                    "exporter {name} declares option {option} twice",
+                    name=repr(self.name),
+                    option=repr(twice[0]),
+                )
+            )
 
     def can_export(self, model: Exportable) -> bool:
         """Whether this exporter accepts ``model``'s kind."""
@@ -172,7 +200,29 @@ class RenderError(ExportError):
 
 
 def _who(exporter: Exporter) -> str:
-    return f"format {exporter.name!r}" + (f" (plugin {exporter.plugin!r})" if exporter.plugin else "")
+    if exporter.plugin:
+        return msg("format {name} (plugin {plugin})", name=repr(exporter.name), plugin=repr(exporter.plugin))
+    return msg("format {name}", name=repr(exporter.name))
+
+
+def kind_word(kind: str) -> str:
+    """A kind of model (one of :data:`KINDS`) as a word in the catalogue; an unknown kind is itself."""
+    if kind == "practice":
+        return msg("practice")
+    if kind == "project":
+        return msg("project")
+    return msg("collection") if kind == "collection" else kind
+
+
+def _cannot_export(exporter: Exporter, kind: str) -> str:
+    """The format cannot take a model of this kind: say which kinds it takes."""
+    accepted = Joined([kind_word(k) for k in KINDS if k in exporter.accepts], ", ") or msg("nothing")
+    name = repr(exporter.name)
+    if kind == "practice":
+        return msg("format {name} cannot export a practice; it exports: {kinds}", name=name, kinds=accepted)
+    if kind == "project":
+        return msg("format {name} cannot export a project; it exports: {kinds}", name=name, kinds=accepted)
+    return msg("format {name} cannot export a collection; it exports: {kinds}", name=name, kinds=accepted)
 
 
 def find_exporter(exporters: Mapping[str, Exporter], name: str) -> Exporter:
@@ -294,9 +344,7 @@ def export(
             or returned something other than bytes.
     """
     if not exporter.can_export(model):
-        kind = kind_name(model)
-        accepted = ", ".join(k for k in KINDS if k in exporter.accepts) or "nothing"
-        raise ExportError(f"format {exporter.name!r} cannot export a {kind}; it exports: {accepted}")
+        raise ExportError(_cannot_export(exporter, kind_name(model)))
     context = context if context is not None else Context()
     request = ExportRequest(
         model=model,
@@ -308,14 +356,18 @@ def export(
         surveys=dict(surveys or {}),
     )
     try:
-        with PluginCall(f"while {_who(exporter)} was rendering"):
+        with PluginCall(msg("while {format} was rendering", format=_who(exporter))):
             data = exporter.render(request)
     except PalasetError:
         raise
     except Exception as error:  # a bug in the format's plugin: name it, and let the others go on
-        raise RenderError(f"{_who(exporter)} failed: {describe_error(error)}") from error
+        raise RenderError(
+            msg("{format} failed: {error}", format=_who(exporter), error=describe_error(error))
+        ) from error
     if not isinstance(data, bytes):
-        raise RenderError(f"{_who(exporter)} returned {type(data).__name__}, not bytes")
+        raise RenderError(
+            msg("{format} returned {kind}, not bytes", format=_who(exporter), kind=type(data).__name__)
+        )
     return data
 
 

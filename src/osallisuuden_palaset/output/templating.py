@@ -12,17 +12,21 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range, say
+from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.evaluation import Level
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.framework import Provenance
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.output.dashboard import Dashboard, build_dashboard
 from osallisuuden_palaset.output.exporting import ExportRequest
 from osallisuuden_palaset.output.reporting import (
     PracticeEvaluation,
     practice_evaluation,
+    practices_of,
     project_in,
     provenance_note,
     resolved_steps,
@@ -56,6 +60,8 @@ def _base(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["period"] = _period
     env.filters["provenance"] = _provenance
     env.globals["kind_of"] = _kind_of
+    env.globals["covered"] = Level.COVERED  # the dashboard counts covered cells
+    env.globals["levels"] = tuple(Level)
     return env
 
 
@@ -242,7 +248,21 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         except KeyError:
             return None
 
+    def board() -> Dashboard:
+        """The dashboard of a project or collection (its first section)."""
+        assert isinstance(request.model, Project | Collection)
+        return build_dashboard(
+            request.model,
+            request.framework,
+            request.context,
+            findings=request.findings,
+            surveys=request.surveys,
+        )
+
+    names = {p.id: p.name for p in practices_of(request.model)}
     return {
+        "board": board,
+        "anchor": lambda ident: f"#practice-{ident}" if ident in names else None,
         "model": request.model,
         "lang": lang,
         "L": labels_for(lang),
@@ -330,7 +350,10 @@ def diagram_timeout(request: ExportRequest) -> float:
         seconds = 0.0
     if not 0 < seconds < float("inf"):
         raise ExportError(
-            f"option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given!r}"
+            msg(
+                "option 'timeout' is a number of seconds above 0 (e.g. -O timeout=30), not {given}",
+                given=repr(given),
+            )
         )
     return seconds
 

@@ -22,6 +22,7 @@ from osallisuuden_palaset import hookspecs
 from osallisuuden_palaset.errors import PalasetError, did_you_mean
 from osallisuuden_palaset.isolating import PluginCall
 from osallisuuden_palaset.isolating import describe_error as describe_error  # re-exported
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.plugins.selection import ENV_DISABLE as ENV_DISABLE  # re-exported
 from osallisuuden_palaset.plugins.selection import ENV_ONLY as ENV_ONLY
 from osallisuuden_palaset.plugins.selection import ENV_STRICT as ENV_STRICT
@@ -95,15 +96,38 @@ class PluginFailure:
 
     def describe(self) -> str:
         """One sentence naming the plugin, its version, the stage and the error."""
-        who = f"plugin {self.name!r}"
-        if self.distribution_label:
-            who += f" ({self.distribution_label})"
-        where = "could not be loaded" if self.stage == "load" else f"failed in {self.stage}"
-        return f"{who} {where} and was skipped: {self.error}"
+        if self.stage == "load":
+            return msg(
+                "{plugin} could not be loaded and was skipped: {error}", plugin=self._who(), error=self.error
+            )
+        return msg(
+            "{plugin} failed in {hook} and was skipped: {error}",
+            plugin=self._who(),
+            hook=self.stage,
+            error=self.error,
+        )
 
     def strict_message(self) -> str:
         """The message of the error strict mode makes of this failure."""
-        return self.describe().replace(" and was skipped", "") + f" (strict: {ENV_STRICT})"
+        if self.stage == "load":
+            return msg(
+                "{plugin} could not be loaded: {error} (strict: {env})",
+                plugin=self._who(),
+                error=self.error,
+                env=ENV_STRICT,
+            )
+        return msg(
+            "{plugin} failed in {hook}: {error} (strict: {env})",
+            plugin=self._who(),
+            hook=self.stage,
+            error=self.error,
+            env=ENV_STRICT,
+        )
+
+    def _who(self) -> str:
+        if self.distribution_label:
+            return msg("plugin {name} ({where})", name=repr(self.name), where=self.distribution_label)
+        return msg("plugin {name}", name=repr(self.name))
 
     @property
     def distribution_label(self) -> str:
@@ -257,19 +281,21 @@ def _file_candidate(path: Path) -> _Candidate:
 
 def _plugin_files_in(folder: Path) -> list[Path]:
     if not folder.is_dir():
-        raise PluginError(f"plugin folder {str(folder)!r} does not exist or is not a folder")
+        raise PluginError(
+            msg("plugin folder {folder} does not exist or is not a folder", folder=repr(str(folder)))
+        )
     return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
 def _import_file(path: Path) -> types.ModuleType:
     """Import a ``.py`` file by path, under a module name unique to that path."""
     if not path.is_file():
-        raise FileNotFoundError(f"no plugin file {str(path)!r}")
+        raise FileNotFoundError(msg("no plugin file {path}", path=repr(str(path))))
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:10]
     module_name = f"_palaset_plugin_{_identifier(path.stem)}_{digest}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - only for non-.py paths
-        raise ImportError(f"cannot import {str(path)!r} as a Python module")
+        raise ImportError(msg("cannot import {path} as a Python module", path=repr(str(path))))
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # attrs, dataclasses and pickling look modules up here
     try:
@@ -290,10 +316,12 @@ def _load(pm: PalasetPluginManager, selection: Selection, candidate: _Candidate)
         pm._disabled.append(candidate.name)
         return
     if pm.has_plugin(candidate.name):
-        _fail(pm, candidate, f"another plugin is already registered as {candidate.name!r}")
+        _fail(pm, candidate, msg("another plugin is already registered as {name}", name=repr(candidate.name)))
         return
     try:
-        with PluginCall(f"while plugin {candidate.name!r} was being loaded", timeout=pm.timeout):
+        with PluginCall(
+            msg("while plugin {name} was being loaded", name=repr(candidate.name)), timeout=pm.timeout
+        ):
             plugin = candidate.importer()
             version = candidate.version or _version_of(plugin)
             pm.register(plugin, name=candidate.name)
@@ -347,16 +375,27 @@ def _check_pending(pm: PalasetPluginManager) -> None:
             if impl.plugin is error.plugin and not impl.optionalhook
         ]
         hook = unknown[0] if unknown else "?"
-        hint = did_you_mean(hook, known, n=1) or "hooks: " + ", ".join(known)
-        raise PluginError(f"plugin {name!r} implements unknown hook {hook!r} ({hint})") from None
+        hint = did_you_mean(hook, known, n=1) or msg("hooks: {hooks}", hooks=", ".join(known))
+        raise PluginError(
+            msg(
+                "plugin {name} implements unknown hook {hook} ({hint})",
+                name=repr(name),
+                hook=repr(hook),
+                hint=hint,
+            )
+        ) from None
 
 
 def _warn_unknown_selection(pm: PalasetPluginManager, selection: Selection) -> None:
     seen = {i.name for i in pm._infos} | set(pm._disabled) | {f.name for f in pm._failures}
     for var, names in ((ENV_ONLY, selection.only or frozenset()), (ENV_DISABLE, selection.disabled)):
         for name in sorted(names - seen):
-            hint = did_you_mean(name, seen) or "see `palaset plugins`"
-            warnings.warn(f"{var} names {name!r}, which is no plugin ({hint})", PluginWarning, stacklevel=3)
+            hint = did_you_mean(name, seen) or msg("see `palaset plugins`")
+            warnings.warn(
+                msg("{var} names {name}, which is no plugin ({hint})", var=var, name=repr(name), hint=hint),
+                PluginWarning,
+                stacklevel=3,
+            )
 
 
 # -- names and versions ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import attrs
 import pluggy
 
 from osallisuuden_palaset.isolating import PluginCall, describe_error
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.project import Catalogue
 from osallisuuden_palaset.output.exporting import Exporter
@@ -164,9 +165,16 @@ def get_response_readers(pm: pluggy.PluginManager) -> dict[str, ResponseReader]:
             if suffix in claimed:
                 first = claimed[suffix]
                 raise DuplicateError(
-                    f"response readers {first!r} (plugin {collected.owners[first]!r}) and {name!r} (plugin "
-                    f"{collected.owners[name]!r}) both read {suffix} files; uninstall one or disable it "
-                    "with PALASET_DISABLE_PLUGINS"
+                    msg(
+                        "response readers {first} (plugin {first_plugin}) and {second} (plugin "
+                        "{second_plugin}) both read {suffix} files; uninstall one or disable it with "
+                        "PALASET_DISABLE_PLUGINS",
+                        first=repr(first),
+                        first_plugin=repr(collected.owners[first]),
+                        second=repr(name),
+                        second_plugin=repr(collected.owners[name]),
+                        suffix=suffix,
+                    )
                 )
             claimed[suffix] = name
     return _typed(pm, _READERS)
@@ -237,11 +245,18 @@ def _call_one(
 
     def register(obj: object) -> None:
         if not isinstance(obj, cls):
-            raise TypeError(f"register() got {_describe(obj)}; {spec.hook} expects {spec.expected}")
+            raise TypeError(
+                msg(
+                    "register() got {got}; {hook} expects {expected}",
+                    got=_describe(obj),
+                    hook=spec.hook,
+                    expected=spec.expected,
+                )
+            )
         registered.append((str(getattr(obj, spec.key_attr)), obj))
 
     arguments: dict[str, object] = {"register": register}
-    where = f"while plugin {impl.plugin_name!r} ran {spec.hook}"
+    where = msg("while plugin {name} ran {hook}", name=repr(impl.plugin_name), hook=spec.hook)
     try:
         with PluginCall(where, timeout=hook_timeout(pm)):
             impl.function(**{arg: arguments[arg] for arg in impl.argnames})
@@ -252,13 +267,36 @@ def _call_one(
 
 
 def _duplicate(spec: ContributionKind[Any], name: str, first: str, second: str) -> str:
-    whose = (
-        f"by plugin {first!r} twice" if first == second else f"by both plugin {first!r} and plugin {second!r}"
+    what = _what(spec.kind)
+    if first == second:
+        return msg(
+            "{what} {name} is registered by plugin {first} twice; the first registration is used "
+            "(uninstall one, or disable one with PALASET_DISABLE_PLUGINS)",
+            what=what,
+            name=repr(name),
+            first=repr(first),
+        )
+    return msg(
+        "{what} {name} is registered by both plugin {first} and plugin {second}; the first registration "
+        "is used (uninstall one, or disable one with PALASET_DISABLE_PLUGINS)",
+        what=what,
+        name=repr(name),
+        first=repr(first),
+        second=repr(second),
     )
-    return (
-        f"{spec.what} {name!r} is registered {whose}; the first registration is used "
-        "(uninstall one, or disable one with PALASET_DISABLE_PLUGINS)"
-    )
+
+
+def _what(kind: str) -> str:
+    """What a hook registers, as a word in the catalogue ("framework", "exporter", ...)."""
+    words = {
+        "frameworks": lambda: msg("framework"),
+        "exporters": lambda: msg("exporter"),
+        "checks": lambda: msg("check"),
+        "catalogues": lambda: msg("catalogue"),
+        "instruments": lambda: msg("instrument"),
+        "response_readers": lambda: msg("response reader"),
+    }
+    return words[kind]()
 
 
 def _record(
@@ -288,8 +326,11 @@ def _record(
 
 def _describe(obj: object) -> str:
     ident = getattr(obj, "id", None) or getattr(obj, "name", None)
-    return _a(type(obj).__name__) + (f" ({ident!r})" if isinstance(ident, str) else "")
+    if isinstance(ident, str):
+        return msg("{thing} ({ident})", thing=_a(type(obj).__name__), ident=repr(ident))
+    return _a(type(obj).__name__)
 
 
 def _a(name: str) -> str:
-    return f"{'an' if name[:1].lower() in tuple('aeiou') else 'a'} {name}"
+    """``a Framework``, ``an Exporter``: a class named with its English article (none in Finnish)."""
+    return msg("an {kind}", kind=name) if name[:1].lower() in tuple("aeiou") else msg("a {kind}", kind=name)

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Final
 
-from osallisuuden_palaset.messages.catalogue import say
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.surveying.tables import ReadRequest, ResponseReader, Table, TableRow, file_problem
 
 #: Delimiters recognised when none is given.
@@ -118,9 +118,5 @@ CSV_READER: Final = ResponseReader(
     name="csv",
     suffixes=(".csv", ".tsv", ".txt"),
     read=read_csv_table,
-    description=Text(
-        fi="CSV (UTF-8, erottimena pilkku, puolipiste tai sarkain)",
-        en="CSV (UTF-8, separated by commas, semicolons or tabs)",
-        sv="CSV (UTF-8, avgränsat med kommatecken, semikolon eller tabb)",
-    ),
+    description=msg("CSV (UTF-8, separated by commas, semicolons or tabs)"),
 )

@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
+from osallisuuden_palaset.messages.catalogue import msg
+
 V = TypeVar("V", bound=Hashable)
 L = TypeVar("L", bound=Hashable)
 #: A sparse row: variable → whole-number coefficient (zero coefficients are left out).
@@ -186,7 +188,7 @@ def _simplex(
                 if best is None or candidate < best:
                     best = candidate
         if best is None:  # unbounded: cannot happen within the box
-            raise ArithmeticError("the linear program is unbounded")
+            raise ArithmeticError(msg("the linear program is unbounded"))
         pivot_row = best[2]
         pivot = table[pivot_row][entering]
         table[pivot_row] = [v / pivot for v in table[pivot_row]]

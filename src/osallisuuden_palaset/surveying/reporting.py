@@ -15,6 +15,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from osallisuuden_palaset.files.converting import output_converter
 from osallisuuden_palaset.markup import guard_formula
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.messages.survey_words import label
 from osallisuuden_palaset.model.survey import Instrument
 from osallisuuden_palaset.model.text import Lang, Text
@@ -70,7 +71,9 @@ def render(report: Report, fmt: str, lang: Lang = "fi", *, csv_dialect: str = "s
         return render_csv(report, dialect=csv_dialect)
     if fmt == "text":
         return render_text(report, lang)
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise ValueError(
+        msg("unknown format {name}; use one of {known}", name=repr(fmt), known=", ".join(FORMATS))
+    )
 
 
 # --- tables for people ----------------------------------------------------------------------------
@@ -312,7 +315,13 @@ def _group_cells(key: GroupKey, by: Sequence[str]) -> list[str]:
 def render_csv(report: Report, *, dialect: str = "standard") -> str:
     """The report as CSV: one row per cell; a hidden cell has its n ("<5" or empty), why, and no figures."""
     if dialect not in CSV_DIALECTS:
-        raise ValueError(f"unknown CSV dialect {dialect!r}; use one of {', '.join(CSV_DIALECTS)}")
+        raise ValueError(
+            msg(
+                "unknown CSV dialect {name}; use one of {known}",
+                name=repr(dialect),
+                known=", ".join(CSV_DIALECTS),
+            )
+        )
     excel = dialect == "excel"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from osallisuuden_palaset.messages.catalogue import msg
+
 #: Confidence level of every interval we report.
 LEVEL = 0.95
 _EPS = 1e-15
@@ -16,7 +18,7 @@ _TINY = 1e-300
 def mean(values: Sequence[float]) -> float:
     """The arithmetic mean; ValueError when there are no values."""
     if not values:
-        raise ValueError("the mean of no values is undefined")
+        raise ValueError(msg("the mean of no values is undefined"))
     # math.fsum: the same figure whatever the order of the values (shuffling rows changes nothing).
     return math.fsum(values) / len(values)
 
@@ -32,7 +34,7 @@ def sd(values: Sequence[float]) -> float | None:
 def median(values: Sequence[float]) -> float:
     """The median (the mean of the two middle values for an even count)."""
     if not values:
-        raise ValueError("the median of no values is undefined")
+        raise ValueError(msg("the median of no values is undefined"))
     ordered = sorted(values)
     half = len(ordered) // 2
     if len(ordered) % 2:
@@ -69,7 +71,7 @@ def _beta_fraction(a: float, b: float, x: float) -> float:
 def incomplete_beta(a: float, b: float, x: float) -> float:
     """The regularized incomplete beta function I_x(a, b) for a, b > 0 and 0 ≤ x ≤ 1."""
     if a <= 0 or b <= 0:
-        raise ValueError("a and b must be positive")
+        raise ValueError(msg("a and b must be positive"))
     if x <= 0.0:
         return 0.0
     if x >= 1.0:
@@ -84,7 +86,7 @@ def incomplete_beta(a: float, b: float, x: float) -> float:
 def t_cdf(t: float, df: float) -> float:
     """P(T ≤ t) for Student's t with ``df`` degrees of freedom (df > 0, not necessarily whole)."""
     if df <= 0:
-        raise ValueError("degrees of freedom must be positive")
+        raise ValueError(msg("degrees of freedom must be positive"))
     if math.isinf(t):
         return 1.0 if t > 0 else 0.0
     tail = 0.5 * incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
@@ -101,7 +103,7 @@ def t_two_sided_p(t: float, df: float) -> float:
 def t_quantile(p: float, df: float) -> float:
     """The ``p`` quantile of Student's t: the t with P(T ≤ t) = p (bisection on :func:`t_cdf`)."""
     if not 0.0 < p < 1.0:
-        raise ValueError("p must be between 0 and 1")
+        raise ValueError(msg("p must be between 0 and 1"))
     if p == 0.5:
         return 0.0
     if p < 0.5:
@@ -173,7 +175,7 @@ class PairedTest:
 def paired_test(before: Sequence[float], after: Sequence[float]) -> PairedTest:
     """Compare ``after`` with ``before`` pair by pair (same order = same person)."""
     if len(before) != len(after):
-        raise ValueError("paired values must come in pairs")
+        raise ValueError(msg("paired values must come in pairs"))
     changes = [b - a for a, b in zip(before, after, strict=True)]
     n = len(changes)
     m = mean(changes)

@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 
 from osallisuuden_palaset.errors import LoadError, Problem
-from osallisuuden_palaset.messages.catalogue import say
+from osallisuuden_palaset.messages.catalogue import msg, say
 from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.text import Lang, Text, text
@@ -67,7 +67,7 @@ def _check_suffixes(
 ) -> None:
     bad = [s for s in value if not s.startswith(".") or len(s) < 2]
     if bad or not value:
-        raise ValueError(f"suffixes must be like '.csv', not {bad or 'none'}")
+        raise ValueError(msg("suffixes must be like '.csv', not {bad}", bad=bad or msg("none")))
 
 
 @attrs.frozen

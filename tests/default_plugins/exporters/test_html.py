@@ -13,7 +13,7 @@ from tests.default_plugins.exporters.formats import EXPORTERS
 HTML = EXPORTERS["html"]
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3", "h4", "h5", "h6",
-    "dl", "dt", "dd", "p", "ol", "ul", "li", "strong", "span", "a", "table", "thead", "tbody", "tr",
+    "dl", "dt", "dd", "p", "ol", "ul", "li", "strong", "span", "a", "table", "thead", "tbody", "tfoot", "tr",
     "th", "td", "div", "nav", "footer", "em", "code",
     # The flow diagram, drawn by dot: only drawing elements, never script or foreign content.
     "figure", "figcaption", "svg", "g", "polygon", "polyline", "path", "ellipse", "text",

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.markup import guard_formula
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block, Strength
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.resolving import resolved_steps
-from osallisuuden_palaset.model.text import Text
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.output.reporting import practices_of
 
@@ -90,11 +90,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="csv",
-    description=Text(
-        fi="Palaset × viitekehyksen osa-alueet ja periaatteet, kytkentöjen vahvuudet (CSV).",
-        en="Blocks × framework dimensions and principles with the strength of each claim (CSV).",
-        sv="Byggstenar × referensramens delområden och principer med kopplingarnas styrka (CSV).",
-    ),
+    description=msg("Blocks × framework dimensions and principles with the strength of each claim (CSV)."),
     suffix=".csv",
     media_type="text/csv; charset=utf-8",
     accepts=("practice", "project", "collection"),
@@ -102,21 +98,13 @@ EXPORTER = Exporter(
     options=(
         ExportOption(
             "delimiter",
-            Text(
-                fi="Kenttäerotin: ',' (oletus), ';' (Excel suomalaisilla asetuksilla) tai 'tab'.",
-                en="Field delimiter: ',' (default), ';' (Excel with Finnish settings) or 'tab'.",
-                sv="Fältavgränsare: ',' (standard), ';' (Excel med finska inställningar) eller 'tab'.",
-            ),
+            msg("Field delimiter: ',' (default), ';' (Excel with Finnish settings) or 'tab'."),
             default=",",
             choices=tuple(_DELIMITERS),
         ),
         ExportOption(
             "bom",
-            Text(
-                fi="'yes' lisää UTF-8-tunnisteen (BOM), jotta Excel tunnistaa ääkköset.",
-                en="'yes' adds a UTF-8 byte order mark so that Excel reads ä and ö right.",
-                sv="'yes' lägger till en UTF-8-BOM så att Excel läser å, ä och ö rätt.",
-            ),
+            msg("'yes' adds a UTF-8 byte order mark so that Excel reads ä and ö right."),
             default="no",
             choices=("no", "yes"),
         ),

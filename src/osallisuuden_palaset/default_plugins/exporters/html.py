@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.messages.catalogue import as_text
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportOption, ExportRequest
 
 
@@ -26,11 +25,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="html",
-    description=Text(
-        fi="Tulostettava raporttisivu ilman ulkoisia resursseja (HTML).",
-        en="A printable report page with no external resources (HTML).",
-        sv="En utskrivbar rapportsida utan externa resurser (HTML).",
-    ),
+    description=msg("A printable report page with no external resources (HTML)."),
     suffix=".html",
     media_type="text/html; charset=utf-8",
     accepts=KINDS,
@@ -38,28 +33,20 @@ EXPORTER = Exporter(
     options=(
         ExportOption(
             "diagrams",
-            Text(
-                fi="Piirretäänkö kunkin toimintamallin kulkukaavio sivulle (tarvitsee Graphvizin).",
-                en="Whether to draw each practice's flow diagram on the page (needs Graphviz).",
-                sv="Om varje verksamhetsmodells flödesdiagram ritas på sidan (kräver Graphviz).",
-            ),
+            msg("Whether to draw each practice's flow diagram on the page (needs Graphviz)."),
             default="yes",
             choices=("yes", "no"),
         ),
         ExportOption(
             "diagram_files",
-            as_text(
+            msg(
                 "A folder (relative to the page) holding each practice's flow diagram as "
                 "<id>.flow.svg; the page links to it (palaset build sets this)."
             ),
         ),
         ExportOption(
             "timeout",
-            Text(
-                fi="Sekunteja, jotka Graphviz saa käyttää kaaviota kohden (oletus 60).",
-                en="Seconds Graphviz may take per diagram (default 60).",
-                sv="Sekunder som Graphviz får använda per diagram (standard 60).",
-            ),
+            msg("Seconds Graphviz may take per diagram (default 60)."),
         ),
     ),
 )

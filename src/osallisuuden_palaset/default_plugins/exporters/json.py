@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 
 
@@ -19,11 +19,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="json",
-    description=Text(
-        fi="Mallitiedosto JSON-muodossa; latautuu takaisin samaksi malliksi.",
-        en="The model file as JSON; loads back to an equal model.",
-        sv="Modellfilen som JSON; läses in till en likadan modell.",
-    ),
+    description=msg("The model file as JSON; loads back to an equal model."),
     suffix=".json",
     media_type="application/json",
     accepts=KINDS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 
 
@@ -38,11 +38,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="markdown",
-    description=Text(
-        fi="Toimintamallin kuvaus Innokylän kenttäjärjestyksessä ja arviointiliite (Markdown).",
-        en="The practice in Innokylä's field order with an evaluation appendix (Markdown).",
-        sv="Verksamhetsmodellen i Innokyläs fältordning med en utvärderingsbilaga (Markdown).",
-    ),
+    description=msg("The practice in Innokylä's field order with an evaluation appendix (Markdown)."),
     suffix=".md",
     media_type="text/markdown; charset=utf-8",
     accepts=KINDS,

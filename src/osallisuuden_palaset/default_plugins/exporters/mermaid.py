@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.markup import escape_mermaid
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
-from osallisuuden_palaset.model.text import Lang, Text
+from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
 from osallisuuden_palaset.output.reporting import practices_of
 
@@ -79,11 +80,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="mermaid",
-    description=Text(
-        fi="Toimintamallin kulku Mermaid-kaaviona (GitHub ja GitLab näyttävät sen ilman Graphvizia).",
-        en="The practice's flow as a Mermaid chart (GitHub and GitLab show it without Graphviz).",
-        sv="Verksamhetsmodellens förlopp som Mermaid-diagram (GitHub och GitLab visar det utan Graphviz).",
-    ),
+    description=msg("The practice's flow as a Mermaid chart (GitHub and GitLab show it without Graphviz)."),
     suffix=".mmd",
     media_type="text/vnd.mermaid; charset=utf-8",
     accepts=("practice", "project", "collection"),
@@ -91,11 +88,7 @@ EXPORTER = Exporter(
     options=(
         ExportOption(
             "direction",
-            Text(
-                fi="Suunta: TD (ylhäältä alas, oletus) tai LR (vasemmalta oikealle).",
-                en="Direction: TD (top down, default) or LR (left to right).",
-                sv="Riktning: TD (uppifrån och ned, standard) eller LR (vänster till höger).",
-            ),
+            msg("Direction: TD (top down, default) or LR (left to right)."),
             default="TD",
             choices=("TD", "LR"),
         ),

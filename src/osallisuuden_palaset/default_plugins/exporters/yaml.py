@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 
 
@@ -19,11 +19,7 @@ def render(request: ExportRequest) -> bytes:
 
 EXPORTER = Exporter(
     name="yaml",
-    description=Text(
-        fi="Mallitiedosto YAML-muodossa; latautuu takaisin samaksi malliksi.",
-        en="The model file as YAML; loads back to an equal model.",
-        sv="Modellfilen som YAML; läses in till en likadan modell.",
-    ),
+    description=msg("The model file as YAML; loads back to an equal model."),
     suffix=".yaml",
     media_type="application/yaml",
     accepts=KINDS,
