@@ -1,4 +1,4 @@
-"""Every HTML page the examples build, in headless Chromium: phone and desktop widths, links, A4 print."""
+"""Every HTML page the examples build, in headless Chromium: phone and desktop widths, links, print size."""
 
 from __future__ import annotations
 
@@ -20,9 +20,12 @@ pytestmark = pytest.mark.requires_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTHS = (390, 1280)
-#: A4 in PostScript points, and how far Chromium's rounding may stray from it.
+#: A4 and A6 in PostScript points, and how far Chromium's rounding may stray from them.
 A4 = (595.0, 842.0)
+A6 = (297.6, 419.5)
 A4_SLACK = 1.0
+#: The paper of each folder's pages: reports on A4, the cards format's palanen cards on A6.
+PAPER = {"cards": A6}
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -159,14 +162,16 @@ def test_reports_link_their_full_size_diagrams(built: Path) -> None:
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
 
 
-def test_every_page_prints_on_a4(pages: list[Path], tmp_path: Path) -> None:
+def test_every_page_prints_on_its_paper(pages: list[Path], tmp_path: Path) -> None:
     printed = _two_at_a_time(
         lambda page: print_pdf(page, tmp_path / f"{page.parent.name}-{page.stem}.pdf"), pages
     )
     wrong = {}
     for page, pdf in zip(pages, printed, strict=True):
+        paper = PAPER.get(page.parent.name, A4)
         boxes = {tuple(float(v) for v in box) for box in _MEDIA_BOX.findall(pdf)}
         sizes = {(round(x1 - x0, 2), round(y1 - y0, 2)) for x0, y0, x1, y1 in boxes}
-        if not sizes or any(abs(w - A4[0]) > A4_SLACK or abs(h - A4[1]) > A4_SLACK for w, h in sizes):
-            wrong[page.name] = sizes
-    assert not wrong, f"pages not printed on A4 (595 × 842 pt): {wrong}"
+        if not sizes or any(abs(w - paper[0]) > A4_SLACK or abs(h - paper[1]) > A4_SLACK for w, h in sizes):
+            wrong[page.name] = (paper, sizes)
+    assert any(page.parent.name not in PAPER for page in pages)
+    assert not wrong, f"pages not printed on their paper (expected, printed in pt): {wrong}"

@@ -22,8 +22,10 @@ def remember(collection: Collection, context: Context) -> None:
 
 
 def _forget(key: int) -> Callable[[weakref.ref[object]], None]:
-    """The callback that drops the entry ``key`` once its model is gone."""
-    return lambda _: _ORIGINS.pop(key, None) and None
+    """The callback that drops the entry ``key`` once its model is gone (it holds the table itself:
+    at interpreter exit the module's globals may be gone before the last models are)."""
+    origins = _ORIGINS
+    return lambda _: origins.pop(key, None) and None
 
 
 def context_of(model: Practice | Project | Collection) -> Context | None:

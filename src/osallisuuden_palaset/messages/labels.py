@@ -193,6 +193,11 @@ _LABELS: Final = LabelTable.of(
     table_entry("generated_by", "Made with osallisuuden-palaset"),
     table_entry("reused", "reused"),
     table_entry("included", "included"),
+    # Printable cards (the cards format).
+    table_entry("cards", "Cards"),
+    table_entry("card_what", "What happens"),
+    table_entry("card_who", "Who takes part, and how"),
+    table_entry("card_claims", "What it claims"),
     # The dashboard: the first page of a project or collection.
     table_entry("dashboard", "At a glance"),
     table_entry("coverage_matrix", "How each practice covers the framework"),

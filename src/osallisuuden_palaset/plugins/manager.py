@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
     "osallisuuden_palaset.default_plugins.exporters.html",
     "osallisuuden_palaset.default_plugins.exporters.csv",
     "osallisuuden_palaset.default_plugins.exporters.mermaid",
+    "osallisuuden_palaset.default_plugins.exporters.cards",
     "osallisuuden_palaset.default_plugins.instruments",
     "osallisuuden_palaset.default_plugins.response_readers",
     "osallisuuden_palaset.default_plugins.checks",

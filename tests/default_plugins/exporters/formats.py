@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from osallisuuden_palaset.default_plugins.exporters import csv, html, json, markdown, mermaid, yaml
+from osallisuuden_palaset.default_plugins.exporters import cards, csv, html, json, markdown, mermaid, yaml
 from osallisuuden_palaset.output.exporting import Exporter
 
-MODULES = (json, yaml, markdown, html, csv, mermaid)
+MODULES = (json, yaml, markdown, html, csv, mermaid, cards)
 EXPORTERS: dict[str, Exporter] = {m.EXPORTER.name: m.EXPORTER for m in MODULES}
