@@ -8,8 +8,22 @@ _EDGE = re.compile(r'^\s*("(?:[^"\\]|\\.)*"|\S+) -> ("(?:[^"\\]|\\.)*"|\S+)(?: \
 
 
 def unquote(value: str) -> str:
-    """A DOT id without its quotes."""
-    return value[1:-1] if value.startswith('"') else value
+    """A DOT id without its quotes; for ``node:"port":compass`` (a row of a table node), the port."""
+    if value.startswith('"') and value.endswith('"'):
+        return value[1:-1]
+    parts: list[str] = re.findall(r'"(?:[^"\\]|\\.)*"|[^:]+', value)
+    if len(parts) >= 2:  # node:port or node:port:compass
+        port = parts[1]
+        return port[1:-1] if port.startswith('"') else port
+    return value
+
+
+def port_cell(source: str, port: str) -> str:
+    """The HTML of the table cell with ``PORT="port"``, up to the next port (for asserting on it)."""
+    start = source.find(f'PORT="{port}"')
+    assert start >= 0, f"no cell with port {port!r} in the diagram"
+    end = source.find('PORT="', start + 1)
+    return source[start : end if end >= 0 else len(source)]
 
 
 def edges(source: str) -> list[tuple[str, str, str]]:

@@ -6,7 +6,7 @@ from osallisuuden_palaset import Block, Catalogue, Mapping, Practice, Reuse, Str
 from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
 from osallisuuden_palaset.model.references import Context
 from tests.diagram import sample
-from tests.diagram.dot_graph import edge, node_line
+from tests.diagram.dot_graph import edge, node_line, port_cell
 
 
 def _source(model: object = sample.PRACTICE, **options: object) -> str:
@@ -28,9 +28,18 @@ def test_edges_get_thicker_with_strength() -> None:
 
 def test_principles_nobody_claims_are_gaps() -> None:
     source = _source()
-    assert "gap: nobody claims it" in node_line(source, "element/p3")
-    assert "dashed" in node_line(source, "element/p3")
-    assert "gap" not in node_line(source, "element/p1")
+    assert "gap: nobody claims it" in port_cell(source, "element/p3")
+    assert 'STYLE="rounded,dashed"' in port_cell(source, "element/p3")
+    assert "gap" not in port_cell(source, "element/p1")
+
+
+def test_each_element_shows_its_verdict_and_both_columns_keep_their_order() -> None:
+    source = _source()
+    assert "● covered" in port_cell(source, "element/p1")
+    ports = ["element/d1", "element/p1", "element/p2", "element/d2", "element/p3"]
+    assert sorted(ports, key=source.index) == ports  # the framework's order
+    steps = ["malli/alku", "malli/ryhma", "malli/kortit", "malli/rinnalla", "malli/sisalla", "malli/loppu"]
+    assert sorted(steps, key=lambda s: source.index(f'PORT="{s}"')) == steps  # flow order
 
 
 def test_inclusions_claim_what_the_included_practice_claims() -> None:
@@ -40,7 +49,7 @@ def test_inclusions_claim_what_the_included_practice_claims() -> None:
 def test_collection_view_links_practices_with_their_strongest_claims() -> None:
     source = _source(sample.COLLECTION)
     assert "penwidth=3.5" in edge(source, "practice/toinen", "element/p1")
-    assert "Hanke B" in node_line(source, "practice/toinen")
+    assert "Hanke B" in port_cell(source, "practice/toinen")
 
 
 def test_unknown_framework_is_said_not_raised() -> None:
@@ -61,7 +70,7 @@ def test_a_reused_claim_is_drawn_for_its_catalogues_framework_in_a_practice_of_a
         return diagram_source(practice, options, frameworks=frameworks, context=context)
 
     assert "penwidth=3.5" in edge(view("fw"), "muu/r", "element/p1")
-    assert "fw:p1" in node_line(view(None), "muu/r")
+    assert "fw:p1" in port_cell(view(None), "muu/r")
 
 
 def test_framework_view_draws_claims_without_evidence_thin_and_dotted_not_strong() -> None:

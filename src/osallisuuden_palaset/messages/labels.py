@@ -193,6 +193,10 @@ _LABELS: Final = LabelTable.of(
     table_entry("generated_by", "Made with osallisuuden-palaset"),
     table_entry("reused", "reused"),
     table_entry("included", "included"),
+    # The summary at the top of a practice's report, and the details for whoever edits the files.
+    table_entry("in_short", "In short"),
+    table_entry("top_findings", "Look at these first"),
+    table_entry("for_editors", "For the person who edits the model files: where each finding is"),
     # Printable cards (the cards format).
     table_entry("cards", "Cards"),
     table_entry("card_what", "What happens"),

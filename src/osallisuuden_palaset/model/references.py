@@ -60,6 +60,8 @@ class Context:
     practices: Mapping[str, Practice] = attrs.field(factory=dict)
     #: Owner id (catalogue or practice) → the framework its blocks' mappings name by default.
     owner_frameworks: Mapping[str, str] = attrs.field(factory=dict)
+    #: Owner id (catalogue or practice) → its name, for showing where a reused block comes from.
+    owner_names: Mapping[str, Text] = attrs.field(factory=dict)
     #: Blocks already resolved, by reference (each is made once: checks, coverage and views ask often).
     _resolved: dict[str, Block] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -74,13 +76,16 @@ class Context:
         practices = tuple(practices)
         owners: dict[str, dict[str, Block]] = {}
         defaults: dict[str, str] = {}
+        names: dict[str, Text] = {}
         for c in catalogues:
             owners[c.id] = {b.id: b for b in c.blocks}
             defaults[c.id] = c.framework
+            names[c.id] = c.name
         for p in practices:
             owners.setdefault(p.id, {}).update({b.id: b for b in p.blocks()})
             defaults[p.id] = p.framework
-        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices}, defaults)
+            names[p.id] = p.name
+        return cls({f.id: f for f in frameworks}, owners, {p.id: p for p in practices}, defaults, names)
 
     @classmethod
     def of_collection(

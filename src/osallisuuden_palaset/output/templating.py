@@ -12,10 +12,10 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say
+from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say, say_n
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
-from osallisuuden_palaset.model.evaluation import Level
+from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Level
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.framework import Provenance
 from osallisuuden_palaset.model.practice import Practice
@@ -260,8 +260,29 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         )
 
     names = {p.id: p.name for p in practices_of(request.model)}
+
+    def source_name(ref: str) -> Text | str:
+        """Where a reused block or included practice comes from, by name: the practice or
+        catalogue that holds it (its id when the context does not know it)."""
+        owner = ref.split("/", 1)[0]
+        return request.context.owner_names.get(owner, owner)
+
+    def covered_line(appendix: EvaluationAppendix) -> str:
+        """How many of the framework's principles the practice covers, in words."""
+        principles = appendix.coverage.principles
+        k = sum(1 for row in principles if row.verdict.level is Level.COVERED)
+        return say_n(
+            lang,
+            "{k} of {n} principle of the framework covered",
+            "{k} of {n} principles of the framework covered",
+            len(principles),
+            k=k,
+        )
+
     return {
         "board": board,
+        "source_name": source_name,
+        "covered_line": covered_line,
         "anchor": lambda ident: f"#practice-{ident}" if ident in names else None,
         "model": request.model,
         "lang": lang,

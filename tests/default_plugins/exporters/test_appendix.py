@@ -172,7 +172,7 @@ def test_html_shows_dimensions_principles_lights_and_findings(case: Case) -> Non
     for finding in case.findings["kahvila"]:
         assert f'<code class="path">{path_markup(finding.location or "")}</code>' in page
     voice = path_markup(case.line_of("voice"))
-    assert f'<code class="path">{voice}</code></td><td>participant-voice</td>' in page
+    assert f'<code class="path">{voice}</code></td><td><code>participant-voice</code></td>' in page
 
 
 def test_a_project_report_rates_the_target_group_from_the_project(tmp_path: Path) -> None:

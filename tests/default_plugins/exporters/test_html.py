@@ -14,7 +14,7 @@ HTML = EXPORTERS["html"]
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "section", "h1", "h2", "h3", "h4", "h5", "h6",
     "dl", "dt", "dd", "p", "ol", "ul", "li", "strong", "span", "a", "table", "thead", "tbody", "tfoot", "tr",
-    "th", "td", "div", "nav", "footer", "em", "code",
+    "th", "td", "div", "nav", "footer", "em", "code", "aside", "details", "summary",
     # The flow diagram, drawn by dot: only drawing elements, never script or foreign content.
     "figure", "figcaption", "svg", "g", "polygon", "polyline", "path", "ellipse", "text",
 }  # fmt: skip
