@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Set up a working environment in .venv: Graphviz (when missing and we may install it),
+# Set up a working environment in .venv: Graphviz and Chromium (when missing and we may install them),
 # the package with its test tools, and every plugin package under plugins/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dot >/dev/null 2>&1; then
+# install PACKAGE HINT PROGRAM...: apt-get install PACKAGE when none of the PROGRAMs is on PATH
+# (as root, where apt-get exists), else print HINT.
+install() {
+  local package=$1 hint=$2
+  shift 2
+  for program in "$@"; do
+    command -v "$program" >/dev/null 2>&1 && return 0
+  done
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Graphviz (apt-get install graphviz)" >&2
+    echo "setup: installing $package (apt-get install $package)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    echo "setup: Graphviz 'dot' is missing; install it (Debian/Ubuntu: sudo apt-get install graphviz," \
-         "macOS: brew install graphviz, Windows: winget install graphviz). Diagrams other than .gv need it." >&2
+    echo "setup: $hint" >&2
   fi
-fi
+}
+install graphviz "Graphviz 'dot' is missing; install it (Debian/Ubuntu: sudo apt-get install graphviz,\
+ macOS: brew install graphviz, Windows: winget install graphviz). Diagrams other than .gv need it." dot
+# Chromium runs the browser tests (tests/browser): reports at phone and desktop widths, printed to A4.
+install chromium "Chromium is missing; the browser tests are skipped (Debian/Ubuntu: sudo apt-get install\
+ chromium). In CI (CI=true) they fail instead." chromium chromium-browser
 
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

@@ -376,7 +376,8 @@ def test_the_html_export_rewrites_the_svg_it_inlines(fake_dot: Path, tmp_path: P
     result, page = _html(tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "onerror" not in page
-    assert '<figure class="diagram"><svg xmlns="http://www.w3.org/2000/svg">ok</svg>' in page
+    svg = '<svg xmlns="http://www.w3.org/2000/svg">ok</svg>'
+    assert f'<figure class="diagram"><div class="scroll">{svg}</div>' in page
     assert f"Graphvizin varoitus: {_SCALED}" in page
 
 

@@ -14,6 +14,7 @@ from osallisuuden_palaset.files.folder_lock import LOCK_FILE
 from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.output.building import unique_names
 from osallisuuden_palaset.output.exporting import ExportRequest
+from osallisuuden_palaset.output.templating import path_markup
 from osallisuuden_palaset.testing import RecordingExporter, run_cli
 from tests.cli.test_export_cli import PRACTICE, PROJECT, write_answers
 
@@ -158,7 +159,8 @@ def test_build_reports_carry_the_checks_findings(folder: Path, tmp_path: Path) -
     line = PRACTICE.splitlines().index("    - id: kutsu") + 1
     assert f"[participant-voice] {folder / 'kahvila.yaml'}:{line}: " in text
     html = (out / "html" / "kahvila.html").read_text(encoding="utf-8")
-    assert f"<code>{folder / 'kahvila.yaml'}:{line}</code>" in html
+    location = path_markup(f"{folder / 'kahvila.yaml'}:{line}")
+    assert f'<code class="path">{location}</code>' in html
     unchecked = tmp_path / "unchecked"
     assert (
         run_cli(["build", str(folder), "-o", str(unchecked), "--no-diagrams", "-q", "--no-checks"]).exit_code

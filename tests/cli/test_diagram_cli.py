@@ -110,3 +110,23 @@ def test_a_bad_suffix_is_a_message(models: Path, tmp_path: Path) -> None:
     result = run_cli(["--lang", "en", "diagram", str(models / "eka.yaml"), "-o", str(tmp_path / "eka.txt")])
     assert result.exit_code == 1
     assert ".svg, .png, .pdf or .gv" in result.stderr
+
+
+@pytest.mark.requires_dot
+def test_dpi_sets_a_png_s_resolution_in_one_file_and_in_a_folder(models: Path, tmp_path: Path) -> None:
+    def width(path: Path) -> int:
+        return int.from_bytes(path.read_bytes()[16:20], "big")  # the PNG's IHDR width
+
+    for dpi in ("96", "192"):
+        one = tmp_path / f"eka-{dpi}.png"
+        assert run_cli(["diagram", str(models / "eka.yaml"), "-o", str(one), "--dpi", dpi]).exit_code == 0
+        folder = run_cli(["diagram", str(models), "-o", str(tmp_path / dpi), "--format", "png", "--dpi", dpi])
+        assert folder.exit_code == 0, folder.output
+    default = tmp_path / "eka.png"
+    assert run_cli(["diagram", str(models / "eka.yaml"), "-o", str(default)]).exit_code == 0
+    assert width(default) == width(tmp_path / "eka-192.png")
+    assert abs(width(tmp_path / "eka-192.png") - 2 * width(tmp_path / "eka-96.png")) <= 2
+    assert abs(width(tmp_path / "192" / "eka.flow.png") - 2 * width(tmp_path / "96" / "eka.flow.png")) <= 2
+    refused = run_cli(["--lang", "en", "diagram", str(models / "eka.yaml"), "-o", str(default), "--dpi", "0"])
+    assert refused.exit_code == 2
+    assert "--dpi" in refused.stderr

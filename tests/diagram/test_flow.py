@@ -90,10 +90,23 @@ def test_inclusion_expands_in_full_detail_only() -> None:
 
 def test_legend_lists_dimensions_and_only_the_edge_kinds_used() -> None:
     source = _source(lang="en")
-    assert "Oma elämä" in node_line(source, "legend/dimensions")
-    assert '"legend/loop_back/to"' in source
-    assert '"legend/inclusion/to"' not in source
+    legend = node_line(source, "legend/dimensions")
+    assert "Oma elämä" in legend
+    assert "loop back" in legend
+    assert "inclusion" not in legend
+    assert "principles: p1, p2" in legend  # the badges' codes, under their dimension
+    assert "principles: p3" in legend
     assert "legend" not in _source(legend=False)
+
+
+def test_each_modality_has_its_own_sign_explained_in_the_legend() -> None:
+    legend = node_line(_source(lang="en"), "legend/dimensions")
+    assert "⌂ in person" in legend
+    assert "☎ remote" in legend
+    assert "⌂☎ hybrid" in legend
+    cards = _source(lang="en")
+    assert "⌂ remote" not in cards
+    assert "⌂ hybrid" not in cards
 
 
 def test_same_model_gives_the_same_bytes() -> None:
@@ -150,3 +163,11 @@ def test_the_legend_and_cards_use_the_terms_of_reports(lang: Lang) -> None:
             assert f"label=<{value_label(kind, lang)}>" in node_line(source, f"legend/{kind.value}/to")
     # Cards name roles by the same term; a short form only ever shortens it.
     assert f"ohjaaja · {value_label(Role.STAFF, lang)}" in source
+
+
+def test_every_modality_has_a_sign_of_its_own() -> None:
+    from osallisuuden_palaset.diagram.theme import MODALITY_ICONS
+    from osallisuuden_palaset.model.block import Modality
+
+    assert set(MODALITY_ICONS) == set(Modality)
+    assert len(set(MODALITY_ICONS.values())) == len(Modality)

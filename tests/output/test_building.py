@@ -172,3 +172,29 @@ def test_a_build_of_300_character_ids_names_every_file_within_255_bytes(
     assert len(names) > 20
     for stem in stems:
         assert any(name.startswith(stem) for name in names)
+
+
+def _build_only_html(collection: Collection, out: Path) -> None:
+    pm = get_plugin_manager(load_entrypoints=False)
+    frameworks = get_frameworks(pm)
+    html = {"html": get_exporters(pm)["html"]}
+    context = Context.of_collection(collection, frameworks.values())
+    result = build(collection, out, lang="en", exporters=html, frameworks=frameworks, context=context)
+    assert result.failures == ()
+
+
+@pytest.mark.requires_dot
+def test_html_reports_link_each_practice_to_its_full_size_diagram(tmp_path: Path) -> None:
+    practice = Practice(id="p", name="P", steps=[Block(id="a", name="A")])
+    _build_only_html(Collection(id="k", name="K", practices=[practice]), tmp_path)
+    for page in ("html/p.html", "html/k.html"):
+        assert '<a href="../diagrams/p.flow.svg">' in (tmp_path / page).read_text(encoding="utf-8")
+    assert (tmp_path / "diagrams" / "p.flow.svg").is_file()
+
+
+def test_no_diagram_is_linked_when_a_practice_s_file_is_not_named_after_its_id(tmp_path: Path) -> None:
+    steps = [Block(id="a", name="A")]
+    project = Project(id="x", name="X", practices=[Practice(id="x", name="P", steps=steps)])
+    _build_only_html(Collection(id="k", name="K", projects=[project]), tmp_path)
+    assert (tmp_path / "html" / "x.practice.html").is_file()  # the project has x.project.html
+    assert "diagrams/" not in (tmp_path / "html" / "x.practice.html").read_text(encoding="utf-8")

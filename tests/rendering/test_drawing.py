@@ -402,3 +402,23 @@ def test_inlining_rewrites_the_svg_so_comments_cannot_open_markup() -> None:
     inline = inline_svg(tricky)
     assert "<script" not in inline
     assert inline == '<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;b&gt; &amp; &lt;i&gt;</text></svg>'
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels, from its IHDR chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.requires_dot
+def test_a_png_has_192_dots_per_inch_unless_told_otherwise() -> None:
+    sharp = _png_size(render("digraph { a -> b }", "png"))
+    screen = _png_size(render("digraph { a -> b }", "png", dpi=96))
+    assert sharp == _png_size(render("digraph { a -> b }", "png", dpi=192))
+    assert abs(sharp[0] - 2 * screen[0]) <= 2
+    assert abs(sharp[1] - 2 * screen[1]) <= 2
+
+
+def test_a_resolution_dot_cannot_draw_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="between 1 and 2"):
+        RenderJob("a", SOURCE, "png", dpi=0)

@@ -112,6 +112,15 @@ if TYPE_CHECKING:
     help=msg("Seconds per diagram."),
 )
 @click.option(
+    "--dpi",
+    cls=LocalizedOption,
+    type=click.FloatRange(min=1, max=2400),
+    metavar="N",
+    default=192.0,
+    show_default=True,
+    help=msg("Dots per inch of a PNG (96 is a screen's; 192 sharp on phones and paper)."),
+)
+@click.option(
     "-j",
     "--jobs",
     cls=LocalizedOption,
@@ -132,6 +141,7 @@ def diagram(
     framework_id: str | None,
     model_id: str | None,
     timeout: float,
+    dpi: float,
     jobs: int | None,
 ) -> None:
     """Draw diagrams of practices, projects and collections with Graphviz."""
@@ -150,9 +160,10 @@ def diagram(
     single = _single_model(workspace, paths) if model_id is None else _model_by_id(workspace, model_id)
     try:
         if single is not None and not (output and Path(output).is_dir()):
-            _draw_one(ctx, workspace, single, options, output, fmt, timeout, inputs=paths)
+            _draw_one(ctx, workspace, single, options, output, fmt, timeout, dpi=dpi, inputs=paths)
         else:
-            _draw_folder(ctx, workspace, options, Path(output or "diagrams"), fmt or "svg", timeout, jobs)
+            folder = Path(output or "diagrams")
+            _draw_folder(ctx, workspace, options, folder, fmt or "svg", timeout, jobs, dpi=dpi)
     except PalasetError as error:
         common.fail(error)
 
@@ -197,6 +208,7 @@ def _draw_one(
     fmt: str | None,
     timeout: float,
     *,
+    dpi: float,
     inputs: tuple[Path, ...],
 ) -> None:
     from osallisuuden_palaset.diagram import diagram_source
@@ -207,7 +219,7 @@ def _draw_one(
         output = f"{file_stem(model.id)}.{options.view.value}.{fmt or 'svg'}"
     fmt = fmt or format_of(output)
     source = diagram_source(model, options, frameworks=common.frameworks(ctx), context=workspace.context)
-    drawing = draw(source, fmt, timeout=timeout, name=model.id)
+    drawing = draw(source, fmt, timeout=timeout, name=model.id, dpi=dpi)
     emit(drawing.data, output, inputs=inputs)
     _warn(model.id, drawing.warnings, common.lang(ctx))
     if output != "-":
@@ -229,6 +241,8 @@ def _draw_folder(
     fmt: str,
     timeout: float,
     jobs: int | None,
+    *,
+    dpi: float,
 ) -> None:
     from osallisuuden_palaset.rendering.drawing import render_many
 
@@ -238,7 +252,7 @@ def _draw_folder(
             say(lang, "{folder} is a file: give a folder with -o when drawing many diagrams", folder=folder)
         )
     folder.mkdir(parents=True, exist_ok=True)
-    count, todo = _job_stream(ctx, workspace, options, folder, fmt)
+    count, todo = _job_stream(ctx, workspace, options, folder, fmt, dpi)
     with click.progressbar(length=count, label=say(lang, "Drawing"), file=sys.stderr) as bar:
 
         def advance(done: int, total: int, outcome: RenderOutcome) -> None:
@@ -250,7 +264,7 @@ def _draw_folder(
 
 
 def _job_stream(
-    ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str
+    ctx: click.Context, workspace: Workspace, options: DiagramOptions, folder: Path, fmt: str, dpi: float
 ) -> tuple[int, Iterator[RenderJob]]:
     """How many diagrams a folder run draws, and their jobs, each built only when asked for."""
     import attrs
@@ -271,10 +285,10 @@ def _job_stream(
         for model in models:
             source = diagram_source(model, options, frameworks=frameworks, context=workspace.context)
             target = folder / f"{file_stem(model.id)}.{options.view.value}.{fmt}"
-            yield RenderJob(model.id, source, fmt, target)
+            yield RenderJob(model.id, source, fmt, target, dpi=dpi)
         source = diagram_source(collection, last, frameworks=frameworks, context=workspace.context)
         target = folder / f"{file_stem(collection.id)}.{last.view.value}.{fmt}"
-        yield RenderJob(collection.id, source, fmt, target)
+        yield RenderJob(collection.id, source, fmt, target, dpi=dpi)
 
     return len(models) + 1, jobs()
 

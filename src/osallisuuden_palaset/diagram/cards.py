@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail, DiagramOptions
-from osallisuuden_palaset.diagram.theme import Theme, strength_marks
+from osallisuuden_palaset.diagram.theme import Theme, modality_mark, strength_marks
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Block, Mapping
@@ -58,7 +58,7 @@ def people_rows(block: Block, options: DiagramOptions) -> list[str]:
         for p in block.participants
     ]
     if block.modality is not None:
-        rows.append(_small(f"⌂ {value_label(block.modality, lang, short=True)}", options, italic=True))
+        rows.append(_small(modality_mark(block.modality, lang), options, italic=True))
     return rows
 
 

@@ -11,12 +11,27 @@ from osallisuuden_palaset.diagram import dot_labels
 from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.vocabulary import word
 from osallisuuden_palaset.messages.labels import value_label
-from osallisuuden_palaset.model.block import Strength
+from osallisuuden_palaset.model.block import Modality, Strength
 from osallisuuden_palaset.model.flow import FlowKind
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.text import Lang
 
 FONT = "Helvetica,Arial,sans-serif"
+
+#: One sign per modality, beside its word on a card: a house for in person only, a telephone for
+#: remote, both for hybrid, an arrow going out for outreach (meeting people where they are). All
+#: are in DejaVu Sans, which fontconfig falls back to where the diagram's font lacks them.
+MODALITY_ICONS: dict[Modality, str] = {
+    Modality.IN_PERSON: "\u2302",  # ⌂ house
+    Modality.REMOTE: "\u260e",  # ☎ telephone
+    Modality.HYBRID: "\u2302\u260e",  # ⌂☎ both
+    Modality.OUTREACH: "\u2197",  # ↗ going out to where people are
+}
+
+
+def modality_mark(modality: Modality, lang: Lang) -> str:
+    """The modality's sign and short word, e.g. "☎ etä"."""
+    return f"{MODALITY_ICONS[modality]} {value_label(modality, lang, short=True)}"
 
 
 @attrs.frozen
@@ -86,6 +101,15 @@ def get_theme(name: str) -> Theme:
 
 #: Edge kinds every view may draw, in legend order.
 EDGE_KINDS = ("sequence", "parallel", "optional", "loop_back", "inclusion", "reuse")
+#: How the legend writes an edge of each kind: its line and its head, as characters.
+EDGE_GLYPHS = {
+    "sequence": "\u2500\u2500\u25b6",  # ──▶
+    "parallel": "\u2550\u2550\u25b6",  # ══▶
+    "optional": "\u254c\u254c\u25b7",  # ╌╌▷
+    "loop_back": "\u2508\u2508\u203a",  # ┈┈›
+    "inclusion": "\u2501\u2501\u25c7",  # ━━◇
+    "reuse": "\u254c\u254c\u25cb",  # ╌╌○
+}
 
 
 def edge_style(kind: str, theme: Theme) -> dict[str, str]:
@@ -136,7 +160,8 @@ def legend(
     lang: Lang,
     width: int,
 ) -> None:
-    """Add a legend cluster: dimension colours, edge kinds used, and claim strengths."""
+    """Add a legend cluster: dimension colours with their principles' codes, edge kinds used,
+    claim strengths and the modalities' signs."""
     if framework is None and not edge_kinds and not strengths:
         return
     with graph.subgraph(name="cluster_legend") as box:
@@ -148,19 +173,26 @@ def legend(
             fillcolor=theme.node_fill,
             color=theme.cluster_line,
         )
+        rows: list[str] = []
         if framework is not None:
-            rows = [
+            rows.append(
                 dot_labels.row(
                     Cell(dot_labels.styled(dot_labels.escape(word("dimensions", lang)), bold=True), colspan=2)
                 )
-            ]
+            )
             for index, dimension in enumerate(framework.dimensions):
+                # The badges' codes: a principle's badge has its dimension's colour.
+                codes = [p.id for p in framework.principles if p.dimension == dimension.id]
+                name = dot_labels.text_block(dimension.name.get(lang), width)
+                if codes:
+                    listed = dot_labels.escape(word("principles", lang) + ", ".join(codes))
+                    name += "<BR/>" + dot_labels.styled(listed, size=9)
                 rows.append(
                     dot_labels.row(
                         Cell(
                             dot_labels.escape(dimension.id), bgcolor=theme.dimension_colour(index), border=1
                         ),
-                        Cell(dot_labels.text_block(dimension.name.get(lang), width)),
+                        Cell(name),
                     )
                 )
             rows.append(
@@ -179,20 +211,21 @@ def legend(
                     Cell(dot_labels.escape(word("no_evidence", lang))),
                 )
             )
-            box.node(
-                "legend/dimensions",
-                label=dot_labels.html_label(dot_labels.table(rows, cellspacing=2)),
-                shape="plain",
-            )
+        # Each edge kind as a line of text in its colour: a strip of rows, not a drawn sample each.
         for kind in edge_kinds:
-            tail, head = f"legend/{kind}/from", f"legend/{kind}/to"
-            box.node(tail, label="", shape="point", width="0.05")
-            box.node(
-                head, label=dot_labels.html_label(dot_labels.escape(edge_word(kind, lang))), shape="plaintext"
+            colour = edge_style(kind, theme)["color"].split(":")[0]
+            glyph = f'<FONT COLOR="{colour}">{EDGE_GLYPHS[kind]}</FONT>'
+            rows.append(dot_labels.row(Cell(glyph), Cell(dot_labels.escape(edge_word(kind, lang)))))
+        rows.append(
+            dot_labels.row(
+                Cell(dot_labels.escape("   ".join(modality_mark(m, lang) for m in Modality)), colspan=2)
             )
-            attributes = edge_style(kind, theme)
-            attributes["constraint"] = "true"
-            box.edge(tail, head, **attributes)
+        )
+        box.node(
+            "legend/dimensions",
+            label=dot_labels.html_label(dot_labels.table(rows, cellspacing=2)),
+            shape="plain",
+        )
         if strengths:
             for strength in Strength:
                 tail, head = f"legend/{strength.value}/from", f"legend/{strength.value}/to"

@@ -11,6 +11,7 @@ from osallisuuden_palaset.messages.labels import LabelTable
 word = LabelTable.of(
     table_entry("diagram.legend", "Legend"),
     table_entry("diagram.dimensions", "Dimensions"),
+    table_entry("diagram.principles", "principles: "),
     table_entry("diagram.inclusion", "includes a practice"),
     table_entry("diagram.reuse", "reuse"),
     table_entry("diagram.strength", "Strength"),

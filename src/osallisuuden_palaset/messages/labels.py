@@ -188,6 +188,7 @@ _LABELS: Final = LabelTable.of(
         "The diagram is missing: Graphviz's dot program is not installed (apt-get install graphviz).",
     ),
     table_entry("diagram_failed", "Drawing the diagram failed"),
+    table_entry("open_diagram", "open the diagram full size"),
     table_entry("diagram_warning", "Graphviz warned"),
     table_entry(
         "survey_chart_omitted",

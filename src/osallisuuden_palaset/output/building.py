@@ -127,8 +127,12 @@ def write_exports(
     surveys: Mapping[str, SurveyResults] | None = None,
     progress: Callable[[str, str, str], None] = lambda *_: None,
     taken: dict[str, str] | None = None,
+    diagrams: bool = False,
 ) -> tuple[list[Written], list[Failure]]:
     """Write ``out/<format>/<stem><suffix>`` for every item every exporter accepts.
+
+    With ``diagrams`` (:func:`write_diagrams` writes them too), a format that has the
+    ``diagram_files`` option (html) links each practice's flow to ``../diagrams/<stem>.flow.svg``.
 
     ``findings`` and ``surveys`` go into every export (see :class:`ExportRequest`); a survey's
     ``chart_file`` is relative to a format's folder. ``taken`` (shared by one build's writers)
@@ -141,6 +145,7 @@ def write_exports(
     for name in sorted(exporters):
         exporter = exporters[name]
         folder = out / name
+        options = _diagram_links(exporter, items) if diagrams else {}
         for item in items:
             if not exporter.can_export(item.model):
                 continue
@@ -159,6 +164,7 @@ def write_exports(
                     context=context,
                     findings=findings,
                     surveys=surveys,
+                    options=options,
                 )
                 write_atomic(target, data)
             except PalasetError as error:
@@ -248,6 +254,17 @@ def write_diagrams(
     return written, failures, notes
 
 
+def _diagram_links(exporter: Exporter, items: tuple[PlannedFile, ...]) -> dict[str, str]:
+    """The ``diagram_files`` option for ``exporter``: given when it has it and every practice's
+    diagram is named after its id (no stem had to be made unique), so that no link goes nowhere."""
+    if "diagram_files" not in {o.name for o in exporter.options}:
+        return {}
+    practices = [i for i in items if i.kind == "practice"]
+    if any(i.stem != file_stem(i.model.id) for i in practices):
+        return {}
+    return {"diagram_files": "../diagrams"}
+
+
 def _claim(taken: dict[str, str], path: str, item: str) -> str | None:
     """Take ``path`` for ``item``; when another item has it already, why this one cannot."""
     if path in taken:
@@ -275,7 +292,7 @@ def index_page(
     its first written file) in the folder.
     """
     from osallisuuden_palaset.messages.labels import labels_for
-    from osallisuuden_palaset.output.templating import html_environment
+    from osallisuuden_palaset.output.templating import html_environment, title_line
 
     by_item: dict[str, list[Written]] = {}
     for w in written:
@@ -294,6 +311,7 @@ def index_page(
         L=labels_for(lang),
         board=board,
         link=report.get,
+        title=title_line(collection, lang),
     ).encode("utf-8")
 
 
@@ -376,6 +394,7 @@ def build(
             surveys=surveys,
             progress=exported,
             taken=taken,
+            diagrams=diagrams,
         )
         written += charts
         notes: list[str] = []

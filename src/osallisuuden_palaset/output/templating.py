@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.markup import MarkdownText, escape_markdown, escape_markdown_block
-from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say_n
+from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say, say_n
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Level
@@ -78,6 +78,7 @@ def html_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["path"] = path_markup
     return _base(env)
 
 
@@ -137,6 +138,12 @@ def _provenance(ctx: jinja2.runtime.Context, value: Provenance) -> str:
     return provenance_note(value, ctx["lang"])
 
 
+def path_markup(value: str) -> Markup:
+    """A file location, escaped, that may wrap after each ``/`` but never inside a name."""
+    parts = str(value).split("/")
+    return Markup("/<wbr>").join(Markup('<span class="name">%s</span>') % part for part in parts)
+
+
 def _group_size(size: Any) -> str:
     if size is None or (size.min is None and size.max is None):
         return ""
@@ -151,6 +158,46 @@ def _kind_of(model: object) -> str:
     if isinstance(model, Block):
         return "block"
     return type(model).__name__.lower()
+
+
+@functools.cache
+def library_version() -> str:
+    """The installed version of osallisuuden-palaset ("unknown" when it is not installed as a package)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("osallisuuden-palaset")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def title_line(model: object, lang: Lang) -> str:
+    """The line under a report's title: the date of its newest information and the library's version.
+
+    The date is the latest ``modified`` (else ``created``) of the practices shown, never today's, so
+    the same model gives the same page on any day.
+    """
+    from osallisuuden_palaset.model.project import Collection, Project
+
+    if isinstance(model, Practice):
+        practices: tuple[Practice, ...] = (model,)
+    elif isinstance(model, Project):
+        practices = tuple(model.practices)
+    elif isinstance(model, Collection):
+        practices = tuple(model.all_practices())
+    else:
+        practices = ()
+    dates = [p.description.modified or p.description.created for p in practices]
+    known = [d for d in dates if d is not None]
+    version = library_version()
+    if not known:
+        return say(lang, "osallisuuden-palaset {version}", version=version)
+    return say(
+        lang,
+        "Information as of {date} · osallisuuden-palaset {version}",
+        date=date(max(known), lang),
+        version=version,
+    )
 
 
 def report_globals(request: ExportRequest) -> dict[str, Any]:
@@ -175,7 +222,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         from osallisuuden_palaset.surveying.evidence import survey_section_html, survey_section_markdown
 
         if not markdown:
-            return Markup(survey_section_html(results.report, lang=lang, level=level))
+            return Markup(scrolling_tables(survey_section_html(results.report, lang=lang, level=level)))
         section = survey_section_markdown(
             results.report, lang=lang, level=level, chart_file=results.chart_file
         )
@@ -256,6 +303,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "question": question,
         "element_name": element_name,
         "framework_of": request.framework,
+        "title_line": lambda model: title_line(model, lang),
     }
 
 
@@ -271,7 +319,9 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
     from osallisuuden_palaset.rendering.svg import OutputRefused, inline_svg
 
     lang = request.lang
-    caption = f"<figcaption>{escape(label('flow_diagram', lang))}</figcaption>"
+    caption = (
+        f"<figcaption>{escape(label('flow_diagram', lang))}{_full_size_link(practice, request)}</figcaption>"
+    )
     try:
         source = diagram_source(
             practice, DiagramOptions(lang=lang), frameworks=request.frameworks, context=request.context
@@ -289,7 +339,25 @@ def flow_figure(practice: Practice, request: ExportRequest) -> str:
         f'<p class="muted">{escape(label("diagram_warning", lang))}: {escape(w)}</p>'
         for w in drawing.warnings
     )
-    return f'<figure class="diagram">{svg}{caption}</figure>{warned}'
+    return f'<figure class="diagram"><div class="scroll">{svg}</div>{caption}</figure>{warned}'
+
+
+def _full_size_link(practice: Practice, request: ExportRequest) -> str:
+    """`` · <a>open full size</a>`` to the practice's diagram in the ``diagram_files`` folder, or ""."""
+    from urllib.parse import quote
+
+    from osallisuuden_palaset.output.building import file_stem
+
+    folder = request.option("diagram_files").rstrip("/")
+    if not folder:
+        return ""
+    href = quote(f"{folder}/{file_stem(practice.id)}.flow.svg", safe="/._-~")
+    return f' · <a href="{escape(href)}">{escape(label("open_diagram", request.lang))}</a>'
+
+
+def scrolling_tables(html: str) -> str:
+    """``html`` (our markup) with each table in a ``.scroll`` frame: a wide table scrolls, not the page."""
+    return html.replace("<table>", '<div class="scroll"><table>').replace("</table>", "</table></div>")
 
 
 def diagram_timeout(request: ExportRequest) -> float:

@@ -12,6 +12,7 @@ from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import Claim, Rating
 from osallisuuden_palaset.output.exporting import export
+from osallisuuden_palaset.output.templating import path_markup
 from osallisuuden_palaset.plugins.registry import get_frameworks
 from osallisuuden_palaset.testing import make_plugin_manager
 from tests.default_plugins.exporters.appendix_case import Case, load_case
@@ -170,8 +171,9 @@ def test_html_shows_dimensions_principles_lights_and_findings(case: Case) -> Non
     assert ".rating-red .light { background:" in page  # the dot has its colour, in print too
     assert "print-color-adjust: exact" in page
     for finding in case.findings["kahvila"]:
-        assert f"<code>{escape(finding.location or '')}</code>" in page
-    assert f"<code>{escape(case.line_of('voice'))}</code></td><td><code>participant-voice</code></td>" in page
+        assert f'<code class="path">{path_markup(finding.location or "")}</code>' in page
+    voice = path_markup(case.line_of("voice"))
+    assert f'<code class="path">{voice}</code></td><td><code>participant-voice</code></td>' in page
 
 
 def test_a_project_report_rates_the_target_group_from_the_project(tmp_path: Path) -> None:

@@ -38,6 +38,13 @@ EXPORTER = Exporter(
             choices=("yes", "no"),
         ),
         ExportOption(
+            "diagram_files",
+            msg(
+                "A folder (relative to the page) holding each practice's flow diagram as "
+                "<id>.flow.svg; the page links to it (palaset build sets this)."
+            ),
+        ),
+        ExportOption(
             "timeout",
             msg("Seconds Graphviz may take per diagram (default 60)."),
         ),
