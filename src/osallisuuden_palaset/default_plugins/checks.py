@@ -1,269 +1,29 @@
-"""The built-in assessment checks, registered exactly as a third-party check plugin would be."""
+"""The built-in checks as a plugin: their rules (``check_rules``) load when checks are first asked for."""
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import Any
 
-from osallisuuden_palaset.assessing.answers import question_statuses
-from osallisuuden_palaset.assessing.checking import Check, CheckInput
-from osallisuuden_palaset.assessing.coverage import practice_claims, practice_coverage
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.messages.catalogue import as_text, as_text_n
-from osallisuuden_palaset.messages.labels import label, value_label
-from osallisuuden_palaset.messages.text import LANGS, Lang
-from osallisuuden_palaset.model.block import Block, Modality
-from osallisuuden_palaset.model.evaluation import Claim, Finding, Level, Origin, QuestionStatus, Severity
-from osallisuuden_palaset.model.framework import FrameworkKind
-from osallisuuden_palaset.model.practice import Include, Reuse
-from osallisuuden_palaset.model.references import include_problem, reuse_problem
-from osallisuuden_palaset.model.resolving import follow_reuse
-from osallisuuden_palaset.model.text import Text
-
-
-def _resolved(given: CheckInput) -> Iterator[tuple[int, Block]]:
-    """Each step as a block: written out, or a reused one that resolves (includes are skipped)."""
-    for i, step in enumerate(given.practice.steps):
-        if isinstance(step, Block):
-            yield i, step
-        elif isinstance(step, Reuse) and (block := follow_reuse(step.reuse, given.context)) is not None:
-            yield i, block
-
-
-def _labelled(value: enum.Enum) -> Text:
-    """The label of a model value in every language (a strength, a modality, an answer status)."""
-    fi, en, sv = (value_label(value, lang) for lang in LANGS)
-    return Text(fi=fi, en=en, sv=sv)
-
-
-def participant_voice(given: CheckInput) -> Iterator[Finding]:
-    """Every step must give participants a say; a step where they are only the object is flagged."""
-    for i, block in _resolved(given):
-        people = [p for b in block.walk() for p in b.participants]
-        if any(p.role.gives_voice for p in people):
-            continue
-        here = ("steps", i, "participants") if block.participants else ("steps", i)
-        if any(p.role.value == "target" for p in people):
-            yield given.finding(
-                here,
-                as_text("in step '{step}' the participants are only the object of the work", step=block.id),
-                as_text(
-                    "say how participants have a say in this step: give them the role 'consulted', "
-                    "'participant', 'co_developer', 'peer' or 'leader'"
-                ),
-            )
-        else:
-            yield given.finding(
-                here,
-                as_text("step '{step}' names no participants with a say", step=block.id),
-                as_text("add the participants and their role (participants: who, role)"),
-            )
-
-
-def dimensions_touched(given: CheckInput) -> Iterator[Finding]:
-    """Every dimension of a categorical or checklist framework is claimed by some block."""
-    framework = given.framework
-    if framework is None or framework.kind is FrameworkKind.ORDINAL:
-        return
-    coverage = practice_coverage(given.practice, framework, given.context)
-    for row in coverage.dimensions:
-        if row.verdict.level is Level.NOT_CLAIMED:
-            yield given.finding(
-                ("steps",),
-                as_text("no block claims dimension {element} ({name})", element=row.element, name=row.name),
-                as_text(
-                    "add 'target: {element}' to the mappings of a step that serves it", element=row.element
-                ),
-            )
-
-
-def _unevidenced(claim: Claim) -> Text:
-    """What :func:`claim_evidence` says of one claim without evidence, naming where it comes from."""
-    if claim.origin is Origin.REUSED:
-        return as_text(
-            "block '{block}' claims {element} without evidence (reused from {source})",
-            block=claim.block,
-            element=claim.element,
-            source=claim.source,
-        )
-    if claim.origin is Origin.INCLUDED:
-        return as_text(
-            "block '{block}' claims {element} without evidence (from included practice {source})",
-            block=claim.block,
-            element=claim.element,
-            source=claim.source,
-        )
-    return as_text(
-        "block '{block}' claims {element} without evidence", block=claim.block, element=claim.element
-    )
-
-
-def claim_evidence(given: CheckInput) -> Iterator[Finding]:
-    """Each claim a practice makes says on what evidence it rests."""
-    framework = given.framework.id if given.framework else given.practice.framework
-    for claim in practice_claims(given.practice, framework, given.context):
-        if claim.has_evidence:
-            continue
-        yield given.finding(
-            claim.path,
-            _unevidenced(claim),
-            as_text("write in 'evidence' what the claim rests on (feedback, evaluation, observation)"),
-            severity=Severity.WARNING if claim.origin is Origin.OWN else Severity.INFO,
-        )
-
-
-def target_group(given: CheckInput) -> Iterator[Finding]:
-    """The practice (or its project) says whom it is for."""
-    if given.practice.description.target_group is not None:
-        return
-    if given.project is not None and given.project.target_group is not None:
-        return
-    yield given.finding(
-        ("description",),
-        as_text("the target group is not defined"),
-        as_text("write description: target_group: whom the practice is for and what is known of them"),
-    )
-
-
-#: What to do about a reuse or an include that does not resolve.
-FIX_REFERENCE = {
-    "reuse": as_text("correct the reference ('catalogue/block') or load the catalogue too"),
-    "include": as_text("load the included practice's file too"),
-}
-
-
-def reuse_exists(given: CheckInput) -> Iterator[Finding]:
-    """Every reused block exists in its catalogue (or practice), and every included practice exists."""
-    for i, step in enumerate(given.practice.steps):
-        if isinstance(step, Reuse):
-            field, problem = "reuse", reuse_problem(step.reuse, given.context)
-        elif isinstance(step, Include):
-            field, problem = "include", include_problem(step.include, given.context)
-        else:
-            continue
-        if problem is not None:
-            yield given.finding(("steps", i, field), problem.described(), FIX_REFERENCE[field])
-
-
-def remote_participation(given: CheckInput) -> Iterator[Finding]:
-    """Remote and hybrid steps say how remote participants take part."""
-    for i, block in _resolved(given):
-        for b in block.walk():
-            if b.modality in (Modality.REMOTE, Modality.HYBRID) and b.remote_participation is None:
-                yield given.finding(
-                    ("steps", i, "modality") if b is block else ("steps", i),
-                    as_text(
-                        "step '{step}' is {modality} but does not say how remote participants take part",
-                        step=b.id,
-                        modality=_labelled(b.modality),
-                    ),
-                    as_text("write remote_participation: how remote participants hear, speak and influence"),
-                )
-
-
-def _listed(missing: list[QuestionStatus]) -> Text:
-    """The unanswered questions by id, with the status of those begun but not answered."""
-
-    def shown(q: QuestionStatus, lang: Lang) -> str:
-        if q.status == "missing":
-            return q.question
-        return f"{q.question} ({label(f'answer_status.{q.status}', lang)})"
-
-    fi, en, sv = (", ".join(shown(q, lang) for q in missing) for lang in LANGS)
-    return Text(fi=fi, en=en, sv=sv)
-
-
-def questions_answered(given: CheckInput) -> Iterator[Finding]:
-    """Every guiding question of the framework has an answer marked answered (one finding lists the rest)."""
-    if given.framework is None:
-        return
-    statuses = question_statuses(given.practice, given.framework)
-    missing = [q for q in statuses if q.status != "answered"]
-    if not missing:
-        return
-    listed = _listed(missing)
-    yield given.finding(
-        ("answers",) if given.practice.answers else (),
-        as_text_n(
-            "the only guiding question is not answered: {listed}",
-            "none of the {n} guiding questions is answered: {listed}",
-            len(missing),
-            listed=listed,
-        )
-        if len(missing) == len(statuses)
-        else as_text_n(
-            "{n} guiding question of {total} is not answered: {listed}",
-            "{n} guiding questions of {total} are not answered: {listed}",
-            len(missing),
-            total=len(statuses),
-            listed=listed,
-        ),
-        as_text("write the answers: 'palaset worksheet' writes a fill-in worksheet"),
-    )
-
-
-#: The built-in checks, in the order they run (docs/assessment.md explains each); each description
-#: is its function's docstring.
-BUILTIN_CHECKS: tuple[Check, ...] = (
-    Check(
-        "participant-voice",
-        as_text("Participants' voice in every step"),
-        as_text("Every step must give participants a say; a step where they are only the object is flagged."),
-        participant_voice,
-        Severity.WARNING,
-    ),
-    Check(
-        "dimensions-touched",
-        as_text("Every dimension touched"),
-        as_text("Every dimension of a categorical or checklist framework is claimed by some block."),
-        dimensions_touched,
-        Severity.WARNING,
-    ),
-    Check(
-        "claim-evidence",
-        as_text("Each claim has evidence"),
-        as_text("Each claim a practice makes says on what evidence it rests."),
-        claim_evidence,
-        Severity.WARNING,
-    ),
-    Check(
-        "target-group",
-        as_text("Target group defined"),
-        as_text("The practice (or its project) says whom it is for."),
-        target_group,
-        Severity.WARNING,
-    ),
-    Check(
-        "reuse-exists",
-        as_text("Reused blocks exist"),
-        as_text(
-            "Every reused block exists in its catalogue (or practice), and every included practice exists."
-        ),
-        reuse_exists,
-        Severity.ERROR,
-    ),
-    Check(
-        "remote-participation",
-        as_text("Remote participation described"),
-        as_text("Remote and hybrid steps say how remote participants take part."),
-        remote_participation,
-        Severity.WARNING,
-    ),
-    Check(
-        "questions-answered",
-        as_text("Guiding questions answered"),
-        as_text(
-            "Every guiding question of the framework has an answer marked answered "
-            "(one finding lists the rest)."
-        ),
-        questions_answered,
-        Severity.INFO,
-    ),
-)
 
 
 @hookimpl
 def register_checks(register: Callable[..., None]) -> None:
-    """Register the built-in checks."""
+    """Register the built-in checks (imported here: commands that run no checks never load them)."""
+    from osallisuuden_palaset.default_plugins.check_rules import BUILTIN_CHECKS
+
     for check in BUILTIN_CHECKS:
         register(check)
+
+
+def __getattr__(name: str) -> Any:
+    """The names of ``check_rules`` (``BUILTIN_CHECKS``, each rule) still import from here (PEP 562)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from osallisuuden_palaset.default_plugins import check_rules
+
+    try:
+        return getattr(check_rules, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
