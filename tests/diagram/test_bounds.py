@@ -82,18 +82,30 @@ def test_the_bounded_overview_drops_projects_left_without_practices() -> None:
     assert [p.id for p in kept.projects] == ["a"]
 
 
+def test_the_bounded_framework_keeps_the_practices_whose_claims_reach_widest() -> None:
+    narrow = Practice(id="kapea", name="Kapea", steps=[Block(id="a", name="A", mappings=[Mapping("p1")])])
+    model = Collection(id="k", name="K", practices=[narrow, _practice(1), _practice(2)])
+    assert bounds.claim_breadth(model) == {"kapea": 1, "m1": 3, "m2": 3}
+    kept = bounds.bounded_framework(model, limit=2)
+    assert [p.id for p in kept.practices] == ["m1", "m2"]
+
+
 def test_collection_pictures_grow_linearly_and_the_capped_ones_not_at_all() -> None:
     # Count work, not time: the nodes and edges of each picture build draws of a collection.
-    sizes = (60, 120)
-    framework, overview = [], []
+    sizes = (70, 140)
+    framework, capped_framework, overview = [], [], []
     for n in sizes:
         model = collection(n)
         assert not bounds.flow_fits(model)
         assert not bounds.overview_fits(model)
+        assert not bounds.framework_fits(model)
         shown = _source(model, "framework")
         framework.append(_nodes(shown) + len(edges(shown)))
+        capped = _source(bounds.bounded_framework(model), "framework")
+        capped_framework.append(_nodes(capped) + len(edges(capped)))
         capped = _source(bounds.bounded_overview(model), "overview", "brief")
         overview.append(_nodes(capped) + len(edges(capped)))
-    assert framework[1] <= 2.2 * framework[0]
-    # at most the capped practices, their shared blocks and the links: the same bound at any size
+    assert framework[1] <= 2.2 * framework[0]  # the uncapped picture: linear in the practices
+    # at most the capped practices, their shared blocks, the elements and the links: one bound at any size
+    assert capped_framework[0] == capped_framework[1]
     assert max(overview) <= 5 * bounds.MAX_OVERVIEW_PRACTICES

@@ -188,6 +188,7 @@ def test_a_collection_too_big_for_one_picture_gets_a_bounded_one_and_a_note(
     monkeypatch.setattr(drawing, "find_dot", no_dot)  # the .gv sources are what is counted here
     monkeypatch.setattr(bounds, "MAX_FLOW_STEPS", 2)
     monkeypatch.setattr(bounds, "MAX_OVERVIEW_PRACTICES", 1)
+    monkeypatch.setattr(bounds, "MAX_FRAMEWORK_PRACTICES", 1)
     steps = [Block(id="a", name="A"), Block(id="b", name="B")]
     model = Collection(
         id="kaikki",
@@ -210,6 +211,10 @@ def test_a_collection_too_big_for_one_picture_gets_a_bounded_one_and_a_note(
     said = [localize(note, "en") for note in notes]
     assert any("flow diagram of kaikki is not drawn: its 4 steps" in n for n in said)
     assert any("overview of kaikki shows 1 of its 2 practices" in n for n in said)
+    assert any("framework diagram of kaikki shows 1 of its 2 practices" in n for n in said)
+    framework = (tmp_path / "diagrams" / "kaikki.framework.gv").read_text(encoding="utf-8")
+    assert "practice/yksi" in framework
+    assert "practice/kaksi" not in framework
     finnish = [localize(note, "fi") for note in notes]
     assert any("kulkukaaviota ei piirretty" in n for n in finnish)
     assert any("yleiskuvassa on 1 sen 2 toimintamallista" in n for n in finnish)

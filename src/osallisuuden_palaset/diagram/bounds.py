@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from osallisuuden_palaset.diagram.building import Diagrammable
+from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Practice, Reuse
 from osallisuuden_palaset.model.project import Collection, Project
@@ -15,6 +16,9 @@ MAX_FLOW_STEPS = 400
 #: The most practices one overview draws; a larger collection's overview shows this many of them,
 #: those that share the most blocks, with only their shared blocks.
 MAX_OVERVIEW_PRACTICES = 40
+#: The most practices one framework diagram of a project or collection draws (each with an edge per
+#: claim: at 1,000 practices ``dot`` passes its timeout); above it, those whose claims reach widest.
+MAX_FRAMEWORK_PRACTICES = 60
 
 
 def practices_of(model: Diagrammable) -> tuple[Practice, ...]:
@@ -36,6 +40,11 @@ def flow_fits(model: Diagrammable) -> bool:
     return isinstance(model, Practice) or step_count(model) <= MAX_FLOW_STEPS
 
 
+def framework_fits(model: Diagrammable) -> bool:
+    """Whether the framework diagram of ``model`` draws every practice (≤ :data:`MAX_FRAMEWORK_PRACTICES`)."""
+    return len(practices_of(model)) <= MAX_FRAMEWORK_PRACTICES
+
+
 def overview_fits(model: Diagrammable) -> bool:
     """Whether the overview of ``model`` draws every practice (≤ :data:`MAX_OVERVIEW_PRACTICES`)."""
     return len(practices_of(model)) <= MAX_OVERVIEW_PRACTICES
@@ -55,15 +64,42 @@ def sharing(model: Diagrammable) -> dict[str, int]:
     return score
 
 
+def claim_breadth(model: Diagrammable) -> dict[str, int]:
+    """Per practice id: how many framework elements its own blocks (and their parts) claim."""
+    return {
+        p.id: len(
+            {
+                (m.framework or p.framework, m.target)
+                for step in p.steps
+                if isinstance(step, Block)
+                for part in step.walk()
+                for m in part.mappings
+            }
+        )
+        for p in practices_of(model)
+    }
+
+
 def bounded_overview(
     model: Project | Collection, limit: int = MAX_OVERVIEW_PRACTICES
 ) -> Project | Collection:
-    """``model`` with only the ``limit`` practices that share the most blocks (ties: the first ones).
+    """``model`` with only the ``limit`` practices that share the most blocks (see :func:`keep_top`)."""
+    return keep_top(model, sharing(model), limit)
+
+
+def bounded_framework(
+    model: Project | Collection, limit: int = MAX_FRAMEWORK_PRACTICES
+) -> Project | Collection:
+    """``model`` with only the ``limit`` practices whose claims reach the most elements (:func:`keep_top`)."""
+    return keep_top(model, claim_breadth(model), limit)
+
+
+def keep_top(model: Project | Collection, score: dict[str, int], limit: int) -> Project | Collection:
+    """``model`` with only the ``limit`` practices of the highest ``score`` (ties: the first ones).
 
     The practices keep their order and their project; projects left with none are dropped. The
-    work is linear in the steps of ``model`` and the picture holds at most ``limit`` practices.
+    work is linear in the practices of ``model`` and the picture holds at most ``limit`` of them.
     """
-    score = sharing(model)
     order = {ident: i for i, ident in enumerate(score)}
     chosen = set(sorted(score, key=lambda ident: (-score[ident], order[ident]))[:limit])
 

@@ -257,7 +257,9 @@ def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, st
     A project's or collection's flow of more than :data:`~osallisuuden_palaset.diagram.bounds.MAX_FLOW_STEPS`
     steps is not drawn (each practice's own flow is); an overview of more than
     :data:`~osallisuuden_palaset.diagram.bounds.MAX_OVERVIEW_PRACTICES` practices shows that many of
-    them, those sharing the most blocks, with shared blocks only. The note says so, for the summary.
+    them, those sharing the most blocks, with shared blocks only; a framework diagram of more than
+    :data:`~osallisuuden_palaset.diagram.bounds.MAX_FRAMEWORK_PRACTICES` practices shows that many,
+    those whose claims reach the most elements. The note says so, for the summary.
     """
     from osallisuuden_palaset.diagram import bounds
     from osallisuuden_palaset.model.project import Collection, Project
@@ -289,6 +291,18 @@ def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, st
             shown=bounds.MAX_OVERVIEW_PRACTICES,
         )
         return bounds.bounded_overview(model, bounds.MAX_OVERVIEW_PRACTICES), "brief", note
+    if view == "framework" and not bounds.framework_fits(model):
+        practices = len(bounds.practices_of(model))
+        note = msg_n(
+            "the framework diagram of {item} shows {shown} of its {n} practice, those whose claims "
+            "reach the most elements; each practice's framework diagram is drawn on its own",
+            "the framework diagram of {item} shows {shown} of its {n} practices, those whose claims "
+            "reach the most elements; each practice's framework diagram is drawn on its own",
+            practices,
+            item=item.stem,
+            shown=bounds.MAX_FRAMEWORK_PRACTICES,
+        )
+        return bounds.bounded_framework(model, bounds.MAX_FRAMEWORK_PRACTICES), "standard", note
     return model, "standard", None
 
 
