@@ -279,30 +279,37 @@ def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, st
             limit=bounds.MAX_FLOW_STEPS,
         )
         return None, "standard", note
-    if view == "overview" and not bounds.overview_fits(model):
-        practices = len(bounds.practices_of(model))
-        note = msg_n(
-            "the overview of {item} shows {shown} of its {n} practice, those that share the most "
-            "blocks, with their shared blocks only",
-            "the overview of {item} shows {shown} of its {n} practices, those that share the most "
-            "blocks, with their shared blocks only",
-            practices,
-            item=item.stem,
-            shown=bounds.MAX_OVERVIEW_PRACTICES,
-        )
-        return bounds.bounded_overview(model, bounds.MAX_OVERVIEW_PRACTICES), "brief", note
-    if view == "framework" and not bounds.framework_fits(model):
-        practices = len(bounds.practices_of(model))
-        note = msg_n(
-            "the framework diagram of {item} shows {shown} of its {n} practice, those whose claims "
-            "reach the most elements; each practice's framework diagram is drawn on its own",
-            "the framework diagram of {item} shows {shown} of its {n} practices, those whose claims "
-            "reach the most elements; each practice's framework diagram is drawn on its own",
-            practices,
-            item=item.stem,
-            shown=bounds.MAX_FRAMEWORK_PRACTICES,
-        )
-        return bounds.bounded_framework(model, bounds.MAX_FRAMEWORK_PRACTICES), "standard", note
+    capped = {
+        "overview": (bounds.overview_fits, bounds.bounded_overview, bounds.MAX_OVERVIEW_PRACTICES, "brief"),
+        "framework": (
+            bounds.framework_fits,
+            bounds.bounded_framework,
+            bounds.MAX_FRAMEWORK_PRACTICES,
+            "standard",
+        ),
+    }
+    if view in capped and not capped[view][0](model):
+        _, bound, shown, detail = capped[view]
+        n, values = len(bounds.practices_of(model)), {"item": item.stem, "shown": shown}
+        if view == "overview":
+            note = msg_n(
+                "the overview of {item} shows {shown} of its {n} practice, those that share the most "
+                "blocks, with their shared blocks only",
+                "the overview of {item} shows {shown} of its {n} practices, those that share the most "
+                "blocks, with their shared blocks only",
+                n,
+                **values,
+            )
+        else:
+            note = msg_n(
+                "the framework diagram of {item} shows {shown} of its {n} practice, those whose claims "
+                "reach the most elements; each practice's framework diagram is drawn on its own",
+                "the framework diagram of {item} shows {shown} of its {n} practices, those whose claims "
+                "reach the most elements; each practice's framework diagram is drawn on its own",
+                n,
+                **values,
+            )
+        return bound(model, shown), detail, note
     return model, "standard", None
 
 
