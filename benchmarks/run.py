@@ -19,7 +19,7 @@ is timed alternately with its floor in the same run, and the median of the repea
   the growth from the middle size to the largest.
 
 ``--quick`` uses small sizes (2,000 blocks, 50 diagrams, builds of 10/20/50 practices) for a
-check in a few minutes; CI runs it and prints the figures without asserting them.
+check in a few minutes (about 4 here): it prints the figures without asserting them.
 """
 
 from __future__ import annotations

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
 import types
 import warnings
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader, MetaPathFinder
+else:  # importlib.abc imports importlib.resources and tempfile: too much for every start
+    from importlib._abc import Loader
+
+    MetaPathFinder = object
 
 #: Old module path → where the module lives now (moved before 0.1.0; the old paths go in 0.2.0).
 MOVED: Final[dict[str, str]] = {
@@ -49,7 +55,7 @@ MOVED: Final[dict[str, str]] = {
 }
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias(Loader):
     """Load an old path as the module at its new path (the same module object, not a copy)."""
 
     def __init__(self, new: str) -> None:
@@ -71,7 +77,7 @@ class _Alias(importlib.abc.Loader):
         module.__spec__ = self.spec
 
 
-class MovedFinder(importlib.abc.MetaPathFinder):
+class MovedFinder(MetaPathFinder):
     """Find the old path of a moved module, and only those."""
 
     def find_spec(

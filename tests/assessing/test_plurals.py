@@ -16,7 +16,7 @@ from osallisuuden_palaset.testing import assert_snapshot
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "src" / "osallisuuden_palaset"
 #: The modules whose counted phrases this test renders.
-MODULES = sorted([*(SOURCE / "assessing").glob("*.py"), SOURCE / "default_plugins" / "checks.py"])
+MODULES = sorted([*(SOURCE / "assessing").glob("*.py"), SOURCE / "default_plugins" / "check_rules.py"])
 SNAPSHOT = ROOT / "tests" / "snapshots" / "messages" / "assessing.txt"
 #: The counts every plural message is shown with (the issue's 0, 1, 2, 5, 21).
 COUNTS = (0, 1, 2, 5, 21)

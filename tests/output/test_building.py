@@ -198,3 +198,49 @@ def test_no_diagram_is_linked_when_a_practice_s_file_is_not_named_after_its_id(t
     _build_only_html(Collection(id="k", name="K", projects=[project]), tmp_path)
     assert (tmp_path / "html" / "x.practice.html").is_file()  # the project has x.project.html
     assert "diagrams/" not in (tmp_path / "html" / "x.practice.html").read_text(encoding="utf-8")
+
+
+def test_a_collection_too_big_for_one_picture_gets_a_bounded_one_and_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from osallisuuden_palaset.diagram import bounds
+    from osallisuuden_palaset.messages.catalogue import localize
+    from osallisuuden_palaset.output.building import write_diagrams
+    from osallisuuden_palaset.rendering import drawing
+
+    def no_dot(program: str = "dot") -> str:
+        raise drawing.GraphvizMissing(program)
+
+    monkeypatch.setattr(drawing, "find_dot", no_dot)  # the .gv sources are what is counted here
+    monkeypatch.setattr(bounds, "MAX_FLOW_STEPS", 2)
+    monkeypatch.setattr(bounds, "MAX_OVERVIEW_PRACTICES", 1)
+    monkeypatch.setattr(bounds, "MAX_FRAMEWORK_PRACTICES", 1)
+    steps = [Block(id="a", name="A"), Block(id="b", name="B")]
+    model = Collection(
+        id="kaikki",
+        name="Kaikki",
+        practices=[
+            Practice(id="yksi", name="Yksi", steps=steps),
+            Practice(id="kaksi", name="Kaksi", steps=steps),
+        ],
+    )
+    written, failures, notes = write_diagrams(
+        plan(model), tmp_path, lang="fi", frameworks={}, context=Context.of_collection(model)
+    )
+    assert failures == []
+    paths = {w.path for w in written}
+    assert "diagrams/yksi.flow.gv" in paths  # each practice's flow is drawn
+    assert "diagrams/kaikki.flow.gv" not in paths  # the collection's 4 steps are over the bound of 2
+    overview = (tmp_path / "diagrams" / "kaikki.overview.gv").read_text(encoding="utf-8")
+    assert "practice/yksi" in overview
+    assert "practice/kaksi" not in overview
+    said = [localize(note, "en") for note in notes]
+    assert any("flow diagram of kaikki is not drawn: its 4 steps" in n for n in said)
+    assert any("overview of kaikki shows 1 of its 2 practices" in n for n in said)
+    assert any("framework diagram of kaikki shows 1 of its 2 practices" in n for n in said)
+    framework = (tmp_path / "diagrams" / "kaikki.framework.gv").read_text(encoding="utf-8")
+    assert "practice/yksi" in framework
+    assert "practice/kaksi" not in framework
+    finnish = [localize(note, "fi") for note in notes]
+    assert any("kulkukaaviota ei piirretty" in n for n in finnish)
+    assert any("yleiskuvassa on 1 sen 2 toimintamallista" in n for n in finnish)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib import resources
+from pathlib import Path
 
 from osallisuuden_palaset.files.loading import load_framework
 from osallisuuden_palaset.hookspecs import hookimpl
@@ -17,8 +17,15 @@ FRAMEWORK_FILES: tuple[str, ...] = ("thl.yaml", "sokra-2017.yaml")
 @functools.cache
 def builtin_framework(file_name: str) -> Framework:
     """Load one shipped framework file with the same loader as users' files (cached: it never changes)."""
-    resource = resources.files("osallisuuden_palaset").joinpath("data", "frameworks", file_name)
-    with resources.as_file(resource) as path:
+    beside = Path(__file__).resolve().parents[1] / "data" / "frameworks" / file_name
+    if beside.is_file():  # an unpacked package: no need to import importlib.resources at start
+        return load_framework(beside)
+    from importlib import resources  # pragma: no cover - a zipped package
+
+    resource = resources.files("osallisuuden_palaset").joinpath(
+        "data", "frameworks", file_name
+    )  # pragma: no cover
+    with resources.as_file(resource) as path:  # pragma: no cover
         return load_framework(path)
 
 

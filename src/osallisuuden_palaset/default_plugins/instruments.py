@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from osallisuuden_palaset.hookspecs import hookimpl
@@ -20,6 +19,8 @@ INSTRUMENT_FILES: tuple[str, ...] = ("esis.yaml",)
 def builtin_instrument(file_name: str) -> Instrument:
     """Load one shipped instrument file with the same loader as users' files (cached: it never changes)."""
     # Imported here: commands that use no instruments (validate, diagram) do not pay for them.
+    from importlib import resources
+
     from osallisuuden_palaset.surveying.instruments import load_instrument
 
     resource = resources.files("osallisuuden_palaset").joinpath("data", "instruments", file_name)

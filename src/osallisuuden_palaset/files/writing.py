@@ -6,14 +6,17 @@ import io
 import json
 import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.representer import SafeRepresenter
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.serializer import Serializer
+from ruamel.yaml.tag import Tag
 
 from osallisuuden_palaset.errors import UsageError
 from osallisuuden_palaset.files.atomicfile import write_atomic
@@ -47,15 +50,67 @@ def _represent_str(representer: SafeRepresenter, value: str) -> ScalarNode:
 
 
 class _Representer(SafeRepresenter):
-    """The safe representer, with strings quoted for every YAML reader."""
+    """The safe representer, with strings quoted for every YAML reader and lists made lazily."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Always: :func:`_plain` gives every list and dict fresh, so nothing is shared to alias."""
+        return True
+
+
+class _Items:
+    """A list's item nodes, each made when the serializer reaches it and let go after it is written.
+
+    So the node tree of a whole collection never exists at once: a 1,000-practice collection took
+    more memory as nodes than everything else a build holds.
+    """
+
+    __slots__ = ("_items", "_represent")
+
+    def __init__(self, represent: Callable[[Any], Node], items: list[Any]) -> None:
+        self._represent = represent
+        self._items = items
+
+    def __iter__(self) -> Iterator[Node]:
+        return (self._represent(item) for item in self._items)
+
+
+def _represent_list(representer: SafeRepresenter, value: list[Any]) -> SequenceNode:
+    return SequenceNode(
+        Tag(suffix="tag:yaml.org,2002:seq"), _Items(representer.represent_data, value), flow_style=False
+    )
+
+
+class _Nothing(dict[Any, Any]):
+    """Remembers nothing: every node is its first time, and none has an anchor."""
+
+    def __getitem__(self, key: Any) -> None:
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return False
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+class _Serializer(Serializer):
+    """The serializer without the anchor pass over the whole tree (there are no aliases to find)."""
+
+    anchors = property(lambda self: _Nothing(), lambda self, value: None)
+    serialized_nodes = property(lambda self: _Nothing(), lambda self, value: None)
+
+    def anchor_node(self, node: Any) -> None:
+        """Nothing to find: no node is shared (see :meth:`_Representer.ignore_aliases`)."""
 
 
 _Representer.add_representer(str, _represent_str)
+_Representer.add_representer(list, _represent_list)
 
 
 def _yaml() -> YAML:
     yaml = YAML(typ="safe", pure=True)
     yaml.Representer = _Representer
+    yaml.Serializer = _Serializer
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 100

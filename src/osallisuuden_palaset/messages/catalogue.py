@@ -154,6 +154,8 @@ def localize(text: str, lang: Lang) -> str:
 
 def number(value: float, lang: Lang, *, decimals: int | None = None) -> str:
     """``value`` as ``lang`` writes numbers: ``1 234,5`` in Finnish and Swedish, ``1,234.5`` in English."""
+    if decimals is None and type(value) is int and 0 <= value < 1000:
+        return str(value)  # the same in every language, without loading Babel's locale data
     from babel.numbers import format_decimal
 
     if decimals is not None:

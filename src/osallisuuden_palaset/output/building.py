@@ -13,7 +13,7 @@ import attrs
 from osallisuuden_palaset.errors import PalasetError, reason
 from osallisuuden_palaset.files.atomicfile import remove_temporaries, write_atomic
 from osallisuuden_palaset.files.folder_lock import locked
-from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.catalogue import msg, msg_n
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.references import Context
@@ -229,10 +229,15 @@ def write_diagrams(
         views = ("flow", "framework", "change") if item.kind == "practice" else ("flow", "matrix", "overview")
         for view in views:
             stem = f"{item.stem}.{view}"
+            model, detail, note = bounded_picture(item, view)
+            if note is not None:
+                notes.append(note)
+            if model is None:
+                continue
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                options = DiagramOptions(view=view, lang=lang)
-                source = diagram_source(item.model, options, frameworks=frameworks, context=context)
+                options = DiagramOptions(view=view, lang=lang, detail=detail)
+                source = diagram_source(model, options, frameworks=frameworks, context=context)
                 outputs = {"gv": source.encode("utf-8")}
                 if have_dot:
                     outputs["svg"] = render(source, "svg", name=stem)
@@ -263,6 +268,68 @@ def _diagram_links(exporter: Exporter, items: tuple[PlannedFile, ...]) -> dict[s
     if any(i.stem != file_stem(i.model.id) for i in practices):
         return {}
     return {"diagram_files": "../diagrams"}
+
+
+def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, str, str | None]:
+    """What the ``view`` diagram of ``item`` draws: (model or None for none, detail, note or None).
+
+    A project's or collection's flow of more than :data:`~osallisuuden_palaset.diagram.bounds.MAX_FLOW_STEPS`
+    steps is not drawn (each practice's own flow is); an overview of more than
+    :data:`~osallisuuden_palaset.diagram.bounds.MAX_OVERVIEW_PRACTICES` practices shows that many of
+    them, those sharing the most blocks, with shared blocks only; a framework diagram of more than
+    :data:`~osallisuuden_palaset.diagram.bounds.MAX_FRAMEWORK_PRACTICES` practices shows that many,
+    those whose claims reach the most elements. The note says so, for the summary.
+    """
+    from osallisuuden_palaset.diagram import bounds
+    from osallisuuden_palaset.model.project import Collection, Project
+
+    model = item.model
+    if not isinstance(model, Project | Collection):
+        return model, "standard", None
+    if view == "flow" and not bounds.flow_fits(model):
+        steps = bounds.step_count(model)
+        note = msg_n(
+            "the flow diagram of {item} is not drawn: its {n} step is more than one picture shows "
+            "({limit}); each practice's flow diagram is drawn on its own",
+            "the flow diagram of {item} is not drawn: its {n} steps are more than one picture shows "
+            "({limit}); each practice's flow diagram is drawn on its own",
+            steps,
+            item=item.stem,
+            limit=bounds.MAX_FLOW_STEPS,
+        )
+        return None, "standard", note
+    capped = {
+        "overview": (bounds.overview_fits, bounds.bounded_overview, bounds.MAX_OVERVIEW_PRACTICES, "brief"),
+        "framework": (
+            bounds.framework_fits,
+            bounds.bounded_framework,
+            bounds.MAX_FRAMEWORK_PRACTICES,
+            "standard",
+        ),
+    }
+    if view in capped and not capped[view][0](model):
+        _, bound, shown, detail = capped[view]
+        n, values = len(bounds.practices_of(model)), {"item": item.stem, "shown": shown}
+        if view == "overview":
+            note = msg_n(
+                "the overview of {item} shows {shown} of its {n} practice, those that share the most "
+                "blocks, with their shared blocks only",
+                "the overview of {item} shows {shown} of its {n} practices, those that share the most "
+                "blocks, with their shared blocks only",
+                n,
+                **values,
+            )
+        else:
+            note = msg_n(
+                "the framework diagram of {item} shows {shown} of its {n} practice, those whose claims "
+                "reach the most elements; each practice's framework diagram is drawn on its own",
+                "the framework diagram of {item} shows {shown} of its {n} practices, those whose claims "
+                "reach the most elements; each practice's framework diagram is drawn on its own",
+                n,
+                **values,
+            )
+        return bound(model, shown), detail, note
+    return model, "standard", None
 
 
 def _claim(taken: dict[str, str], path: str, item: str) -> str | None:

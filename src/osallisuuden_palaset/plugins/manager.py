@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import importlib
-import importlib.metadata as metadata
 import importlib.util
 import os
 import sys
@@ -13,7 +13,7 @@ import types
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pluggy
@@ -23,11 +23,15 @@ from osallisuuden_palaset.errors import PalasetError, did_you_mean
 from osallisuuden_palaset.isolating import PluginCall
 from osallisuuden_palaset.isolating import describe_error as describe_error  # re-exported
 from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.plugins import entry_points as installed
 from osallisuuden_palaset.plugins.selection import ENV_DISABLE as ENV_DISABLE  # re-exported
 from osallisuuden_palaset.plugins.selection import ENV_ONLY as ENV_ONLY
 from osallisuuden_palaset.plugins.selection import ENV_STRICT as ENV_STRICT
 from osallisuuden_palaset.plugins.selection import ENV_TIMEOUT as ENV_TIMEOUT
 from osallisuuden_palaset.plugins.selection import Selection as Selection
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 #: Dotted module names of the built-in plugins (in ``default_plugins``), in registration order;
 #: the host imports them by name, as it does entry points. A module's plugin
@@ -206,7 +210,7 @@ def get_plugin_manager(
     for plugin in plugins:
         _register_object(pm, plugin)
     if load_entrypoints:
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        for ep in sorted(_entry_points(), key=lambda e: (e.name, e.value)):
             _load(pm, selection, _entry_point_candidate(ep))
     files = [Path(f) for f in plugin_files]
     for folder in plugin_dirs:
@@ -268,12 +272,29 @@ def _builtin_candidate(module_name: str) -> _Candidate:
     )
 
 
-def _entry_point_candidate(ep: metadata.EntryPoint) -> _Candidate:
+def _entry_points() -> list[installed.EntryPoint]:
+    """The group's entry points, read from the installed metadata files; importlib's scan if needed."""
+    found = installed.entry_points(ENTRY_POINT_GROUP)
+    if found is not None:
+        return found
+    import importlib.metadata
+
+    return [_from_importlib(ep) for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)]
+
+
+def _from_importlib(ep: importlib.metadata.EntryPoint) -> installed.EntryPoint:
     dist = getattr(ep, "dist", None)
-    dist_name = dist.name if dist is not None else None
-    version = dist.version if dist is not None else None
-    origin = f"{dist_name}:{ep.value}" if dist_name else ep.value
-    return _Candidate(ep.name, PluginKind.ENTRYPOINT, origin, version, dist_name, ep.load)
+    return installed.EntryPoint(
+        ep.name,
+        ep.value,
+        dist.name if dist is not None else None,
+        dist.version if dist is not None else None,
+    )
+
+
+def _entry_point_candidate(ep: installed.EntryPoint) -> _Candidate:
+    origin = f"{ep.dist_name}:{ep.value}" if ep.dist_name else ep.value
+    return _Candidate(ep.name, PluginKind.ENTRYPOINT, origin, ep.version, ep.dist_name, ep.load)
 
 
 def _file_candidate(path: Path) -> _Candidate:
@@ -431,10 +452,16 @@ def _version_of(plugin: object) -> str | None:
     return version if isinstance(version, str) else None
 
 
+@functools.cache
 def _own_version() -> str | None:
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+    found = installed.version(DISTRIBUTION)
+    if found is not None:
+        return found
+    import importlib.metadata  # pragma: no cover - metadata in a zip file, or none
+
+    try:  # pragma: no cover
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - an uninstalled tree
         return None
 
 

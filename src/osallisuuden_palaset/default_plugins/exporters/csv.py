@@ -5,16 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from osallisuuden_palaset.hookspecs import hookimpl
-from osallisuuden_palaset.markup import guard_formula
 from osallisuuden_palaset.messages.catalogue import msg
-from osallisuuden_palaset.messages.labels import label, value_label
-from osallisuuden_palaset.model.block import Block, Strength
-from osallisuuden_palaset.model.practice import Practice
-from osallisuuden_palaset.model.resolving import resolved_steps
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
-from osallisuuden_palaset.output.reporting import practices_of
+
+if TYPE_CHECKING:  # the rest is imported when a table is made: registering the format stays cheap
+    from osallisuuden_palaset.model.block import Block, Strength
+    from osallisuuden_palaset.model.practice import Practice
 
 _DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 
@@ -37,6 +36,8 @@ def element_columns(request: ExportRequest, practices: tuple[Practice, ...]) -> 
 
 
 def _all_blocks(request: ExportRequest, practice: Practice) -> Iterator[Block]:
+    from osallisuuden_palaset.model.resolving import resolved_steps
+
     for r in resolved_steps(practice, request.context):
         if r.block is not None:
             yield from r.block.walk()
@@ -44,6 +45,10 @@ def _all_blocks(request: ExportRequest, practice: Practice) -> Iterator[Block]:
 
 def rows(request: ExportRequest) -> list[list[str]]:
     """The header and one row per block (parts and reused blocks too; included practices as one row)."""
+    from osallisuuden_palaset.messages.labels import label, value_label
+    from osallisuuden_palaset.model.resolving import resolved_steps
+    from osallisuuden_palaset.output.reporting import practices_of
+
     lang = request.lang
     practices = practices_of(request.model)
     columns = element_columns(request, practices)
@@ -75,6 +80,8 @@ def rows(request: ExportRequest) -> list[list[str]]:
 
 def render(request: ExportRequest) -> bytes:
     """RFC 4180 CSV (CRLF line ends, quoting where needed), every cell guarded against formulas."""
+    from osallisuuden_palaset.markup import guard_formula
+
     buffer = io.StringIO(newline="")
     writer = csv.writer(
         buffer,

@@ -13,7 +13,6 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
 from osallisuuden_palaset.model.text import Lang
 from osallisuuden_palaset.output.exporting import Exporter, ExportOption, ExportRequest
-from osallisuuden_palaset.output.reporting import practices_of
 
 #: Arrow per flow kind: a solid line follows, a thick one runs in parallel, dotted ones are optional
 #: or go back.
@@ -64,6 +63,8 @@ def practice_lines(practice: Practice, prefix: str, request: ExportRequest, inde
 
 def render(request: ExportRequest) -> bytes:
     """A ``flowchart``: one practice, or a subgraph per practice of a project or collection."""
+    from osallisuuden_palaset.output.reporting import practices_of  # here: registering stays cheap
+
     lang = request.lang
     model = request.model
     lines = [f"flowchart {request.option('direction', 'TD')}"]
