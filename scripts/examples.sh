@@ -14,6 +14,8 @@ OUT=${1:-out/examples}
 .venv/bin/palaset --lang fi diagram examples --id elava-portfolio -o docs/images/diagrams/elava-portfolio.flow.svg
 .venv/bin/palaset --lang fi diagram examples --id elava-portfolio --view framework \
   -o docs/images/diagrams/elava-portfolio.framework.svg
+.venv/bin/palaset --lang fi diagram examples --id elava-portfolio --view change \
+  -o docs/images/diagrams/elava-portfolio.change.svg
 .venv/bin/palaset --lang fi diagram examples --view overview -o docs/images/diagrams
 .venv/bin/palaset --lang fi diagram examples --view matrix -o docs/images/diagrams
 for script in examples/*.py; do

@@ -35,7 +35,8 @@ from osallisuuden_palaset.model.block import (
     Role,
     Strength,
 )
-from osallisuuden_palaset.model.flow import Flow, FlowKind, reaches
+from osallisuuden_palaset.model.evidence import Evidence, EvidenceKind
+from osallisuuden_palaset.model.flow import Choose, Flow, FlowKind, Wait, reaches
 from osallisuuden_palaset.model.framework import (
     Dimension,
     Framework,
@@ -53,11 +54,14 @@ from osallisuuden_palaset.model.practice import (
     DevelopmentPath,
     Include,
     Indicator,
+    IndicatorLevel,
     Outcome,
     Phase,
     Practice,
+    Resource,
     Reuse,
     Step,
+    Variant,
 )
 from osallisuuden_palaset.model.project import Catalogue, Collection, Period, Project
 from osallisuuden_palaset.model.survey import (
@@ -70,7 +74,9 @@ from osallisuuden_palaset.model.survey import (
     ScoringMethod,
     Threshold,
 )
+from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.waivers import Waiver
 
 T = TypeVar("T")
 
@@ -329,13 +335,65 @@ def group_sizes(draw: st.DrawFn) -> GroupSize:
 
 
 @functools.cache
+def evidences() -> st.SearchStrategy[Evidence]:
+    """Evidence written out (version 2): at least a text, a source or an address."""
+    return st.builds(
+        Evidence,
+        text=optional_texts(),
+        kind=st.none() | st.sampled_from(EvidenceKind),
+        source=texts(),
+        url=st.none() | st.just("https://example.org/raportti"),
+        date=st.none() | dates(),
+    )
+
+
+@functools.cache
+def waivers() -> st.SearchStrategy[Waiver]:
+    """Waivers of a check, with a reason."""
+    return st.builds(
+        Waiver, check=st.sampled_from(["participant-voice", "claim-evidence"]) | ids(), reason=texts()
+    )
+
+
+@functools.cache
+def age_ranges() -> st.SearchStrategy[AgeRange]:
+    """Age ranges with min <= max, at least one of them given."""
+    return st.builds(
+        lambda a, b, open_end: AgeRange(min(a, b), None if open_end else max(a, b)),
+        st.integers(0, 150),
+        st.integers(0, 150),
+        st.booleans(),
+    )
+
+
+@functools.cache
+def target_groups() -> st.SearchStrategy[TargetGroup]:
+    """Target groups written out (version 2)."""
+    return st.builds(
+        TargetGroup, text=texts(), ages=st.none() | age_ranges(), criteria=st.lists(texts(), max_size=2)
+    )
+
+
+@functools.cache
+def variants() -> st.SearchStrategy[Variant]:
+    """Variants of a practice."""
+    return st.builds(Variant, name=texts(), differs=texts())
+
+
+@functools.cache
+def resources() -> st.SearchStrategy[Resource]:
+    """Resources of a practice, used by the whole practice (no steps named)."""
+    return st.builds(Resource, name=texts(), description=optional_texts())
+
+
+@functools.cache
 def mappings() -> st.SearchStrategy[Mapping]:
     """Mappings to framework elements (targets need not exist: that is a reference check)."""
     return st.builds(
         Mapping,
         target=st.sampled_from(["d1", "d2", "d3", "p1", "p5", "p9"]) | ids(),
         strength=st.sampled_from(Strength),
-        evidence=optional_texts(),
+        evidence=optional_texts() | evidences(),
         framework=st.none() | st.sampled_from(["thl", "sokra-2017"]) | ids(),
     )
 
@@ -357,6 +415,8 @@ def blocks(draw: st.DrawFn, ident: st.SearchStrategy[str] | None = None, depth: 
         duration=draw(optional_texts()),
         mappings=draw(st.lists(mappings(), max_size=3)),
         parts=[attrs.evolve(draw(blocks(depth=depth - 1)), id=p) for p in part_ids],
+        organisational=draw(st.booleans()),
+        waive=draw(st.lists(waivers(), max_size=1)),
     )
 
 
@@ -398,6 +458,8 @@ def flows() -> st.SearchStrategy[Flow]:
         kind=st.sampled_from(FlowKind),
         label=optional_texts(),
         rationale=optional_texts(),
+        wait=st.none() | st.sampled_from(Wait),
+        choose=st.none() | st.sampled_from(Choose),
     )
 
 
@@ -415,6 +477,9 @@ def indicators() -> st.SearchStrategy[Indicator]:
         description=texts(),
         source=st.none() | st.sampled_from(["esis", "rekisteri"]) | strings(),
         target=optional_texts(),
+        baseline=optional_texts(),
+        level=st.none() | st.sampled_from(IndicatorLevel),
+        frequency=optional_texts(),
     )
 
 
@@ -450,7 +515,7 @@ def descriptions() -> st.SearchStrategy[Description]:
         Description,
         basic_idea=optional_texts(),
         environment=optional_texts(),
-        target_group=optional_texts(),
+        target_group=optional_texts() | target_groups(),
         implementation=st.none(),
         location=st.none(),
         municipality=optional_texts(),
@@ -475,6 +540,9 @@ def development_paths() -> st.SearchStrategy[DevelopmentPath]:
         measuring_change=optional_texts(),
         co_development=optional_texts(),
         evaluation=optional_texts(),
+        understand=optional_texts(),
+        imagine_and_try=optional_texts(),
+        describe_and_share=optional_texts(),
     )
 
 
@@ -549,6 +617,10 @@ def practices(
         description=draw(st.just(Description()) | descriptions()),
         development=draw(st.just(DevelopmentPath()) | development_paths()),
         keywords=draw(st.lists(strings(), max_size=3)),
+        organisation=draw(optional_texts()),
+        innokyla=draw(st.none() | st.just("https://innokyla.fi/fi/toimintamalli/x")),
+        variants=draw(st.lists(variants(), max_size=2)),
+        resources=draw(st.lists(resources(), max_size=2)),
     )
 
 

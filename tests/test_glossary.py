@@ -17,9 +17,10 @@ import pytest
 from osallisuuden_palaset.messages.labels import LABELS, SHORT_LABELS, value_key, value_label
 from osallisuuden_palaset.model.block import BlockKind, Modality, Role, Strength
 from osallisuuden_palaset.model.evaluation import Level, Origin, Rating, Severity
-from osallisuuden_palaset.model.flow import FlowKind
+from osallisuuden_palaset.model.evidence import EvidenceKind
+from osallisuuden_palaset.model.flow import Choose, FlowKind, Wait
 from osallisuuden_palaset.model.framework import FrameworkKind, ProvenanceKind
-from osallisuuden_palaset.model.practice import AnswerStatus
+from osallisuuden_palaset.model.practice import AnswerStatus, IndicatorLevel
 from osallisuuden_palaset.model.text import LANGS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -41,6 +42,10 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (Rating, "Traffic lights of criteria (valo)"),
     (Severity, "Severity of findings (vakavuus)"),
     (Origin, "Origin of a claim (alkuperä)"),
+    (EvidenceKind, "Evidence kinds (näytön laji)"),
+    (IndicatorLevel, "Indicator levels (mittarin taso)"),
+    (Wait, "Joins (odottaminen)"),
+    (Choose, "Choices (valinta)"),
 )
 
 #: Words once used for a value beside its term, and retired: docs may not name the value by them.

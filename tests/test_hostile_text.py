@@ -170,6 +170,7 @@ CHECKS = {
     "json": check_json,
     "yaml": check_yaml,
     "html": check_html,
+    "cards": check_html,
     "markdown": check_markdown,
     "csv": check_csv,
     "mermaid": check_mermaid,

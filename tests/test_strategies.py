@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from osallisuuden_palaset.files import converting
 from osallisuuden_palaset.model.block import Block, GroupSize, Mapping, Participant
+from osallisuuden_palaset.model.evidence import Evidence
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, reaches
 from osallisuuden_palaset.model.framework import (
     Dimension,
@@ -31,11 +32,15 @@ from osallisuuden_palaset.model.practice import (
     Outcome,
     Phase,
     Practice,
+    Resource,
     Reuse,
+    Variant,
     practice_issues,
 )
 from osallisuuden_palaset.model.project import Catalogue, Collection, Period, Project, collection_issues
+from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup
 from osallisuuden_palaset.model.text import Text
+from osallisuuden_palaset.model.waivers import Waiver
 from tests import strategies as s
 
 #: Every model class with the strategy that draws it.
@@ -61,6 +66,12 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (Description, s.descriptions()),
     (DevelopmentPath, s.development_paths()),
     (Practice, s.practices()),
+    (Evidence, s.evidences()),
+    (Waiver, s.waivers()),
+    (AgeRange, s.age_ranges()),
+    (TargetGroup, s.target_groups()),
+    (Variant, s.variants()),
+    (Resource, s.resources()),
     (Period, s.periods()),
     (Project, s.projects()),
     (Catalogue, s.catalogues()),
@@ -71,14 +82,17 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
 def _model_classes() -> set[type[Any]]:
     """Every attrs class the model package defines."""
     import osallisuuden_palaset.model.block as block
+    import osallisuuden_palaset.model.evidence as evidence
     import osallisuuden_palaset.model.flow as flow
     import osallisuuden_palaset.model.framework as framework
     import osallisuuden_palaset.model.practice as practice
     import osallisuuden_palaset.model.project as project
+    import osallisuuden_palaset.model.target_group as target_group
     import osallisuuden_palaset.model.text as text
+    import osallisuuden_palaset.model.waivers as waivers
 
     found = set()
-    for module in (block, flow, framework, practice, project, text):
+    for module in (block, evidence, flow, framework, practice, project, target_group, text, waivers):
         for value in vars(module).values():
             if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__:
                 found.add(value)
@@ -153,6 +167,7 @@ def test_block_practices_hold_only_blocks(practice: Practice) -> None:
 @given(s.models())
 def test_documents_round_trip(model: Any) -> None:
     document = converting.to_document(model)
+    assert document.pop("version") == 2
     ((kind, data),) = document.items()
     assert converting.structure(data, converting.DOCUMENT_KINDS[kind]) == model
 

@@ -241,7 +241,9 @@ def test_clashing_output_names_are_made_unique_and_the_count_is_the_files_on_dis
     names = set()
     for path in exports:
         assert f'href="json/{path.name}"' in index
-        (document,) = json.loads(path.read_text(encoding="utf-8")).values()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data.pop("version") == 2
+        (document,) = data.values()
         names.add(document["name"])
     assert {"X practice", "X dot practice", "X project", "X dot project", "X dot project 2"} < names
 

@@ -52,7 +52,7 @@ def test_a_practice_file_exports_to_stdout(folder: Path) -> None:
 def test_a_folder_exports_the_collection_and_practice_picks_one(folder: Path) -> None:
     whole = run_cli(["export", str(folder), "-f", "json"])
     assert whole.exit_code == 0, whole.stderr
-    assert list(json.loads(whole.stdout)) == ["collection"]
+    assert list(json.loads(whole.stdout)) == ["version", "collection"]
     one = run_cli(["export", str(folder), "-f", "json", "--practice", "toinen"])
     assert json.loads(one.stdout)["practice"]["id"] == "toinen"
 

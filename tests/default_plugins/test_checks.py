@@ -131,3 +131,96 @@ def test_reuse_exists_states_the_loaders_reference_rule() -> None:
         ]
     )
     assert [f.message.get("en") for f in findings] == [i.describe() for i in issues]
+
+
+def _assess(text: str, check_id: str) -> list[Finding]:
+    from osallisuuden_palaset.files.loading import loads
+
+    document = loads(text, name="m.yaml")
+    practice = document.model
+    assert isinstance(practice, Practice)
+    fw = mini_thl(1)
+    given = CheckInput(practice, fw, Context.build([fw], [], [practice]))
+    return list(run_checks([CHECKS[check_id]], given))
+
+
+STAFF_ONLY = """version: 2
+practice:
+  id: seuranta
+  name: Seuranta
+  steps:
+    - id: kysely
+      name: Kysely
+      participants: [{who: nuoret, role: consulted}]
+    - id: kokoaminen
+      name: Lukujen kokoaminen
+      participants: [{who: ohjaaja, role: staff}]
+"""
+
+
+def test_a_staff_only_step_is_told_to_be_marked_organisational() -> None:
+    (finding,) = _assess(STAFF_ONLY, "participant-voice")
+    assert finding.message.get("en") == "only staff take part in step 'kokoaminen'"
+    assert finding.suggestion is not None
+    assert "organisational: true" in finding.suggestion.get("en")
+    assert finding.message.get("fi") == "palaseen 'kokoaminen' osallistuu vain henkilöstö"
+
+
+def test_an_organisational_step_passes_when_participants_views_flow_into_it() -> None:
+    marked = STAFF_ONLY.replace(
+        "name: Lukujen kokoaminen", "name: Lukujen kokoaminen\n      organisational: true"
+    )
+    (finding,) = _assess(marked, "participant-voice")
+    assert "nothing shows how participants' views reach it" in finding.message.get("en")
+    linked = marked + "  flows:\n    - {source: kysely, target: kokoaminen}\n"
+    assert _assess(linked, "participant-voice") == []
+
+
+def test_a_waived_step_gives_its_reason_instead_of_the_finding() -> None:
+    waived = STAFF_ONLY.replace(
+        "name: Lukujen kokoaminen",
+        "name: Lukujen kokoaminen\n      waive: {participant-voice: {fi: Vain henkilöstö, en: Staff only}}",
+    )
+    (finding,) = _assess(waived, "participant-voice")
+    assert finding.waived is not None
+    assert finding.waived.get("en") == "Staff only"
+    from osallisuuden_palaset.assessing.checking import fails
+    from osallisuuden_palaset.assessing.report import finding_line
+    from osallisuuden_palaset.model.evaluation import Severity
+
+    assert not fails([finding], Severity.INFO)
+    assert finding_line(finding, "en") == "waived [participant-voice] Staff only"
+
+
+def test_a_waiver_of_a_check_that_did_not_run_says_it_waives_nothing() -> None:
+    misspelt = STAFF_ONLY.replace(
+        "name: Lukujen kokoaminen",
+        "name: Lukujen kokoaminen\n      waive: {participant-voise: Vain henkilöstö}",
+    )
+    found = _assess(misspelt, "participant-voice")
+    idle = [f for f in found if f.check == "waivers"]
+    assert len(idle) == 1
+    assert (
+        idle[0].message.get("en")
+        == "the waiver of check 'participant-voise' waives nothing: no check of that id ran"
+    )
+    assert idle[0].suggestion is not None
+    assert idle[0].suggestion.get("en") == "did you mean 'participant-voice'?"
+    assert idle[0].path[-2:] == ("waive", "participant-voise")
+    assert any(f.check == "participant-voice" and f.waived is None for f in found)  # not waived
+
+
+def test_a_practices_ages_outside_its_projects_are_flagged() -> None:
+    from osallisuuden_palaset.model.project import Project
+    from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup
+
+    text = STAFF_ONLY + "  description:\n    target_group: {ages: 16-35, criteria: [koulun ulkopuolella]}\n"
+    from osallisuuden_palaset.files.loading import loads
+
+    practice = loads(text, name="m.yaml").model
+    assert isinstance(practice, Practice)
+    project = Project(id="h", name="H", target_group=TargetGroup(ages=AgeRange(16, 29)), practices=[practice])
+    fw = mini_thl(1)
+    given = CheckInput(practice, fw, Context.build([fw], [], [practice]), project=project)
+    (finding,) = run_checks([CHECKS["target-group"]], given)
+    assert finding.message.get("en") == "the practice's ages 16–35 are not within its project's ages 16–29"

@@ -112,3 +112,15 @@ def test_inclusions_claim_what_practices_included_at_any_depth_claim() -> None:
     options = DiagramOptions(view="framework", lang="en")
     source = diagram_source(top, options, frameworks=sample.FRAMEWORKS, context=context)
     assert "penwidth=3.5" in edge(source, "a0/i", "element/p3")
+
+
+def test_a_very_long_practice_is_drawn_up_to_the_bound_with_a_note_of_the_rest() -> None:
+    from osallisuuden_palaset.diagram.framework import MAX_ROWS
+
+    steps = [Block(id=f"b{i}", name=f"B{i}") for i in range(MAX_ROWS + 7)]
+    practice = Practice(id="pitka", name="Pitkä", framework="fw", steps=steps)
+    source = _source(practice)
+    assert source.count('PORT="pitka/') == MAX_ROWS
+    assert "and 7 more are not drawn here: the matrix view and the report show every one" in " ".join(
+        source.split("<BR/>")
+    )

@@ -17,6 +17,7 @@ def test_output_keeps_every_field_with_texts_as_maps_and_enums_as_values() -> No
         "path": ["steps", 1],
         "suggestion": None,
         "practice": None,
+        "waived": None,
     }
 
 

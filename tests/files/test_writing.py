@@ -54,7 +54,7 @@ def test_yaml_is_block_style_and_deterministic() -> None:
     model = example()
     text = dump_yaml(model)
     assert text == dump_yaml(example())
-    assert text.startswith("practice:\n  id: elävä-portfolio\n  name:\n    fi: Elävä portfolio\n")
+    assert text.startswith("version: 2\npractice:\n  id: elävä-portfolio\n  name:\n    fi: Elävä portfolio\n")
     assert "{" not in text
     assert "summary: Osaamisen tunnistamisen prosessi\n" in text  # a plain Text is a plain string
 

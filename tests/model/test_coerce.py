@@ -16,7 +16,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osallisuuden_palaset.assessing import checking
-from osallisuuden_palaset.model import block, evaluation, framework, practice, project, survey
+from osallisuuden_palaset.model import (
+    block,
+    evaluation,
+    evidence,
+    framework,
+    practice,
+    project,
+    survey,
+    target_group,
+    waivers,
+)
 from osallisuuden_palaset.model.block import Block, GroupSize, Mapping, Modality, Participant, Role, Strength
 from osallisuuden_palaset.model.coerce import describe, each, is_a, member, to_frozenset, to_tuple
 from osallisuuden_palaset.model.evaluation import (
@@ -70,7 +80,19 @@ from osallisuuden_palaset.model.survey import (
 from osallisuuden_palaset.output import exporting
 
 #: The modules whose every attrs class must check what it is given.
-MODULES = (block, practice, framework, project, evaluation, survey, exporting, checking)
+MODULES = (
+    block,
+    practice,
+    framework,
+    project,
+    evaluation,
+    survey,
+    exporting,
+    checking,
+    evidence,
+    waivers,
+    target_group,
+)
 #: Fields that take anything of their kind on purpose (mappings and callables the host fills in).
 UNCHECKED = {
     (exporting.ExportRequest, "frameworks"),
@@ -109,7 +131,19 @@ EXAMPLES: dict[type[Any], Any] = {
         Answer("q1", steps=["s"], framework="thl"),
         Description(authors=["A"], created=dt.date(2024, 1, 1), attachments=["liite.pdf"]),
         DevelopmentPath(needs="Tarve"),
-        Practice(id="p", name="P", steps=[Block(id="s", name="S")], keywords=["nuoret"]),
+        practice.Variant("koulussa", "ryhmä on luokka"),
+        practice.Resource("kuvat", steps=["s"]),
+        evidence.Evidence("palaute", evidence.EvidenceKind.PARTICIPANT_FEEDBACK, url="https://x.fi"),
+        waivers.Waiver("participant-voice", "vain henkilöstö"),
+        target_group.AgeRange(16, 29),
+        target_group.TargetGroup("nuoret", target_group.AgeRange(16, 29), ["palvelujen ulkopuolella"]),
+        Practice(
+            id="p",
+            name="P",
+            steps=[Block(id="s", name="S")],
+            keywords=["nuoret"],
+            resources=[practice.Resource("kuvat", steps=["s"])],
+        ),
         Source("THL", url="https://thl.fi", year=2021),
         Provenance(ProvenanceKind.PARAPHRASE, source="THL", number=1),
         Dimension("d1", "Yksi"),

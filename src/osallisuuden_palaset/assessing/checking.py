@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from osallisuuden_palaset.errors import ModelPath
+from osallisuuden_palaset.errors import ModelPath, did_you_mean
 from osallisuuden_palaset.isolating import PluginCall, describe_error
 from osallisuuden_palaset.messages.catalogue import as_text, as_text_n, msg
 from osallisuuden_palaset.model.coerce import describe, is_a, is_callable
@@ -17,6 +17,7 @@ from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Project
 from osallisuuden_palaset.model.references import Context
 from osallisuuden_palaset.model.text import Text, optional_text, text
+from osallisuuden_palaset.model.waivers import waiver_for
 
 #: Turns a path inside the practice document into "FILE:LINE", or None when unknown.
 Locator = Callable[[ModelPath], "str | None"]
@@ -96,7 +97,7 @@ def run_check(check: Check, given: CheckInput) -> tuple[Finding, ...]:
     if results is None:
         problem = as_text("it returned {what}, not a list of findings", what=describe(found))
         return (_check_failed(check, who, problem, given),)
-    findings = tuple(f for f in results if isinstance(f, Finding))
+    findings = tuple(waived(f, given.practice) for f in results if isinstance(f, Finding))
     if len(findings) == len(results):
         return findings
     problem = as_text_n(
@@ -107,6 +108,21 @@ def run_check(check: Check, given: CheckInput) -> tuple[Finding, ...]:
         what=describe(next(r for r in results if not isinstance(r, Finding))),
     )
     return (*findings, _check_failed(check, who, problem, given))
+
+
+def waived(finding: Finding, practice: Practice) -> Finding:
+    """``finding`` with the reason of the waiver its step gives for its check, if the step gives one.
+
+    A finding is the step's when its path starts at the step (``("steps", i, ...)``); the step's
+    ``waive`` (written out, reused or included) names the checks that do not apply to it.
+    """
+    path = finding.path
+    if len(path) < 2 or path[0] != "steps" or not isinstance(path[1], int) or finding.waived is not None:
+        return finding
+    if not 0 <= path[1] < len(practice.steps):
+        return finding
+    found = waiver_for(practice.steps[path[1]].waive, finding.check)
+    return finding if found is None else attrs.evolve(finding, waived=found.reason)
 
 
 def _check_failed(check: Check, who: str, problem: Text, given: CheckInput) -> Finding:
@@ -123,9 +139,39 @@ def _check_failed(check: Check, who: str, problem: Text, given: CheckInput) -> F
 
 
 def run_checks(checks: Iterable[Check], given: CheckInput) -> tuple[Finding, ...]:
-    """Run every check on one practice; findings sorted by severity (worst first), then place."""
+    """Run every check on one practice; findings sorted by severity (worst first), then place.
+
+    A step's waiver of a check that did not run (a misspelt id, or a check left out) is said as
+    an info finding: a waiver that waives nothing must not look as if it did.
+    """
+    checks = tuple(checks)
     found = [f for check in checks for f in run_check(check, given)]
+    ran = {c.id for c in checks}
+    for index, step in enumerate(given.practice.steps):
+        for waiver in step.waive:
+            if waiver.check not in ran:
+                found.append(_idle_waiver(given, index, waiver.check, sorted(ran)))
     return sort_findings(found)
+
+
+def _idle_waiver(given: CheckInput, index: int, check: str, ran: list[str]) -> Finding:
+    path: ModelPath = ("steps", index, "waive", check)
+    hint = did_you_mean(check, ran)
+    return Finding(
+        check="waivers",
+        severity=Severity.INFO,
+        message=as_text(
+            "the waiver of check {check} waives nothing: no check of that id ran", check=repr(check)
+        ),
+        location=given.locate(path),
+        path=path,
+        suggestion=(
+            Text.of(hint)  # a catalogue message: translated when read
+            if hint
+            else as_text("checks that ran: {checks}", checks=", ".join(ran) or "-")
+        ),
+        practice=given.practice.id,
+    )
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -154,5 +200,5 @@ def worst(findings: Sequence[Finding]) -> Severity | None:
 
 
 def fails(findings: Iterable[Finding], threshold: Severity) -> bool:
-    """Whether a finding at or above ``threshold`` exists (for ``--fail-on``)."""
-    return any(f.severity.rank >= threshold.rank for f in findings)
+    """Whether a finding at or above ``threshold`` exists (for ``--fail-on``); waived ones do not count."""
+    return any(f.severity.rank >= threshold.rank for f in findings if f.waived is None)

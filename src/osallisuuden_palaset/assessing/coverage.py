@@ -32,6 +32,7 @@ from osallisuuden_palaset.model.evaluation import (
     Origin,
     Verdict,
 )
+from osallisuuden_palaset.model.evidence import evidence_text
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.includes import reached_steps
 from osallisuuden_palaset.model.practice import Include, Practice
@@ -110,7 +111,7 @@ def _block_claims(
                     block=b.id,
                     block_name=b.name,
                     strength=m.strength,
-                    evidence=m.evidence,
+                    evidence=evidence_text(m.evidence),
                     origin=origin,
                     source=source,
                     path=path if fixed_path else (*bpath, "mappings", k),

@@ -80,7 +80,7 @@ def _blocks(x: RuleInput) -> list[Block]:
 
 
 def _participant_voice(x: RuleInput) -> tuple[Rating, Text]:
-    blocks = _blocks(x)
+    blocks = [b for b in _blocks(x) if not b.organisational]  # staff's own steps need no say
     voiced = [b for b in blocks if any(p.role.gives_voice for w in b.walk() for p in w.participants)]
     n, k = len(blocks), len(voiced)
     if n and k == n:

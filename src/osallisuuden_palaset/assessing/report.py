@@ -95,8 +95,8 @@ def coverage_json(coverage: Coverage, locate: ClaimLocator) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON data."""
-    return {
+    """A finding as JSON data (``waived``, the step's reason, only when the step waives the check)."""
+    data = {
         "check": finding.check,
         "severity": finding.severity.value,
         "practice": finding.practice,
@@ -105,6 +105,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "message": _text(finding.message),
         "suggestion": _text(finding.suggestion),
     }
+    return data if finding.waived is None else {**data, "waived": _text(finding.waived)}
 
 
 def _reuse_json(r: ReuseCount) -> dict[str, Any]:
@@ -122,7 +123,8 @@ def assessment_json(assessment: Assessment, locate: ClaimLocator) -> dict[str, A
     """The whole assessment as JSON data (the shape is documented in docs/assessment.md)."""
     counts = {s.value: 0 for s in Severity}
     for f in assessment.findings:
-        counts[f.severity.value] += 1
+        if f.waived is None:
+            counts[f.severity.value] += 1
     return {
         "collection": assessment.collection,
         "summary": {"findings": counts, "practices": len(assessment.practices)},
@@ -189,6 +191,8 @@ def profile_lines(coverage: Coverage, lang: Lang) -> list[str]:
 def finding_line(finding: Finding, lang: Lang) -> str:
     """``FILE:LINE: severity [check] message`` with the suggestion after an arrow."""
     where = f"{finding.location}: " if finding.location else ""
+    if finding.waived is not None:
+        return f"{where}{label('waived', lang)} [{finding.check}] {finding.waived.get(lang)}"
     line = f"{where}{value_label(finding.severity, lang)} [{finding.check}] {finding.message.get(lang)}"
     return line + (f"\n    → {finding.suggestion.get(lang)}" if finding.suggestion else "")
 
@@ -249,6 +253,9 @@ def assessment_markdown(assessment: Assessment, lang: Lang) -> str:
             out += ["### " + say(lang, "Findings"), ""]
             for f in p.findings:
                 where = f"`{f.location}` " if f.location else ""
+                if f.waived is not None:
+                    out.append(f"- {where}**{label('waived', lang)}** [{f.check}] {_md(f.waived.get(lang))}")
+                    continue
                 tail = f" — {_md(f.suggestion.get(lang))}" if f.suggestion else ""
                 severity = value_label(f.severity, lang)
                 out.append(f"- {where}**{severity}** [{f.check}] {_md(f.message.get(lang))}{tail}")

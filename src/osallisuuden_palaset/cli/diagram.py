@@ -37,12 +37,13 @@ if TYPE_CHECKING:
 @click.option(
     "--view",
     cls=LocalizedOption,
-    type=click.Choice(["flow", "framework", "matrix", "overview"]),
+    type=click.Choice(["flow", "framework", "matrix", "change", "overview"]),
     default="flow",
     show_default=True,
     help=msg(
         "flow: steps in order; framework: claims against the framework; matrix: practices × "
-        "dimensions and principles, a verdict in each cell; overview: projects → practices → blocks."
+        "dimensions and principles, a verdict in each cell; change: steps → intended outcomes → "
+        "indicators; overview: projects → practices → blocks."
     ),
 )
 @click.option(

@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
     "diff": "assess:diff",
     "worksheet": "assess:worksheet",
     "answers": "assess:answers",
+    "migrate": "migrate:migrate",
     "survey": "survey:survey",
 }
 

@@ -12,12 +12,14 @@ from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.messages.catalogue import as_text, as_text_n
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.messages.text import LANGS, Lang
-from osallisuuden_palaset.model.block import Block, Modality
+from osallisuuden_palaset.model.block import Block, Modality, Strength
 from osallisuuden_palaset.model.evaluation import Claim, Finding, Level, Origin, QuestionStatus, Severity
+from osallisuuden_palaset.model.evidence import has_source
 from osallisuuden_palaset.model.framework import FrameworkKind
 from osallisuuden_palaset.model.practice import Include, Reuse
 from osallisuuden_palaset.model.references import include_problem, reuse_problem
 from osallisuuden_palaset.model.resolving import follow_reuse
+from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup
 from osallisuuden_palaset.model.text import Text
 
 
@@ -37,13 +39,30 @@ def _labelled(value: enum.Enum) -> Text:
 
 
 def participant_voice(given: CheckInput) -> Iterator[Finding]:
-    """Every step must give participants a say; a step where they are only the object is flagged."""
-    for i, block in _resolved(given):
-        people = [p for b in block.walk() for p in b.participants]
-        if any(p.role.gives_voice for p in people):
+    """Every step gives participants a say; an organisational one shows how their views reach it."""
+    blocks = dict(_resolved(given))
+    voiced = {given.practice.steps[i].id for i, block in blocks.items() if _gives_voice(block)}
+    into = {f.target: f.source for f in given.practice.flows if f.source in voiced}
+    for i, block in blocks.items():
+        if _gives_voice(block):
             continue
+        people = [p for b in block.walk() for p in b.participants]
         here = ("steps", i, "participants") if block.participants else ("steps", i)
-        if any(p.role.value == "target" for p in people):
+        step = given.practice.steps[i].id
+        if block.organisational:
+            if step not in into:
+                yield given.finding(
+                    ("steps", i),
+                    as_text(
+                        "step '{step}' is organisational, but nothing shows how participants' views reach it",
+                        step=block.id,
+                    ),
+                    as_text(
+                        "link it from a step where participants have a say, or add the group whose "
+                        "views it uses with the role 'consulted'"
+                    ),
+                )
+        elif any(p.role.value == "target" for p in people):
             yield given.finding(
                 here,
                 as_text("in step '{step}' the participants are only the object of the work", step=block.id),
@@ -52,12 +71,24 @@ def participant_voice(given: CheckInput) -> Iterator[Finding]:
                     "'participant', 'co_developer', 'peer' or 'leader'"
                 ),
             )
+        elif people:
+            yield given.finding(
+                here,
+                as_text("only staff take part in step '{step}'", step=block.id),
+                as_text(
+                    "mark it organisational (organisational: true) or say how participants' views reach it"
+                ),
+            )
         else:
             yield given.finding(
                 here,
                 as_text("step '{step}' names no participants with a say", step=block.id),
                 as_text("add the participants and their role (participants: who, role)"),
             )
+
+
+def _gives_voice(block: Block) -> bool:
+    return any(p.role.gives_voice for b in block.walk() for p in b.participants)
 
 
 def dimensions_touched(given: CheckInput) -> Iterator[Finding]:
@@ -113,16 +144,67 @@ def claim_evidence(given: CheckInput) -> Iterator[Finding]:
 
 
 def target_group(given: CheckInput) -> Iterator[Finding]:
-    """The practice (or its project) says whom it is for."""
-    if given.practice.description.target_group is not None:
+    """The practice (or its project) says whom it is for; ages written out fit the project's."""
+    own = given.practice.description.target_group
+    project = given.project.target_group if given.project is not None else None
+    if own is None and project is None:
+        yield given.finding(
+            ("description",),
+            as_text("the target group is not defined"),
+            as_text("write description: target_group: whom the practice is for and what is known of them"),
+        )
         return
-    if given.project is not None and given.project.target_group is not None:
+    if not isinstance(own, TargetGroup):
         return
-    yield given.finding(
-        ("description",),
-        as_text("the target group is not defined"),
-        as_text("write description: target_group: whom the practice is for and what is known of them"),
-    )
+    if own.ages is not None and not own.criteria and own.text is None:
+        yield given.finding(
+            ("description", "target_group"),
+            as_text("the target group gives ages but not who belongs to it"),
+            as_text("add criteria: who belongs to the group, e.g. outside education and work"),
+            severity=Severity.INFO,
+        )
+    wider = project.ages if isinstance(project, TargetGroup) else None
+    if own.ages is not None and wider is not None and not _within(own.ages, wider):
+        yield given.finding(
+            ("description", "target_group", "ages"),
+            as_text(
+                "the practice's ages {ages} are not within its project's ages {project}",
+                ages=str(own.ages),
+                project=str(wider),
+            ),
+            as_text("correct the ages of the practice or of the project"),
+        )
+
+
+def _within(inner: AgeRange, outer: AgeRange) -> bool:
+    low_ok = outer.min is None or (inner.min is not None and inner.min >= outer.min)
+    high_ok = outer.max is None or (inner.max is not None and inner.max <= outer.max)
+    return low_ok and high_ok
+
+
+def evidence_source(given: CheckInput) -> Iterator[Finding]:
+    """A strong claim of the practice's own blocks says where its evidence can be checked."""
+    for i, step in enumerate(given.practice.steps):
+        if not isinstance(step, Block):
+            continue
+        for block, path in step.walk_with_paths(("steps", i)):
+            for k, mapping in enumerate(block.mappings):
+                if mapping.strength is not Strength.STRONG or mapping.evidence is None:
+                    continue
+                if has_source(mapping.evidence):
+                    continue
+                yield given.finding(
+                    (*path, "mappings", k, "evidence"),
+                    as_text(
+                        "block '{block}' claims {element} strongly but names no source for its evidence",
+                        block=block.id,
+                        element=mapping.target,
+                    ),
+                    as_text(
+                        "write the evidence out with its source or url ('evidence: text, kind, source, "
+                        "url, date')"
+                    ),
+                )
 
 
 #: What to do about a reuse or an include that does not resolve.
@@ -208,7 +290,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     Check(
         "participant-voice",
         as_text("Participants' voice in every step"),
-        as_text("Every step must give participants a say; a step where they are only the object is flagged."),
+        as_text("Every step gives participants a say; an organisational one shows how their views reach it."),
         participant_voice,
         Severity.WARNING,
     ),
@@ -229,9 +311,16 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     Check(
         "target-group",
         as_text("Target group defined"),
-        as_text("The practice (or its project) says whom it is for."),
+        as_text("The practice (or its project) says whom it is for; ages written out fit the project's."),
         target_group,
         Severity.WARNING,
+    ),
+    Check(
+        "evidence-source",
+        as_text("Strong claims name a source"),
+        as_text("A strong claim of the practice's own blocks says where its evidence can be checked."),
+        evidence_source,
+        Severity.INFO,
     ),
     Check(
         "reuse-exists",

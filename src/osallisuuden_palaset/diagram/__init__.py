@@ -12,6 +12,7 @@ from osallisuuden_palaset.diagram.building import (
     default_context,
     default_framework_id,
 )
+from osallisuuden_palaset.diagram.change import build_change
 from osallisuuden_palaset.diagram.flow import build_flow
 from osallisuuden_palaset.diagram.framework import build_framework
 from osallisuuden_palaset.diagram.matrix import build_matrix
@@ -67,6 +68,7 @@ def build_diagram(
         View.FRAMEWORK: build_framework,
         View.OVERVIEW: build_overview,
         View.MATRIX: build_matrix,
+        View.CHANGE: build_change,
     }
     return builders[options.view](model, drawing)
 

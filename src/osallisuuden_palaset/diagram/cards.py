@@ -118,12 +118,15 @@ def step_card(
 
 
 def step_node_attributes(resolved: ResolvedStep, theme: Theme) -> dict[str, str]:
-    """Shape and style of a step node: dashed for reuse, a folder for an inclusion, red when unresolved."""
+    """Shape and style of a step node: dashed for reuse, a folder for an inclusion, a double line for
+    an organisational step (done by staff), red when unresolved."""
     attributes: dict[str, str] = {}
     if resolved.kind == "reuse":
         attributes = {"style": "rounded,filled,dashed", "color": theme.reuse}
     elif resolved.kind == "include":
         attributes = {"shape": "folder", "style": "filled", "fillcolor": theme.include_fill}
+    elif resolved.block is not None and resolved.block.organisational:
+        attributes = {"style": "rounded,filled,bold", "peripheries": "2"}
     if not resolved.resolved:
         attributes["color"] = theme.gap_line
         attributes["fillcolor"] = theme.gap_fill

@@ -11,11 +11,14 @@ from osallisuuden_palaset.diagram.dot_labels import Cell
 from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import MAX_DEPTH, step_mappings
 from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Mapping
+from osallisuuden_palaset.model.flow import Choose, FlowKind, Wait, choices, joins
 from osallisuuden_palaset.model.ids import split_ref
 from osallisuuden_palaset.model.practice import Practice, Reuse
 from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.resolving import ResolvedStep, resolved_steps
+from osallisuuden_palaset.model.text import Lang
 
 
 def build_flow(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
@@ -110,6 +113,7 @@ def draw_practice(
     for resolved in steps:
         if resolved.step.id not in placed:
             _draw_step(graph, resolved, practice, drawing, prefix, stack)
+    waits, chosen = joins(practice.flows), choices(practice.flows)
     for flow in practice.flows:
         if flow.source not in by_id or flow.target not in by_id:
             continue
@@ -121,7 +125,31 @@ def draw_practice(
                     dot_labels.text_block(flow.rationale.get(options.lang), options.wrap, italic=True)
                 )
             extra["label"] = dot_labels.html_label("<BR/>".join(parts))
+        wait = waits.get(flow.target) if flow.kind is not FlowKind.LOOP_BACK else None
+        choose = chosen.get(flow.source) if flow.kind is FlowKind.OPTIONAL else None
+        extra |= join_and_choice(wait, choose, options.lang)
         drawing.edge(graph, prefix + flow.source, prefix + flow.target, flow.kind.value, **extra)
+
+
+def join_and_choice(wait: Wait | None, choose: Choose | None, lang: Lang) -> dict[str, str]:
+    """DOT attributes that mark a link into a join at its head (a filled arrow when the step waits
+    for all links, a hollow one for any) and an optional link of a choice at its tail (a filled
+    diamond for one of the paths, a hollow one for one or more), each with its word beside it."""
+    extra: dict[str, str] = {}
+    if wait is not None:
+        extra |= {
+            "headlabel": value_label(wait, lang),
+            "arrowhead": "normal" if wait is Wait.ALL else "onormal",
+        }
+    if choose is not None:
+        extra |= {
+            "taillabel": value_label(choose, lang),
+            "dir": "both",
+            "arrowtail": "diamond" if choose is Choose.ONE else "odiamond",
+        }
+    if extra:
+        extra |= {"labelfontsize": "9"}
+    return extra
 
 
 def _draw_step(

@@ -15,9 +15,11 @@ from osallisuuden_palaset.diagram.options import Detail
 from osallisuuden_palaset.diagram.resolving import practice_mappings, step_mappings
 from osallisuuden_palaset.diagram.theme import legend, strength_style
 from osallisuuden_palaset.diagram.vocabulary import word
+from osallisuuden_palaset.messages.catalogue import say_n
 from osallisuuden_palaset.messages.labels import value_label
 from osallisuuden_palaset.model.block import Mapping
 from osallisuuden_palaset.model.evaluation import Verdict
+from osallisuuden_palaset.model.evidence import evidence_text
 from osallisuuden_palaset.model.flow import order
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Practice
@@ -25,6 +27,8 @@ from osallisuuden_palaset.model.project import Collection, Project
 from osallisuuden_palaset.model.resolving import resolved_steps
 from osallisuuden_palaset.model.text import Text
 
+#: The most steps (or practices) one framework view draws; a note says how many more there are.
+MAX_ROWS = 300
 #: A claimant (a step or a practice node) and what it claims.
 Claims = list[tuple[str, tuple[Mapping, ...]]]
 
@@ -49,6 +53,16 @@ def build_framework(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
         rows, claims = _practice_steps(model, drawing)
     else:
         rows, claims = _practices(model, drawing)
+    if len(rows) > MAX_ROWS:  # one column of thousands is no picture, and dot refuses its long lines
+        left_out = len(rows) - MAX_ROWS
+        rows, claims = rows[:MAX_ROWS], claims[:MAX_ROWS]
+        note = say_n(
+            options.lang,
+            "… and {n} more is not drawn here: the matrix view and the report show every one",
+            "… and {n} more are not drawn here: the matrix view and the report show every one",
+            left_out,
+        )
+        rows.append(f"<TD>{dot_labels.text_block(note, options.wrap * 2, italic=True)}</TD>")
     graph.node("claimants", label=_column(rows), shape="plain")
     if framework is None:
         return graph
@@ -67,9 +81,10 @@ def build_framework(model: Diagrammable, drawing: Drawing) -> graphviz.Digraph:
             if m.target not in framework.element_ids():
                 continue
             extra: dict[str, str] = {}
-            if m.evidence is not None and options.detail is Detail.FULL:
+            shown = evidence_text(m.evidence)
+            if shown is not None and options.detail is Detail.FULL:
                 extra["label"] = dot_labels.html_label(
-                    dot_labels.text_block(m.evidence.get(options.lang), options.wrap, size=9)
+                    dot_labels.text_block(shown.get(options.lang), options.wrap, size=9)
                 )
             style = strength_style(m.strength, drawing.theme, evidenced=m.evidence is not None)
             graph.edge(f"claimants:{port}:e", f"framework:{_port(m.target)}:w", **{**style, **extra})

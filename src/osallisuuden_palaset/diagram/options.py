@@ -21,6 +21,8 @@ class View(enum.StrEnum):
     OVERVIEW = "overview"
     #: Practices × the framework's dimensions and principles, a coverage verdict in each cell.
     MATRIX = "matrix"
+    #: The theory of change: steps → the intended outcomes they lead to → indicators.
+    CHANGE = "change"
 
 
 class Direction(enum.StrEnum):

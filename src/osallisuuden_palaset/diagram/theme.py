@@ -19,12 +19,13 @@ from osallisuuden_palaset.model.text import Lang
 FONT = "Helvetica,Arial,sans-serif"
 
 #: One sign per modality, beside its word on a card: a house for in person only, a telephone for
-#: remote, both for hybrid. Both are in DejaVu Sans, which fontconfig falls back to where the
-#: diagram's font lacks them.
+#: remote, both for hybrid, an arrow out for outreach. All are in DejaVu Sans, which fontconfig
+#: falls back to where the diagram's font lacks them.
 MODALITY_ICONS: dict[Modality, str] = {
     Modality.IN_PERSON: "\u2302",  # ⌂ house
     Modality.REMOTE: "\u260e",  # ☎ telephone
     Modality.HYBRID: "\u2302\u260e",  # ⌂☎ both
+    Modality.OUTREACH: "\u2197",  # ↗ out to where people are
 }
 
 

@@ -27,5 +27,7 @@ word = LabelTable.of(
     table_entry("diagram.used_by", "used by: "),
     table_entry("diagram.standalone", "No project"),
     table_entry("diagram.empty", "(no building blocks)"),
+    table_entry("diagram.outcome", "Intended outcome"),
+    table_entry("diagram.theory_of_change", "Steps, the changes they lead to, and how each is measured"),
     prefix="diagram.",
 )

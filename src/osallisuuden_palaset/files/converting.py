@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar
 
@@ -12,6 +15,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from osallisuuden_palaset.files.format_version import CURRENT
 from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import describe as describe  # re-exported: one home, in the model
@@ -19,7 +23,9 @@ from osallisuuden_palaset.model.coerce import member
 from osallisuuden_palaset.model.framework import Framework
 from osallisuuden_palaset.model.practice import Include, Practice, Reuse, Step
 from osallisuuden_palaset.model.project import Catalogue, Collection, Project
+from osallisuuden_palaset.model.target_group import AgeRange
 from osallisuuden_palaset.model.text import LANGS, Text
+from osallisuuden_palaset.model.waivers import Waiver
 
 T = TypeVar("T")
 
@@ -92,6 +98,74 @@ def _structure_step(converter: cattrs.Converter, value: Any, _: Any) -> Step:
     return converter.structure(value, Block)
 
 
+def text_or_object(tp: Any) -> type[Any] | None:
+    """For a union of Text and one model class (``Text | Evidence | None``), that class; else None.
+
+    A file writes such a value as a text (a string, or a map of languages) or as the class's map:
+    a map with any key but fi, en and sv is the class's.
+    """
+    origin = typing.get_origin(tp)
+    if origin is not types.UnionType and origin is not typing.Union:
+        return None
+    arms = [a for a in typing.get_args(tp) if a is not type(None)]
+    if len(arms) != 2 or Text not in arms:
+        return None
+    other = next(a for a in arms if a is not Text)
+    return other if isinstance(other, type) and attrs.has(other) else None
+
+
+def is_object_form(value: Any) -> bool:
+    """Whether ``value``, written where a text or a model class is, is the class's map."""
+    return isinstance(value, Mapping) and any(k not in LANGS for k in value)
+
+
+def _structure_text_or_object(converter: cattrs.Converter, value: Any, tp: Any) -> Any:
+    if value is None:
+        return None
+    other = text_or_object(tp)
+    return converter.structure(value, other if is_object_form(value) else Text)  # type: ignore[arg-type]
+
+
+#: ``16–29``, ``16-29``: an age range written as text.
+AGE_RANGE = re.compile(r"^\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$")
+
+
+def ages_problem(value: Any) -> str:
+    """What to write for ages, where ``value`` was written."""
+    return msg("write ages as 16–29 or as a map of min and max, not {what}", what=describe(value))
+
+
+def age_range_data(value: Any) -> Any:
+    """``"16–29"`` as ``{"min": 16, "max": 29}``; anything else as it is."""
+    found = AGE_RANGE.match(value) if isinstance(value, str) else None
+    return {"min": int(found[1]), "max": int(found[2])} if found else value
+
+
+def _structure_age_range(converter: cattrs.Converter, value: Any, _: type[AgeRange]) -> AgeRange:
+    data = age_range_data(value)
+    if not isinstance(data, Mapping):
+        raise TypeError(
+            msg("write ages as 16–29 or as a map of min and max, not {what}", what=describe(value))
+        )
+    return AgeRange(**{k: converter.structure(v, int) for k, v in data.items()})
+
+
+def _unstructure_age_range(ages: AgeRange) -> str | dict[str, int]:
+    if ages.min is not None and ages.max is not None:
+        return str(ages)
+    return {k: v for k, v in (("min", ages.min), ("max", ages.max)) if v is not None}
+
+
+def _is_waivers(tp: Any) -> bool:
+    return bool(tp == tuple[Waiver, ...])
+
+
+def _structure_waivers(converter: cattrs.Converter, value: Any, _: Any) -> tuple[Waiver, ...]:
+    if not isinstance(value, Mapping):
+        raise TypeError(msg("write waivers as a map of check id to reason, not {what}", what=describe(value)))
+    return tuple(Waiver(converter.structure(k, str), converter.structure(v, Text)) for k, v in value.items())
+
+
 def _strict_str(value: Any, _: type[str]) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise TypeError(msg("expected text, not {what}", what=describe(value)))
@@ -148,6 +222,15 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_structure_hook(Step, functools.partial(_structure_step, conv))
+    conv.register_structure_hook_func(
+        lambda tp: text_or_object(tp) is not None, functools.partial(_structure_text_or_object, conv)
+    )
+    conv.register_structure_hook(AgeRange, functools.partial(_structure_age_range, conv))
+    conv.register_unstructure_hook(AgeRange, _unstructure_age_range)
+    conv.register_structure_hook_func(_is_waivers, functools.partial(_structure_waivers, conv))
+    conv.register_unstructure_hook_func(
+        _is_waivers, lambda waivers: {w.check: _unstructure_text(w.reason) for w in waivers}
+    )
     conv.register_structure_hook_factory(
         _is_model_class, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
     )
@@ -195,5 +278,5 @@ def kind_of(model: Model) -> str:
 
 
 def to_document(model: Model) -> dict[str, Any]:
-    """A model file's content for ``model``: ``{kind: data}``."""
-    return {kind_of(model): unstructure(model)}
+    """A model file's content for ``model``: ``{"version": 2, kind: data}`` (the current format)."""
+    return {"version": CURRENT, kind_of(model): unstructure(model)}

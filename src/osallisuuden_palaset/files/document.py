@@ -11,6 +11,7 @@ from cattrs.errors import AttributeValidationNote, IterableValidationNote
 from osallisuuden_palaset.errors import Issue, ModelError, ModelPath, Position, Problem, did_you_mean, reason
 from osallisuuden_palaset.errors import Location as Location  # its old home: the import still works
 from osallisuuden_palaset.files.converting import DOCUMENT_KINDS, META_KEYS, Model, structure
+from osallisuuden_palaset.files.format_version import CURRENT, file_version
 from osallisuuden_palaset.files.reading import Reading
 from osallisuuden_palaset.files.shape import ShapeProblem, check_shape
 from osallisuuden_palaset.messages.catalogue import msg
@@ -106,7 +107,10 @@ def parse(reading: Reading, name: str) -> Parsed:
     if kind is None:
         return Parsed(None, tuple(problems + [_to_problem(source, f) for f in findings]))
     raw_ids = frozenset(_raw_ids(kind, reading.data[kind]))
-    model, cleaned, built = structure_checked(reading.data[kind], DOCUMENT_KINDS[kind], (kind,), reading.raw)
+    version, findings = _version_findings(reading.data, findings)
+    model, cleaned, built = structure_checked(
+        reading.data[kind], DOCUMENT_KINDS[kind], (kind,), reading.raw, version=version
+    )
     findings += built
     if model is None:
         findings += _skeleton_findings(kind, cleaned, findings)
@@ -147,7 +151,8 @@ def parse_as(
         for k in reading.data
         if k != key and k not in META_KEYS
     ]
-    built, _, found = structure_checked(reading.data[key], cls, (key,), reading.raw)
+    version, findings = _version_findings(reading.data, findings)
+    built, _, found = structure_checked(reading.data[key], cls, (key,), reading.raw, version=version)
     strict = list(stricter(reading.data[key])) if stricter is not None else []
     said = {f.path for f in strict}
     findings += [f for f in found if f.path not in said] + strict
@@ -157,19 +162,28 @@ def parse_as(
 
 
 def structure_checked(
-    data: Any, cls: type[T], path: ModelPath, raw: Mapping[ModelPath, str]
+    data: Any, cls: type[T], path: ModelPath, raw: Mapping[ModelPath, str], *, version: int = CURRENT
 ) -> tuple[T | None, Any, list[ShapeProblem]]:
     """Check ``data`` (found at ``path``) as a ``cls`` and build it with the one converter.
 
     Returns the object (None when it could not be built), the cleaned data and every finding:
-    the shape check's, then the converter's that do not repeat them.
+    the shape check's, then the converter's that do not repeat them. ``version`` is the file
+    format's version the data is written in: fields of a later version are findings.
     """
-    cleaned, shape = check_shape(data, cls, path, raw)
+    cleaned, shape = check_shape(data, cls, path, raw, version=version)
     try:
         return structure(cleaned, cls), cleaned, shape
     except Exception as error:  # every failure of user data must become a problem
         built = error_findings(error, path)
         return None, cleaned, shape + [b for b in built if not _already_reported(b, shape)]
+
+
+def _version_findings(data: Any, findings: list[ShapeProblem]) -> tuple[int, list[ShapeProblem]]:
+    """The file's format version, and ``findings`` with a problem at ``version`` when it is unknown."""
+    version, problem = file_version(data)
+    if problem is None:
+        return version, findings
+    return version, [*findings, ShapeProblem(("version",), *problem)]
 
 
 def _document_kind(data: Any) -> tuple[str | None, list[ShapeProblem]]:

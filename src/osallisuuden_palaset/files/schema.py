@@ -28,11 +28,14 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from osallisuuden_palaset.files.converting import DOCUMENT_KINDS
+from osallisuuden_palaset.files.converting import AGE_RANGE, DOCUMENT_KINDS
+from osallisuuden_palaset.files.format_version import VERSIONS
 from osallisuuden_palaset.messages.catalogue import msg, translations
 from osallisuuden_palaset.model.ids import ID_PATTERN, SEPARATOR, check_id
 from osallisuuden_palaset.model.practice import Reuse, Step
+from osallisuuden_palaset.model.target_group import AgeRange
 from osallisuuden_palaset.model.text import LANGS, Lang, Text
+from osallisuuden_palaset.model.waivers import Waiver
 
 #: The JSON Schema dialect of every generated schema.
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -112,7 +115,12 @@ def _document(kind: SchemaKind, keys: list[str], title: str, translate: _Transla
             "type": "string",
             "description": translate("The schema this file follows (for editors)."),
         },
-        "version": {"type": _TEXT_LIKE, "description": translate("The file format's version (optional).")},
+        "version": {
+            "enum": [*VERSIONS, *(str(v) for v in VERSIONS)],
+            "description": translate(
+                "The file format's version: 2 for files written now; a file without it is version 1."
+            ),
+        },
     }
     for key in keys:
         properties[key] = builder.ref(DOCUMENT_KINDS[key])
@@ -195,6 +203,14 @@ class _Builder:
             arms = [a for a in typing.get_args(hint) if a is not type(None)]
             inner = self.of_type(arms[0]) if len(arms) == 1 else {"anyOf": [self.of_type(a) for a in arms]}
             return {"anyOf": [inner, {"type": "null"}]}
+        if hint == tuple[Waiver, ...]:
+            return {
+                "type": "object",
+                "propertyNames": {"pattern": ID_PATTERN},
+                "additionalProperties": self.ref(Text),
+            }
+        if hint is AgeRange:
+            return {"anyOf": [self.ref(AgeRange), {"type": "string", "pattern": AGE_RANGE.pattern}]}
         if origin is tuple:
             return {"type": "array", "items": self.of_type(typing.get_args(hint)[0])}
         if hint is bool:

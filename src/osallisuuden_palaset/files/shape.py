@@ -13,12 +13,24 @@ from typing import Any, Final
 import attrs
 
 from osallisuuden_palaset.errors import ModelPath, did_you_mean, reason
-from osallisuuden_palaset.files.converting import describe, whole_number_problem
+from osallisuuden_palaset.files.converting import (
+    age_range_data,
+    ages_problem,
+    describe,
+    is_object_form,
+    text_or_object,
+    whole_number_problem,
+)
+from osallisuuden_palaset.files.format_version import CURRENT, V2_VALUES
 from osallisuuden_palaset.messages.catalogue import Message, msg
 from osallisuuden_palaset.messages.labels import value_for_label
 from osallisuuden_palaset.model.block import Block
+from osallisuuden_palaset.model.coerce import since
+from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.practice import Include, Reuse
+from osallisuuden_palaset.model.target_group import AgeRange
 from osallisuuden_palaset.model.text import LANGS, Text
+from osallisuuden_palaset.model.waivers import Waiver
 
 _STEP_TYPES = frozenset({Block, Reuse, Include})
 
@@ -61,6 +73,15 @@ def _field_map(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
 def _kind_of(tp: Any) -> tuple[str, Any]:
     """How :meth:`ShapeChecker.check` reads a value of type ``tp``: a handler name and its argument."""
     origin = typing.get_origin(tp)
+    other = text_or_object(tp)
+    if other is not None:
+        return "text_or_object", other
+    if tp == tuple[Waiver, ...]:
+        return "waivers", None
+    if tp is AgeRange:
+        return "ages", None
+    if tp is bool:
+        return "bool", None
     if origin is types.UnionType or origin is typing.Union:
         args = typing.get_args(tp)
         others = tuple(a for a in args if a is not type(None))
@@ -99,8 +120,9 @@ class ShapeChecker:
     is expected replaced by their source text (``code: 0123`` stays ``"0123"``).
     """
 
-    def __init__(self, raw: Mapping[ModelPath, str]) -> None:
+    def __init__(self, raw: Mapping[ModelPath, str], version: int = CURRENT) -> None:
         self.raw = raw
+        self.version = version
         self.findings: list[ShapeProblem] = []
 
     def add(self, path: ModelPath, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
@@ -111,6 +133,17 @@ class ShapeChecker:
         kind, arg = _kind_of(tp)
         if kind == "object":
             return self._object(value, arg, path)
+        if kind == "text_or_object":
+            return self._text_or_object(value, arg, path)
+        if kind == "waivers":
+            return self._waivers(value, path)
+        if kind == "ages":
+            return self._ages(value, path)
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value, True
+            self.add(path, msg("expected true or false, not {what}", what=describe(value)))
+            return value, False
         if kind == "union":
             return self._union(value, arg, path)
         if kind == "list":
@@ -144,6 +177,60 @@ class ShapeChecker:
         if len(others) == 1:
             return self.check(value, others[0], path)
         return value, True
+
+    def _text_or_object(self, value: Any, cls: type[Any], path: ModelPath) -> tuple[Any, bool]:
+        if value is None:
+            return None, True
+        if not is_object_form(value):
+            return self._text(value, path)
+        if self.version < 2:
+            self._needs_v2(path, msg("{kind} written as a map", kind=_kind_name(cls)), at_key=False)
+        return self._object(value, cls, path)
+
+    def _waivers(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
+        if not isinstance(value, Mapping):
+            self.add(
+                path,
+                msg("expected a map of check id to reason, not {what}", what=describe(value)),
+                msg("under 'waive:' write one line per check: its id, a colon and the reason"),
+            )
+            return value, False
+        out: dict[str, Any] = {}
+        usable = True
+        for check, reason_given in value.items():
+            try:
+                check_id(None, _WAIVER_CHECK, check)
+            except (ValueError, TypeError) as error:
+                self.add((*path, check), reason(error), at_key=True)
+                usable = False
+                continue
+            if reason_given is None:
+                self.add(
+                    (*path, check),
+                    msg("the waiver of {check} gives no reason", check=repr(check)),
+                    msg("say why the check does not apply to this step"),
+                )
+                usable = False
+                continue
+            cleaned, ok = self._text(reason_given, (*path, check))
+            out[check] = cleaned
+            usable = usable and ok
+        return out, usable
+
+    def _ages(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
+        data = age_range_data(value)
+        if isinstance(data, Mapping):
+            return self._object(data, AgeRange, path)
+        self.add(path, ages_problem(value))
+        return value, False
+
+    def _needs_v2(self, path: ModelPath, what: str, *, at_key: bool) -> None:
+        self.add(
+            path,
+            msg("{what} needs file format version 2", what=what),
+            msg("add 'version: 2' at the top of the file, or run 'palaset migrate' on it"),
+            at_key=at_key,
+        )
 
     def _step(self, value: Any, path: ModelPath) -> tuple[Any, bool]:
         if not isinstance(value, Mapping):
@@ -190,6 +277,8 @@ class ShapeChecker:
                     at_key=True,
                 )
                 continue
+            if since(field) > self.version:
+                self._needs_v2((*path, key), repr(key), at_key=True)
             cleaned, ok = self.check(element, field.type, (*path, key))
             if ok and field.validator is not None and isinstance(cleaned, str) and _takes_text(field.type):
                 ok = self._validate(field, cleaned, (*path, key))
@@ -284,6 +373,10 @@ class ShapeChecker:
     def _enum(self, value: Any, plan: tuple[type[enum.Enum], list[str]], path: ModelPath) -> tuple[Any, bool]:
         tp, allowed = plan
         if isinstance(value, str) and value in allowed:
+            if self.version < 2 and (tp, value) in V2_VALUES:
+                self._needs_v2(
+                    path, msg("the {kind} {value}", kind=_kind_name(tp), value=repr(value)), at_key=False
+                )
             return value, True
         shown = repr(value) if isinstance(value, str) else describe(value)
         self.add(
@@ -325,10 +418,12 @@ def _kind_name(cls: type[Any]) -> str:
     return "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
 
 
+_WAIVER_CHECK: Final = attrs.fields(Waiver).check
 _DATE_HINT: Final = msg("write dates as YYYY-MM-DD, e.g. 2024-03-01")
 
 #: The names messages give the model's classes (their class names, spaced and in lower case).
 _KIND_NAMES: Final[Mapping[str, Message]] = {
+    "AgeRange": msg("age range"),
     "Answer": msg("answer"),
     "AnswerStatus": msg("answer status"),
     "Block": msg("block"),
@@ -338,6 +433,8 @@ _KIND_NAMES: Final[Mapping[str, Message]] = {
     "Description": msg("description"),
     "DevelopmentPath": msg("development path"),
     "Dimension": msg("dimension"),
+    "Evidence": msg("evidence"),
+    "EvidenceKind": msg("evidence kind"),
     "Flow": msg("flow"),
     "FlowKind": msg("flow kind"),
     "Framework": msg("framework"),
@@ -345,6 +442,7 @@ _KIND_NAMES: Final[Mapping[str, Message]] = {
     "GroupSize": msg("group size"),
     "Include": msg("include"),
     "Indicator": msg("indicator"),
+    "IndicatorLevel": msg("indicator level"),
     "Mapping": msg("mapping"),
     "Modality": msg("modality"),
     "Outcome": msg("outcome"),
@@ -357,17 +455,23 @@ _KIND_NAMES: Final[Mapping[str, Message]] = {
     "Provenance": msg("provenance"),
     "ProvenanceKind": msg("provenance kind"),
     "Question": msg("question"),
+    "Resource": msg("resource"),
     "Reuse": msg("reuse"),
     "Role": msg("role"),
     "Source": msg("source"),
     "Strength": msg("strength"),
+    "TargetGroup": msg("target group"),
+    "Variant": msg("variant"),
+    "Choose": msg("choice"),
+    "Wait": msg("join"),
 }
 
 
 def check_shape(
-    data: Any, cls: type[Any], path: ModelPath, raw: Mapping[ModelPath, str]
+    data: Any, cls: type[Any], path: ModelPath, raw: Mapping[ModelPath, str], *, version: int = CURRENT
 ) -> tuple[Any, list[ShapeProblem]]:
-    """Check ``data`` (found at ``path``) as a ``cls``; returns cleaned data and every finding."""
-    checker = ShapeChecker(raw)
+    """Check ``data`` (found at ``path``) as a ``cls`` written in format ``version``; returns
+    cleaned data and every finding."""
+    checker = ShapeChecker(raw, version)
     cleaned, _ = checker.check(data, cls, path)
     return cleaned, checker.findings

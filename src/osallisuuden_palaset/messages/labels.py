@@ -106,6 +106,22 @@ _LABELS: Final = LabelTable.of(
     table_entry("evaluation", "Evaluation in brief"),
     table_entry("outcomes", "Intended outcomes"),
     table_entry("indicators", "Indicators"),
+    table_entry("understand", "Understand (Oivalla ja ymmärrä)"),
+    table_entry("imagine_and_try", "Imagine and try (Kuvittele ja kokeile)"),
+    table_entry("describe_and_share", "Describe and share (Kuvaa ja jaa)"),
+    table_entry("baseline", "Baseline"),
+    table_entry("indicator_target", "Target"),
+    table_entry("indicator_level", "Level"),
+    table_entry("frequency", "Frequency"),
+    table_entry("ages", "Ages"),
+    table_entry("target_criteria", "Who belongs to it"),
+    table_entry("variants", "Variants"),
+    table_entry("differs", "What differs"),
+    table_entry("resources", "Resources and materials"),
+    table_entry("innokyla", "Innokylä page"),
+    table_entry("rationale", "Why"),
+    table_entry("organisational", "organisational step (done by staff)"),
+    table_entry("waived", "waived"),
     # Steps (palaset) and their fields.
     table_entry("steps", "Building blocks"),
     table_entry("step", "Building block"),
@@ -230,6 +246,21 @@ _LABELS: Final = LabelTable.of(
     table_entry("modality.in_person", "in person"),
     table_entry("modality.remote", "remote"),
     table_entry("modality.hybrid", "hybrid"),
+    table_entry("modality.outreach", "outreach"),
+    # Evidence kinds.
+    table_entry("evidence_kind.participant_feedback", "participant feedback"),
+    table_entry("evidence_kind.evaluation", "evaluation"),
+    table_entry("evidence_kind.observation", "observation"),
+    table_entry("evidence_kind.document", "document"),
+    # Indicator levels.
+    table_entry("indicator_level.individual", "individual"),
+    table_entry("indicator_level.unit", "unit"),
+    table_entry("indicator_level.area", "area"),
+    # Joins and choices in the flow.
+    table_entry("wait.all", "waits for all"),
+    table_entry("wait.any", "waits for any"),
+    table_entry("choose.one", "choose exactly one"),
+    table_entry("choose.one_or_more", "choose at least one"),
     # Strength.
     table_entry("strength.weak", "weak"),
     table_entry("strength.moderate", "moderate"),
@@ -306,6 +337,10 @@ _ENUM_PREFIX: Final = {
     "Severity": "severity",
     "Origin": "origin",
     "FrameworkKind": "framework_kind",
+    "EvidenceKind": "evidence_kind",
+    "IndicatorLevel": "indicator_level",
+    "Wait": "wait",
+    "Choose": "choose",
 }
 
 

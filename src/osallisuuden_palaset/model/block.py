@@ -9,9 +9,11 @@ import attrs
 
 from osallisuuden_palaset.errors import ModelError, ModelPath
 from osallisuuden_palaset.messages.catalogue import msg
-from osallisuuden_palaset.model.coerce import each, is_a, member, to_tuple
+from osallisuuden_palaset.model.coerce import SINCE_V2, each, is_a, member, to_tuple
+from osallisuuden_palaset.model.evidence import Evidence, to_evidence
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.text import Text, optional_text, text
+from osallisuuden_palaset.model.waivers import Waiver, to_waivers
 
 
 class BlockKind(enum.StrEnum):
@@ -31,6 +33,8 @@ class Modality(enum.StrEnum):
     IN_PERSON = "in_person"
     REMOTE = "remote"
     HYBRID = "hybrid"
+    #: Outreach (jalkautuva): workers go where people are, e.g. streets, libraries, malls (version 2).
+    OUTREACH = "outreach"
 
 
 class Role(enum.StrEnum):
@@ -140,7 +144,8 @@ class Mapping:
     #: A dimension, level or principle id of the framework.
     target: str = attrs.field(validator=check_id)
     strength: Strength = attrs.field(default=Strength.MODERATE, converter=to_strength)
-    evidence: Text | None = attrs.field(default=None, converter=optional_text)
+    #: What the claim rests on: a text, or (version 2) a map of text, kind, source, url and date.
+    evidence: Text | Evidence | None = attrs.field(default=None, converter=to_evidence)
     #: The framework the target belongs to; None means the framework of the practice or
     #: catalogue the block is written in (also where another practice reuses it).
     framework: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
@@ -165,6 +170,13 @@ class Block:
     mappings: tuple[Mapping, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Mapping))
     #: Smaller blocks this block is composed of.
     parts: tuple[Block, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Done by staff alone (gathering figures, reporting): participants are not expected to take
+    #: part, but the practice should show how their views reach the step.
+    organisational: bool = attrs.field(default=False, validator=is_a(bool), metadata=SINCE_V2)
+    #: Checks that do not apply to this step: a map of check id to the reason.
+    waive: tuple[Waiver, ...] = attrs.field(
+        default=(), converter=to_waivers, validator=each(Waiver), metadata=SINCE_V2
+    )
 
     @parts.validator
     def _check_parts(self, attribute: attrs.Attribute[tuple[Block, ...]], value: tuple[Block, ...]) -> None:

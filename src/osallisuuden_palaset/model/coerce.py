@@ -12,7 +12,7 @@ import enum
 import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -221,3 +221,13 @@ def is_callable(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
     """A validator: the value can be called (a function)."""
     if not callable(value):
         _refuse(instance, attribute, msg("a function"), value)
+
+
+#: attrs metadata of a field that file format version 2 added: a version 1 file may not use it.
+SINCE_V2: Final = {"since": 2}
+
+
+def since(field: attrs.Attribute[Any]) -> int:
+    """The first file format version that has ``field`` (1 unless its metadata says otherwise)."""
+    found = field.metadata.get("since", 1)
+    return found if isinstance(found, int) else 1

@@ -55,6 +55,8 @@ class Finding:
     suggestion: Text | None = attrs.field(default=None, converter=optional_text)
     #: The practice the finding is about.
     practice: str | None = attrs.field(default=None, validator=_optional_text)
+    #: Why the step waives the check (its ``waive``); reports show the reason instead of the message.
+    waived: Text | None = attrs.field(default=None, converter=optional_text)
 
 
 class ElementKind(enum.StrEnum):

@@ -9,8 +9,19 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from osallisuuden_palaset.model.coerce import SINCE_V2, member
 from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.text import Text, optional_text
+
+
+def to_wait(value: Wait | str | None) -> Wait | None:
+    """Converter: a Wait, its value (``"all"``) or None."""
+    return value if value is None or type(value) is Wait else member(Wait, value)
+
+
+def to_choose(value: Choose | str | None) -> Choose | None:
+    """Converter: a Choose, its value (``"one"``) or None."""
+    return value if value is None or type(value) is Choose else member(Choose, value)
 
 
 class FlowKind(enum.StrEnum):
@@ -26,6 +37,24 @@ class FlowKind(enum.StrEnum):
     LOOP_BACK = "loop_back"
 
 
+class Wait(enum.StrEnum):
+    """What a step that several links lead into waits for (a join)."""
+
+    #: Every link into it: the step starts when all branches are done.
+    ALL = "all"
+    #: Any one link into it: the step starts when the first branch is done.
+    ANY = "any"
+
+
+class Choose(enum.StrEnum):
+    """How many of a step's optional paths are taken (a choice)."""
+
+    #: Exactly one of them (an exclusive choice).
+    ONE = "one"
+    #: One or more of them.
+    ONE_OR_MORE = "one_or_more"
+
+
 @attrs.frozen
 class Flow:
     """A link from one step of a practice to another, optionally with why and when."""
@@ -37,6 +66,21 @@ class Flow:
     label: Text | None = attrs.field(default=None, converter=optional_text)
     #: Why the link is there.
     rationale: Text | None = attrs.field(default=None, converter=optional_text)
+    #: For a link into a step several links lead into: does that step wait for all or any of them.
+    wait: Wait | None = attrs.field(default=None, converter=to_wait, metadata=SINCE_V2)
+    #: For an optional link: is one of the source's optional paths taken, or one or more.
+    choose: Choose | None = attrs.field(default=None, converter=to_choose, metadata=SINCE_V2)
+
+
+def joins(flows: Iterable[Flow]) -> dict[str, Wait]:
+    """Step id → what it waits for, for every step a link with ``wait`` leads into."""
+    return {f.target: f.wait for f in flows if f.wait is not None}
+
+
+def choices(flows: Iterable[Flow]) -> dict[str, Choose]:
+    """Step id → how many of its optional paths are taken, for every step an optional link with
+    ``choose`` leaves."""
+    return {f.source: f.choose for f in flows if f.choose is not None}
 
 
 def successors(flows: Iterable[Flow], *, loops: bool = False) -> dict[str, list[str]]:

@@ -11,10 +11,12 @@ import attrs
 from osallisuuden_palaset.errors import Issue, ModelError, nearest
 from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.model.block import Block
-from osallisuuden_palaset.model.coerce import each, is_a, member, to_date, to_tuple
+from osallisuuden_palaset.model.coerce import SINCE_V2, each, is_a, member, to_date, to_tuple
 from osallisuuden_palaset.model.flow import Flow, FlowKind, find_cycle, order, reaches, successors
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues, split_ref
+from osallisuuden_palaset.model.target_group import TargetGroup, to_target_group
 from osallisuuden_palaset.model.text import Text, optional_text, text
+from osallisuuden_palaset.model.waivers import Waiver, to_waivers
 
 
 def _check_ref(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -38,6 +40,10 @@ class Reuse:
     name: Text | None = attrs.field(default=None, converter=optional_text)
     #: How this practice adapts the reused block.
     note: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Checks that do not apply to this step: a map of check id to the reason.
+    waive: tuple[Waiver, ...] = attrs.field(
+        default=(), converter=to_waivers, validator=each(Waiver), metadata=SINCE_V2
+    )
 
 
 @attrs.frozen
@@ -49,6 +55,10 @@ class Include:
     include: str = attrs.field(validator=check_id)
     name: Text | None = attrs.field(default=None, converter=optional_text)
     note: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Checks that do not apply to this step: a map of check id to the reason.
+    waive: tuple[Waiver, ...] = attrs.field(
+        default=(), converter=to_waivers, validator=each(Waiver), metadata=SINCE_V2
+    )
 
 
 #: A step of a practice: a block written out, a reused block, or an included practice.
@@ -64,6 +74,22 @@ class Phase:
     steps: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_texts)
 
 
+class IndicatorLevel(enum.StrEnum):
+    """Whose change an indicator measures."""
+
+    #: Each participant's own change (a survey score).
+    INDIVIDUAL = "individual"
+    #: A unit, group or service (e.g. how many take part).
+    UNIT = "unit"
+    #: An area: a municipality, region or wellbeing services county.
+    AREA = "area"
+
+
+def to_indicator_level(value: IndicatorLevel | str | None) -> IndicatorLevel | None:
+    """Converter: an IndicatorLevel, its value (``"area"``) or None."""
+    return value if value is None or type(value) is IndicatorLevel else member(IndicatorLevel, value)
+
+
 @attrs.frozen
 class Indicator:
     """How an intended outcome is measured."""
@@ -72,6 +98,12 @@ class Indicator:
     #: Where the figure comes from, e.g. a survey instrument ("esis") or a register.
     source: str | None = attrs.field(default=None, validator=_optional_text)
     target: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The level at the start, which the target is compared with.
+    baseline: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
+    #: Whose change is measured: individual, unit or area.
+    level: IndicatorLevel | None = attrs.field(default=None, converter=to_indicator_level, metadata=SINCE_V2)
+    #: How often it is measured, e.g. "yearly" or "at the start and the end".
+    frequency: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
 
 
 @attrs.frozen
@@ -81,6 +113,8 @@ class Outcome:
     id: str = attrs.field(validator=check_id)
     description: Text = attrs.field(converter=text)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Indicator))
+    #: The steps that lead to it (the theory of change: steps → outcome → indicators).
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts, metadata=SINCE_V2)
 
 
 class AnswerStatus(enum.StrEnum):
@@ -117,8 +151,8 @@ class Description:
     basic_idea: Text | None = attrs.field(default=None, converter=optional_text)
     #: Toimintaympäristö.
     environment: Text | None = attrs.field(default=None, converter=optional_text)
-    #: Kohderyhmä ja asiakasymmärrys.
-    target_group: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Kohderyhmä ja asiakasymmärrys: a text, or (version 2) a map of text, ages and criteria.
+    target_group: Text | TargetGroup | None = attrs.field(default=None, converter=to_target_group)
     #: Toimivuuden ja käyttöönoton ehdot (where palaset describe implementation).
     implementation: Text | None = attrs.field(default=None, converter=optional_text)
     #: Toteutuspaikka.
@@ -151,6 +185,32 @@ class DevelopmentPath:
     co_development: Text | None = attrs.field(default=None, converter=optional_text)
     #: Arviointi lyhyesti.
     evaluation: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Oivalla ja ymmärrä: what was found out about the need and the people, and how.
+    understand: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
+    #: Kuvittele ja kokeile: what was imagined and tried out, with whom.
+    imagine_and_try: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
+    #: Kuvaa ja jaa: how the practice was described and shared with others.
+    describe_and_share: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
+
+
+@attrs.frozen
+class Variant:
+    """A variant of a practice: the same practice run elsewhere or in another way."""
+
+    #: The variant's name, e.g. "in a school" or "as individual work".
+    name: Text = attrs.field(converter=text)
+    #: What is different in this variant.
+    differs: Text = attrs.field(converter=text)
+
+
+@attrs.frozen
+class Resource:
+    """A resource or material a practice needs: a tool, a space, images, sounds, scents."""
+
+    name: Text = attrs.field(converter=text)
+    description: Text | None = attrs.field(default=None, converter=optional_text)
+    #: The steps that use it; none means the whole practice.
+    steps: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -173,6 +233,18 @@ class Practice:
     description: Description = attrs.field(factory=Description, validator=is_a(Description))
     development: DevelopmentPath = attrs.field(factory=DevelopmentPath, validator=is_a(DevelopmentPath))
     keywords: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_texts)
+    #: The organisation that develops and runs the practice (for a practice of no project).
+    organisation: Text | None = attrs.field(default=None, converter=optional_text, metadata=SINCE_V2)
+    #: The address of the practice's page on Innokylä.
+    innokyla: str | None = attrs.field(default=None, validator=_optional_text, metadata=SINCE_V2)
+    #: Ways the practice is run in different places or forms.
+    variants: tuple[Variant, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(Variant), metadata=SINCE_V2
+    )
+    #: Resources and materials the practice needs.
+    resources: tuple[Resource, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(Resource), metadata=SINCE_V2
+    )
 
     def __attrs_post_init__(self) -> None:
         issues = practice_issues(self)
@@ -215,12 +287,16 @@ class Practice:
 
 def practice_issues(practice: Practice) -> list[Issue]:
     """Every broken invariant inside one practice (references to other files are checked elsewhere)."""
-    return flow_issues(
-        practice.step_ids,
-        practice.flows,
-        practice.phases,
-        [o.id for o in practice.outcomes],
-        practice.answers,
+    return (
+        flow_issues(
+            practice.step_ids,
+            practice.flows,
+            practice.phases,
+            [o.id for o in practice.outcomes],
+            practice.answers,
+        )
+        + resource_issues(practice)
+        + outcome_step_issues(practice)
     )
 
 
@@ -283,6 +359,7 @@ def flow_issues(
                         msg("use 'sequence' for a forward link"),
                     )
                 )
+    issues += _join_and_choice_issues(valid)
     issues += duplicate_issues((p.id if p else None for p in phases), ("phases",), "phase")
     placed: dict[str, str] = {}
     for i, phase in enumerate(phases):
@@ -328,3 +405,89 @@ def flow_issues(
             )
         seen_answers.add(key)
     return issues
+
+
+def _join_and_choice_issues(flows: Sequence[tuple[int, Flow]]) -> list[Issue]:
+    """``wait`` only into a join and the same on every link into it; ``choose`` only on optional
+    links and the same on every optional link from one step."""
+    issues: list[Issue] = []
+    into: dict[str, int] = {}
+    for _, f in flows:
+        if f.kind is not FlowKind.LOOP_BACK:
+            into[f.target] = into.get(f.target, 0) + 1
+    waits: dict[str, str] = {}
+    chosen: dict[str, str] = {}
+    for i, f in flows:
+        if f.wait is not None:
+            if into.get(f.target, 0) < 2:
+                issues.append(
+                    Issue(
+                        ("flows", i, "wait"),
+                        msg("only one link leads into {id}: there is nothing to wait for", id=repr(f.target)),
+                        msg("write 'wait' on links into a step that several links lead into"),
+                    )
+                )
+            elif waits.setdefault(f.target, f.wait.value) != f.wait.value:
+                issues.append(
+                    Issue(
+                        ("flows", i, "wait"),
+                        msg(
+                            "the links into {id} say both 'wait: {first}' and 'wait: {second}'",
+                            id=repr(f.target),
+                            first=waits[f.target],
+                            second=f.wait.value,
+                        ),
+                    )
+                )
+        if f.choose is not None:
+            if f.kind is not FlowKind.OPTIONAL:
+                issues.append(
+                    Issue(
+                        ("flows", i, "choose"),
+                        msg("'choose' is for optional links, not {kind} ones", kind=f.kind.value),
+                        msg("add 'kind: optional' or leave 'choose' out"),
+                    )
+                )
+            elif chosen.setdefault(f.source, f.choose.value) != f.choose.value:
+                issues.append(
+                    Issue(
+                        ("flows", i, "choose"),
+                        msg(
+                            "the optional links from {id} say both 'choose: {first}' and 'choose: {second}'",
+                            id=repr(f.source),
+                            first=chosen[f.source],
+                            second=f.choose.value,
+                        ),
+                    )
+                )
+    return issues
+
+
+def resource_issues(practice: Practice) -> list[Issue]:
+    """Resources name steps of the practice."""
+    known = sorted(practice.step_ids)
+    return [
+        Issue(
+            ("resources", i, "steps", j),
+            msg("resource step {id} is not a step of this practice", id=repr(step)),
+            nearest(step, known),
+        )
+        for i, resource in enumerate(practice.resources)
+        for j, step in enumerate(resource.steps)
+        if step not in practice.step_ids
+    ]
+
+
+def outcome_step_issues(practice: Practice) -> list[Issue]:
+    """Outcomes name steps of the practice as the ones leading to them."""
+    known = sorted(practice.step_ids)
+    return [
+        Issue(
+            ("outcomes", i, "steps", j),
+            msg("outcome step {id} is not a step of this practice", id=repr(step)),
+            nearest(step, known),
+        )
+        for i, outcome in enumerate(practice.outcomes)
+        for j, step in enumerate(outcome.steps)
+        if step not in practice.step_ids
+    ]

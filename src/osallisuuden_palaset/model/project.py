@@ -13,6 +13,7 @@ from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.coerce import describe, each, is_a, to_date, to_tuple
 from osallisuuden_palaset.model.ids import check_id, duplicate_issues
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.target_group import TargetGroup, to_target_group
 from osallisuuden_palaset.model.text import Text, TextLike, optional_text, text, texts
 
 
@@ -50,7 +51,8 @@ class Project:
     organisation: Text | None = attrs.field(default=None, converter=optional_text)
     partners: tuple[Text, ...] = attrs.field(default=(), converter=_partners)
     region: Text | None = attrs.field(default=None, converter=optional_text)
-    target_group: Text | None = attrs.field(default=None, converter=optional_text)
+    #: Who the project is for: a text, or (version 2) a map of text, ages and criteria.
+    target_group: Text | TargetGroup | None = attrs.field(default=None, converter=to_target_group)
     website: str | None = attrs.field(default=None, validator=is_a(str, optional=True))
     practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple, validator=each(Practice))
 

@@ -13,7 +13,16 @@ from osallisuuden_palaset.messages.text import optional_text as optional_text
 from osallisuuden_palaset.messages.text import text as text
 from osallisuuden_palaset.messages.text import texts as texts
 
+
+def with_details(said: str | None, details: list[str]) -> str:
+    """``said``, then its ``details`` in brackets, joined by semicolons (either may be missing)."""
+    shown = "; ".join(details)
+    if said is None:
+        return shown
+    return f"{said} ({shown})" if shown else said
+
+
 __all__ = [
     "FALLBACK", "LANGS", "SURROGATE", "Lang", "Text", "TextLike",
-    "lone_surrogate", "optional_text", "text", "texts",
+    "lone_surrogate", "optional_text", "text", "texts", "with_details",
 ]  # fmt: skip

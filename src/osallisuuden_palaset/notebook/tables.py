@@ -9,6 +9,7 @@ from osallisuuden_palaset.messages.catalogue import say
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import Coverage, ElementCoverage, Finding, Level
+from osallisuuden_palaset.model.evidence import evidence_text
 from osallisuuden_palaset.model.text import Lang, Text
 
 #: Inline styles: a notebook shows HTML without our style sheet; verdict colours as in reports.
@@ -52,7 +53,7 @@ def block_html(block: Block, lang: Lang = "fi") -> str:
         rows.append(_row(escape(label("modality", lang)), escape(value_label(block.modality, lang))))
     for m in block.mappings:
         evidence = (
-            _t(m.evidence, lang)
+            _t(evidence_text(m.evidence), lang)
             if m.evidence is not None
             else f"<em>{escape(value_label(Level.UNSUPPORTED, lang))}</em>"
         )

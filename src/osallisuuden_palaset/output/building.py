@@ -206,7 +206,8 @@ def write_diagrams(
 ) -> tuple[list[Written], list[Failure], list[str]]:
     """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
 
-    Practices get the flow and framework views; projects and the collection the flow, the matrix
+    Practices get the flow, framework and change (theory of change) views; projects and the
+    collection the flow, the matrix
     (practices × principles: the framework view of many practices is a hairball) and the overview.
     ``taken`` is as for :func:`write_exports`.
     """
@@ -225,7 +226,7 @@ def write_diagrams(
         have_dot = False
         notes.append(msg("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)"))
     for item in items:
-        views = ("flow", "framework") if item.kind == "practice" else ("flow", "matrix", "overview")
+        views = ("flow", "framework", "change") if item.kind == "practice" else ("flow", "matrix", "overview")
         for view in views:
             stem = f"{item.stem}.{view}"
             try:

@@ -92,7 +92,7 @@ def build_dashboard(
     reused = tuple(r for r in reuse_counts(collection, context) if r.count >= 2)[:MOST_REUSED]
     counted = None
     if findings is not None:
-        every = [f for found in findings.values() for f in found]
+        every = [f for found in findings.values() for f in found if f.waived is None]  # waived: not open
         counted = tuple(
             (severity, n)
             for severity in sorted(Severity, key=lambda s: -s.rank)

@@ -16,10 +16,12 @@ from osallisuuden_palaset.messages.catalogue import date, date_range, msg, say, 
 from osallisuuden_palaset.messages.labels import label, labels_for, value_label
 from osallisuuden_palaset.model.block import Block
 from osallisuuden_palaset.model.evaluation import EvaluationAppendix, Level
+from osallisuuden_palaset.model.evidence import Evidence, evidence_text
 from osallisuuden_palaset.model.flow import Flow
 from osallisuuden_palaset.model.framework import Provenance
 from osallisuuden_palaset.model.practice import Practice
 from osallisuuden_palaset.model.project import Collection, Project
+from osallisuuden_palaset.model.target_group import TargetGroup, target_group_text
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.dashboard import Dashboard, build_dashboard
 from osallisuuden_palaset.output.exporting import ExportRequest
@@ -100,8 +102,13 @@ def markdown_environment() -> jinja2.Environment:
 
 
 @jinja2.pass_context
-def _text(ctx: jinja2.runtime.Context, value: Text | str | None) -> str:
-    """A model text in the report's language (with fallback)."""
+def _text(ctx: jinja2.runtime.Context, value: Text | Evidence | TargetGroup | str | None) -> str:
+    """A model text in the report's language (with fallback); evidence and a target group written
+    out as one text."""
+    if isinstance(value, Evidence):
+        value = evidence_text(value)
+    elif isinstance(value, TargetGroup):
+        value = target_group_text(value)
     if value is None:
         return ""
     if isinstance(value, Text):

@@ -21,6 +21,7 @@ exportables = st.one_of(strategies.practices(), strategies.projects(), strategie
 
 def _load_back(document: Any) -> Any:
     assert isinstance(document, dict)
+    assert document.pop("version") == 2  # model files are written in the current format
     assert len(document) == 1
     ((kind, data),) = document.items()
     return structure(data, DOCUMENT_KINDS[kind])
