@@ -208,3 +208,29 @@ def test_without_checks_the_sheet_says_they_were_not_run() -> None:
         None,
         "No checks were run for this report (palaset export and palaset build run them).",
     )
+
+
+def test_the_description_sheet_shows_the_version_2_fields() -> None:
+    import attrs
+
+    from osallisuuden_palaset.model.practice import Description, Resource, Variant
+    from osallisuuden_palaset.model.target_group import AgeRange, TargetGroup
+
+    rich = attrs.evolve(
+        practice(),
+        organisation="Kaupungin nuorisopalvelut",
+        innokyla="https://innokyla.fi/fi/toimintamalli/kahvila",
+        variants=[Variant("koulussa", "ryhmä kokoontuu välitunnilla")],
+        resources=[Resource("kahvinkeitin", "lainataan seurakunnalta")],
+        description=Description(
+            target_group=TargetGroup(ages=AgeRange(16, 29), criteria=["koulun ulkopuolella"])
+        ),
+    )
+    data = export(EXPORTER, rich, lang="fi")
+    rows = [tuple(c.value for c in row) for row in workbook(data).worksheets[0].iter_rows()]
+    values = {value for row in rows for value in row if isinstance(value, str)}
+    assert "Kaupungin nuorisopalvelut" in values
+    assert "https://innokyla.fi/fi/toimintamalli/kahvila" in values
+    assert "koulussa: ryhmä kokoontuu välitunnilla" in values
+    assert "kahvinkeitin: lainataan seurakunnalta" in values
+    assert any("16" in v and "29" in v and "koulun ulkopuolella" in v for v in values)

@@ -356,6 +356,8 @@ def _identity(header: Collection | None, roots: Sequence[Path]) -> tuple[str, Te
     if len(folders) == 1:
         folder_name = folders[0].resolve().name or "collection"
         return slug(folder_name), Text(fi=folder_name), None
+    if len(roots) == 1:  # one file: the collection is named after it (its id stays clear of the file's own)
+        return "workspace", Text(fi=roots[0].name), None
     return "workspace", _WORKSPACE_NAME, None
 
 

@@ -17,6 +17,7 @@ from openpyxl.writer.excel import ExcelWriter
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.block import Strength
 from osallisuuden_palaset.model.practice import Practice
+from osallisuuden_palaset.model.target_group import target_group_text
 from osallisuuden_palaset.model.text import Lang, Text
 from osallisuuden_palaset.output.exporting import ExportRequest
 from osallisuuden_palaset.output.reporting import practices_of, provenance_note, resolved_steps
@@ -86,13 +87,23 @@ def _description_rows(practice: Practice, lang: Lang) -> Iterable[tuple[str, str
         ("framework", practice.framework),
         ("basic_idea", d.basic_idea),
         ("environment", d.environment),
-        ("target_group", d.target_group),
+        ("target_group", target_group_text(d.target_group)),
         ("implementation", d.implementation),
         ("attachments", ", ".join(d.attachments) or None),
+        ("organisation", practice.organisation),
+        ("innokyla", practice.innokyla),
+        ("understand", practice.development.understand),
+        ("imagine_and_try", practice.development.imagine_and_try),
+        ("describe_and_share", practice.development.describe_and_share),
     ]
     for key, value in fields:
         if value:
             yield label(key, lang), value.get(lang) if isinstance(value, Text) else value
+    for variant in practice.variants:
+        yield label("variants", lang), f"{variant.name.get(lang)}: {variant.differs.get(lang)}"
+    for resource in practice.resources:
+        about = f": {resource.description.get(lang)}" if resource.description is not None else ""
+        yield label("resources", lang), resource.name.get(lang) + about
 
 
 def description_sheet(sheet: Worksheet, request: ExportRequest) -> None:
