@@ -276,9 +276,8 @@ def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, st
     A project's or collection's flow of more than :data:`~osallisuuden_palaset.diagram.bounds.MAX_FLOW_STEPS`
     steps is not drawn (each practice's own flow is); an overview of more than
     :data:`~osallisuuden_palaset.diagram.bounds.MAX_OVERVIEW_PRACTICES` practices shows that many of
-    them, those sharing the most blocks, with shared blocks only; a framework diagram of more than
-    :data:`~osallisuuden_palaset.diagram.bounds.MAX_FRAMEWORK_PRACTICES` practices shows that many,
-    those whose claims reach the most elements. The note says so, for the summary.
+    them, those sharing the most blocks, with shared blocks only (the matrix, a row per practice,
+    stays whole). The note says so, for the summary.
     """
     from osallisuuden_palaset.diagram import bounds
     from osallisuuden_palaset.model.project import Collection, Project
@@ -298,37 +297,18 @@ def bounded_picture(item: PlannedFile, view: str) -> tuple[Exportable | None, st
             limit=bounds.MAX_FLOW_STEPS,
         )
         return None, "standard", note
-    capped = {
-        "overview": (bounds.overview_fits, bounds.bounded_overview, bounds.MAX_OVERVIEW_PRACTICES, "brief"),
-        "framework": (
-            bounds.framework_fits,
-            bounds.bounded_framework,
-            bounds.MAX_FRAMEWORK_PRACTICES,
-            "standard",
-        ),
-    }
-    if view in capped and not capped[view][0](model):
-        _, bound, shown, detail = capped[view]
-        n, values = len(bounds.practices_of(model)), {"item": item.stem, "shown": shown}
-        if view == "overview":
-            note = msg_n(
-                "the overview of {item} shows {shown} of its {n} practice, those that share the most "
-                "blocks, with their shared blocks only",
-                "the overview of {item} shows {shown} of its {n} practices, those that share the most "
-                "blocks, with their shared blocks only",
-                n,
-                **values,
-            )
-        else:
-            note = msg_n(
-                "the framework diagram of {item} shows {shown} of its {n} practice, those whose claims "
-                "reach the most elements; each practice's framework diagram is drawn on its own",
-                "the framework diagram of {item} shows {shown} of its {n} practices, those whose claims "
-                "reach the most elements; each practice's framework diagram is drawn on its own",
-                n,
-                **values,
-            )
-        return bound(model, shown), detail, note
+    if view == "overview" and not bounds.overview_fits(model):
+        shown = bounds.MAX_OVERVIEW_PRACTICES
+        note = msg_n(
+            "the overview of {item} shows {shown} of its {n} practice, those that share the most "
+            "blocks, with their shared blocks only",
+            "the overview of {item} shows {shown} of its {n} practices, those that share the most "
+            "blocks, with their shared blocks only",
+            len(bounds.practices_of(model)),
+            item=item.stem,
+            shown=shown,
+        )
+        return bounds.bounded_overview(model, shown), "brief", note
     return model, "standard", None
 
 
