@@ -18,6 +18,8 @@ OUT=${1:-out/examples}
   -o docs/images/diagrams/elava-portfolio.change.svg
 .venv/bin/palaset --lang fi diagram examples --view overview -o docs/images/diagrams
 .venv/bin/palaset --lang fi diagram examples --view matrix -o docs/images/diagrams
+# Screenshots of the dashboard, a practice report, the cards and each view, for docs/reports.md.
+bash scripts/screenshots.sh "$OUT"
 for script in examples/*.py; do
   .venv/bin/python "$script" --output "$OUT/scripts"
 done
