@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from osallisuuden_palaset.output.exporting import Exportable, Exporter, SurveyRe
 
 if TYPE_CHECKING:
     from osallisuuden_palaset.model.evaluation import Finding
+    from osallisuuden_palaset.rendering.drawing import RenderOutcome
     from osallisuuden_palaset.surveying.analysis import ChangeReport, ScoreReport
 
 
@@ -203,19 +204,20 @@ def write_diagrams(
     context: Context,
     progress: Callable[[str, str, str], None] = lambda *_: None,
     taken: dict[str, str] | None = None,
+    workers: int | None = None,
 ) -> tuple[list[Written], list[Failure], list[str]]:
     """Write ``out/diagrams/<stem>.<view>.gv`` per item and view, and ``.svg`` where ``dot`` exists.
 
     Practices get the flow, framework and change (theory of change) views; projects and the
-    collection the flow, the matrix
-    (practices × principles: the framework view of many practices is a hairball) and the overview.
-    ``taken`` is as for :func:`write_exports`.
+    collection the flow, the matrix (practices × principles: the framework view of many practices
+    is a hairball) and the overview. The SVGs are drawn ``workers`` at a time (default: one per
+    core) while the next DOT sources are built; the result lists the files in item and view
+    order whatever order they finish in. ``taken`` is as for :func:`write_exports`.
     """
     taken = {} if taken is None else taken
     from osallisuuden_palaset.diagram import DiagramOptions, diagram_source
-    from osallisuuden_palaset.rendering.drawing import GraphvizMissing, find_dot, render
+    from osallisuuden_palaset.rendering.drawing import GraphvizMissing, RenderJob, find_dot, render_many
 
-    written: list[Written] = []
     failures: list[Failure] = []
     notes: list[str] = []
     folder = out / "diagrams"
@@ -225,37 +227,62 @@ def write_diagrams(
     except GraphvizMissing:
         have_dot = False
         notes.append(msg("Graphviz 'dot' is not on PATH: wrote .gv diagrams only (no .svg)"))
-    for item in items:
-        views = ("flow", "framework", "change") if item.kind == "practice" else ("flow", "matrix", "overview")
-        for view in views:
-            stem = f"{item.stem}.{view}"
-            model, detail, note = bounded_picture(item, view)
-            if note is not None:
-                notes.append(note)
-            if model is None:
-                continue
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                options = DiagramOptions(view=view, lang=lang, detail=detail)
-                source = diagram_source(model, options, frameworks=frameworks, context=context)
-                outputs = {"gv": source.encode("utf-8")}
-                if have_dot:
-                    outputs["svg"] = render(source, "svg", name=stem)
-            except PalasetError as error:
-                failures.append(Failure(item.stem, _diagram_label(view), reason(error)))
-                continue
-            except Exception as error:  # a diagram bug must not stop the exports
-                failures.append(Failure(item.stem, _diagram_label(view), f"{type(error).__name__}: {error}"))
-                continue
-            for fmt, data in outputs.items():
-                target = folder / f"{stem}.{fmt}"
-                clash = _claim(taken, target.relative_to(out).as_posix(), item.stem)
-                if clash is not None:
-                    failures.append(Failure(item.stem, _diagram_label(view), clash))
+    #: Per diagram, in item and view order: its .gv, and its .svg once drawn.
+    drawn: dict[str, list[Written]] = {}
+    owner: dict[str, tuple[str, str]] = {}  # job name → (item stem, view)
+
+    def jobs() -> Iterator[RenderJob]:
+        for item in items:
+            views = (
+                ("flow", "framework", "change") if item.kind == "practice" else ("flow", "matrix", "overview")
+            )
+            for view in views:
+                stem = f"{item.stem}.{view}"
+                model, detail, note = bounded_picture(item, view)
+                if note is not None:
+                    notes.append(note)
+                if model is None:
                     continue
-                write_atomic(target, data)
-                written.append(Written(item.stem, fmt, target.relative_to(out).as_posix()))
-                progress(item.stem, fmt, target.relative_to(out).as_posix())
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    options = DiagramOptions(view=view, lang=lang, detail=detail)
+                    source = diagram_source(model, options, frameworks=frameworks, context=context)
+                except PalasetError as error:
+                    failures.append(Failure(item.stem, _diagram_label(view), reason(error)))
+                    continue
+                except Exception as error:  # a diagram bug must not stop the exports
+                    failures.append(
+                        Failure(item.stem, _diagram_label(view), f"{type(error).__name__}: {error}")
+                    )
+                    continue
+                drawn[stem] = []
+                owner[stem] = (item.stem, view)
+                for fmt in ("gv", "svg") if have_dot else ("gv",):
+                    target = folder / f"{stem}.{fmt}"
+                    path = target.relative_to(out).as_posix()
+                    clash = _claim(taken, path, item.stem)
+                    if clash is not None:
+                        failures.append(Failure(item.stem, _diagram_label(view), clash))
+                        continue
+                    if fmt == "gv":
+                        write_atomic(target, source.encode("utf-8"))
+                        drawn[stem].append(Written(item.stem, fmt, path))
+                        progress(item.stem, fmt, path)
+                    else:
+                        yield RenderJob(stem, source, "svg", target)
+
+    def finished(_done: int, _total: int, outcome: RenderOutcome) -> None:
+        item, view = owner[outcome.job.name]
+        if outcome.error is not None:
+            failures.append(Failure(item, _diagram_label(view), reason(outcome.error)))
+            return
+        assert outcome.job.output is not None
+        path = outcome.job.output.relative_to(out).as_posix()
+        drawn[outcome.job.name].append(Written(item, "svg", path))
+        progress(item, "svg", path)
+
+    render_many(jobs(), workers=workers, progress=finished)
+    written = [w for files in drawn.values() for w in files]
     return written, failures, notes
 
 

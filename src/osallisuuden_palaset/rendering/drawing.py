@@ -299,7 +299,7 @@ class RenderJob:
 
 @attrs.frozen
 class RenderOutcome:
-    """What became of one job: the bytes drawn, or the error that stopped it."""
+    """What became of one job: the bytes drawn (none for a job written to its output), or the error."""
 
     job: RenderJob
     data: bytes | None = None
@@ -394,6 +394,9 @@ def _run_job(job: RenderJob, timeout: float, program: str, cancel: threading.Eve
         )
         if job.output is not None:
             write_atomic(job.output, drawing.data)
+            # The bytes are in the file: the outcome keeps neither them nor the source, so that
+            # thousands of diagrams drawn at once do not all stay in memory.
+            return RenderOutcome(attrs.evolve(job, source=""), warnings=drawing.warnings)
     except PalasetError as error:
         return RenderOutcome(job, error=error)
     return RenderOutcome(job, data=drawing.data, warnings=drawing.warnings)
