@@ -25,7 +25,11 @@ def _forget(key: int) -> Callable[[weakref.ref[object]], None]:
     """The callback that drops the entry ``key`` once its model is gone (it holds the table itself:
     at interpreter exit the module's globals may be gone before the last models are)."""
     origins = _ORIGINS
-    return lambda _: origins.pop(key, None) and None
+
+    def forget(_: weakref.ref[object]) -> None:
+        origins.pop(key, None)
+
+    return forget
 
 
 def context_of(model: Practice | Project | Collection) -> Context | None:

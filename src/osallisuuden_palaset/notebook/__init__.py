@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -149,6 +150,7 @@ def html_formatter(model: object) -> str | None:
         return None
 
 
+@functools.cache
 def _tables() -> dict[type, Callable[[Any, Lang], str]]:
     from osallisuuden_palaset.assessing.assessment import Assessment, PracticeAssessment
     from osallisuuden_palaset.model.block import Block
@@ -164,7 +166,8 @@ def _tables() -> dict[type, Callable[[Any, Lang], str]]:
 
 
 def register_formatters(ipython: Any = None) -> bool:
-    """Show practices, projects and collections as SVG in IPython/Jupyter; True when registered.
+    """Show models as diagrams (HTML holding the SVG where the shell shows HTML) and results as tables
+    in IPython/Jupyter; True when registered.
 
     Does nothing (and imports nothing) unless IPython is already imported, so importing the
     package outside a notebook stays cheap. ``ipython`` defaults to the running shell.
@@ -180,11 +183,12 @@ def register_formatters(ipython: Any = None) -> bool:
             return False
     try:
         formatters = ipython.display_formatter.formatters
-        for cls in DISPLAYED:
-            formatters[SVG].for_type(cls, svg_formatter)
-        if HTML in formatters:
+        if HTML in formatters:  # the HTML holds the fitted SVG: one formatter, one run of dot
             for cls in (*DISPLAYED, *_tables()):
                 formatters[HTML].for_type(cls, html_formatter)
+        else:
+            for cls in DISPLAYED:
+                formatters[SVG].for_type(cls, svg_formatter)
     except Exception:  # a shell without display formatters: keep the text repr
         return False
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 import attrs
@@ -77,9 +78,7 @@ def build_dashboard(
     collection = as_collection(model)
     practices = tuple(collection.all_practices())
     projects = {pid: project.id for pid, project in practice_projects(collection).items()}
-    used: dict[str, int] = {}
-    for practice in practices:
-        used[practice.framework] = used.get(practice.framework, 0) + 1
+    used = Counter(p.framework for p in practices)
     matrices = []
     unknown = []
     for fid in sorted(used, key=lambda f: (-used[f], f)):

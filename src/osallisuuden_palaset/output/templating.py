@@ -266,7 +266,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
             surveys=request.surveys,
         )
 
-    names = {p.id: p.name for p in practices_of(request.model)}
+    shown = {p.id for p in practices_of(request.model)}  # the practices this report has a section for
 
     def source_name(ref: str) -> Text | str:
         """Where a reused block or included practice comes from, by name: the practice or
@@ -290,7 +290,7 @@ def report_globals(request: ExportRequest) -> dict[str, Any]:
         "board": board,
         "source_name": source_name,
         "covered_line": covered_line,
-        "anchor": lambda ident: f"#practice-{ident}" if ident in names else None,
+        "anchor": lambda ident: f"#practice-{ident}" if ident in shown else None,
         "model": request.model,
         "lang": lang,
         "L": labels_for(lang),

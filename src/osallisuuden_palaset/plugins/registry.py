@@ -62,6 +62,7 @@ class ContributionKind(Generic[T]):
     """What one ``register_<kind>`` hook registers, and how the host names and checks it."""
 
     kind: str
+    #: What the hook registers, as a catalogue word ("framework", "exporter", ...).
     what: str
     #: The class registered objects must be (the model classes validate themselves when built).
     cls: Callable[[], type[T]]
@@ -98,13 +99,15 @@ def _instrument_class() -> type[Instrument]:
     return Instrument
 
 
-_FRAMEWORKS: Final = ContributionKind[Framework]("frameworks", "framework", lambda: Framework, "id")
-_EXPORTERS: Final = ContributionKind[Exporter]("exporters", "exporter", lambda: Exporter, "name", _owned)
-_CHECKS: Final = ContributionKind["Check"]("checks", "check", _check_class, "id", _owned)
-_CATALOGUES: Final = ContributionKind[Catalogue]("catalogues", "catalogue", lambda: Catalogue, "id")
-_INSTRUMENTS: Final = ContributionKind["Instrument"]("instruments", "instrument", _instrument_class, "id")
+_FRAMEWORKS: Final = ContributionKind[Framework]("frameworks", msg("framework"), lambda: Framework, "id")
+_EXPORTERS: Final = ContributionKind[Exporter]("exporters", msg("exporter"), lambda: Exporter, "name", _owned)
+_CHECKS: Final = ContributionKind["Check"]("checks", msg("check"), _check_class, "id", _owned)
+_CATALOGUES: Final = ContributionKind[Catalogue]("catalogues", msg("catalogue"), lambda: Catalogue, "id")
+_INSTRUMENTS: Final = ContributionKind["Instrument"](
+    "instruments", msg("instrument"), _instrument_class, "id"
+)
 _READERS: Final = ContributionKind["ResponseReader"](
-    "response_readers", "response reader", _response_reader_class, "name"
+    "response_readers", msg("response reader"), _response_reader_class, "name"
 )
 
 #: Every contribution hook, in the order ``palaset plugins`` lists them.
@@ -267,7 +270,7 @@ def _call_one(
 
 
 def _duplicate(spec: ContributionKind[Any], name: str, first: str, second: str) -> str:
-    what = _what(spec.kind)
+    what = spec.what
     if first == second:
         return msg(
             "{what} {name} is registered by plugin {first} twice; the first registration is used "
@@ -284,19 +287,6 @@ def _duplicate(spec: ContributionKind[Any], name: str, first: str, second: str) 
         first=repr(first),
         second=repr(second),
     )
-
-
-def _what(kind: str) -> str:
-    """What a hook registers, as a word in the catalogue ("framework", "exporter", ...)."""
-    words = {
-        "frameworks": lambda: msg("framework"),
-        "exporters": lambda: msg("exporter"),
-        "checks": lambda: msg("check"),
-        "catalogues": lambda: msg("catalogue"),
-        "instruments": lambda: msg("instrument"),
-        "response_readers": lambda: msg("response reader"),
-    }
-    return words[kind]()
 
 
 def _record(
