@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl.styles import PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from osallisuuden_palaset.messages.labels import label, value_label
 from osallisuuden_palaset.model.evaluation import Claim, ElementCoverage, Level, Rating
@@ -19,7 +19,7 @@ from osallisuuden_palaset.output.reporting import (
     project_in,
     resolved_steps,
 )
-from osallisuuden_palaset_xlsx.workbook import append
+from osallisuuden_palaset_xlsx.workbook import append, widths
 
 #: Columns: practice, framework, section, id, name, verdict or light, reason, step, strength,
 #: evidence, origin, location. One row per element, claim, criterion, question and finding.
@@ -78,22 +78,24 @@ def _claim_row(head: Sequence[str], claim: Claim, names: dict[str, Text], lang: 
 
 
 def _element_rows(
-    sheet: Worksheet, head: Sequence[str], row: ElementCoverage, claims: Sequence[Claim],
+    sheet: WriteOnlyWorksheet, head: Sequence[str], row: ElementCoverage, claims: Sequence[Claim],
     names: dict[str, Text], lang: Lang,
 ) -> None:  # fmt: skip
     section = label("dimension" if row.kind.value == "dimension" else "principle", lang)
     level = row.verdict.level
-    cells = append(sheet, [*head, section, row.element, row.name.get(lang), value_label(level, lang),
-                           row.verdict.reason.get(lang)])  # fmt: skip
-    if level in LEVELS:
-        cells[VERDICT_COLUMN - 1].fill = LEVELS[level]
+    fills = {VERDICT_COLUMN - 1: LEVELS[level]} if level in LEVELS else None
+    append(sheet, [*head, section, row.element, row.name.get(lang), value_label(level, lang),
+                   row.verdict.reason.get(lang)], fills=fills)  # fmt: skip
     for claim in claims:
         append(sheet, _claim_row(head, claim, names, lang))
 
 
-def appendix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
+def appendix_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """Every practice's evaluation appendix (arviointiliite) as rows, in the report's order."""
     lang = request.lang
+    sheet.freeze_panes = "A2"
+    widths(sheet, (("A", 20), ("B", 12), ("C", 16), ("D", 16), ("E", 48), ("F", 16), ("G", 48)))
+    widths(sheet, ((letter, 36) for letter in ("H", "J", "L")))
     append(sheet, [label(k, lang) for k in COLUMNS], bold=True)
     for practice in practices_of(request.model):
         evaluation = evaluation_of(practice, request)
@@ -110,23 +112,19 @@ def appendix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
                         _element_rows(sheet, head, pr, pr.claims, names, lang)
             for r in a.ratings:
                 light = value_label(r.rating, lang) if r.rating else label("rating.none", lang)
-                cells = append(sheet, [*head, label("criterion", lang), r.criterion, r.name.get(lang), light,
-                                       r.reason.get(lang)])  # fmt: skip
-                if r.rating is not None:
-                    cells[VERDICT_COLUMN - 1].fill = LIGHTS[r.rating]
+                fills = {VERDICT_COLUMN - 1: LIGHTS[r.rating]} if r.rating is not None else None
+                append(sheet, [*head, label("criterion", lang), r.criterion, r.name.get(lang), light,
+                               r.reason.get(lang)], fills=fills)  # fmt: skip
             for q in a.questions:
                 status = label(f"answer_status.{q.status}", lang)
                 append(sheet, [*head, label("question", lang), q.question, q.text.get(lang), status,
                                _t(q.answer, lang)])  # fmt: skip
         _finding_rows(sheet, practice, evaluation, lang)
-    sheet.freeze_panes = "A2"
-    for letter, width in (("A", 20), ("B", 12), ("C", 16), ("D", 16), ("E", 48), ("F", 16), ("G", 48)):
-        sheet.column_dimensions[letter].width = width
-    for letter in ("H", "J", "L"):
-        sheet.column_dimensions[letter].width = 36
 
 
-def _finding_rows(sheet: Worksheet, practice: Practice, evaluation: PracticeEvaluation, lang: Lang) -> None:
+def _finding_rows(
+    sheet: WriteOnlyWorksheet, practice: Practice, evaluation: PracticeEvaluation, lang: Lang
+) -> None:
     head = [practice.id, practice.framework, label("finding", lang)]
     if evaluation.findings is None:
         append(sheet, [*head, "", label("checks_not_run", lang)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from osallisuuden_palaset.messages.labels import label as model_label
 from osallisuuden_palaset.messages.survey_words import label
@@ -10,7 +10,7 @@ from osallisuuden_palaset.output.exporting import ExportRequest
 from osallisuuden_palaset.output.reporting import practices_of
 from osallisuuden_palaset.surveying.reporting import notes, tables, title
 from osallisuuden_palaset.surveying.sentences import legend, sentences
-from osallisuuden_palaset_xlsx.workbook import append
+from osallisuuden_palaset_xlsx.workbook import append, widths
 
 #: The sheet's name per language.
 NAMES = {"fi": "Kysely", "en": "Survey", "sv": "Enkät"}
@@ -21,13 +21,14 @@ def has_surveys(request: ExportRequest) -> bool:
     return any(p.id in request.surveys for p in practices_of(request.model))
 
 
-def survey_sheet(sheet: Worksheet, request: ExportRequest) -> None:
+def survey_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """The survey results of every practice that has them, as the other reports show them.
 
     Cells are the reports' own text (hidden cells say ``<5`` or why they are hidden), so the
     workbook shows exactly what the audited report holds and nothing more.
     """
     lang = request.lang
+    widths(sheet, (("A", 28), *((letter, 14) for letter in "BCDEFGH")))
     for practice in practices_of(request.model):
         results = request.surveys.get(practice.id)
         if results is None:
@@ -49,6 +50,3 @@ def survey_sheet(sheet: Worksheet, request: ExportRequest) -> None:
         for line in [*notes(report, lang), *legend(report, lang)]:
             append(sheet, [line])
         append(sheet, [])
-    sheet.column_dimensions["A"].width = 28
-    for letter in "BCDEFGH":
-        sheet.column_dimensions[letter].width = 14

@@ -1,17 +1,18 @@
-"""Build the workbook (description, matrix, questions, appendix) and save it with fixed timestamps."""
+"""Build the workbook (description, matrix, questions, appendix) row by row, with fixed timestamps."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import os
+import shutil
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from osallisuuden_palaset.messages.labels import label, value_label
@@ -51,21 +52,35 @@ def cell_text(value: object) -> str:
     return text
 
 
-def append(sheet: Worksheet, values: Sequence[object], *, bold: bool = False) -> list[Cell]:
-    """Append a row of text cells that can never be formulas, even when a user edits them.
+def append(
+    sheet: WriteOnlyWorksheet,
+    values: Sequence[object],
+    *,
+    bold: bool = False,
+    fills: Mapping[int, PatternFill] | None = None,
+) -> None:
+    """Write a row of text cells that can never be formulas, even when a user edits them.
 
-    Returns the row's cells, for styling them further. The cells are made before they are
-    appended, so no call asks the sheet for its size (``max_row`` scans every cell: asking it
-    per row made a workbook quadratic in its rows).
+    The sheets are write-only: each row goes to the file as it is appended and is not kept, so
+    a workbook of a national collection takes little memory, and nothing ever scans a sheet
+    (asking a sheet for its size per row made the workbook quadratic in its rows). A row's
+    styles are therefore given here: ``fills`` maps a column index (from 0) to its fill.
     """
-    cells = [Cell(sheet, value=cell_text(v)) for v in values]
+    cells = [WriteOnlyCell(sheet, value=cell_text(v)) for v in values]
     for cell in cells:
         cell.data_type = "s"  # a string starting with "=" would otherwise be written as a formula
         cell.quotePrefix = True  # and stays text when someone edits the cell in Excel
         if bold:
             cell.font = BOLD
+    for index, fill in (fills or {}).items():
+        cells[index].fill = fill
     sheet.append(cells)
-    return cells
+
+
+def widths(sheet: WriteOnlyWorksheet, columns: Iterable[tuple[str, float]]) -> None:
+    """Set column widths; before the first row, since a write-only sheet writes them first."""
+    for letter, width in columns:
+        sheet.column_dimensions[letter].width = width
 
 
 def _t(value: Text | None, lang: Lang) -> str:
@@ -106,19 +121,18 @@ def _description_rows(practice: Practice, lang: Lang) -> Iterable[tuple[str, str
         yield label("resources", lang), resource.name.get(lang) + about
 
 
-def description_sheet(sheet: Worksheet, request: ExportRequest) -> None:
+def description_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """Innokylä's description fields of every practice, one block of rows per practice."""
     lang = request.lang
+    widths(sheet, (("A", 34), ("B", 90)))
     for practice in practices_of(request.model):
         append(sheet, [label("practice", lang), practice.id], bold=True)
         for key, value in _description_rows(practice, lang):
             append(sheet, [key, value])
         append(sheet, [])
-    sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 90
 
 
-def matrix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
+def matrix_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """One row per block (parts, reused blocks too) × one column per framework element."""
     lang = request.lang
     practices = practices_of(request.model)
@@ -140,6 +154,8 @@ def matrix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
     )
     columns += extra
     keys = ("practice_id", "step_id", "block_id", "name", "kind", "reused_from", "included_practice")
+    sheet.freeze_panes = "H2"
+    widths(sheet, (("A", 20), ("B", 20), ("C", 20), ("D", 36)))
     append(sheet, [label(k, lang) for k in keys] + [f"{f}:{e}" for f, e in columns], bold=True)
     for practice in practices:
         for r in resolved_steps(practice, request.context):
@@ -164,21 +180,16 @@ def matrix_sheet(sheet: Worksheet, request: ExportRequest) -> None:
                     reused,
                     "",
                 ]
-                cells = append(
-                    sheet, head + [value_label(strengths[c], lang) if c in strengths else "" for c in columns]
-                )
-                for offset, column in enumerate(columns):
-                    if column in strengths:
-                        cells[len(head) + offset].fill = FILLS[strengths[column]]
-    sheet.freeze_panes = "H2"
-    for letter, width in (("A", 20), ("B", 20), ("C", 20), ("D", 36)):
-        sheet.column_dimensions[letter].width = width
+                marks = [value_label(strengths[c], lang) if c in strengths else "" for c in columns]
+                fills = {len(head) + i: FILLS[strengths[c]] for i, c in enumerate(columns) if c in strengths}
+                append(sheet, head + marks, fills=fills)
 
 
-def questions_sheet(sheet: Worksheet, request: ExportRequest) -> None:
+def questions_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """Each practice's framework's guiding questions with their provenance and the practice's answers."""
     lang = request.lang
     keys = ("practice", "question", "id", "dimension", "principle", "provenance", "answer")
+    widths(sheet, (("B", 80), ("G", 60)))
     append(sheet, [k if k == "id" else label(k, lang) for k in keys], bold=True)
     for practice in practices_of(request.model):
         answers = {(a.framework or practice.framework, a.question): a for a in practice.answers}
@@ -201,8 +212,6 @@ def questions_sheet(sheet: Worksheet, request: ExportRequest) -> None:
                     answer_text,
                 ],
             )
-    sheet.column_dimensions["B"].width = 80
-    sheet.column_dimensions["G"].width = 60
 
 
 def build_workbook(request: ExportRequest) -> Workbook:
@@ -212,11 +221,8 @@ def build_workbook(request: ExportRequest) -> Workbook:
     from osallisuuden_palaset_xlsx.survey_sheet import NAMES, has_surveys, survey_sheet
 
     names = SHEETS.get(request.lang, SHEETS["fi"])
-    workbook = Workbook()
-    first = workbook.active
-    assert first is not None
-    first.title = names[0]
-    description_sheet(first, request)
+    workbook = Workbook(write_only=True)
+    description_sheet(workbook.create_sheet(names[0]), request)
     matrix_sheet(workbook.create_sheet(names[1]), request)
     questions_sheet(workbook.create_sheet(names[2]), request)
     appendix_sheet(workbook.create_sheet(names[3]), request)
@@ -230,19 +236,43 @@ def build_workbook(request: ExportRequest) -> Workbook:
     return workbook
 
 
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose every entry gets the fixed time and mode, written as it comes (no second pass).
+
+    openpyxl's writer adds entries with ``writestr`` (the time now) and the write-only sheets
+    with ``write`` (their temporary file's time): both are given :func:`epoch` here, and a
+    sheet's file is copied in chunks rather than read whole.
+    """
+
+    def _stamped(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=epoch().timetuple()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3
+        info.external_attr = 0o644 << 16
+        return info
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *args: object, **kwargs: object
+    ) -> None:
+        name = (
+            zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
+        )
+        super().writestr(self._stamped(name), data)
+
+    def write(  # type: ignore[override]
+        self, filename: str | os.PathLike[str], arcname: str | None = None, *args: object, **kwargs: object
+    ) -> None:
+        with (
+            open(filename, "rb") as source,
+            self.open(self._stamped(arcname or str(filename)), "w") as target,
+        ):
+            shutil.copyfileobj(source, target, 1 << 20)
+
+
 def workbook_bytes(workbook: Workbook) -> bytes:
     """The .xlsx bytes with fixed zip entry times, so the same workbook gives the same bytes."""
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    with _StampedZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         # ExcelWriter, not Workbook.save: save() stamps the current time into the properties.
         ExcelWriter(workbook, archive).write_data()
-    stamp = epoch().timetuple()[:6]
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return fixed.getvalue()
+    return raw.getvalue()
