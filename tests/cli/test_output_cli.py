@@ -116,7 +116,7 @@ def test_cli_output_into_a_full_device_copy_is_a_clean_error(name: str, tmp_path
     full = device_copy(tmp_path, "full.yaml", FULL)
     code, stderr = _run(name, tmp_path, full)
     assert code == 1
-    assert re.search(r"palaset: cannot write .*full\.yaml: No space left on device", stderr), stderr
+    assert re.search(r"palaset: cannot write .*full\.yaml: the disk is full; free some space", stderr), stderr
     assert stat.S_ISCHR(os.lstat(full).st_mode)
 
 

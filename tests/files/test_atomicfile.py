@@ -59,7 +59,7 @@ def test_write_atomic_follows_a_chain_of_links_and_a_dangling_one(tmp_path: Path
 def test_write_atomic_to_a_symlink_loop_is_a_clean_error(tmp_path: Path) -> None:
     (tmp_path / "a").symlink_to("b")
     (tmp_path / "b").symlink_to("a")
-    with pytest.raises(WriteError, match=r"cannot write .*a: Too many levels of symbolic links"):
+    with pytest.raises(WriteError, match=r"cannot write .*a: the path has a loop of symbolic links"):
         write_atomic(tmp_path / "a", b"x")
 
 
@@ -95,7 +95,7 @@ def test_write_atomic_into_a_device_copy_keeps_the_device(tmp_path: Path) -> Non
 @posix_only
 def test_write_atomic_into_a_full_device_copy_is_a_clean_error(tmp_path: Path) -> None:
     full = device_copy(tmp_path, "full", FULL)
-    with pytest.raises(WriteError, match=r"cannot write .*full: No space left on device"):
+    with pytest.raises(WriteError, match=r"cannot write .*full: the disk is full; free some space"):
         write_atomic(full, b"x" * 10)
     assert stat.S_ISCHR(os.lstat(full).st_mode)
 

@@ -15,6 +15,7 @@ from osallisuuden_palaset.cli.output import refuse_folder
 from osallisuuden_palaset.cli.report_inputs import ReportInputs, check_findings, report_options, survey_report
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.messages.catalogue import localize, msg, say, say_n
+from osallisuuden_palaset.messages.os_errors import os_reason
 from osallisuuden_palaset.output.building import BuildStep
 from osallisuuden_palaset.output.building import build as build_folder
 
@@ -114,9 +115,7 @@ def build(
     except PalasetError as error:  # FolderBusyError too: another build is writing into output
         fail(error)
     except OSError as error:  # its lock file cannot be made (a read-only folder, say)
-        fail(
-            say(language, "cannot write into {folder}: {error}", folder=output, error=error.strerror or error)
-        )
+        fail(say(language, "cannot write into {folder}: {error}", folder=output, error=os_reason(error)))
     if live:
         click.echo("\r\x1b[K", err=True, nl=False)  # the counting line gives way to the summary
     for note in result.notes:

@@ -16,6 +16,7 @@ from osallisuuden_palaset.cli.helptext import (
     LocalizedOption,
 )
 from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.messages.os_errors import os_reason
 
 #: The schema file ``palaset new`` writes beside the model file (the loader skips ``*.schema.json``).
 SCHEMA_FILE = "palaset.schema.json"
@@ -80,9 +81,7 @@ def new(ctx: click.Context, path: str, kind: str, force: bool, no_schema: bool) 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        common.fail(
-            say(lang, "cannot make {folder}: {error}", folder=target.parent, error=error.strerror or error)
-        )
+        common.fail(say(lang, "cannot make {folder}: {error}", folder=target.parent, error=os_reason(error)))
     if not no_schema:
         write(schema_json("model", lang), schema_path)
     write(text, target)

@@ -14,6 +14,7 @@ import click
 from osallisuuden_palaset.cli import common, terminal
 from osallisuuden_palaset.cli.helptext import LocalizedOption
 from osallisuuden_palaset.messages.catalogue import Message, msg, say
+from osallisuuden_palaset.messages.os_errors import os_reason
 from osallisuuden_palaset.model.text import Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -105,7 +106,7 @@ def refuse_folder(folder: Path, inputs: Iterable[PathLike]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        common.fail(say(lang, "cannot make {folder}: {error}", folder=folder, error=error.strerror or error))
+        common.fail(say(lang, "cannot make {folder}: {error}", folder=folder, error=os_reason(error)))
     inputs = list(inputs)
     for top, _dirs, names in os.walk(folder):
         for link in (Path(top, n) for n in names if os.path.islink(os.path.join(top, n))):

@@ -21,6 +21,7 @@ import attrs
 
 from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.os_errors import os_reason
 
 #: The temporary files :func:`write_atomic` makes: ``.<name>.<8 letters>.tmp`` beside the target.
 TEMPORARY = re.compile(r"\..+\.[0-9a-z_]{8}\.tmp")
@@ -220,4 +221,4 @@ def _keep_owner_and_mode(fd: int, tmp: str, old: os.stat_result) -> None:
 
 
 def _error(path: Path, error: OSError) -> WriteError:
-    return WriteError(f"cannot write {path}: {error.strerror or error}")
+    return WriteError(msg("cannot write {path}: {reason}", path=str(path), reason=os_reason(error)))

@@ -18,6 +18,7 @@ from osallisuuden_palaset.files.document import parse
 from osallisuuden_palaset.files.format_version import CURRENT, file_version
 from osallisuuden_palaset.files.reading import read_text
 from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.os_errors import os_reason
 
 #: The value of ``version:`` as a version 1 file writes it: ``1``, ``"1"`` or ``'1'``.
 _ONE: Final = re.compile(r"""(["']?)1\1""")
@@ -116,9 +117,7 @@ def migrate_file(path: str | os.PathLike[str], *, write: bool = True) -> Migrati
     try:
         data = target.read_bytes()
     except OSError as error:
-        problem = Problem(
-            str(target), 1, 1, msg("cannot read the file: {reason}", reason=error.strerror or "")
-        )
+        problem = Problem(str(target), 1, 1, msg("cannot read the file: {reason}", reason=os_reason(error)))
         return Migration(str(target), "", "", (problem,))
     text = data.decode("utf-8", errors="surrogateescape")
     migration = migrate_text(text, str(target))

@@ -19,6 +19,7 @@ from osallisuuden_palaset.files.reading_limits import LimitExceeded, check_limit
 from osallisuuden_palaset.files.reading_nodes import MAX_DEPTH, MAX_NODES, read_composed
 from osallisuuden_palaset.files.reading_surrogates import may_hold_surrogates, mend
 from osallisuuden_palaset.messages.catalogue import msg, msg_n
+from osallisuuden_palaset.messages.os_errors import os_reason
 
 #: Largest model file read, in bytes (5 MiB): far above any real model, well below trouble.
 MAX_BYTES: Final = 5 * 1024 * 1024
@@ -312,7 +313,7 @@ def read_file(path: str | os.PathLike[str]) -> Reading:
     except OSError as error:
         message = msg(
             "cannot read the file ({why}): check that it exists and is readable",
-            why=str(error.strerror or error),
+            why=os_reason(error),
         )
         return Reading(None, problems=(Problem(name, 1, 1, message),))
     return read_bytes(data, name=name, json_syntax=path.suffix.lower() == ".json")

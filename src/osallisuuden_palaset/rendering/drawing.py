@@ -17,6 +17,7 @@ from osallisuuden_palaset.errors import PalasetError
 from osallisuuden_palaset.errors import reason as said
 from osallisuuden_palaset.files.atomicfile import write_atomic
 from osallisuuden_palaset.messages.catalogue import msg
+from osallisuuden_palaset.messages.os_errors import os_reason
 from osallisuuden_palaset.rendering.process import Stopped, run_bounded
 from osallisuuden_palaset.rendering.svg import OutputRefused, check_output
 
@@ -231,7 +232,9 @@ def draw(
     try:
         run = run_bounded(command, data, timeout=timeout, max_output=max_output, cancel=cancel)
     except OSError as error:
-        raise RenderFailed(-1, f"cannot run {command[0]}: {error.strerror or error}", name) from None
+        raise RenderFailed(
+            -1, msg("cannot run {program}: {reason}", program=command[0], reason=os_reason(error)), name
+        ) from None
     except Stopped as stopped:
         if stopped.reason == "timeout":
             raise RenderTimeout(timeout, name) from None

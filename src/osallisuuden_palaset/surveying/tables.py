@@ -11,6 +11,7 @@ import attrs
 
 from osallisuuden_palaset.errors import LoadError, Problem
 from osallisuuden_palaset.messages.catalogue import msg, say
+from osallisuuden_palaset.messages.os_errors import os_reason
 from osallisuuden_palaset.model.coerce import to_tuple
 from osallisuuden_palaset.model.ids import check_id
 from osallisuuden_palaset.model.text import Lang, Text, text
@@ -103,9 +104,7 @@ def read_capped(path: str | os.PathLike[str], lang: Lang = "en") -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise file_problem(
-            name, say(lang, "cannot read the file: {error}", error=error.strerror or error)
-        ) from None
+        raise file_problem(name, say(lang, "cannot read the file: {error}", error=os_reason(error))) from None
     if len(data) > MAX_BYTES:
         raise file_problem(name, _too_big(lang))
     return data
