@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from osallisuuden_palaset.files import reading, reading_nodes
-from osallisuuden_palaset.files.reading_events import AVAILABLE, PackedPositions, read_events
+from osallisuuden_palaset.files.reading_events import AVAILABLE, read_events
 from osallisuuden_palaset.files.reading_limits import LimitExceeded
 
 pytestmark = pytest.mark.skipif(not AVAILABLE, reason="ruamel.yaml.clib is not installed")
@@ -43,6 +43,14 @@ def _same_as_full(text: str, json_syntax: bool = False) -> None:
     assert dict(values) == dict(full.values)
     assert dict(keys) == dict(full.keys)
     assert raw == dict(full.raw)
+    # Each path looked up on its own (a walk down the tree), and paths that are not there.
+    for path, position in full.values.items():
+        assert values[path] == position
+        assert keys.get(path) == full.keys.get(path)
+        for missing in ((*path, 10_000), (*path, "ei-ole"), (*path, -1)):
+            assert missing not in values
+            assert keys.get(missing) is None
+            assert raw.get(missing) is None
 
 
 COMMON = [
@@ -116,13 +124,27 @@ def test_the_depth_limit_is_reported_where_it_is_crossed() -> None:
     assert read_events(text, json_syntax=False, max_nodes=50, max_depth=4) is not None
 
 
-def test_packed_positions_behave_as_a_mapping() -> None:
-    positions = PackedPositions({("a",): 3 << 32 | 7})
-    assert positions[("a",)] == (3, 7)
-    assert positions.get(("b",)) is None
-    assert ("a",) in positions
-    assert list(positions) == [("a",)]
-    assert len(positions) == 1
+def test_positions_behave_as_a_mapping() -> None:
+    _, values, keys, raw = _events("a: 3\nb: [x, 'y']\n")
+    assert values[("a",)] == (1, 4)
+    assert keys[("b",)] == (2, 1)
+    assert values.get(("c",)) is None
+    assert ("c",) not in values
+    assert ("b", 1) in values
+    assert ("b", 1) not in keys
+    assert list(values) == [(), ("a",), ("b",), ("b", 0), ("b", 1)]
+    assert len(keys) == 2
+    assert dict(raw) == {("a",): "3"}
+
+
+def test_long_maps_and_lists_are_found_by_their_index() -> None:
+    items = "".join(f"  - {i}\n" for i in range(300))
+    keys = "".join(f"  k{i}: {{x: [{i}]}}\n" for i in range(300))
+    _same_as_full(f"items:\n{items}keys:\n{keys}")
+    _, values, _, raw = _events(f"items:\n{items}")
+    assert values[("items", 299)] == (301, 5)
+    assert raw[("items", 299)] == "299"
+    assert ("items", 300) not in values
 
 
 _scalars = st.one_of(

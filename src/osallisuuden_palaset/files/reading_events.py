@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, Final
 
 from ruamel.yaml import YAML
@@ -23,6 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 
 from osallisuuden_palaset.errors import ModelPath, Position
+from osallisuuden_palaset.files.positions import LIST, MAP, SCALAR, SHIFT, PositionTree
 from osallisuuden_palaset.files.reading_limits import CParser, LimitExceeded
 
 #: Whether libyaml's parser is there to read with.
@@ -34,35 +35,6 @@ _NULL: Final = f"{_TAG}null"
 #: Scalar tags whose text is kept as written (dates are read from text by the converter).
 _TEXT_TAGS: Final = frozenset({_STR, f"{_TAG}timestamp"})
 _PLAIN_TYPES: Final = frozenset({f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool", _NULL})
-#: Positions are packed into one int: line << _SHIFT | col (files are at most a few MiB).
-_SHIFT: Final = 32
-_MASK: Final = (1 << _SHIFT) - 1
-
-
-class PackedPositions(Mapping[ModelPath, Position]):
-    """ModelPath → (line, col), stored as one int per path (a third of the memory of tuples)."""
-
-    __slots__ = ("_packed",)
-
-    def __init__(self, packed: dict[ModelPath, int]) -> None:
-        self._packed = packed
-
-    def __getitem__(self, path: ModelPath) -> Position:
-        found = self._packed[path]
-        return (found >> _SHIFT, found & _MASK)
-
-    def get(self, path: ModelPath, default: Any = None) -> Any:
-        found = self._packed.get(path)
-        return default if found is None else (found >> _SHIFT, found & _MASK)
-
-    def __contains__(self, path: object) -> bool:
-        return path in self._packed
-
-    def __iter__(self) -> Iterator[ModelPath]:
-        return iter(self._packed)
-
-    def __len__(self) -> int:
-        return len(self._packed)
 
 
 class _FallbackError(Exception):
@@ -85,9 +57,12 @@ def _resolver_table() -> dict[str, list[tuple[str, Any]]]:
     return _resolvers
 
 
+Positions = Mapping[ModelPath, Position]
+
+
 def read_events(
     text: str, *, json_syntax: bool, max_nodes: int, max_depth: int
-) -> tuple[Any, PackedPositions, PackedPositions, dict[ModelPath, str]] | None:
+) -> tuple[Any, Positions, Positions, Mapping[ModelPath, str]] | None:
     """(data, values, keys, raw) of ``text``, exactly as the full reader gives them; None to use it.
 
     None when libyaml is not installed or the text has anything the full reader must see:
@@ -111,6 +86,15 @@ def read_events(
         parser.dispose()
 
 
+#: Texts up to this long are shared between their repeats (ids, kinds, names repeat across files).
+_SHARED_LENGTH: Final = 40
+
+
+def _shared(text: str) -> str:
+    """One object for each short text however often it is written: ids and kinds repeat a lot."""
+    return sys.intern(text) if len(text) <= _SHARED_LENGTH else text
+
+
 class _Events:
     """One pass over the events of one document."""
 
@@ -119,40 +103,40 @@ class _Events:
         self.json_syntax = json_syntax
         self.max_nodes = max_nodes
         self.max_depth = max_depth
-        self.values: dict[ModelPath, int] = {}
-        self.keys: dict[ModelPath, int] = {}
-        self.raw: dict[ModelPath, str] = {}
+        self.tree = PositionTree()
         self.table = _resolver_table()
         self.constructed: dict[tuple[str, str], Any] = {}
         self.constructor: Any = None
 
-    def read(self) -> tuple[Any, PackedPositions, PackedPositions, dict[ModelPath, str]]:
+    def read(self) -> tuple[Any, Positions, Positions, Mapping[ModelPath, str]]:
         get = self.get_event
         if type(get()) is not StreamStartEvent:
             raise _FallbackError
         start = get()
         if type(start) is StreamEndEvent:  # no document at all
-            return None, PackedPositions({}), PackedPositions({}), {}
+            tree = self.tree
+            return None, tree.values(), tree.keys(), tree.raw()
         if type(start) is not DocumentStartEvent or start.version or start.tags:
             raise _FallbackError
         data = self.document()
         if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
             raise _FallbackError  # several documents: the full reader says so
-        return data, PackedPositions(self.values), PackedPositions(self.keys), self.raw
+        tree = self.tree
+        return data, tree.values(), tree.keys(), tree.raw()
 
     def document(self) -> Any:
         """The document's data: an iterative walk keeping one frame per open map or list."""
         get = self.get_event
-        values, keys, intern = self.values, self.keys, sys.intern
+        add, close, intern = self.tree.add, self.tree.close, sys.intern
         nodes = 0
-        # Frames: [container, path, is_map, pending key or None, packed key position].
+        # Frames: [container, its entry in the tree, is_map, pending key or None, packed key position].
         stack: list[list[Any]] = []
         root: Any = None
         while True:
             event = get()
             cls = type(event)
             if cls is MappingEndEvent or cls is SequenceEndEvent:
-                stack.pop()
+                close(stack.pop()[1])
                 if not stack:
                     return root
                 continue
@@ -162,7 +146,7 @@ class _Events:
             mark = event.start_mark
             if nodes > self.max_nodes:
                 raise LimitExceeded("values", mark.line + 1, mark.column + 1)
-            packed = (mark.line + 1) << _SHIFT | (mark.column + 1)
+            packed = (mark.line + 1) << SHIFT | (mark.column + 1)
             frame = stack[-1] if stack else None
             if frame is not None and frame[2] and frame[3] is None:
                 # A key: plain text, once per map, not a merge ("<<").
@@ -173,20 +157,17 @@ class _Events:
                     raise _FallbackError
                 frame[3], frame[4] = key, packed
                 continue
-            if frame is None:
-                path: ModelPath = ()
-            elif frame[2]:
-                path = (*frame[1], frame[3])
-                keys[path] = frame[4]
-            else:
-                path = (*frame[1], len(frame[0]))
-            values[path] = packed
+            name = frame[3] if frame is not None and frame[2] else None
+            key_at = frame[4] if name is not None else 0  # type: ignore[index]
             if cls is ScalarEvent:
-                value = self.scalar(event, path)
+                entry = add(SCALAR, name, packed, key_at)
+                value = self.scalar(event, entry)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if len(stack) >= self.max_depth:
                     raise LimitExceeded("depth", mark.line + 1, mark.column + 1)
-                value = {} if cls is MappingStartEvent else []
+                is_map = cls is MappingStartEvent
+                entry = add(MAP if is_map else LIST, name, packed, key_at)
+                value = {} if is_map else []
             else:
                 raise _FallbackError
             if frame is None:
@@ -200,16 +181,16 @@ class _Events:
                 if frame is None:
                     return root
             else:
-                stack.append([value, path, cls is MappingStartEvent, None, 0])
+                stack.append([value, entry, cls is MappingStartEvent, None, 0])
 
-    def scalar(self, event: Any, path: ModelPath) -> Any:
+    def scalar(self, event: Any, entry: int) -> Any:
         text: str = event.value
         if self.json_syntax:
             # JSON's only unquoted scalars are numbers, true, false and null.
             if event.style:
-                return text
+                return _shared(text)
             if text != "null":
-                self.raw[path] = text
+                self.tree.keep_raw(entry, text)
             return json.loads(text)
         tag = _STR
         if event.implicit[0]:
@@ -218,11 +199,11 @@ class _Events:
                     tag = candidate
                     break
         if tag in _TEXT_TAGS:
-            return text
+            return _shared(text)
         if tag not in _PLAIN_TYPES:
             raise _FallbackError  # merge, value or yaml tags: the full reader reports them
         if tag != _NULL:
-            self.raw[path] = text
+            self.tree.keep_raw(entry, text)
         return self.construct(tag, text, event)
 
     def construct(self, tag: str, text: str, event: Any) -> Any:
