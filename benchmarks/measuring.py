@@ -1,0 +1,121 @@
+"""Timing and printing: CPU time of tasks side by side with their floors, and the table of rows."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import attrs
+
+MIB = 1024 * 1024
+
+
+@attrs.frozen
+class Row:
+    """One line of the table: a measurement, its floor, and the goal for their ratio (if any)."""
+
+    name: str
+    measured: float
+    floor: float
+    goal: float | None
+    unit: str = "s"
+    how: str = ""
+
+    @property
+    def ratio(self) -> float:
+        """Measured over floor."""
+        return self.measured / self.floor if self.floor else float("inf")
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the ratio is within the goal (None: a figure shown for comparison only)."""
+        return None if self.goal is None else self.ratio <= self.goal
+
+
+def cpu_seconds() -> float:
+    """CPU time so far: this process's (all threads) plus that of its finished children."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def cpu_of(fn: Callable[[], object]) -> float:
+    """The CPU seconds ``fn`` costs, its child processes included."""
+    start = cpu_seconds()
+    fn()
+    return cpu_seconds() - start
+
+
+def side_by_side(
+    task: Callable[[], object], floor: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """Median CPU seconds of ``task`` and of ``floor``, run alternately ``repeats`` times each."""
+    task_times: list[float] = []
+    floor_times: list[float] = []
+    for _ in range(repeats):
+        task_times.append(cpu_of(task))
+        floor_times.append(cpu_of(floor))
+    return statistics.median(task_times), statistics.median(floor_times)
+
+
+def run_quiet(command: Sequence[str], env: dict[str, str] | None = None, *, check: bool = True) -> int:
+    """Run a command with its output discarded; fail loudly if it fails (unless ``check`` is off)."""
+    done = subprocess.run(command, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return done.returncode
+
+
+def installed_env(work: Path) -> dict[str, str]:
+    """The environment with compiled bytecode kept (in ``work``), as an installed package has it.
+
+    PYTHONDONTWRITEBYTECODE (set on the build machine) would make every run compile every
+    module of the package again, which no installed copy does.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+#: Code printing a process's peak resident memory, for child processes to run.
+PEAK_CODE = """
+def peak_kib():
+    # VmHWM is this process's own peak; ru_maxrss on Linux also counts the parent's size at fork.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except OSError:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+
+def verdict(row: Row) -> str:
+    return {None: "–", True: "yes", False: "no"}[row.met]
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The rows as a Markdown table: measured and goal side by side."""
+    lines = [
+        "| measurement | measured | floor | ratio | goal | met |",
+        "|---|---:|---:|---:|---:|:---:|",
+    ]
+    for r in rows:
+        if r.unit == "MiB":
+            lines.append(
+                f"| {r.name} | {r.measured:.0f} MiB | limit {r.floor:.0f} MiB | {r.ratio:.2f} | ≤ 1 "
+                f"| {verdict(r)} |"
+            )
+        elif r.unit == "failures":
+            lines.append(f"| {r.name} | {r.measured:.0f} failed | – | – | 0 | {verdict(r)} |")
+        elif r.goal is None and r.measured == r.floor:
+            lines.append(f"| {r.name} | {r.measured:.2f} s CPU | – | – | – | – |")
+        else:
+            goal = "–" if r.goal is None else f"≤ {r.goal:g}×"
+            figures = f"{r.measured:.3f} s | {r.floor:.3f} s | {r.ratio:.2f}×"
+            lines.append(f"| {r.name} | {figures} | {goal} | {verdict(r)} |")
+    lines.append("")
+    lines += [f"- {r.name}: {r.how}" for r in rows]
+    return "\n".join(lines)
