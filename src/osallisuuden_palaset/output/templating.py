@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import io
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import jinja2
@@ -394,7 +396,28 @@ def _outgoing(practice: Practice) -> dict[str, list[Flow]]:
     return found
 
 
-def render(template: str, request: ExportRequest, **extra: Any) -> str:
-    """Render ``template`` (``*.md.j2`` with Markdown escaping, else HTML autoescape) for ``request``."""
+def pieces(template: str, request: ExportRequest, **extra: Any) -> Iterator[str]:
+    """The text of ``template`` for ``request``, piece by piece as Jinja2 makes it.
+
+    ``*.md.j2`` templates escape for Markdown, the others autoescape HTML.
+    """
     env = markdown_environment() if template.endswith(".md.j2") else html_environment()
-    return env.get_template(template).render(**report_globals(request), **extra)
+    return env.get_template(template).generate(**report_globals(request), **extra)
+
+
+def render(template: str, request: ExportRequest, **extra: Any) -> str:
+    """Render ``template`` for ``request`` into one text (see :func:`pieces`)."""
+    return "".join(pieces(template, request, **extra))
+
+
+def encoded(parts: Iterable[str]) -> bytes:
+    """``parts`` as UTF-8, encoded as they come.
+
+    A report of a national collection is tens of MiB of text, held by Python as 4 bytes a
+    character once one character needs it: encoding each piece as it is made keeps only the
+    UTF-8 bytes (the whole text, then joined, took ~15 times the file's size at 200 practices).
+    """
+    out = io.BytesIO()
+    for part in parts:
+        out.write(part.encode("utf-8"))
+    return out.getvalue()

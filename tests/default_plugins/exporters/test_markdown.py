@@ -7,7 +7,10 @@ import re
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from osallisuuden_palaset.default_plugins.exporters.markdown import tidy, tidy_lines
 from osallisuuden_palaset.markup import unescape_markdown
 from osallisuuden_palaset.messages.labels import label
 from osallisuuden_palaset.model.project import Period
@@ -115,6 +118,36 @@ def test_hostile_text_comes_out_literal() -> None:
     assert "\\<script\\>" in text
     basic_idea = text[text.index("## Basic idea of the solution") :].split("\n\n")[1]
     assert unescape_markdown(basic_idea) == samples.HOSTILE_LINES
+
+
+def _tidy_whole(text: str) -> str:
+    """The tidying rule on a whole text, as it was written before reports were streamed."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        item = line.lstrip().startswith("- ")
+        if item and len(out) >= 2 and not out[-1] and out[-2].lstrip().startswith("- "):
+            out.pop()
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+_LINES = st.sampled_from(["", " ", "\t", "- a", "  - b", "text", "  x  ", "#", "-x", "\u3000y"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=12), st.lists(st.integers(0, 60), max_size=6))
+def test_tidying_as_the_parts_come_is_the_rule_on_the_whole_text(lines: list[str], cuts: list[int]) -> None:
+    text = "\n".join(lines)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    parts = [text[a:b] for a, b in zip([0, *bounds], [*bounds, len(text)], strict=True)]
+    streamed = "".join(tidy_lines(parts)) or "\n"
+    assert streamed == _tidy_whole(text)
+    assert tidy(text) == _tidy_whole(text)
 
 
 def test_output_is_tidy() -> None:

@@ -16,11 +16,10 @@ def render(request: ExportRequest) -> bytes:
         ExportError: the ``timeout`` option is not a positive number of seconds.
     """
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.output.templating import diagram_timeout
-    from osallisuuden_palaset.output.templating import render as render_template
+    from osallisuuden_palaset.output.templating import diagram_timeout, encoded, pieces
 
     diagram_timeout(request)  # a wrong option is refused before anything is drawn
-    return render_template("report.html.j2", request).encode("utf-8")
+    return encoded(pieces("report.html.j2", request))
 
 
 EXPORTER = Exporter(

@@ -2,11 +2,55 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.messages.catalogue import msg
 from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
+
+
+def _is_item(line: str) -> bool:
+    return line.lstrip().startswith("- ")
+
+
+def tidy_lines(parts: Iterable[str]) -> Iterator[str]:
+    """The lines of the text ``parts`` make, tidied (see :func:`tidy`), each with its line break.
+
+    Works as the parts come, keeping one line and one pending blank line: a report of any size
+    is tidied without holding its text.
+    """
+    last: str | None = None  # the last line given out (None before the first)
+    blank = False  # a blank line seen since it, given out only if a line follows
+    carry = ""
+    for part in parts:
+        chunk = carry + part
+        lines = chunk.split("\n")
+        carry = lines.pop()
+        for raw in lines:
+            yield from _tidied(raw.rstrip(), last, blank)
+            last, blank = _after(raw.rstrip(), last, blank)
+    line = carry.rstrip()
+    yield from _tidied(line, last, blank)
+    last, blank = _after(line, last, blank)
+    if last is not None:
+        yield "\n"
+
+
+def _tidied(line: str, last: str | None, blank: bool) -> Iterator[str]:
+    if not line:
+        return
+    if last is None:
+        yield line.lstrip()
+        return
+    if blank and not (_is_item(line) and _is_item(last)):
+        yield "\n"
+    yield "\n" + line
+
+
+def _after(line: str, last: str | None, blank: bool) -> tuple[str | None, bool]:
+    if not line:
+        return last, blank or last is not None
+    return line, False
 
 
 def tidy(text: str) -> str:
@@ -14,26 +58,15 @@ def tidy(text: str) -> str:
 
     Safe on escaped user text: its lines never start with a list marker (``-`` is escaped).
     """
-    out: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.rstrip()
-        if not line:
-            if out and out[-1]:
-                out.append("")
-            continue
-        item = line.lstrip().startswith("- ")
-        if item and len(out) >= 2 and not out[-1] and out[-2].lstrip().startswith("- "):
-            out.pop()
-        out.append(line)
-    return "\n".join(out).strip() + "\n"
+    return "".join(tidy_lines([text])) or "\n"
 
 
 def render(request: ExportRequest) -> bytes:
     """The report as CommonMark (every user text escaped to show literally), UTF-8."""
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.output.templating import render as render_template
+    from osallisuuden_palaset.output.templating import encoded, pieces
 
-    return tidy(render_template("report.md.j2", request)).encode("utf-8")
+    return encoded(tidy_lines(pieces("report.md.j2", request))) or b"\n"
 
 
 EXPORTER = Exporter(
