@@ -142,15 +142,29 @@ def dump_yaml(model: Model) -> str:
     return dump_yaml_data(to_document(model))
 
 
+def json_parts(model: Model) -> Iterator[str]:
+    """A model file's JSON text for ``model`` piece by piece (see :func:`dump_json`).
+
+    The pieces come as the encoder makes them, so a large collection is never one text in memory.
+    """
+    escape = Reader.NON_PRINTABLE.sub
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    for part in encoder.iterencode(to_document(model)):
+        yield escape(_escaped, part)  # per character, so pieces can be escaped one by one
+    yield "\n"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
+
+
 def dump_json(model: Model) -> str:
     """A model file's JSON text for ``model``: indented by 2, UTF-8 letters as they are, final newline.
 
     Characters a YAML 1.2 reader refuses (DEL, C1 controls, lone surrogates, ...) are written as
     ``\\uXXXX`` escapes, so the file loads back (model files are read as YAML 1.2) and encodes as UTF-8.
     """
-    text = json.dumps(to_document(model), indent=2, ensure_ascii=False)
-    escaped: str = Reader.NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return escaped + "\n"
+    return "".join(json_parts(model))
 
 
 def dump(model: Model, suffix: str) -> str:

@@ -13,14 +13,16 @@ def render(request: ExportRequest) -> bytes:
     """Every step of every practice as a card: name, what happens, who takes part and how, claims."""
     from osallisuuden_palaset.messages.labels import value_label
     from osallisuuden_palaset.model.evaluation import Level
-    from osallisuuden_palaset.output.templating import render as render_template
+    from osallisuuden_palaset.output.templating import encoded, pieces
 
-    return render_template(
-        "cards.html.j2",
-        request,
-        card_size=request.option("size", "a6"),
-        no_evidence=value_label(Level.UNSUPPORTED, request.lang),
-    ).encode("utf-8")
+    return encoded(
+        pieces(
+            "cards.html.j2",
+            request,
+            card_size=request.option("size", "a6"),
+            no_evidence=value_label(Level.UNSUPPORTED, request.lang),
+        )
+    )
 
 
 EXPORTER = Exporter(

@@ -12,9 +12,10 @@ from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
 def render(request: ExportRequest) -> bytes:
     """The model as a JSON model file: ``{kind: data}``, fields in model order, UTF-8."""
     # Imported here so that registering the format does not load the YAML writer for every command.
-    from osallisuuden_palaset.files.writing import dump_json
+    from osallisuuden_palaset.files.writing import json_parts
+    from osallisuuden_palaset.output.templating import encoded
 
-    return dump_json(request.model).encode("utf-8")
+    return encoded(json_parts(request.model))
 
 
 EXPORTER = Exporter(
