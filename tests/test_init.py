@@ -52,4 +52,4 @@ def test_importing_the_package_loads_no_public_module() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('osallisuuden_palaset.')))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "['osallisuuden_palaset.moved']"
+    assert loaded.strip() == "['osallisuuden_palaset.codecache', 'osallisuuden_palaset.moved']"

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "src" / "osallisuuden_palaset"
 #: share a layer are independent of each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("messages",),
-    ("errors", "hookspecs", "markup", "isolating", "moved"),
+    ("errors", "hookspecs", "markup", "isolating", "moved", "codecache"),
     ("model",),
     ("files", "composing"),
     ("assessing", "surveying"),

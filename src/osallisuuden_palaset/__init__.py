@@ -6,7 +6,11 @@ import importlib
 import sys
 from typing import TYPE_CHECKING, Any
 
-from osallisuuden_palaset.moved import install as _install_moved
+from osallisuuden_palaset.codecache import install as _install_code_cache
+
+_install_code_cache()  # before any model class is defined: their generated code is cached
+
+from osallisuuden_palaset.moved import install as _install_moved  # noqa: E402
 
 if TYPE_CHECKING:  # what type checkers see: the same names as _PUBLIC below, each re-exported
     from osallisuuden_palaset.assessing.checking import (

@@ -27,17 +27,22 @@ from osallisuuden_palaset.model.text import LANGS, Lang, Text
 #: ``include: id`` and the owner of ``reuse: id/block``), ``"framework"`` for a framework.
 ReferenceKind = str
 
-#: The problem (and what to do) when a practice's includes go past a limit of ``model.includes``.
-BEYOND_LIMIT: dict[str, tuple[str, str]] = {
-    "depth": (
-        msg_n(
-            "practices include each other more than {n} level deep from here",
-            "practices include each other more than {n} levels deep from here",
-            MAX_INCLUDE_DEPTH,
-        ),
-        msg("write some of the included practices' steps out instead of including them"),
-    ),
-    "steps": (
+
+def beyond_limit(limit: str) -> tuple[str, str]:
+    """The problem (and what to do) when a practice's includes go past a limit of ``model.includes``.
+
+    Made when needed: the limits are large numbers, and rendering one loads Babel's locale data.
+    """
+    if limit == "depth":
+        return (
+            msg_n(
+                "practices include each other more than {n} level deep from here",
+                "practices include each other more than {n} levels deep from here",
+                MAX_INCLUDE_DEPTH,
+            ),
+            msg("write some of the included practices' steps out instead of including them"),
+        )
+    return (
         msg_n(
             "with the practices it includes written out, this practice would have more than "
             "{n} step (a practice counts as often as it is included)",
@@ -46,8 +51,7 @@ BEYOND_LIMIT: dict[str, tuple[str, str]] = {
             MAX_REACHED_STEPS,
         ),
         msg("include fewer practices, or the same practice fewer times"),
-    ),
-}
+    )
 
 
 @attrs.frozen
@@ -231,7 +235,7 @@ def practice_reference_issues(practice: Practice, context: Context) -> list[Issu
     too_far = overflow(practice, context.practices, context.extents)
     if too_far is not None:
         index, limit = too_far
-        issues.append(Issue(("steps", index, "include"), *BEYOND_LIMIT[limit]))
+        issues.append(Issue(("steps", index, "include"), *beyond_limit(limit)))
     issues += _answer_issues(practice, context.frameworks)
     return issues
 
