@@ -101,20 +101,26 @@ print(peak_kib())
 )
 
 
-def memory_row(work: Path, practices: int) -> Row:
-    """Peak resident memory of a child process doing load + validate + assess, vs a bare interpreter."""
-    folder = generate.write(practices, work / f"c{practices}").parent / "yaml"
-    code = _MEMORY_CHILD.format(here=str(HERE), folder=str(folder))
-    kib = int(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True).stdout)
+def memory_rows(work: Path, practices: int) -> list[Row]:
+    """Peak resident memory of a child process doing load + validate + assess, per file syntax."""
     bare_code = PEAK_CODE + "\nprint(peak_kib())\n"
     bare = int(subprocess.run([sys.executable, "-c", bare_code], check=True, capture_output=True).stdout)
     blocks = generate.block_count(practices)
-    return Row(
-        f"peak memory, {blocks:,} blocks (MiB)",
-        kib * 1024 / MIB,
-        150.0,
-        1.0,
-        unit="MiB",
-        how=f"peak resident memory (VmHWM) of a child process doing load+validate+assess "
-        f"(a bare python: {bare * 1024 / MIB:.0f} MiB)",
-    )
+    written = generate.write(practices, work / f"c{practices}").parent
+    rows = []
+    for syntax in ("yaml", "json"):
+        folder = written / syntax
+        code = _MEMORY_CHILD.format(here=str(HERE), folder=str(folder))
+        kib = int(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True).stdout)
+        rows.append(
+            Row(
+                f"peak memory, {blocks:,} blocks, {syntax} files (MiB)",
+                kib * 1024 / MIB,
+                150.0,
+                1.0,
+                unit="MiB",
+                how=f"peak resident memory (VmHWM) of a child process doing load+validate+assess "
+                f"of {syntax} files (a bare python: {bare * 1024 / MIB:.0f} MiB)",
+            )
+        )
+    return rows

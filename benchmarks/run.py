@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE))
 # The parts, beside this file.
 from building import build_rows  # noqa: E402
 from drawing import render_row  # noqa: E402
-from loading import load_rows, memory_row  # noqa: E402
+from loading import load_rows, memory_rows  # noqa: E402
 from measuring import Row, table  # noqa: E402
 from startup import cli_start  # noqa: E402
 
@@ -73,7 +73,7 @@ def main() -> None:
             else:
                 print("skipped drawing: Graphviz 'dot' is not on PATH", file=sys.stderr)
         if "memory" in only:
-            rows.append(memory_row(work, practices))
+            rows += memory_rows(work, practices)
         if "build" in only:
             rows += build_rows(work, build_sizes)
     finally:
