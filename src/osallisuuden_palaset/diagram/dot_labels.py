@@ -8,6 +8,7 @@ inside labels built by this module.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -16,6 +17,8 @@ import attrs
 #: Characters that XML (and so Graphviz's HTML labels and SVG) cannot hold, shown visibly instead.
 _CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 _CONTROL_PICTURES[0x7F] = "\u2421"
+#: Every character :func:`visible` replaces: those controls, lone surrogates, U+FFFE and U+FFFF.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def visible(value: str) -> str:
@@ -25,16 +28,13 @@ def visible(value: str) -> str:
     pictures (e.g. U+0000 → ␀); lone surrogates and the non-characters U+FFFE and U+FFFF
     become U+FFFD. Every other character is kept as it is.
     """
-    out: list[str] = []
-    for ch in value:
-        code = ord(ch)
-        if code in _CONTROL_PICTURES:
-            out.append(_CONTROL_PICTURES[code])
-        elif 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if _HIDDEN.search(value) is None:  # nearly always: one scan in C, no copy
+        return value
+    return _HIDDEN.sub(_stand_in, value)
+
+
+def _stand_in(found: re.Match[str]) -> str:
+    return _CONTROL_PICTURES.get(ord(found.group()), "\ufffd")
 
 
 def wrap(value: str, width: int) -> list[str]:
