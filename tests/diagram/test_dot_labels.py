@@ -45,3 +45,21 @@ def test_text_block_joins_lines_with_breaks_and_escapes_each() -> None:
 
 def test_backslashes_are_doubled_because_graphviz_expands_them_even_in_html_labels() -> None:
     assert dot_labels.escape("\\N \\G \\") == "\\\\N \\\\G \\\\"
+
+
+def _xml_can_hold(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        code in (0x09, 0x0A, 0x0D)
+        or (0x20 <= code < 0xD800 and code != 0x7F)
+        or 0xE000 <= code < 0xFFFE
+        or code > 0xFFFF
+    )
+
+
+@given(st.text(st.characters(blacklist_categories=())))  # surrogates and controls too
+def test_visible_keeps_every_character_xml_holds_and_replaces_each_other_one(value: str) -> None:
+    shown = dot_labels.visible(value)
+    assert len(shown) == len(value)
+    for before, after in zip(value, shown, strict=True):
+        assert after == before if _xml_can_hold(before) else after != before and _xml_can_hold(after)
