@@ -137,6 +137,14 @@ def test_positions_behave_as_a_mapping() -> None:
     assert dict(raw) == {("a",): "3"}
 
 
+def test_a_position_past_what_32_bits_hold_is_left_to_the_full_reader() -> None:
+    text = "a: " + "x" * 5000 + "\nb: [1, " + " " * 5000 + "2]\n"
+    assert _events(text) is None
+    read = reading.read_text(text, name="t")
+    assert read.values[("b", 1)] == (2, 5008)
+    assert read.keys[("b",)] == (2, 1)
+
+
 def test_long_maps_and_lists_are_found_by_their_index() -> None:
     items = "".join(f"  - {i}\n" for i in range(300))
     keys = "".join(f"  k{i}: {{x: [{i}]}}\n" for i in range(300))

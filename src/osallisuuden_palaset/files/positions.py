@@ -5,7 +5,7 @@ an int for each); at national scale that was three quarters of the memory a load
 held. Here each value of the document is one entry of a few flat arrays, in the order the
 reader met it (a value, then everything inside it): its position, its key's position, its
 key's text and how many entries it spans. A path is found by walking down from the root,
-skipping whole values by their span, so nothing per path is built or kept (~30 bytes a value).
+skipping whole values by their span, so nothing per path is built or kept (~22 bytes a value).
 """
 
 from __future__ import annotations
@@ -16,19 +16,16 @@ from typing import Any, Final
 
 from osallisuuden_palaset.errors import ModelPath, Position
 
-#: Positions are packed into one int: line << SHIFT | col (files are at most a few MiB).
-SHIFT: Final = 32
-_MASK: Final = (1 << SHIFT) - 1
+#: Positions are packed into 32 bits: line << SHIFT | col. A reader gives a text with a column
+#: past MAX_COL (or a line past 2**20) to a reader that keeps its positions otherwise.
+SHIFT: Final = 12
+MAX_COL: Final = (1 << SHIFT) - 1
+_MASK: Final = MAX_COL
 SCALAR: Final = 0
 MAP: Final = 1
 LIST: Final = 2
 #: Containers with more items than this get an index of their items when first looked into.
 _INDEXED: Final = 16
-
-
-def pack(line: int, col: int) -> int:
-    """One int for a 1-based (line, col)."""
-    return line << SHIFT | col
 
 
 def _unpack(packed: int) -> Position:
@@ -43,8 +40,8 @@ class PositionTree:
     def __init__(self) -> None:
         self._kinds = bytearray()
         self._names: list[str | None] = []
-        self._values = array("Q")
-        self._keys = array("Q")
+        self._values = array("I")
+        self._keys = array("I")
         self._spans = array("I")
         self._index: dict[int, Any] = {}
         self._raw: dict[int, str] = {}
