@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import functools
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import generate
-from measuring import MIB, PEAK_CODE, Row, side_by_side
+from measuring import MIB, PEAK_CODE, Row, alternate, timed_in_child
 
 HERE = Path(__file__).resolve().parent
 
@@ -41,11 +41,21 @@ def assess_task(folder: Path) -> Callable[[], object]:
     return task
 
 
-def _json_floor(path: Path) -> Callable[[], object]:
-    def floor() -> object:
-        return json.loads(path.read_bytes())
+def _task_in_child(folder: Path) -> Callable[[], float]:
+    setup = "\n".join(
+        [
+            f"import sys; sys.path.insert(0, {str(HERE)!r})",
+            "from loading import assess_task",
+            "from pathlib import Path",
+            f"task = assess_task(Path({str(folder)!r}))",
+        ]
+    )
+    return functools.partial(timed_in_child, setup, "task()")
 
-    return floor
+
+def _json_floor(path: Path) -> Callable[[], float]:
+    setup = f"import json\ndata = open({str(path)!r}, 'rb').read()"
+    return functools.partial(timed_in_child, setup, "json.loads(data)")
 
 
 #: Load + validate + assess over ``json.loads`` of the same data, per file syntax.
@@ -62,8 +72,8 @@ def load_rows(work: Path, practices: int, repeats: int) -> list[Row]:
     for syntax in ("yaml", "json"):
         times = {}
         for folder in (half_dir, full_dir):
-            times[folder] = side_by_side(
-                assess_task(folder / syntax), _json_floor(folder / "collection.json"), repeats
+            times[folder] = alternate(
+                _task_in_child(folder / syntax), _json_floor(folder / "collection.json"), repeats
             )
         measured, floor = times[full_dir]
         rows.append(
@@ -73,7 +83,7 @@ def load_rows(work: Path, practices: int, repeats: int) -> list[Row]:
                 floor,
                 LOAD_GOALS[syntax],
                 how=f"load_workspace + assess_collection of {practices} {syntax} files "
-                "vs json.loads(collection.json)",
+                "vs json.loads(collection.json), each timed in a fresh process after its set-up",
             )
         )
         rows.append(
