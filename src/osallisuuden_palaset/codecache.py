@@ -1,35 +1,33 @@
 """The code attrs and cattrs generate for the model's classes, compiled once and kept between runs.
 
 Every run defines ~100 attrs classes and cattrs converters, and both libraries write Python
-source for their methods and compile it: ~420 ``compile`` calls, the largest single cost of
-starting ``palaset`` (a quarter of ``palaset validate``). The same source always compiles to
-the same code, so the code objects are kept in a cache file (``marshal``, keyed by the source,
-its file name and mode) in the user's cache folder, per Python version.
+source for their methods and compile it: the largest single cost of starting ``palaset`` after
+the imports. The same source always compiles to the same code, so each code object is kept in a
+file of its own (``marshal``, named by a checksum of the source, its file name and mode, and
+holding that key to compare) in the user's cache folder, per Python version: like
+``__pycache__``, a run reads only the entries it needs.
 
 The cache is only an optimisation and fails open: a missing, unreadable, foreign or corrupt
-file means compiling as usual, and a cache that cannot be written is left alone. Set
-``PALASET_NO_CODE_CACHE=1`` to turn it off. It is written once, at exit, and only when this run
-compiled something new (atomically: a concurrent run sees the old file or the new one).
+entry means compiling as usual, and an entry that cannot be written is left out. Set
+``PALASET_NO_CODE_CACHE=1`` to turn it off. Entries are written atomically (a concurrent run
+sees a whole entry or none).
 """
 
 from __future__ import annotations
 
-import atexit
 import builtins
 import contextlib
 import marshal
 import os
 import re
 import sys
+import zlib
 from pathlib import Path
 from types import CodeType
 from typing import Any, Final
 
 #: Modules whose generated code is cached: each gets this module's ``compile`` in its globals.
 MODULES: Final = ("attr._make", "cattrs.gen", "cattrs.gen.typeddicts")
-#: A cache holding more entries than this is started afresh (stale entries from old versions).
-MAX_ENTRIES: Final = 4000
-_MAGIC: Final = b"palaset-code-1\n"
 
 #: attrs salts each class's ``__hash__`` with ``hash()`` of a name, which differs per process
 #: (hash randomisation): the salt is left out of the key. Code from the cache keeps the salt of
@@ -38,67 +36,51 @@ _SALT: Final = re.compile(r"(return hash\(\(\n\s*)-?\d+,")
 _SALTLESS: Final = r"\1SALT,"
 
 _compile = builtins.compile
-_cache: dict[str, bytes] = {}
-_new = 0
-_path: Path | None = None
-_loaded = False
+_folder: Path | None = None
+#: What this run found in the cache and what it compiled (for tests and benchmarks).
+counts = {"found": 0, "compiled": 0}
 
 
-def cache_file() -> Path:
-    """Where the cache is: ``$XDG_CACHE_HOME`` (or ``~/.cache``), one file per Python version."""
+def cache_folder() -> Path:
+    """Where the cache is: ``$XDG_CACHE_HOME`` (or ``~/.cache``), one folder per Python version."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     tag = sys.implementation.cache_tag or "python"
-    return Path(base) / "osallisuuden-palaset" / f"generated-code.{tag}.marshal"
+    return Path(base) / "osallisuuden-palaset" / f"generated-code.{tag}"
 
 
 def cached_compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
     """``compile``, answered from the cache for plain source text; anything else as it comes."""
-    global _new, _loaded
-    if not _loaded:
-        _loaded = True
-        if _path is not None:
-            _load(_path)
-    if args or kwargs or not isinstance(source, str) or not isinstance(filename, str):
+    if _folder is None or args or kwargs or not isinstance(source, str) or not isinstance(filename, str):
         return _compile(source, filename, mode, *args, **kwargs)
     key = f"{mode}\0{filename}\0{_SALT.sub(_SALTLESS, source)}"
-    found = _cache.get(key)
-    if found is not None:
-        try:
-            code = marshal.loads(found)
-        except (ValueError, EOFError, TypeError):
-            code = None
-        if isinstance(code, CodeType) and code.co_filename == filename:
-            return code
+    raw = key.encode("utf-8", "surrogatepass")
+    entry = _folder / f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}{len(raw):x}.code"
+    code = _read(entry, key, filename)
+    if code is not None:
+        counts["found"] += 1
+        return code
     code = _compile(source, filename, mode)
-    _cache[key] = marshal.dumps(code)
-    _new += 1
+    counts["compiled"] += 1
+    _write(entry, key, code)
     return code
 
 
-def _load(path: Path) -> None:
+def _read(entry: Path, key: str, filename: str) -> CodeType | None:
     try:
-        data = path.read_bytes()
-    except OSError:
-        return
-    if not data.startswith(_MAGIC):
-        return
-    try:
-        entries = marshal.loads(data[len(_MAGIC) :])
-    except (ValueError, EOFError, TypeError):
-        return
-    if isinstance(entries, dict) and len(entries) <= MAX_ENTRIES:
-        _cache.update({k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)})
+        stored_key, code = marshal.loads(entry.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if stored_key != key or not isinstance(code, CodeType) or code.co_filename != filename:
+        return None  # another source with the same checksum, or not ours: compile it
+    return code
 
 
-def _save() -> None:
-    if not _new or _path is None:
-        return
-    tmp = _path.with_name(f".{_path.name}.{os.getpid()}.tmp")
+def _write(entry: Path, key: str, code: CodeType) -> None:
+    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
     try:
-        _path.parent.mkdir(parents=True, exist_ok=True)
-        entries = _cache if len(_cache) <= MAX_ENTRIES else {}
-        tmp.write_bytes(_MAGIC + marshal.dumps(entries))
-        os.replace(tmp, _path)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps((key, code)))
+        os.replace(tmp, entry)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -132,13 +114,12 @@ class _Patcher:
 
 def install() -> None:
     """Cache the generated code of :data:`MODULES` from now on (before any model class is defined)."""
-    global _path
-    if _path is not None or os.environ.get("PALASET_NO_CODE_CACHE"):
+    global _folder
+    if _folder is not None or os.environ.get("PALASET_NO_CODE_CACHE"):
         return
-    _path = cache_file()
+    _folder = cache_folder()
     for name in MODULES:
         module = sys.modules.get(name)
         if module is not None:
             module.compile = cached_compile  # type: ignore[attr-defined]
     sys.meta_path.insert(0, _Patcher())
-    atexit.register(_save)
