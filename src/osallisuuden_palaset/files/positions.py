@@ -20,6 +20,7 @@ from osallisuuden_palaset.errors import ModelPath, Position
 #: past MAX_COL (or a line past 2**20) to a reader that keeps its positions otherwise.
 SHIFT: Final = 12
 MAX_COL: Final = (1 << SHIFT) - 1
+MAX_LINE: Final = (1 << (32 - SHIFT)) - 1
 _MASK: Final = MAX_COL
 SCALAR: Final = 0
 MAP: Final = 1
@@ -101,12 +102,17 @@ class PositionTree:
             child += spans[child]
         return -1
 
-    def _items(self, at: int) -> Any:
+    def _children(self, at: int) -> list[int]:
+        """The entries of the container at ``at``'s own items, in order."""
         spans, end, child = self._spans, at + self._spans[at], at + 1
         children = []
         while child < end:
             children.append(child)
             child += spans[child]
+        return children
+
+    def _items(self, at: int) -> Any:
+        children = self._children(at)
         if self._kinds[at] == MAP:
             return {self._names[c]: c for c in children}
         return children
@@ -120,12 +126,11 @@ class PositionTree:
             at, path = stack.pop()
             yield at, path
             if self._kinds[at] != SCALAR:
-                children = self._items(at)
-                children = list(children.values()) if isinstance(children, dict) else children
-                is_map = self._kinds[at] == MAP
+                children = self._children(at)
                 for number in range(len(children) - 1, -1, -1):
                     child = children[number]
-                    stack.append((child, (*path, self._names[child] if is_map else number)))
+                    name = self._names[child]  # a map's item has its key's name, a list's none
+                    stack.append((child, (*path, number if name is None else name)))
 
     def values(self) -> Mapping[ModelPath, Position]:
         """Path → (line, col) of each value; ``()`` is the whole document."""

@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import ScalarNode
 
 from osallisuuden_palaset.errors import ModelPath, Position
-from osallisuuden_palaset.files.positions import LIST, MAP, MAX_COL, SCALAR, SHIFT, PositionTree
+from osallisuuden_palaset.files.positions import LIST, MAP, MAX_COL, MAX_LINE, SCALAR, SHIFT, PositionTree
 from osallisuuden_palaset.files.reading_limits import CParser, LimitExceeded
 
 #: Whether libyaml's parser is there to read with.
@@ -35,9 +35,6 @@ _NULL: Final = f"{_TAG}null"
 #: Scalar tags whose text is kept as written (dates are read from text by the converter).
 _TEXT_TAGS: Final = frozenset({_STR, f"{_TAG}timestamp"})
 _PLAIN_TYPES: Final = frozenset({f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool", _NULL})
-
-
-_MAX_LINE: Final = (1 << (32 - SHIFT)) - 1
 
 
 class _FallbackError(Exception):
@@ -149,7 +146,7 @@ class _Events:
             mark = event.start_mark
             if nodes > self.max_nodes:
                 raise LimitExceeded("values", mark.line + 1, mark.column + 1)
-            if mark.column >= MAX_COL or mark.line >= _MAX_LINE:
+            if mark.column >= MAX_COL or mark.line >= MAX_LINE:
                 raise _FallbackError  # a position too far out to pack in 32 bits
             packed = (mark.line + 1) << SHIFT | (mark.column + 1)
             frame = stack[-1] if stack else None

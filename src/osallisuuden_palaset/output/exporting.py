@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -395,3 +396,16 @@ def is_text(exporter: Exporter) -> bool:
         or media in ("application/json", "application/yaml", "application/x-yaml", "image/svg+xml")
         or media.endswith(("+json", "+xml"))
     )
+
+
+def encoded(parts: Iterable[str]) -> bytes:
+    """``parts`` as UTF-8, encoded as they come.
+
+    A report of a national collection is tens of MiB of text, held by Python as 4 bytes a
+    character once one character needs it: encoding each piece as it is made keeps only the
+    UTF-8 bytes (the whole text, then joined, took ~15 times the file's size at 200 practices).
+    """
+    out = io.BytesIO()
+    for part in parts:
+        out.write(part.encode("utf-8"))
+    return out.getvalue()

@@ -13,7 +13,8 @@ def render(request: ExportRequest) -> bytes:
     """Every step of every practice as a card: name, what happens, who takes part and how, claims."""
     from osallisuuden_palaset.messages.labels import value_label
     from osallisuuden_palaset.model.evaluation import Level
-    from osallisuuden_palaset.output.templating import encoded, pieces
+    from osallisuuden_palaset.output.exporting import encoded
+    from osallisuuden_palaset.output.templating import pieces
 
     return encoded(
         pieces(

@@ -16,7 +16,8 @@ def render(request: ExportRequest) -> bytes:
         ExportError: the ``timeout`` option is not a positive number of seconds.
     """
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.output.templating import diagram_timeout, encoded, pieces
+    from osallisuuden_palaset.output.exporting import encoded
+    from osallisuuden_palaset.output.templating import diagram_timeout, pieces
 
     diagram_timeout(request)  # a wrong option is refused before anything is drawn
     return encoded(pieces("report.html.j2", request))

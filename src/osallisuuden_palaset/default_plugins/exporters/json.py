@@ -6,14 +6,13 @@ from collections.abc import Callable
 
 from osallisuuden_palaset.hookspecs import hookimpl
 from osallisuuden_palaset.messages.catalogue import msg
-from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest
+from osallisuuden_palaset.output.exporting import KINDS, Exporter, ExportRequest, encoded
 
 
 def render(request: ExportRequest) -> bytes:
     """The model as a JSON model file: ``{kind: data}``, fields in model order, UTF-8."""
     # Imported here so that registering the format does not load the YAML writer for every command.
     from osallisuuden_palaset.files.writing import json_parts
-    from osallisuuden_palaset.output.templating import encoded
 
     return encoded(json_parts(request.model))
 

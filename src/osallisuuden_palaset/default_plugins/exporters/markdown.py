@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 from osallisuuden_palaset.hookspecs import hookimpl
@@ -22,18 +23,14 @@ def tidy_lines(parts: Iterable[str]) -> Iterator[str]:
     last: str | None = None  # the last line given out (None before the first)
     blank = False  # a blank line seen since it, given out only if a line follows
     carry = ""
-    for part in parts:
-        chunk = carry + part
-        lines = chunk.split("\n")
+    for part in itertools.chain(parts, ["\n"]):  # a final break ends the last line
+        lines = (carry + part).split("\n")
         carry = lines.pop()
         for raw in lines:
-            yield from _tidied(raw.rstrip(), last, blank)
-            last, blank = _after(raw.rstrip(), last, blank)
-    line = carry.rstrip()
-    yield from _tidied(line, last, blank)
-    last, blank = _after(line, last, blank)
-    if last is not None:
-        yield "\n"
+            line = raw.rstrip()
+            yield from _tidied(line, last, blank)
+            last, blank = _after(line, last, blank)
+    yield "\n"
 
 
 def _tidied(line: str, last: str | None, blank: bool) -> Iterator[str]:
@@ -58,15 +55,16 @@ def tidy(text: str) -> str:
 
     Safe on escaped user text: its lines never start with a list marker (``-`` is escaped).
     """
-    return "".join(tidy_lines([text])) or "\n"
+    return "".join(tidy_lines([text]))
 
 
 def render(request: ExportRequest) -> bytes:
     """The report as CommonMark (every user text escaped to show literally), UTF-8."""
     # Imported here so that registering the format does not load Jinja2 for every command.
-    from osallisuuden_palaset.output.templating import encoded, pieces
+    from osallisuuden_palaset.output.exporting import encoded
+    from osallisuuden_palaset.output.templating import pieces
 
-    return encoded(tidy_lines(pieces("report.md.j2", request))) or b"\n"
+    return encoded(tidy_lines(pieces("report.md.j2", request)))
 
 
 EXPORTER = Exporter(
