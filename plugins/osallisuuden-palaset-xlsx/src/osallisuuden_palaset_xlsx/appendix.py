@@ -94,8 +94,8 @@ def appendix_sheet(sheet: WriteOnlyWorksheet, request: ExportRequest) -> None:
     """Every practice's evaluation appendix (arviointiliite) as rows, in the report's order."""
     lang = request.lang
     sheet.freeze_panes = "A2"
-    widths(sheet, (("A", 20), ("B", 12), ("C", 16), ("D", 16), ("E", 48), ("F", 16), ("G", 48)))
-    widths(sheet, ((letter, 36) for letter in ("H", "J", "L")))
+    widths(sheet, (("A", 20), ("B", 12), ("C", 16), ("D", 16), ("E", 48), ("F", 16), ("G", 48),
+                   ("H", 36), ("J", 36), ("L", 36)))  # fmt: skip
     append(sheet, [label(k, lang) for k in COLUMNS], bold=True)
     for practice in practices_of(request.model):
         evaluation = evaluation_of(practice, request)
